@@ -18,6 +18,7 @@ class TrainingSettings:
     ``batch_size`` None means the whole data set per step, 1 means one sample per step
     (online, as in the notes). SGD with ``momentum`` μ: v ← μv + ∂E/∂θ, θ ← θ − ηv.
     Adam uses ``beta1``, ``beta2`` and ``epsilon`` as PyTorch does.
+    ``target_loss`` and ``max_epochs`` (None: never) let a run stop by itself.
     """
 
     optimizer: str = "sgd"
@@ -29,6 +30,8 @@ class TrainingSettings:
     batch_size: int | None = None
     shuffle: bool = False
     seed: int = 0
+    target_loss: float | None = None  # training stops by itself once the loss is at or below
+    max_epochs: int | None = None  # training stops by itself after this many epochs
 
 
 @dataclass
