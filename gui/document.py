@@ -1,0 +1,207 @@
+"""The one owner of the engine objects in the window.
+
+The document holds the Experiment (network, training settings, data), the QUndoStack and the
+file path; views read from it and never keep their own copy of a number. Every change goes
+through an undoable command (gui/commands.py) that calls one of the ``_apply_*`` methods here,
+which change the engine object and emit one precise signal — and only on a real change.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from engine.errors import NetworkError
+from engine.experiment import Dataset, Experiment, TrainingSettings
+from engine.network import Network
+from gui import commands
+from gui.items import ItemRef
+
+ALL_LAYERS = -1
+
+
+class Document(QObject):
+    """The open network file: engine objects, undo stack, path, selection."""
+
+    weights_changed = Signal(int)  # engine layer index, or ALL_LAYERS
+    structure_changed = Signal()  # layers, neurons, activations or loss changed: rebuild views
+    training_changed = Signal()  # training settings changed
+    data_changed = Signal()  # the data set changed
+    experiment_replaced = Signal()  # a new file was opened / created: everything changed
+    path_changed = Signal(str)
+    selection_changed = Signal(object)  # ItemRef or None
+    modified_changed = Signal(bool)
+
+    def __init__(self, experiment: Experiment, path: str | None = None, parent=None):
+        super().__init__(parent)
+        self._experiment = experiment
+        self._path = path
+        self._selection: ItemRef | None = None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+
+    # ----- what views read ---------------------------------------------------------------------
+    @property
+    def experiment(self) -> Experiment:
+        return self._experiment
+
+    @property
+    def network(self) -> Network:
+        return self._experiment.network
+
+    @property
+    def training(self) -> TrainingSettings:
+        return self._experiment.training
+
+    @property
+    def data(self) -> Dataset | None:
+        return self._experiment.data
+
+    @property
+    def path(self) -> str | None:
+        return self._path
+
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def selection(self) -> ItemRef | None:
+        return self._selection
+
+    def parameter(self, layer: int, neuron: int, source: int | None) -> float:
+        """The weight W[neuron, source] of ``layer``, or its bias b[neuron] when source is None."""
+        engine_layer = self.network.layers[layer]
+        if source is None:
+            return float(engine_layer.biases[neuron])
+        return float(engine_layer.weights[neuron, source])
+
+    def is_frozen(self, layer: int, neuron: int, source: int | None) -> bool:
+        engine_layer = self.network.layers[layer]
+        if source is None:
+            return bool(engine_layer.frozen_biases[neuron])
+        return bool(engine_layer.frozen_weights[neuron, source])
+
+    def training_settings_copy(self) -> TrainingSettings:
+        return replace(self.training)
+
+    # ----- edits: each one pushes an undoable command ------------------------------------------
+    def set_parameter(self, layer: int, neuron: int, source: int | None, value: float) -> None:
+        """Set a weight (source = input index) or a bias (source None); refuses non-finite values."""
+        value = float(value)
+        if not math.isfinite(value):
+            raise NetworkError("value", f"{value} is not a finite number")
+        if value == self.parameter(layer, neuron, source):
+            return
+        self.undo_stack.push(commands.SetParameterCommand(self, layer, neuron, source, value))
+
+    def set_frozen(self, layer: int, neuron: int, source: int | None, frozen: bool) -> None:
+        if bool(frozen) != self.is_frozen(layer, neuron, source):
+            self.undo_stack.push(
+                commands.SetFrozenCommand(self, layer, neuron, source, bool(frozen))
+            )
+
+    def set_parameters(self, text: str, parameters: list[np.ndarray]) -> None:
+        """Replace every W and b (in ``Network.parameters()`` order) as one undo step."""
+        for array in parameters:
+            if not np.isfinite(array).all():
+                raise NetworkError("parameters", "contain a value that is not finite")
+        self.undo_stack.push(commands.SetParametersCommand(self, text, parameters))
+
+    def replace_network(self, text: str, network: Network) -> None:
+        """A structure edit: the engine built ``network`` (a valid new network); undoable."""
+        self.undo_stack.push(commands.ReplaceNetworkCommand(self, text, network))
+
+    def set_training(self, text: str, **changes) -> None:
+        """Change training settings by keyword (learning_rate=0.05, batch_size=None, …)."""
+        new = replace(self.training, **changes)
+        if new != self.training:
+            self.undo_stack.push(commands.SetTrainingCommand(self, text, new))
+
+    def set_data(self, text: str, data: Dataset | None) -> None:
+        self.undo_stack.push(commands.SetDataCommand(self, text, data))
+
+    def replace_experiment(self, experiment: Experiment, path: str | None) -> None:
+        """Open or create a file: a fresh history, nothing to undo, not modified."""
+        self._experiment = experiment
+        self._selection = None
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.set_path(path)
+        self.experiment_replaced.emit()
+        self.selection_changed.emit(None)
+
+    def set_path(self, path: str | None) -> None:
+        if path != self._path:
+            self._path = path
+            self.path_changed.emit(path or "")
+
+    def mark_saved(self, path: str) -> None:
+        self.set_path(path)
+        self.undo_stack.setClean()
+
+    def select(self, item: ItemRef | None) -> None:
+        if item != self._selection:
+            self._selection = item
+            self.selection_changed.emit(item)
+
+    # ----- called by commands only ---------------------------------------------------------------
+    def _apply_parameter(self, layer: int, neuron: int, source: int | None, value: float):
+        engine_layer = self.network.layers[layer]
+        if source is None:
+            engine_layer.biases[neuron] = value
+        else:
+            engine_layer.weights[neuron, source] = value
+        self.weights_changed.emit(layer)
+
+    def _apply_frozen(self, layer: int, neuron: int, source: int | None, frozen: bool):
+        engine_layer = self.network.layers[layer]
+        if source is None:
+            engine_layer.frozen_biases[neuron] = frozen
+        else:
+            engine_layer.frozen_weights[neuron, source] = frozen
+        self.weights_changed.emit(layer)
+
+    def _apply_parameters(self, parameters: list[np.ndarray]):
+        for target, source in zip(self.network.parameters(), parameters, strict=True):
+            target[...] = source
+        self.weights_changed.emit(ALL_LAYERS)
+
+    def _apply_network(self, network: Network):
+        self._experiment.network = network
+        if self._selection is not None and not _still_exists(network, self._selection):
+            self._selection = None
+            self.selection_changed.emit(None)
+        self.structure_changed.emit()
+
+    def _apply_training(self, settings: TrainingSettings):
+        self._experiment.training = replace(settings)
+        self.training_changed.emit()
+
+    def _apply_data(self, data: Dataset | None):
+        self._experiment.data = data
+        self.data_changed.emit()
+
+    def _on_clean_changed(self, clean: bool):
+        self.modified_changed.emit(not clean)
+
+
+def _still_exists(network: Network, item: ItemRef) -> bool:
+    """Whether ``item`` still names something in ``network`` after a structure edit."""
+    from gui.items import BiasRef, NeuronRef, WeightRef
+
+    sizes = network.sizes
+    if isinstance(item, NeuronRef):
+        return item.column < len(sizes) and item.neuron < sizes[item.column]
+    if isinstance(item, (WeightRef, BiasRef)):
+        if item.layer >= len(network.layers):
+            return False
+        layer = network.layers[item.layer]
+        if item.neuron >= layer.n_out:
+            return False
+        return not isinstance(item, WeightRef) or item.source < layer.n_in
+    return False
