@@ -7,8 +7,8 @@ whose outputs depend on every z of the row, so its full Jacobian is used.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 

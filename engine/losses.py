@@ -7,8 +7,8 @@ E = (1/n) Σ_i E_i; the gradient is scaled the same way.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 

@@ -91,7 +91,7 @@ class Document(QObject):
 
     # ----- edits: each one pushes an undoable command ------------------------------------------
     def set_parameter(self, layer: int, neuron: int, source: int | None, value: float) -> None:
-        """Set a weight (source = input index) or a bias (source None); refuses non-finite values."""
+        """Set a weight (source: input index) or a bias (source None); refuses non-finite."""
         value = float(value)
         if not math.isfinite(value):
             raise NetworkError("value", f"{value} is not a finite number")
