@@ -40,6 +40,11 @@ def show(value) -> str:
     return type(value).__name__
 
 
+def numbers(count: int) -> str:
+    """``1 number``, ``3 numbers``."""
+    return f"{count} number" if count == 1 else f"{count} numbers"
+
+
 def _is_number(value) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
@@ -156,9 +161,9 @@ class Checker:
         """A list of ``length`` finite numbers as a float64 array, shape (length,)."""
         named = f" ({width_name})" if width_name else ""
         if not isinstance(values, list):
-            self.fail(key, f"expected a list of {length} numbers{named}, got {show(values)}")
+            self.fail(key, f"expected a list of {numbers(length)}{named}, got {show(values)}")
         if len(values) != length:
-            self.fail(key, f"expected {length} numbers{named}, got {len(values)}")
+            self.fail(key, f"expected {numbers(length)}{named}, got {len(values)}")
         for index, value in enumerate(values):
             if not _is_number(value):
                 self.fail(f"{key}[{index}]", _not_a_number(value))
@@ -181,7 +186,7 @@ class Checker:
         for index, row in enumerate(rows):  # every length first, so the array below fits the file
             if not isinstance(row, list) or len(row) != width:
                 got = len(row) if isinstance(row, list) else show(row)
-                self.fail(f"{key}[{index}]", f"expected {width} numbers{named}, got {got}")
+                self.fail(f"{key}[{index}]", f"expected {numbers(width)}{named}, got {got}")
         array = np.empty((n_rows, width), dtype=np.float64)
         for index, row in enumerate(rows):
             array[index] = self.vector(row, f"{key}[{index}]", width, width_name)
