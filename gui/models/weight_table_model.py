@@ -1,0 +1,216 @@
+"""One layer's weights and biases as a table: a row per neuron, a column per input plus the bias.
+
+The model keeps no copy of a number: ``data`` reads the document, ``setData`` pushes an undoable
+``document.set_parameter``. Text that is not a finite number is refused (the cell keeps its value)
+and ``edit_refused`` says why.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from engine.errors import NetworkError
+from gui.document import ALL_LAYERS, Document
+from gui.items import BiasRef, WeightRef
+
+POSITIVE_COLOR = "#2166ac"  # blue: the canvas draws positive weights in the same colour
+NEGATIVE_COLOR = "#b35806"  # orange-brown: negative weights, as on the canvas
+FROZEN_BACKGROUND = "#e6e6e6"
+LOCK_MARK = "\N{LOCK}"
+_NO_PARENT = QModelIndex()
+
+
+# Characters a learner may paste from the walkthrough or a word processor: typographic minus signs
+_MINUS_SIGNS = {"\u2212": "-", "\u2013": "-"}
+
+
+def parse_number(text: str, key: str = "value") -> float:
+    """The finite float ``text`` spells, or NetworkError(key, why) naming what is wrong.
+
+    Shared by every field a learner types a weight, bias or rate into, so all refuse the same
+    things with the same words: empty text, words ("abc"), "nan", "inf", and numbers too large
+    for a float ("1e999" would become infinity).
+    """
+    cleaned = text.strip()
+    for sign, ascii_minus in _MINUS_SIGNS.items():
+        cleaned = cleaned.replace(sign, ascii_minus)
+    if not cleaned:
+        raise NetworkError(key, "type a number")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise NetworkError(key, f"“{text.strip()}” is not a number") from None
+    if math.isnan(value):
+        raise NetworkError(key, "“nan” (not a number) is not allowed here")
+    if math.isinf(value):
+        raise NetworkError(key, f"“{text.strip()}” is too large: it is not a finite number")
+    return value
+
+
+def input_label(document: Document, layer: int, source: int) -> str:
+    """What feeds input ``source`` of engine ``layer``: an input x or a neuron below it."""
+    network = document.network
+    if layer == 0:
+        labels = network.input_labels
+        if labels and source < len(labels):
+            return labels[source]
+        return "x" if network.input_size == 1 else f"x{source + 1}"
+    return neuron_label(document, layer - 1, source)
+
+
+def neuron_label(document: Document, layer: int, neuron: int) -> str:
+    """A neuron's name: its label from the file, else "h<layer>.<n>" (hidden) or "out<n>"."""
+    engine_layer = document.network.layers[layer]
+    if engine_layer.labels and neuron < len(engine_layer.labels):
+        return engine_layer.labels[neuron]
+    if layer == len(document.network.layers) - 1:
+        return "out" if engine_layer.n_out == 1 else f"out{neuron + 1}"
+    return f"h{layer + 1}.{neuron + 1}"
+
+
+class WeightTableModel(QAbstractTableModel):
+    """Weights W[neuron, source] and biases b[neuron] of one engine layer, editable."""
+
+    edit_refused = Signal(str)  # why typed text was not accepted
+    edit_accepted = Signal()
+
+    def __init__(self, document: Document, layer: int = 0, parent=None):
+        super().__init__(parent)
+        self._document = document
+        self._layer = layer
+        document.weights_changed.connect(self._on_weights_changed)
+        document.structure_changed.connect(self._on_structure_changed)
+        document.experiment_replaced.connect(self._on_structure_changed)
+
+    # ----- which layer --------------------------------------------------------------------------
+    @property
+    def layer(self) -> int:
+        return self._layer
+
+    def set_layer(self, layer: int) -> None:
+        """Show engine layer ``layer`` (clamped to the layers that exist)."""
+        layer = max(0, min(layer, len(self._document.network.layers) - 1))
+        if layer != self._layer:
+            self.beginResetModel()
+            self._layer = layer
+            self.endResetModel()
+
+    # ----- shape --------------------------------------------------------------------------------
+    def _engine_layer(self):
+        layers = self._document.network.layers
+        return layers[self._layer] if 0 <= self._layer < len(layers) else None
+
+    def rowCount(self, parent=_NO_PARENT):
+        layer = self._engine_layer()
+        return 0 if parent.isValid() or layer is None else layer.n_out
+
+    def columnCount(self, parent=_NO_PARENT):
+        layer = self._engine_layer()
+        return 0 if parent.isValid() or layer is None else layer.n_in + 1
+
+    def is_bias_column(self, column: int) -> bool:
+        return column == self.columnCount() - 1
+
+    def item_at(self, index: QModelIndex) -> WeightRef | BiasRef:
+        """The weight or bias a cell shows."""
+        if self.is_bias_column(index.column()):
+            return BiasRef(self._layer, index.row())
+        return WeightRef(self._layer, index.row(), index.column())
+
+    def index_of(self, item: WeightRef | BiasRef) -> QModelIndex:
+        """The cell that shows ``item`` (invalid if it is in another layer)."""
+        if item.layer != self._layer:
+            return QModelIndex()
+        column = self.columnCount() - 1 if isinstance(item, BiasRef) else item.source
+        return self.index(item.neuron, column)
+
+    def _key(self, index: QModelIndex) -> tuple[int, int, int | None]:
+        source = None if self.is_bias_column(index.column()) else index.column()
+        return self._layer, index.row(), source
+
+    # ----- reading ------------------------------------------------------------------------------
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        key = self._key(index)
+        value = self._document.parameter(*key)
+        frozen = self._document.is_frozen(*key)
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = f"{value:.6g}"
+            return f"{LOCK_MARK} {text}" if frozen else text
+        if role == Qt.ItemDataRole.EditRole:
+            return repr(value)  # full precision, so editing does not round the number
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if value == 0:
+                return None
+            return QBrush(QColor(POSITIVE_COLOR if value > 0 else NEGATIVE_COLOR))
+        if role == Qt.ItemDataRole.BackgroundRole and frozen:
+            return QBrush(QColor(FROZEN_BACKGROUND))
+        if role == Qt.ItemDataRole.FontRole and frozen:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(index, value, frozen)
+        return None
+
+    def _tooltip(self, index: QModelIndex, value: float, frozen: bool) -> str:
+        layer, neuron, source = self._key(index)
+        target = neuron_label(self._document, layer, neuron)
+        if source is None:
+            what = f"bias of {target}"
+        else:
+            what = f"weight from {input_label(self._document, layer, source)} to {target}"
+        note = " — frozen: training never changes it" if frozen else ""
+        return f"{what} = {value!r}{note}"
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or self._engine_layer() is None:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if self.is_bias_column(section):
+                return "bias"
+            return f"from {input_label(self._document, self._layer, section)}"
+        return neuron_label(self._document, self._layer, section)
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    # ----- editing ------------------------------------------------------------------------------
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        try:
+            number = value if isinstance(value, float) else parse_number(str(value))
+            self._document.set_parameter(*self._key(index), number)
+        except NetworkError as error:
+            self.edit_refused.emit(f"Not changed: {error.problem}.")
+            return False
+        self.edit_accepted.emit()
+        return True
+
+    def toggle_frozen(self, index: QModelIndex) -> None:
+        """Freeze the cell's parameter if it moves, unfreeze it if frozen (undoable)."""
+        if index.isValid():
+            key = self._key(index)
+            self._document.set_frozen(*key, not self._document.is_frozen(*key))
+
+    # ----- following the document ---------------------------------------------------------------
+    def _on_weights_changed(self, layer: int):
+        if layer in (self._layer, ALL_LAYERS) and self.rowCount() and self.columnCount():
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )
+
+    def _on_structure_changed(self):
+        self.beginResetModel()
+        self._layer = max(0, min(self._layer, len(self._document.network.layers) - 1))
+        self.endResetModel()
+

@@ -1,0 +1,1 @@
+"""Docked panels beside the canvas: step controls, inspector, weight tables, explanations."""
