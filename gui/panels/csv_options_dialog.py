@@ -1,0 +1,78 @@
+"""The small dialog shown before a CSV import: header row, target columns, one-hot classes."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
+
+HEADER_CHOICES = {"Detect (a first row without numbers)": None, "Yes": True, "No": False}
+PREVIEW_LINES = 6
+
+
+class CsvOptionsDialog(QDialog):
+    """Ask how to read a CSV file; :meth:`options` gives keyword arguments for read_csv."""
+
+    def __init__(self, path: str, preview: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Import CSV")
+        self.header_combo = QComboBox()
+        self.header_combo.addItems(list(HEADER_CHOICES))
+        self.targets_edit = QLineEdit()
+        self.targets_edit.setPlaceholderText("last column")
+        self.targets_edit.setToolTip(
+            "Target columns by name or number (1 = first), separated by commas; "
+            "every other column is an input. Empty: the last column."
+        )
+        self.one_hot_check = QCheckBox("The target column holds class names: one-hot encode it")
+        self.preview = QPlainTextEdit(preview)
+        self.preview.setReadOnly(True)
+        self.preview.setMaximumHeight(110)
+        form = QFormLayout()
+        form.addRow("Header row:", self.header_combo)
+        form.addRow("Target columns:", self.targets_edit)
+        form.addRow("", self.one_hot_check)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{path}</b> — first lines:"))
+        layout.addWidget(self.preview)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def options(self) -> dict:
+        """``targets``, ``one_hot`` and ``header`` as :func:`engine.csvdata.read_csv` takes them."""
+        return {
+            "targets": parse_target_columns(self.targets_edit.text()),
+            "one_hot": self.one_hot_check.isChecked(),
+            "header": HEADER_CHOICES[self.header_combo.currentText()],
+        }
+
+
+def parse_target_columns(text: str) -> list[int | str] | None:
+    """"3, label" → [2, "label"]: numbers count from 1 as a learner does; names stay names."""
+    items = [item.strip() for item in text.split(",") if item.strip()]
+    if not items:
+        return None
+    return [int(item) - 1 if item.lstrip("-").isdigit() and int(item) > 0 else item
+            for item in items]
+
+
+def read_preview(path: str) -> str:
+    """The first few lines of the file, for the dialog (empty when it cannot be read)."""
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as stream:
+            return "".join(stream.readline() for _ in range(PREVIEW_LINES))
+    except OSError:
+        return ""

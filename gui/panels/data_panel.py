@@ -1,0 +1,325 @@
+"""The data dock: the samples as a table, built-in generators, CSV import/export, a test split.
+
+Every change goes through ``document.set_data`` (one undo step). Anything refused — a cell that
+is not a number, a generator field out of range, a CSV file with a bad line, a data set whose
+widths do not fit the network — shows its message here and leaves the data as it was.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine import csvdata, datasets
+from engine.errors import NetworkError
+from engine.experiment import Dataset
+from gui.document import Document
+from gui.models.data_table_model import DataTableModel, parse_number
+from gui.panels.csv_options_dialog import CsvOptionsDialog, read_preview
+from gui.panels.validated_field import ERROR_STYLE, ValidatedField
+
+# the target form that suits each output activation (engine/datasets.py's TARGET_FORMATS)
+TARGETS_FOR_OUTPUT = {"softmax": "one_hot", "tanh": "signed"}
+
+
+class DataPanel(QWidget):
+    """Edit, generate, import, export and split the document's data set."""
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self._document = document
+        self.model = DataTableModel(document, self)
+        self.parameter_fields: dict[str, ValidatedField | QComboBox] = {}
+        self._create_widgets()
+        self._create_layout()
+        self._connect_signals()
+        self._on_generator_changed()
+        self._on_data_changed()
+
+    # ----- construction ------------------------------------------------------------------------
+    def _create_widgets(self):
+        self.generator_combo = QComboBox()
+        for name, generator in datasets.GENERATORS.items():
+            self.generator_combo.addItem(generator.title, name)
+        self.generator_combo.setCurrentIndex(self.generator_combo.findData("xor"))
+        self.generator_description = QLabel()
+        self.generator_description.setWordWrap(True)
+        self.parameter_form = QFormLayout()
+        self.generate_button = QPushButton("Generate")
+        self.generate_button.setToolTip("Replace the data set with a freshly generated one")
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.add_button = QPushButton("Add sample")
+        self.remove_button = QPushButton("Remove selected")
+        self.import_button = QPushButton("Import CSV…")
+        self.export_button = QPushButton("Export CSV…")
+        self.test_fraction_field = ValidatedField("0.2", "Share of samples held out for testing")
+        self.test_fraction_field.set_value_text("0.2")
+        self.split_button = QPushButton("Split")
+        self.split_button.setToolTip("Hold out this share of the samples as a test set")
+        self.merge_button = QPushButton("No test split")
+        self.merge_button.setToolTip("Put the test samples back into the training samples")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.hide()
+
+    def _create_layout(self):
+        generate_box = QGroupBox("Built-in data sets")
+        top = QHBoxLayout()
+        top.addWidget(self.generator_combo, 1)
+        top.addWidget(self.generate_button)
+        generate_layout = QVBoxLayout(generate_box)
+        generate_layout.addLayout(top)
+        generate_layout.addWidget(self.generator_description)
+        generate_layout.addLayout(self.parameter_form)
+        rows = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.import_button,
+                       self.export_button):
+            rows.addWidget(button)
+        split = QHBoxLayout()
+        split.addWidget(QLabel("Test share:"))
+        split.addWidget(self.test_fraction_field, 1)
+        split.addWidget(self.split_button, 0, Qt.AlignmentFlag.AlignTop)
+        split.addWidget(self.merge_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addWidget(generate_box)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(rows)
+        layout.addLayout(split)
+        layout.addWidget(self.message)
+
+    def _connect_signals(self):
+        self.generator_combo.currentIndexChanged.connect(self._on_generator_changed)
+        self.generate_button.clicked.connect(self.generate)
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.import_button.clicked.connect(self._on_import_clicked)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.split_button.clicked.connect(self.split)
+        self.merge_button.clicked.connect(self.merge_test_split)
+        self.model.refused.connect(self.show_message)
+        self._document.data_changed.connect(self._on_data_changed)
+        self._document.experiment_replaced.connect(self._on_data_changed)
+        self._document.structure_changed.connect(self._on_structure_changed)
+
+    # ----- generators --------------------------------------------------------------------------
+    @property
+    def generator(self) -> datasets.Generator:
+        return datasets.GENERATORS[self.generator_combo.currentData()]
+
+    def _on_generator_changed(self):
+        """Rebuild the parameter fields for the chosen generator from its specs."""
+        while self.parameter_form.rowCount():
+            self.parameter_form.removeRow(0)
+        self.parameter_fields.clear()
+        generator = self.generator
+        self.generator_description.setText(generator.description)
+        for spec in generator.parameters:
+            if spec.kind == "choice":
+                field = QComboBox()
+                field.addItems(list(spec.choices))
+                field.setCurrentText(self._default_choice(spec))
+            else:
+                field = ValidatedField(str(spec.default), spec.description)
+                field.set_value_text(str(spec.default))
+            field.setToolTip(spec.description)
+            self.parameter_fields[spec.name] = field
+            self.parameter_form.addRow(f"{spec.name.replace('_', ' ').capitalize()}:", field)
+
+    def _default_choice(self, spec: datasets.ParameterSpec) -> str:
+        if spec.name == "targets":
+            output = self._document.network.layers[-1].activation
+            suited = TARGETS_FOR_OUTPUT.get(output, "binary")
+            if suited in spec.choices:
+                return suited
+        return str(spec.default)
+
+    def _parameter_values(self) -> dict | None:
+        """The generator's parameters from the fields, or None (errors shown) when refused."""
+        values, ok = {}, True
+        for spec in self.generator.parameters:
+            field = self.parameter_fields[spec.name]
+            if isinstance(field, QComboBox):
+                values[spec.name] = field.currentText()
+                continue
+            try:
+                number = parse_number(field.text(), spec.name)
+                if spec.kind == "int":
+                    if number != int(number):
+                        raise NetworkError(spec.name, f"must be a whole number, not {number:g}")
+                    number = int(number)
+                values[spec.name] = spec.check(number)
+                field.clear_error()
+            except (ValueError, NetworkError) as error:
+                field.show_error(_problem(error))
+                ok = False
+        return values if ok else None
+
+    def generate(self) -> bool:
+        """Replace the data with the chosen generator's output; False (and a message) if refused."""
+        values = self._parameter_values()
+        if values is None:
+            self.show_message("A field above is refused; the data is unchanged.")
+            return False
+        try:
+            data = self.generator(**values)
+        except NetworkError as error:
+            self.show_message(f"{error}; the data is unchanged.")
+            return False
+        return self._replace_data(f"Generate {self.generator.title}", data, self.generator.title)
+
+    # ----- CSV ---------------------------------------------------------------------------------
+    def _on_import_clicked(self):
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import data from CSV", "", "CSV files (*.csv *.tsv *.txt);;All files (*)"
+        )
+        if not path:
+            return
+        dialog = CsvOptionsDialog(path, read_preview(path), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.import_csv(path, **dialog.options())
+
+    def import_csv(self, path: str, targets=None, one_hot: bool = False,
+                   header: bool | None = None) -> bool:
+        """Read ``path`` with engine/csvdata.py and use it as the data set, if it fits."""
+        try:
+            found = csvdata.read_csv(path, targets=targets, one_hot=one_hot, header=header)
+        except NetworkError as error:
+            self.show_message(f"Cannot import: {error}. The data is unchanged.")
+            return False
+        return self._replace_data("Import CSV", found.dataset, "The CSV file")
+
+    def _on_export_clicked(self):
+        path, _ = QFileDialog.getSaveFileName(self, "Export data as CSV", "", "CSV files (*.csv)")
+        if path:
+            self.export_csv(path)
+
+    def export_csv(self, path: str) -> bool:
+        """Write every sample (training rows, then test rows) to ``path``."""
+        data = self._document.data
+        if data is None:
+            self.show_message("There is no data to export.")
+            return False
+        names = [self.model.column_name(c) for c in range(self.model.columnCount())]
+        width = self.model.input_width()
+        try:
+            csvdata.write_csv(path, data, names[:width], names[width:], rows="all")
+        except (NetworkError, OSError) as error:
+            self.show_message(f"Cannot export: {error}")
+            return False
+        self.clear_message()
+        return True
+
+    # ----- rows and the split ------------------------------------------------------------------
+    def _on_add_clicked(self):
+        self.model.add_row()
+
+    def _on_remove_clicked(self):
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if not rows:
+            self.show_message("Select the rows to remove first (click their numbers on the left).")
+            return
+        self.model.remove_rows(rows)
+
+    def split(self) -> bool:
+        """Hold out the typed share of all samples as the test set (seeded by the training seed)."""
+        data = self._document.data
+        field = self.test_fraction_field
+        try:
+            fraction = parse_number(field.text(), "test share")
+            split = datasets.train_test_split(data, fraction, self._document.training.seed)
+        except (ValueError, NetworkError) as error:
+            field.show_error(_problem(error))
+            return False
+        except TypeError:
+            self.show_message("There is no data to split.")
+            return False
+        field.clear_error()
+        self._document.set_data(f"Hold out {fraction:g} for testing", split)
+        return True
+
+    def merge_test_split(self) -> None:
+        data = self._document.data
+        if data is None or not data.has_test_split:
+            return
+        merged = Dataset(
+            np.concatenate([data.inputs, data.test_inputs]),
+            np.concatenate([data.targets, data.test_targets]),
+        )
+        self._document.set_data("Remove the test split", merged)
+
+    # ----- fitting the network -----------------------------------------------------------------
+    def _replace_data(self, text: str, data: Dataset, what: str) -> bool:
+        problem = width_problem(data, self._document.network)
+        if problem:
+            self.show_message(f"{what} does not fit this network: {problem}. Data unchanged.")
+            return False
+        self.clear_message()
+        self._document.set_data(text, data)
+        return True
+
+    # ----- messages and the summary ------------------------------------------------------------
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def clear_message(self) -> None:
+        self.message.clear()
+        self.message.hide()
+
+    def _on_data_changed(self):
+        data = self._document.data
+        if data is None:
+            self.summary.setText("No data yet: generate a set, import a CSV file or add samples.")
+            return
+        n_test = len(data.test_inputs) if data.has_test_split else 0
+        text = (
+            f"{len(data)} training sample{'s' if len(data) != 1 else ''}, {n_test} test · "
+            f"{data.inputs.shape[1]} input(s) → {data.targets.shape[1]} target(s)"
+        )
+        problem = width_problem(data, self._document.network)
+        if problem:
+            text += f"<br><span style='{ERROR_STYLE}'>Does not fit the network: {problem}.</span>"
+        self.summary.setText(text)
+
+    def _on_structure_changed(self):
+        self._on_data_changed()
+        with QSignalBlocker(self.generator_combo):
+            self._on_generator_changed()
+
+
+def width_problem(data: Dataset, network) -> str:
+    """Why ``data`` does not fit ``network`` (inputs and targets vs layer widths), or ""."""
+    n_inputs, n_targets = data.inputs.shape[1], data.targets.shape[1]
+    if n_inputs == network.input_size and n_targets == network.output_size:
+        return ""
+    return (
+        f"it has {n_inputs} input(s) and {n_targets} target(s), the network "
+        f"{network.input_size} input(s) and {network.output_size} output(s)"
+    )
+
+
+def _problem(error: Exception) -> str:
+    return getattr(error, "problem", None) or str(error)
