@@ -503,6 +503,7 @@ def write_file(experiment: Experiment, path: str | os.PathLike) -> None:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, _mode_for(where))
         os.replace(temporary, where)
     except OSError as error:
         _remove_quietly(temporary)
@@ -510,6 +511,16 @@ def write_file(experiment: Experiment, path: str | os.PathLike) -> None:
     except BaseException:
         _remove_quietly(temporary)
         raise
+
+
+def _mode_for(path: str) -> int:
+    """The permissions a new file would get (mkstemp's are owner-only), or the old file's."""
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _refuse_non_finite(document: dict, where: str) -> None:
