@@ -85,7 +85,7 @@ class WeightTableModel(QAbstractTableModel):
         document.structure_changed.connect(self._on_structure_changed)
         document.experiment_replaced.connect(self._on_structure_changed)
 
-    # ----- which layer --------------------------------------------------------------------------
+    # ----- which layer ---------------------------------------------------------------------------
     @property
     def layer(self) -> int:
         return self._layer
@@ -98,7 +98,7 @@ class WeightTableModel(QAbstractTableModel):
             self._layer = layer
             self.endResetModel()
 
-    # ----- shape --------------------------------------------------------------------------------
+    # ----- shape ---------------------------------------------------------------------------------
     def _engine_layer(self):
         layers = self._document.network.layers
         return layers[self._layer] if 0 <= self._layer < len(layers) else None
@@ -131,7 +131,7 @@ class WeightTableModel(QAbstractTableModel):
         source = None if self.is_bias_column(index.column()) else index.column()
         return self._layer, index.row(), source
 
-    # ----- reading ------------------------------------------------------------------------------
+    # ----- reading -------------------------------------------------------------------------------
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -183,7 +183,7 @@ class WeightTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
-    # ----- editing ------------------------------------------------------------------------------
+    # ----- editing -------------------------------------------------------------------------------
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
@@ -202,7 +202,7 @@ class WeightTableModel(QAbstractTableModel):
             key = self._key(index)
             self._document.set_frozen(*key, not self._document.is_frozen(*key))
 
-    # ----- following the document ---------------------------------------------------------------
+    # ----- following the document ----------------------------------------------------------------
     def _on_weights_changed(self, layer: int):
         if layer in (self._layer, ALL_LAYERS) and self.rowCount() and self.columnCount():
             self.dataChanged.emit(

@@ -81,7 +81,7 @@ class WeightTables(QWidget):
         self._document.experiment_replaced.connect(self._on_structure_changed)
         self._document.selection_changed.connect(self._on_selection_changed)
 
-    # ----- layer combo --------------------------------------------------------------------------
+    # ----- layer combo ---------------------------------------------------------------------------
     def _fill_layer_combo(self):
         network = self._document.network
         with QSignalBlocker(self.layer_combo):
@@ -110,7 +110,7 @@ class WeightTables(QWidget):
         self._fill_layer_combo()
         self._on_edit_accepted()
 
-    # ----- editing ------------------------------------------------------------------------------
+    # ----- editing -------------------------------------------------------------------------------
     def _on_freeze_triggered(self):
         self.model.toggle_frozen(self.table.currentIndex())
 
@@ -122,7 +122,7 @@ class WeightTables(QWidget):
         self.message.clear()
         self.message.hide()
 
-    # ----- selection, both ways -----------------------------------------------------------------
+    # ----- selection, both ways ------------------------------------------------------------------
     def _on_current_cell_changed(self, current: QModelIndex, previous: QModelIndex):
         if current.isValid():
             self._document.select(self.model.item_at(current))

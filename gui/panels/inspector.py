@@ -1,0 +1,360 @@
+"""The inspector: everything about the selected neuron, weight or bias, and the network's loss.
+
+Values (z, a, δ, ∂E/∂w, ∂E/∂b, E) come from the engine's forward and backward pass for the
+chosen sample; clicking one asks for its explanation (``explain_requested``). Typed values are
+checked first: text that is not a finite number is refused with a red message under the field
+and the document stays as it was.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine import netfile
+from engine.errors import NetworkError
+from engine.formula import format_number
+from engine.losses import LOSS_NAMES, REDUCTIONS
+from gui.document import Document
+from gui.items import BiasRef, NeuronRef, WeightRef
+from gui.models.weight_table_model import input_label, neuron_label, parse_number
+from gui.panels.validated_field import ValidatedField
+from gui.style import ERROR_TEXT
+
+NO_VALUE = "—"
+
+
+def value_link(quantity: str, value: float | None) -> str:
+    """A value as a link whose target is the quantity it shows (click: explain it)."""
+    if value is None:
+        return NO_VALUE
+    return f'<a href="{quantity}">{format_number(value)}</a>'
+
+
+class Inspector(QWidget):
+    """The selected item's values for the chosen sample, its editable parameters, the loss."""
+
+    explain_requested = Signal(object, str)  # ItemRef, quantity: "z", "a", "delta", "grad", …
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self._document = document
+        self._stepping = None
+        self._create_widgets()
+        self._create_layout()
+        self._connect_signals()
+        self._refresh()
+
+    # ----- building ------------------------------------------------------------------------------
+    def _create_widgets(self):
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.sample_label = QLabel()
+        self.sample_label.setWordWrap(True)
+        self.layer_label = QLabel()
+        self.activation_label = QLabel()
+        self.z_label = self._value_label("z = Σ w·a + b, before the activation")
+        self.a_label = self._value_label("a = f(z), what the neuron passes on")
+        self.delta_label = self._value_label("δ = ∂E/∂z, the neuron's share of the error")
+        self.bias_field = ValidatedField("a number", "Enter applies; Undo takes it back")
+        self.bias_grad_label = self._value_label("∂E/∂b = δ")
+        self.value_field = ValidatedField("a number", "Enter applies; Undo takes it back")
+        self.frozen_check = QCheckBox("frozen (training never changes it)")
+        self.grad_label = self._value_label("the gradient the update step uses")
+        self.loss_combo = QComboBox()
+        self.loss_combo.addItems(LOSS_NAMES)
+        self.reduction_combo = QComboBox()
+        self.reduction_combo.addItems(REDUCTIONS)
+        self.learning_rate_field = ValidatedField("e.g. 0.1", "η: how far each update moves")
+        self.loss_message = QLabel()
+        self.loss_message.setWordWrap(True)
+        self.loss_message.setStyleSheet(f"color: {ERROR_TEXT.name()};")
+        self.loss_message.hide()
+        self.loss_value_label = self._value_label("E for the chosen sample")
+
+    def _value_label(self, tooltip: str) -> QLabel:
+        label = QLabel(NO_VALUE)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        label.setToolTip(f"{tooltip} — click the number to see how it was computed")
+        label.linkActivated.connect(self._on_value_clicked)
+        return label
+
+    def _create_layout(self):
+        self.neuron_box = QGroupBox("Neuron")
+        self.neuron_form = QFormLayout(self.neuron_box)
+        self.neuron_form.addRow("Layer:", self.layer_label)
+        self.neuron_form.addRow("Activation:", self.activation_label)
+        self.neuron_form.addRow("z (input sum):", self.z_label)
+        self.neuron_form.addRow("a (output):", self.a_label)
+        self.neuron_form.addRow("δ = ∂E/∂z:", self.delta_label)
+        self.neuron_form.addRow("bias b:", self.bias_field)
+        self.neuron_form.addRow("∂E/∂b:", self.bias_grad_label)
+
+        self.parameter_box = QGroupBox("Weight")
+        parameter_form = QFormLayout(self.parameter_box)
+        parameter_form.addRow("value:", self.value_field)
+        parameter_form.addRow("", self.frozen_check)
+        self.grad_row_label = QLabel("∂E/∂w:")
+        parameter_form.addRow(self.grad_row_label, self.grad_label)
+
+        network_box = QGroupBox("Network")
+        network_form = QFormLayout(network_box)
+        network_form.addRow("loss:", self.loss_combo)
+        network_form.addRow("", self.loss_message)
+        network_form.addRow("over samples:", self.reduction_combo)
+        network_form.addRow("learning rate η:", self.learning_rate_field)
+        network_form.addRow("E (this sample):", self.loss_value_label)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.sample_label)
+        layout.addWidget(self.neuron_box)
+        layout.addWidget(self.parameter_box)
+        layout.addWidget(network_box)
+        layout.addStretch(1)
+
+    def _connect_signals(self):
+        document = self._document
+        document.selection_changed.connect(self._on_selection_changed)
+        document.weights_changed.connect(self._on_weights_changed)
+        document.structure_changed.connect(self._on_structure_changed)
+        document.training_changed.connect(self._on_training_changed)
+        document.data_changed.connect(self._on_data_changed)
+        document.experiment_replaced.connect(self._on_structure_changed)
+        self.bias_field.committed.connect(self._on_bias_committed)
+        self.value_field.committed.connect(self._on_value_committed)
+        self.frozen_check.toggled.connect(self._on_frozen_toggled)
+        self.loss_combo.activated.connect(self._on_loss_chosen)
+        self.reduction_combo.activated.connect(self._on_reduction_chosen)
+        self.learning_rate_field.committed.connect(self._on_learning_rate_committed)
+
+    def set_stepping(self, stepping) -> None:
+        """Follow ``stepping``'s chosen sample instead of the data's first row."""
+        self._stepping = stepping
+        stepping.steps_changed.connect(self._on_steps_changed)
+        self._refresh()
+
+    # ----- the numbers, all from the engine ------------------------------------------------------
+    @property
+    def sample(self) -> int:
+        return self._stepping.sample if self._stepping is not None else 0
+
+    def _engine_pass(self):
+        """(forward, gradients) of the network on the chosen sample, or None without data."""
+        data = self._document.data
+        if data is None or len(data) == 0:
+            return None
+        row = min(self.sample, len(data) - 1)
+        network = self._document.network
+        forward = network.forward(data.inputs[row : row + 1])
+        return forward, network.backward(forward, data.targets[row : row + 1], False)
+
+    # ----- showing -------------------------------------------------------------------------------
+    def _refresh(self):
+        engine_pass = self._engine_pass()
+        self._show_sample(engine_pass)
+        self._show_selection(self._document.selection, engine_pass)
+        self._show_network(engine_pass)
+
+    def _show_sample(self, engine_pass):
+        data = self._document.data
+        if engine_pass is None:
+            self.sample_label.setText("No data: add a sample to see the values.")
+            return
+        row = min(self.sample, len(data) - 1)
+        inputs = ", ".join(format_number(v) for v in data.inputs[row])
+        targets = ", ".join(format_number(v) for v in data.targets[row])
+        self.sample_label.setText(f"Sample {row + 1} of {len(data)}: x = {inputs}, t = {targets}")
+
+    def _show_selection(self, item, engine_pass):
+        self.neuron_box.setVisible(isinstance(item, NeuronRef))
+        self.parameter_box.setVisible(isinstance(item, (WeightRef, BiasRef)))
+        if isinstance(item, NeuronRef):
+            self._show_neuron(item, engine_pass)
+        elif isinstance(item, (WeightRef, BiasRef)):
+            self._show_parameter(item, engine_pass)
+        else:
+            self.title.setText("<b>Nothing selected.</b> Click a neuron or a connection on the "
+                               "canvas, or a cell of a weight table.")
+
+    def _show_neuron(self, item: NeuronRef, engine_pass):
+        network = self._document.network
+        is_input = item.column == 0
+        for row in (1, 2, 4, 5, 6):  # activation, z, δ, bias, ∂E/∂b: not for an input
+            self.neuron_form.setRowVisible(row, not is_input)
+        if is_input:
+            name = input_label(self._document, 0, item.neuron)
+            self.title.setText(f"<b>Input {name}</b>")
+            self.layer_label.setText("input layer (the sample's x)")
+            value = None if engine_pass is None else engine_pass[0].activations[0][0, item.neuron]
+            self.a_label.setText(value_link("a", value))
+            return
+        layer = item.layer
+        name = neuron_label(self._document, layer, item.neuron)
+        kind = "output" if layer == len(network.layers) - 1 else "hidden"
+        self.title.setText(f"<b>Neuron {name}</b>")
+        self.layer_label.setText(f"layer {layer + 1} of {len(network.layers)} ({kind})")
+        self.activation_label.setText(network.layers[layer].activation)
+        if engine_pass is None:
+            values = (None, None, None, None)
+        else:
+            forward, gradients = engine_pass
+            values = (
+                forward.pre_activations[layer][0, item.neuron],
+                forward.activations[layer + 1][0, item.neuron],
+                gradients.deltas[layer][0, item.neuron],
+                gradients.grad_biases[layer][item.neuron],
+            )
+        for label, quantity, value in zip(
+            (self.z_label, self.a_label, self.delta_label, self.bias_grad_label),
+            ("z", "a", "delta", "bias_grad"),
+            values,
+            strict=True,
+        ):
+            label.setText(value_link(quantity, value))
+        self.bias_field.set_value_text(format_number(self._document.parameter(layer, item.neuron,
+                                                                              None)))
+
+    def _show_parameter(self, item, engine_pass):
+        source = item.source if isinstance(item, WeightRef) else None
+        target = neuron_label(self._document, item.layer, item.neuron)
+        if source is None:
+            self.parameter_box.setTitle("Bias")
+            self.title.setText(f"<b>Bias of {target}</b> (layer {item.layer + 1})")
+            self.grad_row_label.setText("∂E/∂b:")
+        else:
+            origin = input_label(self._document, item.layer, source)
+            self.parameter_box.setTitle("Weight")
+            self.title.setText(f"<b>Weight from {origin} to {target}</b> "
+                               f"(layer {item.layer + 1})")
+            self.grad_row_label.setText("∂E/∂w:")
+        self.value_field.set_value_text(
+            format_number(self._document.parameter(item.layer, item.neuron, source))
+        )
+        with QSignalBlocker(self.frozen_check):
+            self.frozen_check.setChecked(self._document.is_frozen(item.layer, item.neuron, source))
+        grad = None
+        if engine_pass is not None:
+            gradients = engine_pass[1]
+            grad = (gradients.grad_biases[item.layer][item.neuron] if source is None
+                    else gradients.grad_weights[item.layer][item.neuron, source])
+        self.grad_label.setText(value_link("grad", grad))
+
+    def _show_network(self, engine_pass):
+        network = self._document.network
+        with QSignalBlocker(self.loss_combo):
+            self.loss_combo.setCurrentText(network.loss)
+        with QSignalBlocker(self.reduction_combo):
+            self.reduction_combo.setCurrentText(network.reduction)
+        self.learning_rate_field.set_value_text(format_number(self._document.training.learning_rate))
+        loss = None if engine_pass is None else engine_pass[1].loss
+        self.loss_value_label.setText(value_link("loss", loss))
+
+    # ----- document → view -----------------------------------------------------------------------
+    def _on_selection_changed(self, item):
+        self._refresh()
+
+    def _on_weights_changed(self, layer: int):
+        self._refresh()
+
+    def _on_structure_changed(self):
+        self._refresh()
+
+    def _on_training_changed(self):
+        self._refresh()
+
+    def _on_data_changed(self):
+        self._refresh()
+
+    def _on_steps_changed(self):
+        self._refresh()
+
+    # ----- view → document -----------------------------------------------------------------------
+    def _on_value_clicked(self, quantity: str):
+        """Ask for the explanation of the clicked number."""
+        item = self._document.selection
+        if quantity == "loss":
+            self.explain_requested.emit(None, "loss")
+        elif quantity == "bias_grad" and isinstance(item, NeuronRef):
+            self.explain_requested.emit(BiasRef(item.layer, item.neuron), "grad")
+        elif item is not None:
+            self.explain_requested.emit(item, quantity)
+
+    def _commit_parameter(self, field: ValidatedField, text: str, layer, neuron, source):
+        if not field.edit.isModified():
+            return  # focus left an untouched field: nothing typed, nothing to apply
+        try:
+            self._document.set_parameter(layer, neuron, source, parse_number(text))
+        except NetworkError as error:
+            field.show_error(f"Not changed: {error.problem}.")
+            return
+        field.edit.setModified(False)
+        field.clear_error()
+
+    def _on_bias_committed(self, text: str):
+        item = self._document.selection
+        if isinstance(item, NeuronRef) and item.column > 0:
+            self._commit_parameter(self.bias_field, text, item.layer, item.neuron, None)
+
+    def _on_value_committed(self, text: str):
+        item = self._document.selection
+        if isinstance(item, (WeightRef, BiasRef)):
+            source = item.source if isinstance(item, WeightRef) else None
+            self._commit_parameter(self.value_field, text, item.layer, item.neuron, source)
+
+    def _on_frozen_toggled(self, frozen: bool):
+        item = self._document.selection
+        if isinstance(item, (WeightRef, BiasRef)):
+            source = item.source if isinstance(item, WeightRef) else None
+            self._document.set_frozen(item.layer, item.neuron, source, frozen)
+
+    def _on_loss_chosen(self, index: int):
+        self._replace_loss(loss=self.loss_combo.itemText(index))
+
+    def _on_reduction_chosen(self, index: int):
+        self._replace_loss(reduction=self.reduction_combo.itemText(index))
+
+    def _replace_loss(self, **change):
+        """Swap in a network copy with the new loss or reduction, if the engine accepts it."""
+        network = self._document.network
+        if all(getattr(network, key) == value for key, value in change.items()):
+            return
+        candidate = self._document.experiment.copy()
+        for key, value in change.items():
+            setattr(candidate.network, key, value)
+        try:
+            netfile.parse(netfile.to_dict(candidate))  # the file reader's rules, all of them
+        except NetworkError as error:
+            self.loss_message.setText(f"Not changed: {error.problem}.")
+            self.loss_message.show()
+            self._show_network(self._engine_pass())
+            return
+        self.loss_message.hide()
+        what = ", ".join(f"{key} {value}" for key, value in change.items())
+        self._document.replace_network(f"Set {what}", candidate.network)
+
+    def _on_learning_rate_committed(self, text: str):
+        field = self.learning_rate_field
+        if not field.edit.isModified():
+            return
+        try:
+            rate = parse_number(text, "learning rate")
+            if rate <= 0:
+                raise NetworkError("learning rate", "it must be greater than 0")
+        except NetworkError as error:
+            field.show_error(f"Not changed: {error.problem}.")
+            return
+        field.edit.setModified(False)
+        field.clear_error()
+        self._document.set_training("Set learning rate", learning_rate=rate)
+
