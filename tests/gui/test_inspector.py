@@ -1,4 +1,4 @@
-"""The inspector shows the selected item's numbers from the engine and edits through the document."""
+"""The inspector shows the selected item's numbers from the engine and edits the document."""
 
 import pytest
 from PySide6.QtCore import Qt
