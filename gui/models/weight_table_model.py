@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 from engine.errors import NetworkError
+from gui import style
 from gui.document import ALL_LAYERS, Document
 from gui.items import BiasRef, WeightRef
 
-POSITIVE_COLOR = "#2166ac"  # blue: the canvas draws positive weights in the same colour
-NEGATIVE_COLOR = "#b35806"  # orange-brown: negative weights, as on the canvas
+POSITIVE_COLOR = style.POSITIVE.name()  # the canvas's sign colours, so a weight looks the same
+NEGATIVE_COLOR = style.NEGATIVE.name()
 FROZEN_BACKGROUND = "#e6e6e6"
-LOCK_MARK = "\N{LOCK}"
 _NO_PARENT = QModelIndex()
 
 
@@ -48,6 +48,25 @@ def parse_number(text: str, key: str = "value") -> float:
     if math.isinf(value):
         raise NetworkError(key, f"“{text.strip()}” is too large: it is not a finite number")
     return value
+
+
+def lock_icon() -> QIcon:
+    """A small drawn padlock (fonts may lack a lock glyph), made once per process."""
+    global _LOCK_ICON
+    if _LOCK_ICON is None:
+        pixmap = QPixmap(12, 14)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(style.FROZEN, 1.6))
+        painter.drawArc(QRectF(2.5, 1.0, 7.0, 9.0), 0, 180 * 16)  # the shackle
+        painter.fillRect(QRectF(1.0, 6.0, 10.0, 7.5), style.FROZEN)  # the body
+        painter.end()
+        _LOCK_ICON = QIcon(pixmap)
+    return _LOCK_ICON
+
+
+_LOCK_ICON: QIcon | None = None
 
 
 def input_label(document: Document, layer: int, source: int) -> str:
@@ -139,8 +158,9 @@ class WeightTableModel(QAbstractTableModel):
         value = self._document.parameter(*key)
         frozen = self._document.is_frozen(*key)
         if role == Qt.ItemDataRole.DisplayRole:
-            text = f"{value:.6g}"
-            return f"{LOCK_MARK} {text}" if frozen else text
+            return f"{value:.6g}"
+        if role == Qt.ItemDataRole.DecorationRole and frozen:
+            return lock_icon()
         if role == Qt.ItemDataRole.EditRole:
             return repr(value)  # full precision, so editing does not round the number
         if role == Qt.ItemDataRole.ForegroundRole:

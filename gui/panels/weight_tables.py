@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -15,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import style
 from gui.document import Document
 from gui.items import BiasRef, WeightRef
 from gui.models.weight_table_model import WeightTableModel, input_label, neuron_label
 
-ERROR_STYLE = "color: #c0392b;"
+ERROR_STYLE = f"color: {style.ERROR_TEXT.name()};"
 
 
 class WeightTables(QWidget):
@@ -59,7 +62,7 @@ class WeightTables(QWidget):
             "Blue: positive, orange: negative, grey with a lock: frozen."
         )
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: palette(mid);")
+        self.hint.setStyleSheet(f"color: {style.MUTED_TEXT.name()};")
 
     def _create_layout(self):
         top = QHBoxLayout()
@@ -87,10 +90,8 @@ class WeightTables(QWidget):
         with QSignalBlocker(self.layer_combo):
             self.layer_combo.clear()
             for index, layer in enumerate(network.layers):
-                inputs = _span(input_label(self._document, index, 0),
-                               input_label(self._document, index, layer.n_in - 1))
-                outputs = _span(neuron_label(self._document, index, 0),
-                                neuron_label(self._document, index, layer.n_out - 1))
+                inputs = _span(layer.n_in, partial(input_label, self._document, index))
+                outputs = _span(layer.n_out, partial(neuron_label, self._document, index))
                 self.layer_combo.addItem(
                     f"Layer {index + 1}: {inputs} → {outputs} ({layer.n_in}×{layer.n_out}, "
                     f"{layer.activation})"
@@ -139,6 +140,8 @@ class WeightTables(QWidget):
             )
 
 
-def _span(first: str, last: str) -> str:
-    return first if first == last else f"{first}…{last}"
-
+def _span(count: int, label) -> str:
+    """"x", "x1, x2" or "h1…h8": ``count`` neurons named in a few characters."""
+    if count <= 2:
+        return ", ".join(label(n) for n in range(count))
+    return f"{label(0)}…{label(count - 1)}"
