@@ -1,0 +1,240 @@
+"""The record of a training run: the loss and each layer's gradient magnitude, step by step.
+
+Two stores keep a million steps small:
+
+- **exact**: the most recent steps, every value, in a preallocated buffer that doubles as it
+  fills, up to ``exact_values`` float64 numbers in all (default 6,000,000 = 48 MB, i.e.
+  545,454 steps of a 10-layer network); past that it becomes a ring that keeps the newest.
+- **summary**: the whole run in at most ``buckets`` buckets of equal width (1, 2, 4, … steps);
+  each holds the minimum, maximum and sum of the loss and the minimum and maximum of every
+  gradient norm over its steps. When the buckets are full, neighbours merge pairwise and the
+  width doubles. Steps move from the exact store into the summary lazily, many at a time.
+
+A plot asks :meth:`History.series` for at most as many points as it has pixels.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import numpy as np
+
+INITIAL_CAPACITY = 1024
+
+
+class History:
+    """Loss and per-layer gradient norms (‖∂E/∂W‖_F) of every step, kept small.
+
+    Steps are numbered 1, 2, 3, … in the order they are recorded (step k's loss is the loss of
+    its batch before its update). Test-set losses can be recorded at any step.
+    """
+
+    def __init__(self, n_layers: int, exact_values: int = 6_000_000, buckets: int = 4096):
+        self._options = (exact_values, buckets)
+        self.n_layers = int(n_layers)
+        columns = 1 + self.n_layers
+        self.max_exact_steps = max(INITIAL_CAPACITY, exact_values // columns)
+        self.bucket_count_limit = max(2, buckets - buckets % 2)
+        capacity = min(INITIAL_CAPACITY, self.max_exact_steps)
+        self._loss = np.empty(capacity)
+        self._grads = np.empty((capacity, self.n_layers))
+        self.count = 0  # steps recorded
+        self._summarized = 0  # steps already folded into the summary buckets
+        self._width = 1  # steps per bucket
+        size = self.bucket_count_limit
+        self._loss_min = np.empty(size)
+        self._loss_max = np.empty(size)
+        self._loss_sum = np.empty(size)
+        self._grad_min = np.empty((size, self.n_layers))
+        self._grad_max = np.empty((size, self.n_layers))
+        self._test_steps = np.empty(16, dtype=np.int64)
+        self._test_loss = np.empty(16)
+        self.test_count = 0
+
+    # ----- recording (called once per training step: keep it cheap) -----------
+    def record(self, loss: float, grad_norms) -> None:
+        """Append one step: its batch loss and its (n_layers,) gradient norms."""
+        capacity = self._loss.shape[0]
+        if self.count == capacity or self.count - self._summarized == capacity:
+            self._make_room()
+            capacity = self._loss.shape[0]
+        row = self.count % capacity
+        self._loss[row] = loss
+        self._grads[row] = grad_norms
+        self.count += 1
+
+    def record_test(self, loss: float, step: int | None = None) -> None:
+        """A test-set loss measured at ``step`` (default: the last recorded step)."""
+        if self.test_count == self._test_loss.shape[0]:
+            self._test_steps = np.concatenate([self._test_steps, np.empty_like(self._test_steps)])
+            self._test_loss = np.concatenate([self._test_loss, np.empty_like(self._test_loss)])
+        self._test_steps[self.test_count] = self.count if step is None else step
+        self._test_loss[self.test_count] = loss
+        self.test_count += 1
+
+    def clear(self) -> None:
+        """Forget every step (a new run)."""
+        self.__init__(self.n_layers, *self._options)
+
+    def _make_room(self) -> None:
+        capacity = self._loss.shape[0]
+        if self.count == capacity and capacity < self.max_exact_steps:  # not wrapped yet: grow
+            new = min(2 * capacity, self.max_exact_steps)
+            self._loss = np.concatenate([self._loss, np.empty(new - capacity)])
+            self._grads = np.concatenate([self._grads, np.empty((new - capacity, self.n_layers))])
+        else:
+            self._summarize()
+
+    # ----- the exact store ----------------------------------------------------
+    @property
+    def first_exact_step(self) -> int:
+        """The oldest step whose exact values are still kept (1 when nothing was dropped)."""
+        return max(1, self.count - self._loss.shape[0] + 1)
+
+    def exact(self, last: int | None = None):
+        """The most recent exact steps (all kept, or the ``last`` ones), in order.
+
+        Returns ``(steps (k,), loss (k,), grad_norms (k, n_layers))`` as new arrays.
+        """
+        capacity = self._loss.shape[0]
+        first = self.first_exact_step
+        if last is not None:
+            first = max(first, self.count - last + 1)
+        steps = np.arange(first, self.count + 1)
+        rows = (steps - 1) % capacity
+        return steps, self._loss[rows], self._grads[rows]
+
+    @property
+    def last_loss(self) -> float | None:
+        if self.count == 0:
+            return None
+        return float(self._loss[(self.count - 1) % self._loss.shape[0]])
+
+    # ----- the summary --------------------------------------------------------
+    def _summarize(self) -> None:
+        """Fold every step not yet summarized into the buckets, merging buckets as needed."""
+        start, stop = self._summarized, self.count
+        if start == stop:
+            return
+        while (stop - 1) // self._width >= self.bucket_count_limit:
+            self._merge_buckets()
+        capacity = self._loss.shape[0]
+        steps = np.arange(start, stop)
+        rows = steps % capacity
+        loss, grads = self._loss[rows], self._grads[rows]
+        buckets = steps // self._width
+        edges = np.flatnonzero(np.diff(buckets)) + 1
+        starts = np.concatenate([[0], edges])
+        ids = buckets[starts]
+        loss_min = np.minimum.reduceat(loss, starts)
+        loss_max = np.maximum.reduceat(loss, starts)
+        loss_sum = np.add.reduceat(loss, starts)
+        grad_min = np.minimum.reduceat(grads, starts, axis=0)
+        grad_max = np.maximum.reduceat(grads, starts, axis=0)
+        # the first bucket may already hold earlier steps of the same bucket
+        if start % self._width:
+            first = ids[0]
+            loss_min[0] = min(loss_min[0], self._loss_min[first])
+            loss_max[0] = max(loss_max[0], self._loss_max[first])
+            loss_sum[0] += self._loss_sum[first]
+            grad_min[0] = np.minimum(grad_min[0], self._grad_min[first])
+            grad_max[0] = np.maximum(grad_max[0], self._grad_max[first])
+        self._loss_min[ids] = loss_min
+        self._loss_max[ids] = loss_max
+        self._loss_sum[ids] = loss_sum
+        self._grad_min[ids] = grad_min
+        self._grad_max[ids] = grad_max
+        self._summarized = stop
+
+    def _merge_buckets(self) -> None:
+        """Halve the number of buckets: bucket j becomes buckets 2j and 2j+1 together."""
+        used = -(-self._summarized // self._width)
+        pairs = used // 2
+        if used % 2:  # an odd last bucket stays alone, as the first of its pair
+            last = used - 1
+            for store in (self._loss_min, self._loss_max, self._loss_sum):
+                store[pairs] = store[last]
+            self._grad_min[pairs] = self._grad_min[last]
+            self._grad_max[pairs] = self._grad_max[last]
+        lo, hi = slice(0, 2 * pairs, 2), slice(1, 2 * pairs, 2)
+        self._loss_min[:pairs] = np.minimum(self._loss_min[lo], self._loss_min[hi])
+        self._loss_max[:pairs] = np.maximum(self._loss_max[lo], self._loss_max[hi])
+        self._loss_sum[:pairs] = self._loss_sum[lo] + self._loss_sum[hi]
+        self._grad_min[:pairs] = np.minimum(self._grad_min[lo], self._grad_min[hi])
+        self._grad_max[:pairs] = np.maximum(self._grad_max[lo], self._grad_max[hi])
+        self._width *= 2
+
+    def series(self, max_points: int = 2000):
+        """The whole run as at most ``max_points`` points, for a plot.
+
+        Every step when they fit; otherwise groups of equal width, each shown as two points
+        (its minimum, then its maximum, at the group's first and middle step) so that spikes
+        stay visible. Returns ``(steps (k,), loss (k,), grad_norms (k, n_layers))``.
+        """
+        max_points = max(2, int(max_points))
+        if self.count <= max_points and self.first_exact_step == 1:
+            return self.exact()
+        self._summarize()
+        width, used = self._width, -(-self.count // self._width)
+        group = max(1, -(-2 * used // max_points))
+        starts = np.arange(0, used, group)
+        loss_min = np.minimum.reduceat(self._loss_min[:used], starts)
+        loss_max = np.maximum.reduceat(self._loss_max[:used], starts)
+        grad_min = np.minimum.reduceat(self._grad_min[:used], starts, axis=0)
+        grad_max = np.maximum.reduceat(self._grad_max[:used], starts, axis=0)
+        first_step = starts * width + 1
+        span = np.minimum((starts + group) * width, self.count) - starts * width
+        steps = np.column_stack([first_step, first_step + span // 2]).ravel()
+        loss = np.column_stack([loss_min, loss_max]).ravel()
+        grads = np.stack([grad_min, grad_max], axis=1).reshape(-1, self.n_layers)
+        return steps, loss, grads
+
+    def mean_loss(self, max_points: int = 2000):
+        """The loss averaged over buckets: ``(steps, mean loss)``, at most ``max_points``."""
+        self._summarize()
+        width, used = self._width, -(-self.count // self._width)
+        group = max(1, -(-used // max(1, int(max_points))))
+        starts = np.arange(0, used, group)
+        sums = np.add.reduceat(self._loss_sum[:used], starts)
+        first = starts * width
+        counts = np.minimum((starts + group) * width, self.count) - first
+        return first + 1, sums / counts
+
+    def test_series(self):
+        """Recorded test losses: ``(steps (k,), loss (k,))``, new arrays."""
+        return self._test_steps[: self.test_count].copy(), self._test_loss[: self.test_count].copy()
+
+    # ----- output -------------------------------------------------------------
+    def to_csv(self, path) -> int:
+        """Write ``step,loss,grad_norm_1,…,grad_norm_L``: one row per exactly kept step.
+
+        Every step is kept for runs up to :attr:`max_exact_steps` steps; for longer runs only
+        the newest that many are written. Values use ``repr`` so they read back bit-identical.
+        Returns the number of rows written.
+        """
+        steps, loss, grads = self.exact()
+        header = ["step", "loss"] + [f"grad_norm_{i}" for i in range(1, self.n_layers + 1)]
+        with open(path, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(header)
+            for step, value, norms in zip(
+                steps.tolist(), loss.tolist(), grads.tolist(), strict=True
+            ):
+                writer.writerow([step, repr(value), *map(repr, norms)])
+        return len(steps)
+
+    @property
+    def nbytes(self) -> int:
+        """Memory held by the stored values, in bytes."""
+        arrays = (
+            self._loss,
+            self._grads,
+            self._loss_min,
+            self._loss_max,
+            self._loss_sum,
+            self._grad_min,
+            self._grad_max,
+            self._test_loss,
+            self._test_steps,
+        )
+        return sum(a.nbytes for a in arrays)

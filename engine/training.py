@@ -1,0 +1,573 @@
+"""Training: many gradient-descent steps over the data, in batches, with a divergence guard.
+
+One training step = one forward pass and one backward pass on one batch, then one update of
+the parameters; the loss recorded for the step is the batch's loss *before* its update.
+
+:class:`Trainer` runs the same math as :meth:`Network.forward` / :meth:`Network.backward`, but
+on preallocated buffers (``out=`` everywhere, ∂E/∂x never computed) so that a step costs little
+more than its matrix products. To update every parameter with one vector operation, the trainer
+lays all W and b end to end in one flat vector and points each ``layer.weights`` /
+``layer.biases`` at a view of it: the layers keep holding the live values, and an in-place edit
+of a layer's array is seen by the next step at once.
+
+Changing the network between runs (the GUI edits while paused) needs no call: every
+:meth:`Trainer.step` / :meth:`Trainer.run` starts with :meth:`Trainer.sync`, which re-reads the
+layers (arrays replaced by new ones are copied in, frozen masks and the settings are re-read; a
+changed structure or optimizer rebuilds everything and clears the optimizer state). Edited
+values keep the optimizer state (velocity, moments) as PyTorch would; call
+:meth:`Trainer.reset_optimizer` to clear it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from engine.activations import LEAKY_SLOPE, get_activation
+from engine.errors import NetworkError
+from engine.experiment import Experiment
+from engine.history import History
+from engine.losses import get_loss, reduction_scale
+from engine.optimizers import flatten_frozen, flatten_parameters, make_optimizer
+
+SAFE_MAGNITUDE = 1e300  # below this, θ − u cannot overflow when |θ|, |u| are bounded by it
+
+
+@dataclass(frozen=True)
+class Divergence:
+    """Why a run stopped: at ``step`` (its number, 1-based), ``what`` became ``value``."""
+
+    step: int
+    epoch: int
+    what: str  # e.g. "loss", "∂E/∂W of layer 2", "W of layer 1"
+    value: str  # "nan", "inf" or "-inf"
+
+    @property
+    def message(self) -> str:
+        return (
+            f"training diverged at step {self.step}: {self.what} became {self.value}; "
+            "the step was undone, the parameters are those from before it"
+        )
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What one call of :meth:`Trainer.run` (or ``step``/``run_epoch``) did.
+
+    ``steps`` completed, ``loss`` of the last completed step (None if none), ``divergence``
+    (None unless the run diverged), ``stopped``: "steps" (all asked for were done), "epoch"
+    (``run_epoch`` reached the end of an epoch), "target_loss", "max_epochs" or "diverged".
+    """
+
+    steps: int
+    loss: float | None
+    divergence: Divergence | None
+    stopped: str
+
+
+def _first_non_finite(array: np.ndarray) -> str:
+    bad = array[~np.isfinite(array)]
+    return str(bad[0]) if bad.size else "finite"
+
+
+# ----- the fast path: Network.forward/backward on preallocated buffers --------
+IDENTITY, SIGMOID, TANH, RELU, LEAKY_RELU, SOFTMAX = range(6)
+_KINDS = {
+    "identity": IDENTITY,
+    "sigmoid": SIGMOID,
+    "tanh": TANH,
+    "relu": RELU,
+    "leaky_relu": LEAKY_RELU,
+    "softmax": SOFTMAX,
+}
+# squared losses: E_i = loss_factor · Σ(a − t)², ∂E_i/∂a = grad_factor · (a − t); mse divides by n
+_SQUARED = {"half_sse": (0.5, 1.0), "sse": (1.0, 2.0), "mse": (1.0, 2.0)}
+
+
+class _Buffers:
+    """Every array one step needs for a batch of ``batch`` rows, allocated once."""
+
+    def __init__(self, sizes: list[int], kinds: list[int], batch: int):
+        self.inputs = np.empty((batch, sizes[0]))
+        self.targets = np.empty((batch, sizes[-1]))
+        self.pre = [np.empty((batch, n)) for n in sizes[1:]]
+        # an identity layer's activation is its pre-activation: the same array
+        self.act = [
+            z if kind == IDENTITY else np.empty_like(z)
+            for z, kind in zip(self.pre, kinds, strict=True)
+        ]
+        self.delta = [np.empty_like(z) for z in self.pre]
+        # ∂E/∂a of a hidden layer; for an identity layer it is δ itself
+        self.grad_act = [
+            d if kind == IDENTITY else np.empty_like(d)
+            for d, kind in zip(self.delta, kinds, strict=True)
+        ]
+        self.scratch = [np.empty_like(z) for z in self.pre]
+        self.positive = [np.empty(z.shape, dtype=bool) for z in self.pre]
+        self.row = np.empty((batch, 1))
+        self.output_delta_flat = self.delta[-1].reshape(-1)
+
+
+class FastPass:
+    """E and ∂E/∂θ of a batch for one network structure, into one flat gradient vector.
+
+    ``params`` is the flat parameter vector (W then b of each layer); ``views`` are (W, b)
+    views of it, ``gradient`` the flat ∂E/∂θ and ``gradient_views`` its (∂E/∂W, ∂E/∂b) views.
+    The numbers are those of :meth:`Network.backward` (same formulas, same order).
+    """
+
+    def __init__(self, network, params: np.ndarray):
+        layers = network.layers
+        self.kinds = [_KINDS[layer.activation] for layer in layers]
+        self.activations = [get_activation(layer.activation) for layer in layers]
+        self.sizes = network.sizes
+        self.gradient = np.zeros_like(params)
+        self.views, self.gradient_views, starts = [], [], []
+        offset = 0
+        for layer in layers:
+            n_w, n_b = layer.weights.size, layer.biases.size
+            shape = layer.weights.shape
+            self.views.append(
+                (
+                    params[offset : offset + n_w].reshape(shape),
+                    params[offset + n_w : offset + n_w + n_b],
+                )
+            )
+            self.gradient_views.append(
+                (
+                    self.gradient[offset : offset + n_w].reshape(shape),
+                    self.gradient[offset + n_w : offset + n_w + n_b],
+                )
+            )
+            starts += [offset, offset + n_w]
+            offset += n_w + n_b
+        self.weights = [w for w, _ in self.views]
+        self.weights_t = [w.T for w in self.weights]
+        self.biases = [b for _, b in self.views]
+        self._squares = np.empty_like(params)
+        self._segment_starts = np.array(starts, dtype=np.intp)
+        self._segment_sums = np.empty(len(starts))
+        self._weight_sums = self._segment_sums[::2]
+        self.weight_norms = np.zeros(len(layers))
+        self._buffers: dict[int, _Buffers] = {}
+        self._loss = get_loss(network.loss)
+        self._mean = network.reduction == "mean"
+        reduction_scale(network.reduction, 1)
+        output_activation = layers[-1].activation
+        if network.loss in _SQUARED and output_activation != "softmax":
+            self._mode = "squared"
+            loss_factor, grad_factor = _SQUARED[network.loss]
+            if network.loss == "mse":
+                loss_factor, grad_factor = 1.0 / self.sizes[-1], 2.0 / self.sizes[-1]
+            self._loss_factor, self._grad_factor = loss_factor, grad_factor
+        elif output_activation == self._loss.fused_activation:
+            self._mode = "fused"  # δ = a − t (softmax + cross-entropy, sigmoid + BCE)
+        else:
+            self._mode = "general"
+
+    def buffers(self, batch: int) -> _Buffers:
+        """The buffers for a batch of ``batch`` rows (made on first use, then reused)."""
+        found = self._buffers.get(batch)
+        if found is None:
+            found = self._buffers[batch] = _Buffers(self.sizes, self.kinds, batch)
+        return found
+
+    def gather(self, inputs, targets, index):
+        """Rows ``index`` of inputs and targets, copied into the batch buffers."""
+        buffers = self.buffers(len(index))
+        np.take(inputs, index, axis=0, out=buffers.inputs)
+        np.take(targets, index, axis=0, out=buffers.targets)
+        return buffers.inputs, buffers.targets
+
+    # ----- forward ------------------------------------------------------------
+    def _forward(self, inputs, buffers: _Buffers):
+        a = inputs
+        for index, kind in enumerate(self.kinds):
+            z, out = buffers.pre[index], buffers.act[index]
+            np.matmul(a, self.weights_t[index], out=z)
+            np.add(z, self.biases[index], out=z)
+            if kind == TANH:
+                np.tanh(z, out=out)
+            elif kind == RELU:
+                np.maximum(z, 0.0, out=out)
+            elif kind == SIGMOID:  # exp(−log(1 + e^−z)), as activations.py: no overflow
+                np.negative(z, out=out)
+                np.logaddexp(0.0, out, out=out)
+                np.negative(out, out=out)
+                np.exp(out, out=out)
+            elif kind == LEAKY_RELU:  # max(z, 0.01 z) is z above 0 and 0.01 z below
+                np.multiply(z, LEAKY_SLOPE, out=out)
+                np.maximum(z, out, out=out)
+            elif kind == SOFTMAX:
+                row = buffers.row
+                np.max(z, axis=1, keepdims=True, out=row)
+                np.subtract(z, row, out=out)
+                np.exp(out, out=out)
+                np.sum(out, axis=1, keepdims=True, out=row)
+                np.divide(out, row, out=out)
+            a = out
+        return a
+
+    # ----- backward -----------------------------------------------------------
+    def _apply_slope(self, index: int, buffers: _Buffers, grad, out) -> None:
+        """δ = ∂E/∂a ⊙ f′(z) for layer ``index`` (``grad`` and ``out`` may be one array)."""
+        kind = self.kinds[index]
+        a, z, s = buffers.act[index], buffers.pre[index], buffers.scratch[index]
+        if kind == IDENTITY:
+            if out is not grad:
+                np.copyto(out, grad)
+        elif kind == TANH:  # 1 − a²
+            np.multiply(a, a, out=s)
+            np.subtract(1.0, s, out=s)
+            np.multiply(grad, s, out=out)
+        elif kind == SIGMOID:  # a(1 − a)
+            np.subtract(1.0, a, out=s)
+            np.multiply(a, s, out=s)
+            np.multiply(grad, s, out=out)
+        elif kind == RELU:  # 1 above 0, else 0 (f′(0) = 0)
+            positive = buffers.positive[index]
+            np.greater(z, 0.0, out=positive)
+            np.multiply(grad, positive, out=out)
+        elif kind == LEAKY_RELU:  # 1 above 0, else 0.01
+            positive = buffers.positive[index]
+            np.greater(z, 0.0, out=positive)
+            s.fill(LEAKY_SLOPE)
+            np.copyto(s, 1.0, where=positive)
+            np.multiply(grad, s, out=out)
+        else:  # softmax: its full Jacobian, as activations.py
+            out[...] = self.activations[index].backward(z, a, grad)
+
+    def loss_and_gradient(self, inputs, targets) -> float:
+        """E of the batch; fills ``gradient`` with ∂E/∂θ (∂E/∂x is not computed)."""
+        batch = inputs.shape[0]
+        buffers = self.buffers(batch)
+        output = self._forward(inputs, buffers)
+        last = len(self.kinds) - 1
+        delta = buffers.delta[last]
+        scale = 1.0 / batch if self._mean else 1.0
+        if self._mode == "squared":
+            np.subtract(output, targets, out=delta)
+            flat = buffers.output_delta_flat
+            loss = self._loss_factor * float(np.dot(flat, flat)) * scale
+            if self._grad_factor != 1.0:
+                np.multiply(self._grad_factor, delta, out=delta)
+            self._apply_slope(last, buffers, delta, delta)
+        else:
+            loss = float(self._loss.per_sample(output, targets).sum()) * scale
+            if self._mode == "fused":
+                np.subtract(output, targets, out=delta)
+            else:
+                delta[...] = self._loss.output_delta(
+                    "", buffers.pre[last], output, targets, self.activations[last]
+                )
+        if scale != 1.0:
+            np.multiply(delta, scale, out=delta)
+        for index in range(last, -1, -1):
+            delta = buffers.delta[index]
+            a_prev = inputs if index == 0 else buffers.act[index - 1]
+            grad_weights, grad_biases = self.gradient_views[index]
+            np.matmul(delta.T, a_prev, out=grad_weights)
+            np.sum(delta, axis=0, out=grad_biases)
+            if index > 0:
+                grad = buffers.grad_act[index - 1]
+                np.matmul(delta, self.weights[index], out=grad)
+                if self.kinds[index - 1] != IDENTITY:
+                    self._apply_slope(index - 1, buffers, grad, buffers.delta[index - 1])
+        return loss
+
+    # ----- measuring the gradient ---------------------------------------------
+    def gradient_norms(self) -> float:
+        """Fill ``weight_norms`` (‖∂E/∂W‖_F per layer); return ‖∂E/∂θ‖₂ over everything.
+
+        The total is finite exactly when every gradient entry is finite (or, rarely, when a
+        sum of squares overflowed: :meth:`non_finite_gradient` tells the two apart).
+        """
+        np.multiply(self.gradient, self.gradient, out=self._squares)
+        np.add.reduceat(self._squares, self._segment_starts, out=self._segment_sums)
+        np.sqrt(self._weight_sums, out=self.weight_norms)
+        return math.sqrt(float(self._segment_sums.sum()))
+
+    def non_finite_gradient(self):
+        """(what, value) for the first non-finite ∂E/∂W or ∂E/∂b, or (None, None)."""
+        for index, (grad_weights, grad_biases) in enumerate(self.gradient_views, start=1):
+            for name, array in (("∂E/∂W", grad_weights), ("∂E/∂b", grad_biases)):
+                if not np.isfinite(array).all():
+                    return f"{name} of layer {index}", _first_non_finite(array)
+        return None, None
+
+    def non_finite_parameter(self, params: np.ndarray):
+        """(what, value) for the first non-finite W or b in a flat vector like ``params``."""
+        offset = 0
+        for index, (weights, biases) in enumerate(self.views, start=1):
+            for name, size in (("W", weights.size), ("b", biases.size)):
+                part = params[offset : offset + size]
+                offset += size
+                if not np.isfinite(part).all():
+                    return f"{name} of layer {index}", _first_non_finite(part)
+        return "parameters", "non-finite"
+
+
+class Trainer:
+    """Trains ``experiment.network`` on ``experiment.data`` as ``experiment.training`` says.
+
+    ``step_count`` counts completed steps, ``epoch`` completed epochs. The shuffle order of
+    every epoch comes from one ``np.random.default_rng(training.seed)`` made by the trainer
+    (and again by :meth:`reset`), so two trainers on equal experiments train identically.
+    """
+
+    def __init__(self, experiment: Experiment, history: History | None = None):
+        self.experiment = experiment
+        self.history = history
+        self._signature = None
+        self._data_key = None
+        self.optimizer = None
+        self.last_divergence: Divergence | None = None
+        self.reset()
+
+    # ----- state --------------------------------------------------------------
+    @property
+    def network(self):
+        return self.experiment.network
+
+    @property
+    def settings(self):
+        return self.experiment.training
+
+    def reset(self) -> None:
+        """Start the run over: counters 0, a new random generator, optimizer state 0.
+
+        The network's current values are the starting point; the history is cleared.
+        """
+        self.step_count = 0
+        self.epoch = 0
+        self._offset = 0  # samples of the current epoch already used
+        self._rng = np.random.default_rng(self.settings.seed)
+        self._order = None
+        self._order_drawn = False
+        self.last_divergence = None
+        self._signature = None  # forces a full rebuild on the next sync
+        if self.history is not None:
+            self.history.clear()
+
+    def reset_optimizer(self) -> None:
+        """Clear the optimizer state (velocity, Adam moments and step count)."""
+        if self.optimizer is not None:
+            self.optimizer.reset()
+
+    # ----- keeping in step with the network -----------------------------------
+    def sync(self) -> None:
+        """Re-read the network, data and settings (called by every step/run; cheap)."""
+        network, settings = self.network, self.settings
+        layers = network.layers
+        if not layers:
+            raise NetworkError("layers", "the network has no layers to train")
+        signature = (
+            network.input_size,
+            tuple((layer.weights.shape, layer.biases.shape, layer.activation) for layer in layers),
+            network.loss,
+            network.reduction,
+            settings.optimizer,
+            settings.momentum,
+            settings.beta1,
+            settings.beta2,
+            settings.epsilon,
+        )
+        if signature != self._signature:
+            self._rebuild(signature)
+        else:
+            self._adopt_replaced_arrays()
+        self.optimizer.learning_rate = float(settings.learning_rate)
+        if not (math.isfinite(self.optimizer.learning_rate) and self.optimizer.learning_rate > 0):
+            raise NetworkError("training.learning_rate", "must be a finite number > 0")
+        frozen = flatten_frozen(layers)
+        self._frozen = frozen if frozen.any() else None
+        self._param_bound = math.sqrt(float(np.dot(self._params, self._params)))
+        self._sync_data()
+
+    def _rebuild(self, signature) -> None:
+        layers = self.network.layers
+        self._params = flatten_parameters(layers)
+        self._pass = FastPass(self.network, self._params)
+        self._point_layers_at_params()
+        self.optimizer = make_optimizer(self.settings, self._params.size)
+        self._new_params = np.empty_like(self._params)
+        if self.history is None or self.history.n_layers != len(layers):
+            self.history = History(len(layers))
+        self._signature = signature
+
+    def _point_layers_at_params(self) -> None:
+        for layer, (weights, biases) in zip(self.network.layers, self._pass.views, strict=True):
+            layer.weights = weights
+            layer.biases = biases
+
+    def _adopt_replaced_arrays(self) -> None:
+        """Copy in any layer array that was replaced by a new one, then point it back."""
+        for layer, (weights, biases) in zip(self.network.layers, self._pass.views, strict=True):
+            if layer.weights is not weights:
+                weights[...] = layer.weights
+                layer.weights = weights
+            if layer.biases is not biases:
+                biases[...] = layer.biases
+                layer.biases = biases
+
+    def _sync_data(self) -> None:
+        data = self.experiment.data
+        if data is None or len(data) == 0:
+            raise NetworkError("data", "there is no training data")
+        network = self.network
+        if data.inputs.shape[1] != network.input_size:
+            raise NetworkError(
+                "data.inputs",
+                f"rows have {data.inputs.shape[1]} values, the network takes {network.input_size}",
+            )
+        if data.targets.shape != (len(data), network.output_size):
+            raise NetworkError(
+                "data.targets",
+                f"shape {data.targets.shape}, expected ({len(data)}, {network.output_size})",
+            )
+        key = (id(data), id(data.inputs), id(data.targets), len(data))
+        if key != self._data_key:
+            if self._data_key is not None:  # new data: the epoch starts over
+                self._offset = 0
+                self._order_drawn = False
+            self._data_key = key
+            self._inputs = np.ascontiguousarray(data.inputs)
+            self._targets = np.ascontiguousarray(data.targets)
+        if not self._order_drawn:
+            self._draw_order()
+        batch = self.settings.batch_size
+        if batch is not None and (not isinstance(batch, int) or batch < 1):
+            raise NetworkError("training.batch_size", "must be a whole number ≥ 1 or null")
+        self._batch = len(data) if batch is None else min(batch, len(data))
+
+    def _draw_order(self) -> None:
+        """The sample order of the coming epoch: a fresh permutation when shuffling."""
+        n = len(self._inputs)
+        self._order = self._rng.permutation(n) if self.settings.shuffle else None
+        self._order_drawn = True
+
+    # ----- training -----------------------------------------------------------
+    def step(self) -> RunResult:
+        """Exactly one training step (unless it diverges: then none, and a report)."""
+        return self.run(1)
+
+    def run(self, steps: int) -> RunResult:
+        """Up to ``steps`` training steps; stops early at divergence or a stop condition."""
+        if not isinstance(steps, int) or steps < 0:
+            raise NetworkError("steps", "must be a whole number ≥ 0")
+        return self._run(steps, stop_at_epoch_end=False)
+
+    def run_epoch(self) -> RunResult:
+        """Steps until the current epoch ends (a whole epoch when one has just begun)."""
+        return self._run(None, stop_at_epoch_end=True)
+
+    def _run(self, steps: int | None, stop_at_epoch_end: bool) -> RunResult:
+        self.sync()
+        settings = self.settings
+        target, max_epochs = settings.target_loss, settings.max_epochs
+        done, loss, stopped = 0, None, "steps"
+        with np.errstate(all="ignore"):  # non-finite values are caught by the guard, not warned
+            while steps is None or done < steps:
+                if max_epochs is not None and self.epoch >= max_epochs:
+                    stopped = "max_epochs"
+                    break
+                epoch_before = self.epoch
+                loss = self._one_step()
+                if loss is None:
+                    return RunResult(
+                        done,
+                        self.history.last_loss if done else None,
+                        self.last_divergence,
+                        "diverged",
+                    )
+                done += 1
+                if target is not None and loss <= target:
+                    stopped = "target_loss"
+                    break
+                if stop_at_epoch_end and self.epoch != epoch_before:
+                    stopped = "epoch"
+                    break
+        return RunResult(done, loss, None, stopped)
+
+    def _one_step(self) -> float | None:
+        """Forward, backward, guarded update on the next batch; its loss, or None if diverged."""
+        n, start = len(self._inputs), self._offset
+        stop = min(start + self._batch, n)
+        if self._order is None:
+            inputs, targets = self._inputs[start:stop], self._targets[start:stop]
+        else:
+            inputs, targets = self._pass.gather(
+                self._inputs, self._targets, self._order[start:stop]
+            )
+        fast = self._pass
+        loss = fast.loss_and_gradient(inputs, targets)
+        grad_norm = fast.gradient_norms()
+        if not math.isfinite(loss):
+            return self._diverged("loss", str(loss))
+        if not math.isfinite(grad_norm):
+            what, value = fast.non_finite_gradient()
+            if what is not None:
+                return self._diverged(what, value)
+        update = self.optimizer.propose(fast.gradient, self._frozen)
+        update_bound = self.optimizer.update_norm(grad_norm)
+        if self._param_bound + update_bound < SAFE_MAGNITUDE:
+            np.subtract(self._params, update, out=self._params)  # cannot overflow: commit
+            self._param_bound += update_bound
+        else:
+            new = self._new_params
+            np.subtract(self._params, update, out=new)
+            if not np.isfinite(new).all():
+                self.optimizer.discard()
+                return self._diverged(*fast.non_finite_parameter(new))
+            np.copyto(self._params, new)
+            self._param_bound = math.sqrt(float(np.dot(new, new)))
+        self.optimizer.commit()
+        self.step_count += 1
+        if self.history is not None:
+            self.history.record(loss, fast.weight_norms)
+        if stop == n:
+            self._offset = 0
+            self.epoch += 1
+            self._draw_order()
+        else:
+            self._offset = stop
+        return loss
+
+    def _diverged(self, what: str, value: str) -> None:
+        self.last_divergence = Divergence(self.step_count + 1, self.epoch, what, value)
+        return None
+
+    # ----- measuring ----------------------------------------------------------
+    @property
+    def last_grad_norms(self) -> np.ndarray:
+        """‖∂E/∂W‖_F of each layer at the last step computed, shape (n_layers,) (a copy)."""
+        return self._pass.weight_norms.copy()
+
+    def gradients(self, inputs, targets):
+        """E and every ∂E/∂W, ∂E/∂b for a batch by the trainer's own fast path (no update).
+
+        Returns ``(loss, grad_weights, grad_biases)`` (lists of new arrays), to compare with
+        :meth:`Network.backward`.
+        """
+        self.sync()
+        with np.errstate(all="ignore"):
+            loss = self._pass.loss_and_gradient(
+                np.ascontiguousarray(inputs, dtype=np.float64),
+                np.ascontiguousarray(targets, dtype=np.float64),
+            )
+        grads = self._pass.gradient_views
+        return loss, [gw.copy() for gw, _ in grads], [gb.copy() for _, gb in grads]
+
+    def training_loss(self) -> float:
+        """E over the whole training set with the current parameters."""
+        data = self.experiment.data
+        return self.network.loss_value(data.inputs, data.targets)
+
+    def test_loss(self) -> float | None:
+        """E over the held-out test split, or None when the data has none."""
+        data = self.experiment.data
+        if data is None or not data.has_test_split:
+            return None
+        return self.network.loss_value(data.test_inputs, data.test_targets)
