@@ -112,6 +112,23 @@ class Document(QObject):
                 raise NetworkError("parameters", "contain a value that is not finite")
         self.undo_stack.push(commands.SetParametersCommand(self, text, parameters))
 
+    def record_parameters_changed(self, text: str, old_parameters: list[np.ndarray]) -> bool:
+        """Make a change already done in place (a training run) one undo step back to
+        ``old_parameters``; False (nothing pushed) when nothing changed."""
+        current = [p.copy() for p in self.network.parameters()]
+        if [p.shape for p in current] != [p.shape for p in old_parameters] or all(
+            np.array_equal(new, old) for new, old in zip(current, old_parameters, strict=True)
+        ):
+            return False
+        for target, old in zip(self.network.parameters(), old_parameters, strict=True):
+            target[...] = old  # silently: the command below captures it as "before"
+        self.set_parameters(text, current)
+        return True
+
+    def announce_parameters_changed(self) -> None:
+        """Training changed W and b in place (not yet an undo step): views redraw."""
+        self.weights_changed.emit(ALL_LAYERS)
+
     def replace_network(self, text: str, network: Network) -> None:
         """A structure edit: the engine built ``network`` (a valid new network); undoable."""
         self.undo_stack.push(commands.ReplaceNetworkCommand(self, text, network))
