@@ -1,0 +1,239 @@
+"""The training dock: settings, the buttons that train, counters, and the units' health.
+
+Train one step / one epoch, Run / Pause and Reset call the TrainingRunner; the counters (step,
+epoch, loss, accuracy, test loss) and the dead/saturated units per layer are read from the
+runner and engine/diagnostics.py, refreshed at most a few times a second while a run goes on.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine import diagnostics
+from engine.errors import NetworkError
+from gui.document import Document
+from gui.panels.training_settings_form import TrainingSettingsForm
+from gui.panels.validated_field import ERROR_STYLE
+from gui.style import format_value
+from gui.training_runner import TrainingRunner
+
+DIAGNOSIS_INTERVAL = 0.25  # seconds between health/accuracy refreshes during a run
+DIAGNOSIS_ROWS = 10_000  # samples the health check looks at (the first ones)
+HEALTH_HEADERS = ("Layer", "Activation", "Units", "Dead ReLU", "Saturated")
+
+
+class TrainingPanel(QWidget):
+    """Settings, controls and live counters of training the document's network."""
+
+    def __init__(self, document: Document, runner: TrainingRunner, parent=None):
+        super().__init__(parent)
+        self._document = document
+        self._runner = runner
+        self._last_diagnosis = 0.0
+        self._create_widgets()
+        self._create_layout()
+        self._connect_signals()
+        self._on_progressed()
+
+    # ----- construction ------------------------------------------------------------------------
+    def _create_widgets(self):
+        self.step_button = QPushButton("Train one step")
+        self.step_button.setToolTip("One forward pass, one backward pass, one update (one batch)")
+        self.epoch_button = QPushButton("Train one epoch")
+        self.epoch_button.setToolTip("Steps until every training sample was used once")
+        self.run_button = QPushButton("Run")
+        self.run_button.setToolTip("Train continuously until paused or a stop rule is met")
+        self.run_button.setCheckable(True)
+        self.reset_button = QPushButton("Reset")
+        self.reset_button.setToolTip(
+            "Parameters back to those of the opened file (re-initialised if the layers changed "
+            "since); step and epoch counters and the loss record start over. Undoable."
+        )
+        self.step_label = QLabel()
+        self.epoch_label = QLabel()
+        self.loss_label = QLabel()
+        self.accuracy_label = QLabel()
+        self.test_loss_label = QLabel()
+        for label in (self.step_label, self.epoch_label, self.loss_label, self.accuracy_label,
+                      self.test_loss_label):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.health_table = QTableWidget(0, len(HEALTH_HEADERS))
+        self.health_table.setHorizontalHeaderLabels(HEALTH_HEADERS)
+        self.health_table.verticalHeader().hide()
+        self.health_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.health_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.health_table.setToolTip(
+            "Dead: a ReLU that outputs 0 for every sample (no gradient can reach it). "
+            "Saturated: a sigmoid/tanh on its flat tails for > 90 % of the samples."
+        )
+        self.health_note = QLabel()
+        self.health_note.setWordWrap(True)
+        self.form = TrainingSettingsForm(self._document)
+
+    def _create_layout(self):
+        buttons = QHBoxLayout()
+        for button in (self.step_button, self.epoch_button, self.run_button, self.reset_button):
+            buttons.addWidget(button)
+        counters = QGridLayout()
+        counters.addWidget(self.step_label, 0, 0)
+        counters.addWidget(self.epoch_label, 0, 1)
+        counters.addWidget(self.loss_label, 1, 0)
+        counters.addWidget(self.accuracy_label, 1, 1)
+        counters.addWidget(self.test_loss_label, 2, 0, 1, 2)
+        health_box = QGroupBox("Units (on the training data)")
+        health_layout = QVBoxLayout(health_box)
+        health_layout.addWidget(self.health_table)
+        health_layout.addWidget(self.health_note)
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.setContentsMargins(0, 0, 0, 0)
+        inner_layout.addLayout(buttons)
+        inner_layout.addLayout(counters)
+        inner_layout.addWidget(self.message)
+        inner_layout.addWidget(health_box)
+        inner_layout.addLayout(self.form)
+        inner_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(scroll)
+
+    def _connect_signals(self):
+        self.step_button.clicked.connect(self._on_step_clicked)
+        self.epoch_button.clicked.connect(self._on_epoch_clicked)
+        self.run_button.clicked.connect(self._on_run_clicked)
+        self.reset_button.clicked.connect(self._on_reset_clicked)
+        self._runner.progressed.connect(self._on_progressed)
+        self._runner.running_changed.connect(self._on_running_changed)
+        self._runner.diverged.connect(self._on_diverged)
+        self._runner.stopped.connect(self._on_stopped)
+        document = self._document
+        document.training_changed.connect(self._on_training_changed)
+        document.structure_changed.connect(self._on_training_changed)
+        document.experiment_replaced.connect(self._on_training_changed)
+        document.weights_changed.connect(self._on_weights_changed)
+        document.data_changed.connect(self._on_weights_changed)
+
+    # ----- buttons -----------------------------------------------------------------------------
+    def _on_step_clicked(self):
+        self._runner.train_step()
+
+    def _on_epoch_clicked(self):
+        self._runner.train_epoch()
+
+    def _on_run_clicked(self):
+        self._runner.toggle()
+
+    def _on_reset_clicked(self):
+        self._runner.reset_parameters()
+
+    # ----- runner → widgets --------------------------------------------------------------------
+    def _on_running_changed(self, running: bool):
+        self.run_button.setChecked(running)
+        self.run_button.setText("Pause" if running else "Run")
+        self._refresh_diagnosis()
+
+    def _on_progressed(self):
+        runner = self._runner
+        self.step_label.setText(f"Step: <b>{runner.step_count:,}</b>")
+        self.epoch_label.setText(f"Epoch: <b>{runner.epoch:,}</b>")
+        loss = runner.last_loss
+        self.loss_label.setText(
+            "Loss of the last batch: —" if loss is None else
+            f"Loss of the last batch: <b>{format_value(loss)}</b>"
+        )
+        test_steps, test_losses = runner.history.test_series()
+        if len(test_losses):
+            self.test_loss_label.setText(f"Test loss: <b>{format_value(test_losses[-1])}</b>")
+        else:
+            self.test_loss_label.setText("Test loss: — (no test split)")
+        if not runner.is_running or time.perf_counter() - self._last_diagnosis > \
+                DIAGNOSIS_INTERVAL:
+            self._refresh_diagnosis()
+        if runner.message:
+            self._show_message(runner.message, error=False)
+
+    def _on_weights_changed(self, *_):
+        if not self._runner.is_running:
+            self._refresh_diagnosis()
+
+    def _on_diverged(self, message: str):
+        self._show_message(message, error=True)
+
+    def _on_stopped(self, message: str):
+        self._show_message(message, error=False)
+
+    def _on_training_changed(self):
+        self.form.update_from_document()
+        self._refresh_diagnosis()
+
+    def _show_message(self, text: str, error: bool):
+        self.message.setStyleSheet(ERROR_STYLE if error else "")
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    # ----- accuracy and the units' health (engine/diagnostics.py) ------------------------------
+    def _refresh_diagnosis(self):
+        self._last_diagnosis = time.perf_counter()
+        network, data = self._document.network, self._document.data
+        diagnosis = None
+        if data is not None and len(data):
+            try:
+                diagnosis = diagnostics.diagnose(
+                    network, data.inputs[:DIAGNOSIS_ROWS], data.targets[:DIAGNOSIS_ROWS]
+                )
+            except NetworkError as error:
+                self.health_note.setText(f"Cannot check the units: {error}")
+        self.health_table.setRowCount(0 if diagnosis is None else len(diagnosis.layers))
+        if diagnosis is None:
+            self.accuracy_label.setText("Accuracy: —")
+            return
+        for row, health in enumerate(diagnosis.layers):
+            last = row == len(diagnosis.layers) - 1
+            cells = (
+                f"{row + 1}{' (output)' if last else ''}",
+                health.activation,
+                str(health.n_units),
+                str(health.dead_count) if health.activation == "relu" else "–",
+                str(health.saturated_count) if health.activation in ("sigmoid", "tanh") else "–",
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.health_table.setItem(row, column, item)
+        self.health_table.setFixedHeight(
+            self.health_table.horizontalHeader().height()
+            + sum(self.health_table.rowHeight(r) for r in range(self.health_table.rowCount()))
+            + 4
+        )
+        accuracy = diagnosis.accuracy
+        self.accuracy_label.setText(
+            "Accuracy: — (targets are not classes)" if accuracy is None
+            else f"Accuracy: <b>{accuracy:.1%}</b>"
+        )
+        sampled = len(data) > DIAGNOSIS_ROWS
+        self.health_note.setText(
+            f"{diagnosis.dead_count} dead, {diagnosis.saturated_count} saturated"
+            + (f" (first {DIAGNOSIS_ROWS:,} samples)" if sampled else "")
+        )

@@ -1,0 +1,309 @@
+"""Runs the engine's Trainer in small chunks on a timer, so the window never freezes.
+
+Each tick of a zero-interval QTimer runs k engine steps, k adapted so that a tick takes about
+``tick_budget`` seconds; views are told at most once per frame (``frame_interval``): the
+document emits ``weights_changed(-1)`` and the runner emits ``progressed``. The trainer works
+on the document's own network arrays, so an edit made while paused is what the next step starts
+from. A run's whole parameter change becomes ONE undo step when it pauses or stops.
+
+Divergence (the engine's guard met NaN or infinity) pauses the run with the last finite
+parameters in place, and ``diverged`` carries a message saying what happened and what to try.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from engine import initializers
+from engine.errors import NetworkError
+from engine.history import History
+from engine.training import Divergence, RunResult, Trainer
+from gui.document import Document
+
+TICK_BUDGET = 0.010  # seconds of training per timer tick
+FRAME_INTERVAL = 1.0 / 60.0  # views are told at most this often (the screen's rate)
+MAX_STEPS_PER_TICK = 1_000_000
+
+
+class TrainingRunner(QObject):
+    """Train the document's network: one step, one epoch, or a run until paused or stopped."""
+
+    progressed = Signal()  # new steps were done: counters and plots may refresh
+    running_changed = Signal(bool)
+    diverged = Signal(str)  # what happened and what to try, for the panel and the status bar
+    stopped = Signal(str)  # why a run ended by itself (target loss, max epochs, a problem)
+    history_replaced = Signal()  # a new run record (new file, new structure, reset)
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self._document = document
+        self.tick_budget = TICK_BUDGET
+        self.frame_interval = FRAME_INTERVAL
+        self._steps_per_tick = 1
+        self._last_frame = 0.0
+        self._snapshot: list[np.ndarray] | None = None  # parameters before the current run
+        self._recording = False
+        self.message = ""
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._on_tick)
+        self._checkpoint_timer = QTimer(self)
+        self._checkpoint_timer.setSingleShot(True)
+        self._checkpoint_timer.setInterval(0)
+        self._checkpoint_timer.timeout.connect(self._checkpoint)
+        self._new_trainer()
+        document.experiment_replaced.connect(self._on_experiment_replaced)
+        document.structure_changed.connect(self._on_structure_changed)
+        document.undo_stack.indexChanged.connect(self._on_undo_index_changed)
+
+    # ----- what views read ---------------------------------------------------------------------
+    @property
+    def trainer(self) -> Trainer:
+        return self._trainer
+
+    @property
+    def history(self) -> History:
+        return self._trainer.history
+
+    @property
+    def is_running(self) -> bool:
+        return self._timer.isActive()
+
+    @property
+    def step_count(self) -> int:
+        return self._trainer.step_count
+
+    @property
+    def epoch(self) -> int:
+        return self._trainer.epoch
+
+    @property
+    def last_loss(self) -> float | None:
+        return self.history.last_loss
+
+    @property
+    def steps_per_tick(self) -> int:
+        return self._steps_per_tick
+
+    # ----- commands ----------------------------------------------------------------------------
+    def train_step(self) -> RunResult | None:
+        """One training step, one undo step."""
+        return self._train_now("Train one step", self._trainer.step)
+
+    def train_epoch(self) -> RunResult | None:
+        """Steps to the end of the current epoch, one undo step."""
+        return self._train_now("Train one epoch", self._trainer.run_epoch)
+
+    def start(self) -> None:
+        """Run until paused, diverged, or a stop condition (target loss, max epochs) is met."""
+        if self.is_running:
+            return
+        self._set_message("")
+        self._snapshot = self._parameters_copy()
+        self._last_frame = time.perf_counter()
+        self._timer.start()
+        self.running_changed.emit(True)
+
+    def pause(self) -> None:
+        """Stop at once (no step after this) and record the run as one undo step."""
+        if not self.is_running:
+            return
+        self._timer.stop()
+        self._checkpoint_timer.stop()
+        self._record_run()
+        self._tell_views()
+        self.running_changed.emit(False)
+
+    def toggle(self) -> None:
+        self.pause() if self.is_running else self.start()
+
+    def reset_parameters(self) -> None:
+        """Back to the parameters the file was opened with (re-initialised by Xavier with the
+        training seed when the structure has changed since), counters and record cleared."""
+        self._stop_without_record()
+        network = self._document.network
+        opened = self._opened_parameters
+        if [p.shape for p in opened] != [p.shape for p in network.parameters()]:
+            fresh = network.copy()
+            initializers.initialize_network(fresh, "xavier", self._document.training.seed)
+            opened = [p.copy() for p in fresh.parameters()]
+            text = "Re-initialise parameters (Xavier)"
+        else:
+            text = "Reset parameters to the opened file's"
+        if any(not np.array_equal(a, b) for a, b in zip(opened, network.parameters(),
+                                                         strict=True)):
+            self._recording = True
+            try:
+                self._document.set_parameters(text, opened)
+            finally:
+                self._recording = False
+        self.clear_history()
+
+    def clear_history(self) -> None:
+        """Start the count over: step 0, epoch 0, optimizer state and record cleared."""
+        self._trainer.reset()
+        self._set_message("")
+        self.history_replaced.emit()
+        self.progressed.emit()
+
+    # ----- the timer ---------------------------------------------------------------------------
+    def _on_tick(self):
+        """Run k steps (about ``tick_budget`` seconds), adapt k, tell views once per frame."""
+        started = time.perf_counter()
+        try:
+            result = self._trainer.run(self._steps_per_tick)
+        except NetworkError as error:
+            self._halt(f"Training cannot run: {error}.", diverged=False)
+            return
+        elapsed = time.perf_counter() - started
+        self._adapt_steps(result.steps, elapsed)
+        if result.stopped == "diverged":
+            self._halt(divergence_message(result.divergence, self._document), diverged=True)
+        elif result.stopped in ("target_loss", "max_epochs"):
+            self._halt(self._stop_message(result), diverged=False)
+        elif started - self._last_frame >= self.frame_interval:
+            self._last_frame = started
+            self._tell_views()
+
+    def _adapt_steps(self, steps: int, elapsed: float) -> None:
+        if steps < self._steps_per_tick:
+            return  # a stop cut the tick short: its time says nothing about the rate
+        if elapsed <= 0:
+            target = self._steps_per_tick * 2
+        else:
+            target = int(self._steps_per_tick * self.tick_budget / elapsed)
+        # at most double or halve at once, so one slow tick (a repaint, a GC) does not swing it
+        target = min(max(target, self._steps_per_tick // 2, 1), 2 * self._steps_per_tick)
+        self._steps_per_tick = min(target, MAX_STEPS_PER_TICK)
+
+    def _halt(self, message: str, diverged: bool) -> None:
+        self._timer.stop()
+        self._checkpoint_timer.stop()
+        self._record_run()
+        self._tell_views()
+        self._set_message(message)
+        (self.diverged if diverged else self.stopped).emit(message)
+        self.running_changed.emit(False)
+
+    def _tell_views(self) -> None:
+        """Once per frame: record the test loss, redraw weights, refresh counters and plots."""
+        test_loss = self._trainer.test_loss()
+        if test_loss is not None and self.history.count:
+            self.history.record_test(test_loss)
+        self._document.announce_parameters_changed()
+        self.progressed.emit()
+
+    # ----- one step / one epoch ----------------------------------------------------------------
+    def _train_now(self, text: str, action) -> RunResult | None:
+        if self.is_running:
+            self.pause()
+        self._set_message("")
+        before = self._parameters_copy()
+        try:
+            result = action()
+        except NetworkError as error:
+            self._set_message(f"Training cannot run: {error}.")
+            self.stopped.emit(self.message)
+            return None
+        self._snapshot = before
+        self._record_run(text)
+        self._tell_views()
+        if result.stopped == "diverged":
+            message = divergence_message(result.divergence, self._document)
+            self._set_message(message)
+            self.diverged.emit(message)
+        elif result.stopped in ("target_loss", "max_epochs"):
+            self._set_message(self._stop_message(result))
+            self.stopped.emit(self.message)
+        return result
+
+    # ----- undo: one step per run --------------------------------------------------------------
+    def _parameters_copy(self) -> list[np.ndarray]:
+        return [p.copy() for p in self._document.network.parameters()]
+
+    def _record_run(self, text: str | None = None) -> None:
+        if self._snapshot is None:
+            return
+        snapshot, self._snapshot = self._snapshot, None
+        self._recording = True
+        try:
+            self._document.record_parameters_changed(text or "Train", snapshot)
+        finally:
+            self._recording = False
+
+    def _checkpoint(self) -> None:
+        """Another edit landed during a run: record the run so far, then carry on."""
+        if self.is_running:
+            self._record_run()
+            self._snapshot = self._parameters_copy()
+
+    def _on_undo_index_changed(self, index: int):
+        if self._recording or not self.is_running:
+            return
+        if index < self._document.undo_stack.count():
+            self._stop_without_record()  # an undo during a run: the learner wants the old state
+        else:
+            self._checkpoint_timer.start()  # a new edit (e.g. the learning rate): keep running
+
+    def _stop_without_record(self) -> None:
+        self._snapshot = None
+        if self.is_running:
+            self._timer.stop()
+            self._checkpoint_timer.stop()
+            self._tell_views()
+            self.running_changed.emit(False)
+
+    # ----- the document changed ----------------------------------------------------------------
+    def _new_trainer(self) -> None:
+        network = self._document.network
+        self._trainer = Trainer(self._document.experiment, History(len(network.layers)))
+        self._opened_parameters = [p.copy() for p in network.parameters()]
+        self._steps_per_tick = 1
+
+    def _on_experiment_replaced(self):
+        self._stop_without_record()
+        self._new_trainer()
+        self._set_message("")
+        self.history_replaced.emit()
+        self.progressed.emit()
+
+    def _on_structure_changed(self):
+        # the structure command stored the trained network as its "before": nothing to record
+        self._stop_without_record()
+        if self.history.n_layers != len(self._document.network.layers):
+            self._trainer.reset()
+            self.history_replaced.emit()
+            self.progressed.emit()
+
+    def _set_message(self, text: str) -> None:
+        self.message = text
+
+    def _stop_message(self, result: RunResult) -> str:
+        settings = self._document.training
+        if result.stopped == "target_loss":
+            return (f"Stopped by itself: the loss {result.loss:.4g} reached the target "
+                    f"{settings.target_loss:g} at step {self.step_count}.")
+        return f"Stopped by itself after {settings.max_epochs} epochs (step {self.step_count})."
+
+    def stop_timers(self) -> None:
+        """For closing: no timer may fire after the document is gone."""
+        self._stop_without_record()
+        self._checkpoint_timer.stop()
+
+
+def divergence_message(divergence: Divergence | None, document: Document) -> str:
+    """What became infinite or NaN, at which step, and a smaller learning rate to try."""
+    if divergence is None:
+        return "Training diverged; the parameters are those from before the bad step."
+    became = "not a number (NaN)" if divergence.value == "nan" else "infinite"
+    rate = document.training.learning_rate
+    suggestion = f"{rate / 10:.3g}"
+    what = "the loss" if divergence.what == "loss" else divergence.what
+    return (
+        f"Training paused: {what} became {became} at step {divergence.step}. The parameters "
+        f"are those from just before that step. Try a smaller learning rate, e.g. {suggestion} "
+        f"(now {rate:g})."
+    )
