@@ -1,0 +1,234 @@
+"""All connections between two adjacent columns, painted by one item.
+
+One QGraphicsItem per connection costs far too much on a big network (784 × 128 lines are
+100,352 items); this item keeps the lines in a list built once per structure, groups them by
+pen (sign × width step) and draws each group with one ``drawLines`` call. A big block shows its
+weight matrix as an image until the learner zooms in (gui/canvas/lod.py).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+from gui import style
+from gui.canvas import labels, lod
+from gui.items import WeightRef
+
+ANTIALIAS_MAX_LINES = 600
+SIGNS = (-1, 0, 1)
+
+
+class ConnectionsItem(QGraphicsItem):
+    """The lines of engine layer ``layer``: from column ``layer`` to column ``layer + 1``."""
+
+    def __init__(self, canvas, layer: int):
+        super().__init__()
+        self._canvas = canvas
+        self.layer = layer
+        self._lines: list[QLineF] | None = None
+        self._image = None
+        self._groups: list[tuple[QPen, np.ndarray]] = []
+        layout = canvas.layout
+        self._count = layout.sizes[layer] * layout.sizes[layer + 1]
+        self._rect = layout.connections_rect(layer).adjusted(-4, -30, 4, 30)
+        self.setZValue(0)
+        self.refresh_weights()
+
+    # ----- state from the document ------------------------------------------------------------
+    def refresh_weights(self) -> None:
+        """Regroup the lines by sign and width after the weights changed."""
+        weights = self._canvas.network.layers[self.layer].weights
+        scale = self._canvas.weight_scale
+        levels = lod.width_levels(weights, scale)
+        signs = np.sign(np.nan_to_num(weights.ravel()))
+        detailed = self._canvas.layout.detailed
+        groups = []
+        for sign in SIGNS:
+            for level in range(lod.WIDTH_LEVELS):
+                members = np.flatnonzero((signs == sign) & (levels == level))
+                if members.size:
+                    color = style.sign_color(sign)
+                    pen = QPen(color, lod.line_width(level, detailed))
+                    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+                    groups.append((pen, members))
+        self._groups = groups
+        self._image = None
+        self.update()
+
+    def uses_image(self, zoom: float) -> bool:
+        return self._count > lod.LOD_CONNECTIONS and zoom < lod.LINES_ZOOM
+
+    # ----- QGraphicsItem ------------------------------------------------------------------------
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        zoom = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if self.uses_image(zoom):
+            self._paint_image(painter)
+        else:
+            self._paint_lines(painter, option.exposedRect)
+        self._paint_marks(painter)
+        if labels.shows_weight_labels(self._canvas.layout, self.layer):
+            self._paint_labels(painter)
+        if self._canvas.values.stepping:
+            self._paint_gradients(painter)
+
+    # ----- painting -----------------------------------------------------------------------------
+    def _line_list(self) -> list[QLineF]:
+        if self._lines is None:
+            layout = self._canvas.layout
+            x0 = layout.column_x(self.layer) + layout.radii[self.layer]
+            x1 = layout.column_x(self.layer + 1) - layout.radii[self.layer + 1]
+            sources = layout.column_ys(self.layer).tolist()
+            targets = layout.column_ys(self.layer + 1).tolist()
+            self._lines = [QLineF(x0, ys, x1, yt) for yt in targets for ys in sources]
+        return self._lines
+
+    def _visible(self, exposed: QRectF) -> np.ndarray | None:
+        """A mask of the lines that can cross ``exposed`` (None: all of them)."""
+        if self._count <= ANTIALIAS_MAX_LINES:
+            return None
+        layout = self._canvas.layout
+        sources = layout.column_ys(self.layer)
+        targets = layout.column_ys(self.layer + 1)
+        low = np.minimum.outer(targets, sources).ravel()
+        high = np.maximum.outer(targets, sources).ravel()
+        return (high >= exposed.top()) & (low <= exposed.bottom())
+
+    def _paint_lines(self, painter: QPainter, exposed: QRectF) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, self._count <= ANTIALIAS_MAX_LINES)
+        lines = self._line_list()
+        visible = self._visible(exposed)
+        for pen, members in self._groups:
+            if visible is not None:
+                members = members[visible[members]]
+            painter.setPen(pen)
+            painter.drawLines([lines[i] for i in members.tolist()])
+
+    def _image_rect(self) -> QRectF:
+        layout = self._canvas.layout
+        left = layout.column_x(self.layer) + layout.gap * 0.22
+        right = layout.column_x(self.layer + 1) - layout.gap * 0.22
+        ys = layout.column_ys(self.layer + 1)
+        half = layout.spacings[self.layer + 1] / 2
+        return QRectF(left, ys[0] - half, right - left, ys[-1] - ys[0] + 2 * half)
+
+    def _paint_image(self, painter: QPainter) -> None:
+        if self._image is None:
+            weights = self._canvas.network.layers[self.layer].weights
+            self._image = lod.weight_image(weights, self._canvas.weight_scale)
+        layout = self._canvas.layout
+        target = self._image_rect()
+        sources = layout.column_ys(self.layer)
+        x0 = layout.column_x(self.layer) + layout.radii[self.layer]
+        x1 = layout.column_x(self.layer + 1) - layout.radii[self.layer + 1]
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(style.ZERO, 0))
+        painter.setBrush(QBrush(style.ZERO.lighter(135)))
+        fan_in = QPolygonF([QPointF(x0, sources[0]), target.topLeft(), target.bottomLeft(),
+                            QPointF(x0, sources[-1])])
+        ys = layout.column_ys(self.layer + 1)
+        fan_out = QPolygonF([target.topRight(), QPointF(x1, ys[0]), QPointF(x1, ys[-1]),
+                             target.bottomRight()])
+        painter.setOpacity(0.35)
+        painter.drawPolygon(fan_in)
+        painter.drawPolygon(fan_out)
+        painter.setOpacity(1.0)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        painter.drawImage(target, self._image)
+        painter.setPen(QPen(style.NEURON_OUTLINE, 0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(target)
+        n_out, n_in = self._canvas.network.layers[self.layer].weights.shape
+        painter.setFont(labels.value_font())
+        painter.setPen(style.MUTED_TEXT)
+        caption = QRectF(target.left() - 40, target.top() - 22, target.width() + 80, 18)
+        painter.drawText(caption, Qt.AlignmentFlag.AlignCenter, f"W  {n_out} × {n_in}")
+
+    def _line_of(self, ref: WeightRef) -> QLineF:
+        return self._line_list()[ref.neuron * self._canvas.layout.sizes[self.layer] + ref.source]
+
+    def _paint_marks(self, painter: QPainter) -> None:
+        """Halo under what the current step concerns; a dark track under the selection."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        marks = ((self._canvas.highlighted, QPen(style.HIGHLIGHT, 9)),
+                 ({self._canvas.selection}, QPen(style.SELECTION, 2, Qt.PenStyle.DotLine)),
+                 ({self._canvas.hovered}, QPen(style.HOVER, 1)))
+        for refs, pen in marks:
+            mine = [r for r in refs if isinstance(r, WeightRef) and r.layer == self.layer]
+            if mine:
+                painter.setPen(pen)
+                painter.setOpacity(0.7 if pen.widthF() > 3 else 1.0)
+                painter.drawLines([self._offset(self._line_of(r), 0) for r in mine])
+        painter.setOpacity(1.0)
+
+    @staticmethod
+    def _offset(line: QLineF, distance: float) -> QLineF:
+        normal = line.normalVector().unitVector()
+        shift = QPointF(normal.dx(), normal.dy()) * distance
+        return QLineF(line.p1() + shift, line.p2() + shift)
+
+    def _paint_labels(self, painter: QPainter) -> None:
+        canvas = self._canvas
+        weights = canvas.network.layers[self.layer].weights
+        frozen = canvas.network.layers[self.layer].frozen_weights
+        painter.setFont(labels.value_font())
+        for neuron in range(weights.shape[0]):
+            for source in range(weights.shape[1]):
+                value = float(weights[neuron, source])
+                new = canvas.values.weight(self.layer, neuron, source).get("new")
+                text = labels.weight_text(value, new)
+                anchor = labels.along(canvas.layout, self.layer, neuron, source,
+                                      labels.WEIGHT_LABEL_AT)
+                draw_label(painter, text, anchor, style.sign_color(value),
+                           bool(frozen[neuron, source]))
+
+    def _paint_gradients(self, painter: QPainter) -> None:
+        """The backward pass: a dashed purple arrow pointing back along each line with its ∂E/∂w."""
+        canvas = self._canvas
+        shown = [(ref, values["grad"]) for ref, values in canvas.values.weights.items()
+                 if ref.layer == self.layer and "grad" in values]
+        if not shown:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        pen = QPen(style.BACKWARD, 2, Qt.PenStyle.DashLine)
+        write = labels.shows_weight_labels(canvas.layout, self.layer)
+        for ref, grad in shown:
+            track = self._offset(self._line_of(ref), -7)
+            painter.setPen(pen)
+            painter.drawLine(track)
+            draw_arrowhead(painter, track.p2(), track.p1(), style.BACKWARD)
+            if write:
+                anchor = labels.along(canvas.layout, ref.layer, ref.neuron, ref.source,
+                                      labels.GRAD_LABEL_AT)
+                draw_label(painter, labels.grad_text(grad), anchor, style.BACKWARD)
+
+
+def draw_label(painter: QPainter, text: str, anchor: QPointF, color, frozen: bool = False,
+               bold: bool = False) -> QRectF:
+    """``text`` in ``color`` on a pale rounded box centred on ``anchor`` (a frozen value is
+    boxed with a thick dark border, as if clamped)."""
+    box = labels.text_box(text, anchor, bold)
+    painter.setFont(labels.bold_font() if bold else labels.value_font())
+    painter.setBrush(style.LABEL_BACKGROUND)
+    painter.setPen(QPen(style.FROZEN, 2.2) if frozen else QPen(color.lighter(150), 0.8))
+    painter.drawRoundedRect(box, 3, 3)
+    painter.setPen(color)
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    return box
+
+
+def draw_arrowhead(painter: QPainter, tail: QPointF, tip: QPointF, color, size: float = 9) -> None:
+    """A filled arrowhead at ``tip``, pointing away from ``tail``."""
+    angle = math.atan2(tip.y() - tail.y(), tip.x() - tail.x())
+    left = tip - QPointF(math.cos(angle - 0.45), math.sin(angle - 0.45)) * size
+    right = tip - QPointF(math.cos(angle + 0.45), math.sin(angle + 0.45)) * size
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawPolygon(QPolygonF([tip, left, right]))

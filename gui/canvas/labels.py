@@ -1,0 +1,123 @@
+"""The words and numbers written on the canvas, and the boxes they sit in.
+
+Painting and hit-testing both ask here, so a click lands on exactly the box that was drawn.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QFontMetricsF
+
+from gui.canvas.layout import CanvasLayout
+from gui.style import canvas_font, format_value
+
+WEIGHT_LABEL_AT = 0.3  # a weight's value sits this far along its line from the source
+GRAD_LABEL_AT = 0.66  # ∂E/∂w sits nearer the target, where the backward pass starts
+LABEL_MAX_CONNECTIONS = 9  # more connections than this between two layers: values on hover
+PAD_X, PAD_Y = 4.0, 1.0
+
+SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def value_font():
+    return canvas_font(9.0)
+
+
+def bold_font():
+    return canvas_font(10.0, bold=True)
+
+
+@lru_cache(maxsize=8)
+def _metrics(bold: bool) -> QFontMetricsF:
+    return QFontMetricsF(bold_font() if bold else value_font())
+
+
+def text_box(text: str, anchor: QPointF, bold: bool = False) -> QRectF:
+    """The padded box of ``text`` centred on ``anchor``."""
+    rect = _metrics(bold).boundingRect(text)
+    width, height = rect.width() + 2 * PAD_X, _metrics(bold).height() + 2 * PAD_Y
+    return QRectF(anchor.x() - width / 2, anchor.y() - height / 2, width, height)
+
+
+def neuron_name(network, column: int, neuron: int) -> str:
+    """The learner's name of a neuron: its label from the file, else x₁, h¹₁ …, ŷ₁."""
+    if column == 0:
+        labels = network.input_labels
+        default = f"x{str(neuron + 1).translate(SUBSCRIPTS)}"
+    else:
+        labels = network.layers[column - 1].labels
+        if column == len(network.layers):
+            default = f"out{str(neuron + 1).translate(SUBSCRIPTS)}"
+        else:
+            layer_mark = str(column).translate(SUPERSCRIPTS)
+            default = f"h{layer_mark}{str(neuron + 1).translate(SUBSCRIPTS)}"
+    if labels is not None and neuron < len(labels) and labels[neuron]:
+        return labels[neuron]
+    return default
+
+
+def column_title(network, column: int) -> tuple[str, str]:
+    """Two header lines for a column: what it is, and its activation."""
+    n_layers = len(network.layers)
+    size = network.sizes[column]
+    if column == 0:
+        return "Input", f"{size} value{'s' if size != 1 else ''}"
+    activation = network.layers[column - 1].activation
+    name = "Output" if column == n_layers else f"Hidden {column}"
+    return name, activation
+
+
+def shows_weight_labels(layout: CanvasLayout, layer: int) -> bool:
+    """Whether the values of engine layer ``layer``'s weights are written on its lines."""
+    count = layout.sizes[layer] * layout.sizes[layer + 1]
+    return layout.detailed and count <= LABEL_MAX_CONNECTIONS
+
+
+def along(layout: CanvasLayout, layer: int, neuron: int, source: int, t: float) -> QPointF:
+    """The point ``t`` of the way along W[neuron, source]'s line, from its source end."""
+    start = layout.centre(layer, source) + QPointF(layout.radii[layer], 0)
+    end = layout.centre(layer + 1, neuron) - QPointF(layout.radii[layer + 1], 0)
+    return start + (end - start) * t
+
+
+def weight_text(value: float, new: float | None = None) -> str:
+    text = format_value(value)
+    return text if new is None else f"{text} → {format_value(new)}"
+
+
+def grad_text(grad: float) -> str:
+    return f"∂E/∂w = {format_value(grad)}"
+
+
+def bias_text(value: float, new: float | None = None) -> str:
+    return "b = " + weight_text(value, new)
+
+
+def bias_grad_text(grad: float) -> str:
+    return f"∂E/∂b = {format_value(grad)}"
+
+
+def delta_text(delta: float) -> str:
+    return f"δ = {format_value(delta)}"
+
+
+def bias_anchor(layout: CanvasLayout, column: int, neuron: int) -> QPointF:
+    return layout.centre(column, neuron) + QPointF(0, layout.radii[column] + 13)
+
+
+def bias_grad_anchor(layout: CanvasLayout, column: int, neuron: int) -> QPointF:
+    return layout.centre(column, neuron) + QPointF(0, layout.radii[column] + 31)
+
+
+def name_anchor(layout: CanvasLayout, column: int, neuron: int) -> QPointF:
+    return layout.centre(column, neuron) - QPointF(0, layout.radii[column] + 11)
+
+
+def delta_anchor(layout: CanvasLayout, column: int, neuron: int, text: str) -> QPointF:
+    """δ sits up and to the right of its neuron, clear of the name and the incoming lines."""
+    width = text_box(text, QPointF()).width()
+    r = layout.radii[column]
+    return layout.centre(column, neuron) + QPointF(r + 2 + width / 2, -r - 4)

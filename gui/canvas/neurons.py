@@ -1,0 +1,166 @@
+"""One column of neurons (a layer), painted by one item: circles, names, values, bias tags.
+
+In the detailed layout (small networks) every neuron carries its name above, its activation a
+inside, its bias tag "b = …" below and, during the backward pass, its δ. In the compact layout
+neurons are small discs tinted by the sign of a, their numbers shown on hover.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+from gui import style
+from gui.canvas import labels
+from gui.canvas.connections import draw_label
+from gui.items import BiasRef, NeuronRef
+
+TEXT_ZOOM = 0.45  # below this zoom, compact neurons are drawn as plain squares
+
+
+class ColumnItem(QGraphicsItem):
+    """Column ``column`` of the network: 0 is the input layer, c is engine layer c − 1."""
+
+    def __init__(self, canvas, column: int):
+        super().__init__()
+        self._canvas = canvas
+        self.column = column
+        self._rect = canvas.layout.column_rect(column).adjusted(-60, -60, 60, 8)
+        self.setZValue(1)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        zoom = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self._paint_title(painter)
+        if self._canvas.layout.detailed:
+            self._paint_detailed(painter)
+        else:
+            self._paint_compact(painter, zoom)
+
+    # ----- the column header --------------------------------------------------------------------
+    def _paint_title(self, painter: QPainter) -> None:
+        layout = self._canvas.layout
+        title, subtitle = labels.column_title(self._canvas.network, self.column)
+        top = layout.column_rect(self.column).top()
+        x = layout.column_x(self.column)
+        painter.setFont(labels.bold_font())
+        painter.setPen(style.TEXT)
+        painter.drawText(QRectF(x - 90, top - 46, 180, 20), Qt.AlignmentFlag.AlignCenter, title)
+        painter.setFont(labels.value_font())
+        painter.setPen(style.MUTED_TEXT)
+        painter.drawText(QRectF(x - 90, top - 28, 180, 18), Qt.AlignmentFlag.AlignCenter,
+                         subtitle)
+
+    # ----- small networks: every number written -------------------------------------------------
+    def _paint_detailed(self, painter: QPainter) -> None:
+        canvas, column = self._canvas, self.column
+        layout = canvas.layout
+        radius = layout.radii[column]
+        for neuron in range(layout.sizes[column]):
+            centre = layout.centre(column, neuron)
+            ref = NeuronRef(column, neuron)
+            self._paint_marks(painter, ref, centre, radius)
+            values = canvas.values.neuron(column, neuron)
+            painter.setPen(QPen(style.NEURON_OUTLINE, 1.6))
+            painter.setBrush(style.INPUT_FILL if column == 0 else style.NEURON_FILL)
+            painter.drawEllipse(centre, radius, radius)
+            painter.setFont(labels.value_font())
+            painter.setPen(style.MUTED_TEXT)
+            name = labels.neuron_name(canvas.network, column, neuron)
+            painter.drawText(labels.text_box(name, labels.name_anchor(layout, column, neuron)),
+                             Qt.AlignmentFlag.AlignCenter, name)
+            self._paint_activation(painter, values, centre)
+            if column > 0:
+                self._paint_bias(painter, neuron)
+            if "delta" in values and canvas.values.stepping:
+                text = labels.delta_text(values["delta"])
+                draw_label(painter, text, labels.delta_anchor(layout, column, neuron, text),
+                           style.BACKWARD)
+
+    def _paint_activation(self, painter: QPainter, values: dict, centre: QPointF) -> None:
+        activation = values.get("a")
+        text = "?" if activation is None else style.format_value(activation)
+        font = labels.bold_font()
+        box = labels.text_box(text, centre, bold=True)
+        room = 2 * self._canvas.layout.radii[self.column] - 2
+        if box.width() > room:  # a long number shrinks to stay inside its circle
+            font.setPointSizeF(font.pointSizeF() * room / box.width())
+        painter.setFont(font)
+        painter.setPen(style.TEXT if activation is not None else style.ZERO)
+        painter.drawText(box.adjusted(-20, 0, 20, 0), Qt.AlignmentFlag.AlignCenter, text)
+
+    def _paint_bias(self, painter: QPainter, neuron: int) -> None:
+        canvas, column = self._canvas, self.column
+        layer = canvas.network.layers[column - 1]
+        value = float(layer.biases[neuron])
+        shown = canvas.values.bias(column - 1, neuron)
+        new = shown.get("new") if canvas.values.stepping else None
+        bias_ref = BiasRef(column - 1, neuron)
+        anchor = labels.bias_anchor(canvas.layout, column, neuron)
+        box = labels.text_box(labels.bias_text(value, new), anchor)
+        if bias_ref in canvas.highlighted:
+            painter.setPen(QPen(style.HIGHLIGHT, 6))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(box.adjusted(-2, -2, 2, 2), 4, 4)
+        if bias_ref == canvas.selection:
+            painter.setPen(QPen(style.SELECTION, 1.5, Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(box.adjusted(-3, -3, 3, 3), 4, 4)
+        draw_label(painter, labels.bias_text(value, new), anchor, style.sign_color(value),
+                   bool(layer.frozen_biases[neuron]))
+        if canvas.values.stepping and "grad" in shown:
+            draw_label(painter, labels.bias_grad_text(shown["grad"]),
+                       labels.bias_grad_anchor(canvas.layout, column, neuron), style.BACKWARD)
+
+    def _paint_marks(self, painter: QPainter, ref, centre: QPointF, radius: float) -> None:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if ref in self._canvas.highlighted:
+            painter.setPen(QPen(style.HIGHLIGHT, 7))
+            painter.drawEllipse(centre, radius + 5, radius + 5)
+        if ref == self._canvas.selection:
+            painter.setPen(QPen(style.SELECTION, 2, Qt.PenStyle.DotLine))
+            painter.drawEllipse(centre, radius + 4, radius + 4)
+        elif ref == self._canvas.hovered:
+            painter.setPen(QPen(style.HOVER, 1))
+            painter.drawEllipse(centre, radius + 3, radius + 3)
+
+    # ----- big networks: discs tinted by the sign of a ------------------------------------------
+    def _paint_compact(self, painter: QPainter, zoom: float) -> None:
+        canvas, column = self._canvas, self.column
+        layout = canvas.layout
+        radius = layout.radii[column]
+        ys = layout.column_ys(column)
+        x = layout.column_x(column)
+        activations = canvas.values.activations(column)
+        fills = _sign_fills(activations, len(ys))
+        painter.setPen(QPen(style.NEURON_OUTLINE, 0.8) if zoom >= TEXT_ZOOM else Qt.PenStyle.NoPen)
+        for sign, brush in fills.items():
+            members = np.flatnonzero(_signs(activations, len(ys)) == sign)
+            if not members.size:
+                continue
+            painter.setBrush(brush)
+            if zoom * radius < 2.0:
+                painter.drawRects([QRectF(x - radius, ys[i] - radius, 2 * radius, 2 * radius)
+                                   for i in members.tolist()])
+            else:
+                for i in members.tolist():
+                    painter.drawEllipse(QPointF(x, ys[i]), radius, radius)
+        for ref in (canvas.selection, canvas.hovered, *canvas.highlighted):
+            if isinstance(ref, NeuronRef) and ref.column == column:
+                self._paint_marks(painter, ref, layout.centre(column, ref.neuron), radius)
+
+
+def _signs(activations, count: int) -> np.ndarray:
+    if activations is None:
+        return np.zeros(count)
+    return np.sign(np.nan_to_num(activations))
+
+
+def _sign_fills(activations, count: int) -> dict:
+    tint = {1: style.POSITIVE, -1: style.NEGATIVE, 0: style.ZERO}
+    return {sign: QBrush(QColor(color).lighter(160)) for sign, color in tint.items()}

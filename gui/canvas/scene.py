@@ -1,0 +1,232 @@
+"""The scene: the network as columns of neurons and blocks of connections, kept in step with the
+document and, when one is given, with the step-through.
+
+The scene holds what the items read when they paint (layout, values, selection, highlights)
+and redraws from document and step-through signals alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QGraphicsScene
+
+from gui import style
+from gui.canvas import labels
+from gui.canvas.connections import ConnectionsItem
+from gui.canvas.layout import CanvasLayout
+from gui.canvas.neurons import ColumnItem
+from gui.canvas.values import ShownValues, engine_values, stepping_values
+from gui.document import ALL_LAYERS
+from gui.items import BiasRef, NeuronRef, WeightRef
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What is under a point: the item and, when the point is on a written number, which one."""
+
+    ref: NeuronRef | WeightRef | BiasRef
+    quantity: str | None = None
+
+
+class NetworkScene(QGraphicsScene):
+    """Columns and connection blocks of ``document.network``."""
+
+    def __init__(self, document, stepping=None, parent=None):
+        super().__init__(parent)
+        self._document = document
+        self._stepping = stepping
+        self.sample = 0
+        self.hovered = None
+        self.highlighted: set = set()
+        self.values = ShownValues()
+        self.weight_scale = 1.0
+        self._columns: list[ColumnItem] = []
+        self._blocks: list[ConnectionsItem] = []
+        self.setBackgroundBrush(style.CANVAS_BACKGROUND)
+        self._rebuild()
+        document.weights_changed.connect(self._on_weights_changed)
+        document.structure_changed.connect(self._on_structure_changed)
+        document.experiment_replaced.connect(self._on_structure_changed)
+        document.data_changed.connect(self._on_data_changed)
+        document.selection_changed.connect(self._on_selection_changed)
+        if stepping is not None:
+            stepping.steps_changed.connect(self._on_step_changed)
+            stepping.step_moved.connect(self._on_step_changed)
+
+    # ----- what the items read ------------------------------------------------------------------
+    @property
+    def network(self):
+        return self._document.network
+
+    @property
+    def selection(self):
+        return self._document.selection
+
+    @property
+    def blocks(self) -> list[ConnectionsItem]:
+        return list(self._blocks)
+
+    @property
+    def columns(self) -> list[ColumnItem]:
+        return list(self._columns)
+
+    def set_sample(self, sample: int) -> None:
+        """Show the forward pass of data row ``sample``."""
+        if sample != self.sample:
+            self.sample = sample
+            self._refresh_values()
+            self._update_columns()
+
+    def set_hovered(self, ref) -> None:
+        if ref != self.hovered:
+            self.hovered = ref
+            self._update_all()
+
+    # ----- building -----------------------------------------------------------------------------
+    def _rebuild(self) -> None:
+        for item in self._columns + self._blocks:
+            self.removeItem(item)
+        self.layout = CanvasLayout.for_sizes(self.network.sizes)
+        self.weight_scale = self._largest_weight()
+        self._refresh_values()
+        self._blocks = [ConnectionsItem(self, layer) for layer in range(len(self.network.layers))]
+        self._columns = [ColumnItem(self, column) for column in range(len(self.network.sizes))]
+        for item in self._blocks + self._columns:
+            self.addItem(item)
+        self.setSceneRect(self.layout.bounds())
+
+    def _largest_weight(self) -> float:
+        largest = max((float(np.nanmax(np.abs(layer.weights))) for layer in self.network.layers
+                       if layer.weights.size), default=0.0)
+        return largest if largest > 0 else 1.0
+
+    def _refresh_values(self) -> None:
+        stepping = self._stepping
+        if stepping is not None and stepping.current_phase() is not None:
+            self.values = stepping_values(stepping.shown_values())
+            self.highlighted = set(stepping.current_items())
+        else:
+            data = self._document.data
+            self.values = engine_values(self.network, data, self.sample)
+            self.highlighted = set()
+
+    def _update_columns(self) -> None:
+        for item in self._columns:
+            item.update()
+
+    def _update_all(self) -> None:
+        for item in self._columns + self._blocks:
+            item.update()
+
+    # ----- document and step-through signals ----------------------------------------------------
+    def _on_weights_changed(self, layer: int) -> None:
+        scale = self._largest_weight()
+        self._refresh_values()
+        if scale != self.weight_scale or layer == ALL_LAYERS:
+            self.weight_scale = scale
+            for block in self._blocks:
+                block.refresh_weights()
+        else:
+            self._blocks[layer].refresh_weights()
+        self._update_columns()
+
+    def _on_structure_changed(self) -> None:
+        self.hovered = None
+        self._rebuild()
+
+    def _on_data_changed(self) -> None:
+        self._refresh_values()
+        self._update_all()
+
+    def _on_selection_changed(self, _item) -> None:
+        self._update_all()
+
+    def _on_step_changed(self, *_args) -> None:
+        self._refresh_values()
+        self._update_all()
+
+    # ----- hit testing --------------------------------------------------------------------------
+    def hit(self, pos: QPointF, zoom: float = 1.0) -> Hit | None:
+        """The neuron, bias or weight under ``pos`` (scene coordinates), written numbers first."""
+        tolerance = max(4.0 / max(zoom, 1e-6), 1.0)
+        if self.layout.detailed:
+            found = self._hit_written(pos)
+            if found is not None:
+                return found
+        return self._hit_neuron(pos, tolerance) or self._hit_connection(pos, tolerance, zoom)
+
+    def _hit_written(self, pos: QPointF) -> Hit | None:
+        layout, network, values = self.layout, self.network, self.values
+        for column in range(1, len(layout.sizes)):
+            layer = network.layers[column - 1]
+            for neuron in range(layout.sizes[column]):
+                if values.stepping:
+                    shown = values.neuron(column, neuron)
+                    if "delta" in shown:
+                        text = labels.delta_text(shown["delta"])
+                        box = labels.text_box(text, labels.delta_anchor(layout, column, neuron,
+                                                                        text))
+                        if box.contains(pos):
+                            return Hit(NeuronRef(column, neuron), "delta")
+                    bias_grad = values.bias(column - 1, neuron).get("grad")
+                    if bias_grad is not None:
+                        box = labels.text_box(labels.bias_grad_text(bias_grad),
+                                              labels.bias_grad_anchor(layout, column, neuron))
+                        if box.contains(pos):
+                            return Hit(BiasRef(column - 1, neuron), "grad")
+                text = labels.bias_text(float(layer.biases[neuron]))
+                box = labels.text_box(text, labels.bias_anchor(layout, column, neuron))
+                if box.adjusted(0, 0, 40, 0).contains(pos):
+                    return Hit(BiasRef(column - 1, neuron), "bias")
+        for index, layer in enumerate(network.layers):
+            if not labels.shows_weight_labels(layout, index):
+                continue
+            for neuron in range(layer.n_out):
+                for source in range(layer.n_in):
+                    grad = values.weight(index, neuron, source).get("grad")
+                    if values.stepping and grad is not None:
+                        anchor = labels.along(layout, index, neuron, source, labels.GRAD_LABEL_AT)
+                        if labels.text_box(labels.grad_text(grad), anchor).contains(pos):
+                            return Hit(WeightRef(index, neuron, source), "grad")
+                    anchor = labels.along(layout, index, neuron, source, labels.WEIGHT_LABEL_AT)
+                    text = labels.weight_text(float(layer.weights[neuron, source]))
+                    if labels.text_box(text, anchor).contains(pos):
+                        return Hit(WeightRef(index, neuron, source), "weight")
+        return None
+
+    def _hit_neuron(self, pos: QPointF, tolerance: float) -> Hit | None:
+        layout = self.layout
+        for column in range(len(layout.sizes)):
+            x = layout.column_x(column)
+            radius = layout.radii[column]
+            if abs(pos.x() - x) > radius + tolerance:
+                continue
+            neuron = layout.neuron_at(column, pos.y())
+            if neuron is None:
+                continue
+            centre = layout.centre(column, neuron)
+            distance = ((pos.x() - centre.x()) ** 2 + (pos.y() - centre.y()) ** 2) ** 0.5
+            if distance <= radius + tolerance:
+                has_value = "a" in self.values.neuron(column, neuron)
+                return Hit(NeuronRef(column, neuron), "a" if has_value else None)
+        return None
+
+    def _hit_connection(self, pos: QPointF, tolerance: float, zoom: float) -> Hit | None:
+        layout = self.layout
+        for layer, block in enumerate(self._blocks):
+            x0 = layout.column_x(layer) + layout.radii[layer]
+            x1 = layout.column_x(layer + 1) - layout.radii[layer + 1]
+            if not x0 <= pos.x() <= x1 or block.uses_image(zoom):
+                continue
+            sources = layout.column_ys(layer)
+            targets = layout.column_ys(layer + 1)
+            slope = (targets[:, None] - sources[None, :]) / (x1 - x0)  # (n_out, n_in)
+            line_y = sources[None, :] + slope * (pos.x() - x0)
+            distance = np.abs(line_y - pos.y()) / np.sqrt(1.0 + slope**2)
+            neuron, source = np.unravel_index(int(np.argmin(distance)), distance.shape)
+            if distance[neuron, source] <= tolerance + 2.0:
+                return Hit(WeightRef(layer, int(neuron), int(source)), None)
+        return None

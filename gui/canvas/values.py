@@ -1,0 +1,97 @@
+"""The numbers the canvas writes on the network, read from the engine (never computed here).
+
+Outside a step-through the canvas shows one sample's full forward pass (and keeps its backward
+pass for tooltips); during a step-through it shows only what the steps have computed so far.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from engine.experiment import Dataset
+from engine.network import Network
+from gui.items import BiasRef, NeuronRef, WeightRef
+
+
+@dataclass
+class ShownValues:
+    """What is known about each neuron, weight and bias, as small dicts of named floats.
+
+    ``neurons[NeuronRef]`` may hold 'z', 'a', 'delta'; ``weights[WeightRef]`` and
+    ``biases[BiasRef]`` may hold 'grad' and 'new'. ``stepping`` is True when the values are a
+    step-through's partial results (the canvas then draws the backward pass on the network).
+    """
+
+    neurons: dict = field(default_factory=dict)
+    weights: dict = field(default_factory=dict)
+    biases: dict = field(default_factory=dict)
+    stepping: bool = False
+    loss: float | None = None
+    _arrays: dict = field(default_factory=dict, repr=False)
+
+    def neuron(self, column: int, neuron: int) -> dict:
+        ref = NeuronRef(column, neuron)
+        if ref in self.neurons:
+            return self.neurons[ref]
+        return self._array_values(("a", "z", "delta"), column, neuron)
+
+    def weight(self, layer: int, neuron: int, source: int) -> dict:
+        ref = WeightRef(layer, neuron, source)
+        if ref in self.weights:
+            return self.weights[ref]
+        grads = self._arrays.get("grad_weights")
+        return {} if grads is None else {"grad": float(grads[layer][neuron, source])}
+
+    def bias(self, layer: int, neuron: int) -> dict:
+        ref = BiasRef(layer, neuron)
+        if ref in self.biases:
+            return self.biases[ref]
+        grads = self._arrays.get("grad_biases")
+        return {} if grads is None else {"grad": float(grads[layer][neuron])}
+
+    def activations(self, column: int) -> np.ndarray | None:
+        """Every activation of ``column`` at once (n,), or None when not known (for colouring)."""
+        columns = self._arrays.get("a")
+        return None if columns is None else columns[column]
+
+    def _array_values(self, names, column: int, neuron: int) -> dict:
+        found = {}
+        for name in names:
+            columns = self._arrays.get(name)
+            if columns is not None and columns[column] is not None:
+                found[name] = float(columns[column][neuron])
+        return found
+
+
+def engine_values(network: Network, data: Dataset | None, sample: int = 0) -> ShownValues:
+    """One sample's forward and backward pass, computed by the engine (empty without data)."""
+    if data is None or len(data) == 0 or data.inputs.shape[1] != network.input_size:
+        return ShownValues()
+    sample = min(max(sample, 0), len(data) - 1)
+    forward = network.forward(data.inputs[sample : sample + 1])
+    arrays = {
+        "a": [a[0] for a in forward.activations],
+        "z": [None] + [z[0] for z in forward.pre_activations],
+    }
+    values = ShownValues(_arrays=arrays)
+    targets = data.targets
+    if network.layers and targets.shape[1] == network.output_size:
+        gradients = network.backward(forward, targets[sample : sample + 1], need_input_grad=False)
+        arrays["delta"] = [None] + [d[0] for d in gradients.deltas]
+        arrays["grad_weights"] = gradients.grad_weights
+        arrays["grad_biases"] = gradients.grad_biases
+        values.loss = gradients.loss
+    return values
+
+
+def stepping_values(shown) -> ShownValues:
+    """A step-through's values computed up to its cursor (its ``shown_values()`` object)."""
+    return ShownValues(
+        neurons=dict(getattr(shown, "neurons", {}) or {}),
+        weights=dict(getattr(shown, "weights", {}) or {}),
+        biases=dict(getattr(shown, "biases", {}) or {}),
+        stepping=True,
+        loss=getattr(shown, "loss", None),
+    )
