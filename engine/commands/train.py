@@ -1,0 +1,124 @@
+"""``train FILE --steps N``: train without a window, report the loss, save the result.
+
+The run is the engine's :class:`~engine.training.Trainer` on the file's data and settings; a
+``--learning-rate`` override is written into the settings, so ``--save`` records the rate the
+run actually used. When training diverges the trainer has undone the bad step, so ``--save``
+and ``--history`` still hold the last finite parameters and steps.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from engine.cli import EXIT_DIVERGED, EXIT_OK, check_output_path
+from engine.errors import NetworkError, NetworkFileError
+from engine.history import History
+from engine.netfile import load, write_file
+from engine.training import RunResult, Trainer
+
+PROGRESS_UPDATES = 200  # the bar redraws at most this many times per run
+BAR_WIDTH = 30
+
+
+def train(
+    spec: str,
+    steps: int,
+    learning_rate: float | None = None,
+    save: str | None = None,
+    history_path: str | None = None,
+) -> int:
+    """Train the network of ``spec`` for ``steps`` steps; 0 when done, 3 when it diverged."""
+    experiment = load(spec)
+    if learning_rate is not None:
+        experiment.training.learning_rate = learning_rate
+    if experiment.data is None or len(experiment.data) == 0:
+        raise NetworkFileError(
+            "data", "there is no training data (data.inputs and data.targets are empty)", spec
+        )
+    if save:
+        check_output_path(save, "--save")
+    if history_path:
+        check_output_path(history_path, "--history")
+    history = History(len(experiment.network.layers))
+    trainer = Trainer(experiment, history)
+    try:
+        result = _run(trainer, steps, show_progress=sys.stderr.isatty())
+    except NetworkError as error:  # the trainer names the key; the file is ours to add
+        raise NetworkFileError(error.key, error.problem, spec) from None
+    if save:
+        write_file(experiment, save)
+    if history_path:
+        _write_history(history, history_path)
+    return _report(spec, trainer, result, save, history_path)
+
+
+def _run(trainer: Trainer, steps: int, show_progress: bool) -> RunResult:
+    """All ``steps`` in one call, or in chunks with a progress bar on stderr."""
+    if not show_progress:
+        return trainer.run(steps)
+    chunk = max(1, steps // PROGRESS_UPDATES)
+    done, result = 0, None
+    while done < steps:
+        result = trainer.run(min(chunk, steps - done))
+        done += result.steps
+        _draw_progress(done, steps, result.loss)
+        if result.stopped != "steps":
+            break
+    print(file=sys.stderr)
+    return RunResult(done, result.loss, result.divergence, result.stopped)
+
+
+def _draw_progress(done: int, total: int, loss: float | None) -> None:
+    filled = BAR_WIDTH * done // total
+    bar = "█" * filled + "·" * (BAR_WIDTH - filled)
+    shown = "" if loss is None else f"  loss {_number(loss)}"
+    print(f"\r{bar} {done}/{total} steps{shown}", end="", file=sys.stderr, flush=True)
+
+
+def _write_history(history: History, path: str) -> None:
+    """``step,loss,grad_norm_1,…,grad_norm_L`` written atomically (temporary file, then replace)."""
+    target = Path(path)
+    folder = target.resolve().parent
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(handle)
+    try:
+        history.to_csv(temporary)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise NetworkFileError("--history", f"cannot write it ({error.strerror})", path) from None
+
+
+def _report(spec, trainer: Trainer, result: RunResult, save, history_path) -> int:
+    rate = trainer.settings.learning_rate
+    written = [f"saved {p}" for p in (save, history_path) if p]
+    steps = f"{result.steps} step" + ("" if result.steps == 1 else "s")
+    if result.divergence is not None:
+        tail = f" ({', '.join(written)}, up to the last finite step)" if written else ""
+        print(
+            f"error: {spec}: {result.divergence.message}{tail}; try a smaller learning rate, "
+            f"e.g. --learning-rate {_number(rate / 10)}",
+            file=sys.stderr,
+        )
+        return EXIT_DIVERGED
+    print(f"trained {spec} for {steps} at learning rate {_number(rate)}")
+    if result.stopped in ("target_loss", "max_epochs"):
+        print(f"stopped early: {result.stopped.replace('_', ' ')} reached")
+    if result.loss is not None:
+        print(f"loss of the last step's batch, before its update: {_number(result.loss)}")
+    print(f"final loss on the training data: {_number(trainer.training_loss())}")
+    test_loss = trainer.test_loss()
+    if test_loss is not None:
+        print(f"final loss on the test data: {_number(test_loss)}")
+    for line in written:
+        print(line)
+    return EXIT_OK
+
+
+def _number(value: float) -> str:
+    # 12 significant digits hide float rounding (0.06125, not 0.061250000000000034)
+    return format(value, ".12g")
