@@ -120,7 +120,9 @@ def parse_csv(
     elif delimiter not in DELIMITERS:
         raise NetworkError("delimiter", f"{delimiter!r} is not a comma, semicolon or tab")
     rows = _numbered_rows(text, delimiter)
-    first_line, first = next(rows)
+    first_line, first = next(rows, (0, None))
+    if first is None:
+        raise NetworkError(source, "the file holds no rows")
     if header is None:
         header = not any(_is_number(cell) for cell in first)
     if not header:
@@ -194,12 +196,20 @@ def sniff_delimiter(text: str, sample_lines: int = 20) -> str:
     when none fits, the one giving most cells on the first line (comma if none splits it).
     """
     sample = [line for line in text.splitlines() if line.strip()][:sample_lines]
-    widths = {d: [len(cells) for cells in csv.reader(sample, delimiter=d)] for d in DELIMITERS}
+    widths = {d: _widths(sample, d) for d in DELIMITERS}
     for d in DELIMITERS:
         if widths[d] and widths[d][0] > 1 and len(set(widths[d])) == 1:
             return d
     best = max(DELIMITERS, key=lambda d: widths[d][0] if widths[d] else 0)
     return best if widths[best] and widths[best][0] > 1 else ","
+
+
+def _widths(lines: list[str], delimiter: str) -> list[int]:
+    """Cells per line when split at ``delimiter`` (none if the lines do not parse)."""
+    try:
+        return [len(cells) for cells in csv.reader(lines, delimiter=delimiter)]
+    except csv.Error:
+        return []
 
 
 def _is_number(cell: str) -> bool:
@@ -212,8 +222,15 @@ def _is_number(cell: str) -> bool:
 
 def _numbered_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     """(line number, cells) of every non-blank row; the number is the row's last line."""
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    for cells in reader:
+    # newline=None reads \r, \n and \r\n alike as line ends
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=delimiter)
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise NetworkError(f"line {reader.line_num}", str(error)) from None
         if len(cells) <= 1 and not "".join(cells).strip():
             continue
         yield reader.line_num, cells
@@ -268,7 +285,8 @@ def _chunks(rows, n_columns: int, first_line: int):
     for line, cells in rows:
         if len(cells) != n_columns:
             raise NetworkError(
-                f"line {line}", f"has {len(cells)} columns, line {first_line} has {n_columns}"
+                f"line {line}",
+                f"has {_columns(len(cells))}, line {first_line} has {_columns(n_columns)}",
             )
         count += 1
         if count > MAX_ROWS:
@@ -279,6 +297,10 @@ def _chunks(rows, n_columns: int, first_line: int):
             chunk = []
     if chunk:
         yield chunk
+
+
+def _columns(count: int) -> str:
+    return f"{count} column" if count == 1 else f"{count} columns"
 
 
 def _to_floats(chunk, numeric: list[int], columns: _Columns, decimal_comma: bool) -> np.ndarray:

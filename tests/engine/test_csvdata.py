@@ -148,7 +148,7 @@ def test_line_numbers_count_blank_lines_and_name_columns_by_number_without_heade
 def test_a_row_with_the_wrong_number_of_columns_names_its_line():
     error = error_of("a,b,c\n1,2,3\n4,5\n")
     assert error.key == "line 3"
-    assert error.problem == "has 2 columns, line 1 has 3"
+    assert error.problem == "has 2 columns, line 1 has 3 columns"
 
 
 @pytest.mark.parametrize(
@@ -271,3 +271,28 @@ def test_a_failed_write_names_the_path_and_keeps_the_old_file(tmp_path):
     with pytest.raises(NetworkError):
         write_csv(path, Dataset([[1.0]], [[2.0]]), ["x", "too many"])
     assert path.read_text() == "old"
+
+
+# ----- any text at all -------------------------------------------------------------------------
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('0123456789.,;\t\n\r "-+eEnaixyz\x00')), max_size=60))
+def test_any_text_gives_a_data_set_or_one_network_error(text):
+    try:
+        data = parse_csv(text)
+    except NetworkError as error:
+        assert error.key and error.problem
+    else:
+        assert len(data.dataset) >= 1
+        assert np.isfinite(data.dataset.inputs).all() and np.isfinite(data.dataset.targets).all()
+
+
+def test_old_mac_line_ends_are_read():
+    assert parse_csv("a,b\r1,2\r3,4\r").dataset.targets.tolist() == [[2], [4]]
+
+
+def test_a_cell_too_long_for_the_csv_reader_names_its_line():
+    assert error_of("a,b\n1," + "9" * 200_000 + "\n").key == "line 2"
+
+
+def test_a_lone_quote_holds_no_rows():
+    assert "no rows" in error_of('"\n').problem
