@@ -26,6 +26,7 @@ from engine.netfile_values import (
     MAX_NEURONS,
     MAX_PARAMETERS,
     Checker,
+    NonFiniteLiteral,
 )
 from engine.network import Layer, Network
 
@@ -88,8 +89,9 @@ def load(spec: str) -> Experiment:
 def read_file(path: str | os.PathLike) -> Experiment:
     """Read and completely validate the network file at ``path``.
 
-    The size is checked before the file is read (at most 256 MiB); NaN and Infinity literals,
-    which Python's json would accept, are refused, as are duplicate keys.
+    The size is checked before the file is read (at most 256 MiB). NaN and Infinity literals,
+    which Python's json accepts, are kept as :class:`NonFiniteLiteral` so that the check of
+    the value they stand in refuses them with its key; duplicate keys are refused.
     """
     where = os.fspath(path)
     try:
@@ -124,17 +126,11 @@ def decode_json(raw: bytes, source: str | None = None) -> dict:
         ) from None
     try:
         document = json.loads(
-            text, parse_constant=_refuse_constant, object_pairs_hook=_refuse_duplicates
+            text, parse_constant=NonFiniteLiteral, object_pairs_hook=_refuse_duplicates
         )
     except json.JSONDecodeError as error:
         raise NetworkFileError(
             "", f"not JSON: {error.msg} at line {error.lineno}, column {error.colno}", source
-        ) from None
-    except _ConstantError as error:
-        raise NetworkFileError(
-            "",
-            f"not JSON: {error.args[0]} is not a number JSON allows (write a finite number)",
-            source,
         ) from None
     except _DuplicateKeyError as error:
         raise NetworkFileError(error.args[0], "the key appears twice in one object", source) from (
@@ -147,16 +143,8 @@ def decode_json(raw: bytes, source: str | None = None) -> dict:
     return document
 
 
-class _ConstantError(ValueError):
-    pass
-
-
 class _DuplicateKeyError(ValueError):
     pass
-
-
-def _refuse_constant(name: str):
-    raise _ConstantError(name)
 
 
 def _refuse_duplicates(pairs: list) -> dict:

@@ -21,6 +21,15 @@ MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_SEED = 2**63 - 1
 
 
+class NonFiniteLiteral(float):
+    """A NaN, Infinity or -Infinity literal as read from a file, remembering how it was written."""
+
+    def __new__(cls, literal: str):
+        value = super().__new__(cls, literal)
+        value.literal = literal
+        return value
+
+
 def show(value) -> str:
     """A short description of a JSON value for a message: ``true``, ``"abc"``, ``a list``."""
     if value is None:
@@ -34,6 +43,8 @@ def show(value) -> str:
         return f"a list of {len(value)}"
     if isinstance(value, dict):
         return "an object"
+    if isinstance(value, NonFiniteLiteral):
+        return f"{value.literal} (JSON has no NaN or Infinity: write a finite number)"
     if isinstance(value, int | float):
         text = repr(value)
         return text if len(text) <= 40 else text[:37] + "..."

@@ -382,7 +382,8 @@ def test_nan_and_infinity_literals_are_refused(tmp_path, literal):
     )
     with pytest.raises(NetworkFileError) as caught:
         netfile.read_file(path)
-    assert literal in caught.value.problem
+    assert caught.value.key == "layers[0].biases[0]"
+    assert f"got {literal}" in caught.value.problem
 
 
 def test_a_number_too_large_for_float64_is_refused(tmp_path):
