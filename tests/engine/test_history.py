@@ -1,0 +1,118 @@
+"""Training history: every step while it fits, a bounded summary for a million steps."""
+
+import csv
+
+import numpy as np
+import pytest
+
+from engine.history import History
+
+
+def filled(count, n_layers=2, **options):
+    history = History(n_layers, **options)
+    loss = np.sin(np.arange(count) * 0.01) + 2.0
+    grads = np.column_stack([loss * (i + 1) for i in range(n_layers)])
+    for step in range(count):
+        history.record(loss[step], grads[step])
+    return history, loss, grads
+
+
+def test_every_step_is_kept_exactly_while_it_fits():
+    history, loss, grads = filled(3000)  # beyond the initial buffer: it doubles
+    steps, kept_loss, kept_grads = history.exact()
+    np.testing.assert_array_equal(steps, np.arange(1, 3001))
+    np.testing.assert_array_equal(kept_loss, loss)
+    np.testing.assert_array_equal(kept_grads, grads)
+    assert history.last_loss == loss[-1]
+
+
+def test_csv_has_the_header_and_one_row_per_step_bit_exact(tmp_path):
+    history, loss, grads = filled(5, n_layers=3)
+    path = tmp_path / "history.csv"
+    assert history.to_csv(path) == 5
+    with open(path, newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["step", "loss", "grad_norm_1", "grad_norm_2", "grad_norm_3"]
+    assert [int(r[0]) for r in rows[1:]] == [1, 2, 3, 4, 5]
+    assert [float(r[1]) for r in rows[1:]] == loss.tolist()
+    assert [float(r[4]) for r in rows[1:]] == grads[:, 2].tolist()
+
+
+def test_series_returns_every_step_when_they_fit():
+    history, loss, _ = filled(100)
+    steps, series_loss, series_grads = history.series(max_points=500)
+    np.testing.assert_array_equal(steps, np.arange(1, 101))
+    np.testing.assert_array_equal(series_loss, loss)
+    assert series_grads.shape == (100, 2)
+
+
+def test_series_of_a_long_run_fits_the_pixels_and_keeps_the_extremes():
+    history, loss, grads = filled(50_000, buckets=512)
+    loss_spike = 1e3
+    history.record(loss_spike, [0.0, 99.0])
+    steps, series_loss, series_grads = history.series(max_points=300)
+    assert len(steps) <= 300
+    assert steps[0] == 1 and steps[-1] <= 50_001
+    assert series_loss.max() == loss_spike
+    assert series_loss.min() == loss.min()
+    assert series_grads[:, 1].max() == 99.0
+    assert series_grads[:, 0].min() == 0.0
+    assert np.all(np.diff(steps) >= 0)
+
+
+def test_mean_loss_averages_each_bucket():
+    history, loss, _ = filled(4096, buckets=64)
+    steps, mean = history.mean_loss(max_points=64)
+    width = 4096 // 64
+    np.testing.assert_array_equal(steps, np.arange(0, 4096, width) + 1)
+    np.testing.assert_allclose(mean, loss.reshape(64, width).mean(axis=1), rtol=1e-12)
+
+
+def test_a_ring_keeps_the_newest_steps_when_the_exact_store_is_full():
+    history, loss, _ = filled(10_000, n_layers=1, exact_values=2 * 2048)
+    assert history.max_exact_steps == 2048
+    steps, kept, _ = history.exact()
+    assert history.first_exact_step == 10_000 - 2048 + 1
+    np.testing.assert_array_equal(steps, np.arange(7953, 10_001))
+    np.testing.assert_array_equal(kept, loss[-2048:])
+    # the summary still covers the whole run
+    series_steps, series_loss, _ = history.series(max_points=200)
+    assert series_steps[0] == 1
+    assert series_loss.min() == loss.min() and series_loss.max() == loss.max()
+
+
+def test_recent_values_are_exact():
+    history, loss, _ = filled(2000)
+    steps, kept, _ = history.exact(last=10)
+    np.testing.assert_array_equal(steps, np.arange(1991, 2001))
+    np.testing.assert_array_equal(kept, loss[-10:])
+
+
+def test_a_million_steps_of_ten_layers_stay_under_100_megabytes():
+    history = History(10)
+    norms = np.arange(10.0)
+    for step in range(1_000_000):
+        history.record(1.0 / (step + 1), norms)
+    assert history.count == 1_000_000
+    assert history.nbytes < 100 * 2**20
+    steps, loss, grads = history.series(max_points=1000)
+    assert len(steps) <= 1000 and grads.shape == (len(steps), 10)
+    assert loss.max() == 1.0 and loss.min() == pytest.approx(1e-6)
+
+
+def test_test_losses_are_recorded_at_their_steps():
+    history, _, _ = filled(30)
+    for value in (3.0, 2.0, 1.5):
+        history.record_test(value)
+    history.record_test(1.0, step=12)
+    steps, losses = history.test_series()
+    assert steps.tolist() == [30, 30, 30, 12]
+    assert losses.tolist() == [3.0, 2.0, 1.5, 1.0]
+
+
+def test_clear_forgets_everything():
+    history, _, _ = filled(2000)
+    history.clear()
+    assert history.count == 0 and history.last_loss is None
+    steps, _, _ = history.series()
+    assert len(steps) == 0
