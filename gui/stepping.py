@@ -1,0 +1,379 @@
+"""The step-through in the window: the engine's trace of one training step, and a cursor on it.
+
+``StepThrough`` asks the engine (``engine.stepper.trace_experiment``) for the steps of one
+training step on the chosen sample, and moves a ``StepCursor`` over them: going back is moving
+the cursor, never recomputing. Whenever the document's network, training settings or data
+change, the steps are rebuilt and the cursor goes back to the start (the old numbers no longer
+hold). Stepping past the last update step applies the new parameters to the document as one
+undoable command; the steps are then rebuilt for the new weights and the cursor shows the
+first step of the forward pass again.
+
+The steps of the engine's "check" phase (forward again with the new parameters) are not
+shown here: after the update is applied, the next trace's forward pass *is* that check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from engine.errors import NetworkError
+from engine.formula import Symbol, format_number
+from engine.stepper import GRANULARITIES, PHASE_TITLES, Step, StepCursor, Trace, trace_experiment
+from gui.document import Document
+from gui.items import BiasRef, ItemRef, NeuronRef, WeightRef
+
+SHOWN_PHASES = ("forward", "loss", "backward", "update")
+DEFAULT_INTERVAL_MS = 800
+
+# Per-neuron quantities of a trace and the key the canvas shows them under
+_NEURON_KEYS = {"z": "z", "a": "a", "delta": "delta"}
+_WEIGHT_KEYS = {"grad_w": "grad", "w_new": "new"}
+_BIAS_KEYS = {"grad_b": "grad", "b_new": "new"}
+
+
+@dataclass
+class ShownValues:
+    """The numbers the canvas may show at the cursor: only those computed so far.
+
+    ``neurons`` maps NeuronRef → {"z", "a", "delta"} (inputs: {"a": x}, the sample's given
+    values); ``weights`` maps WeightRef → {"grad", "new"}; ``biases`` maps BiasRef → {"grad",
+    "new"}. A key is present only once the step computing it has been reached.
+    """
+
+    neurons: dict = field(default_factory=dict)
+    weights: dict = field(default_factory=dict)
+    biases: dict = field(default_factory=dict)
+
+
+class StepThrough(QObject):
+    """The steps of one training step on the chosen sample, and where the learner is in them."""
+
+    steps_changed = Signal()  # a new list of steps (sample, granularity or document changed)
+    step_moved = Signal(int)  # the cursor moved: the new position, −1 before the first step
+    playing_changed = Signal(bool)
+    status_changed = Signal(str)  # one line for the learner: why the steps started over, …
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self._document = document
+        self._sample = 0
+        self._granularity = "neuron"
+        self._trace: Trace | None = None
+        self._cursor: StepCursor | None = None
+        self._count = 0
+        self._problem = ""
+        self._status = ""
+        self._applying_update = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(DEFAULT_INTERVAL_MS)
+        self._timer.timeout.connect(self._on_timer_tick)
+        document.weights_changed.connect(self._on_weights_changed)
+        document.structure_changed.connect(self._on_structure_changed)
+        document.training_changed.connect(self._on_training_changed)
+        document.data_changed.connect(self._on_data_changed)
+        document.experiment_replaced.connect(self._on_experiment_replaced)
+        self._rebuild()
+
+    # ----- what views read -----------------------------------------------------------------------
+    @property
+    def document(self) -> Document:
+        return self._document
+
+    @property
+    def trace(self) -> Trace | None:
+        """The engine's trace (None when there is nothing to step through: see ``problem``)."""
+        return self._trace
+
+    @property
+    def problem(self) -> str:
+        """Why there are no steps ("" when there are)."""
+        return self._problem
+
+    @property
+    def status(self) -> str:
+        return self._status
+
+    @property
+    def sample(self) -> int:
+        """The data row being stepped through."""
+        return self._sample
+
+    @property
+    def sample_count(self) -> int:
+        data = self._document.data
+        return 0 if data is None else len(data)
+
+    @property
+    def granularity(self) -> str:
+        return self._granularity
+
+    @property
+    def count(self) -> int:
+        """Steps shown: forward, loss, backward and update (the engine's check phase excluded)."""
+        return self._count
+
+    @property
+    def position(self) -> int:
+        """Cursor position: −1 before the first step, up to ``count − 1``."""
+        return -1 if self._cursor is None else self._cursor.position
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        return () if self._trace is None else self._trace.steps[: self._count]
+
+    @property
+    def current_step(self) -> Step | None:
+        return None if self._cursor is None else self._cursor.current
+
+    @property
+    def at_end(self) -> bool:
+        """On the last update step: the next step applies the update."""
+        return self._count > 0 and self.position == self._count - 1
+
+    @property
+    def is_playing(self) -> bool:
+        return self._timer.isActive()
+
+    @property
+    def interval(self) -> int:
+        return self._timer.interval()
+
+    def current_phase(self) -> str | None:
+        """"forward", "loss", "backward" or "update" at the cursor; None before the first step."""
+        step = self.current_step
+        return None if step is None else step.phase
+
+    def phase_range(self, phase: str) -> tuple[int, int]:
+        """First and last step index of ``phase`` ((0, −1) if it has none)."""
+        indices = [step.index for step in self.steps if step.phase == phase]
+        return (indices[0], indices[-1]) if indices else (0, -1)
+
+    def current_items(self) -> list[ItemRef]:
+        """What the current step concerns: the item it computes first, then those it reads."""
+        step = self.current_step
+        if step is None:
+            return []
+        items = self._items_of(step.quantity)
+        # the symbols of the form the numbers are put into: what the value is computed from
+        for token in step.formula.forms[-1]:
+            if isinstance(token, Symbol):
+                items += self._items_of(token.ref)
+        return list(dict.fromkeys(items))
+
+    def shown_values(self) -> ShownValues:
+        """The z, a, δ, ∂E/∂θ and new θ computed by the steps up to the cursor."""
+        shown = ShownValues()
+        if self._trace is None:
+            return shown
+        inputs = self._document.data.inputs[self._sample]
+        for source, x in enumerate(inputs):
+            shown.neurons[NeuronRef(0, source)] = {"a": float(x)}
+        for step in self._trace.steps[: self.position + 1]:
+            self._add_shown(shown, step)
+        return shown
+
+    # ----- moving --------------------------------------------------------------------------------
+    def next(self) -> bool:
+        """One step on; on the last update step, apply the update. False if nothing happened."""
+        if self._cursor is None:
+            return False
+        if self.at_end:
+            self.apply_update()
+            return True
+        self._cursor.next()
+        self._moved()
+        return True
+
+    def previous(self) -> bool:
+        """One step back (the numbers already computed are kept, not recomputed)."""
+        if self._cursor is None or not self._cursor.previous():
+            return False
+        self._moved()
+        return True
+
+    def go_to(self, index: int) -> None:
+        """Put the cursor on step ``index`` (−1: before the first step)."""
+        if self._cursor is None:
+            return
+        index = max(-1, min(index, self._count - 1))
+        if index != self.position:
+            self._cursor.seek(index)
+            self._moved()
+
+    def jump_to_phase(self, phase: str) -> None:
+        """Put the cursor on the first step of ``phase`` (one of ``SHOWN_PHASES``)."""
+        if phase not in SHOWN_PHASES:
+            raise ValueError(f"unknown phase {phase!r} (phases: {', '.join(SHOWN_PHASES)})")
+        if self._trace is not None:
+            self.go_to(self._trace.phase_start(phase))
+
+    def restart(self) -> None:
+        """Back to before the first step."""
+        self.go_to(-1)
+
+    def apply_update(self) -> None:
+        """Apply the update steps' new parameters to the document: one undoable command."""
+        if self._trace is None:
+            return
+        self.pause()
+        parameters = self._new_parameters()
+        rate = format_number(self._document.training.learning_rate)
+        self._applying_update = True
+        try:
+            self._document.set_parameters(f"Update step (η = {rate})", parameters)
+        finally:
+            self._applying_update = False
+        self._rebuild()
+        self._set_status("Update applied (Undo takes it back). Forward again with the new "
+                         "parameters:")
+        if self._cursor is not None:
+            self._cursor.seek(0)
+            self._moved()
+
+    # ----- playing -------------------------------------------------------------------------------
+    def play(self) -> None:
+        """Step on by itself every ``interval`` ms, stopping at the last update step."""
+        if self._cursor is not None and not self.at_end and not self.is_playing:
+            self._timer.start()
+            self.playing_changed.emit(True)
+
+    def pause(self) -> None:
+        if self.is_playing:
+            self._timer.stop()
+            self.playing_changed.emit(False)
+
+    def set_interval(self, milliseconds: int) -> None:
+        """Time between two steps while playing."""
+        self._timer.setInterval(max(1, int(milliseconds)))
+
+    def _on_timer_tick(self):
+        if self._cursor is None or self.at_end:
+            self.pause()
+            return
+        self._cursor.next()
+        self._moved()
+        if self.at_end:
+            self.pause()  # the update is applied only when the learner asks for it
+
+    # ----- choices -------------------------------------------------------------------------------
+    def set_sample(self, index: int) -> None:
+        """Step through data row ``index``."""
+        index = int(index)
+        if not 0 <= index < max(1, self.sample_count):
+            raise NetworkError("sample", f"{index + 1} is not a sample (1…{self.sample_count})")
+        if index != self._sample:
+            self._sample = index
+            self._rebuild()
+            self._set_status(f"Sample {index + 1}: starting from the first step.")
+
+    def set_granularity(self, granularity: str) -> None:
+        """"neuron": one step per neuron and parameter; "layer": one step per layer and phase."""
+        if granularity not in GRANULARITIES:
+            raise ValueError(f"unknown granularity {granularity!r}")
+        if granularity != self._granularity:
+            self._granularity = granularity
+            self._rebuild()
+
+    # ----- following the document ----------------------------------------------------------------
+    def _on_weights_changed(self, layer: int):
+        if not self._applying_update:
+            self._start_over("The weights changed")
+
+    def _on_structure_changed(self):
+        self._start_over("The network changed")
+
+    def _on_training_changed(self):
+        self._start_over("The training settings changed")
+
+    def _on_data_changed(self):
+        self._start_over("The data changed")
+
+    def _on_experiment_replaced(self):
+        self._sample = 0
+        self._start_over("A new network was opened")
+
+    def _start_over(self, why: str):
+        self.pause()
+        self._sample = min(self._sample, max(0, self.sample_count - 1))
+        self._rebuild()
+        self._set_status(f"{why}: the step-through starts over from the first step.")
+
+    # ----- inner workings ------------------------------------------------------------------------
+    def _rebuild(self):
+        """Ask the engine for the steps again; the cursor goes before the first one."""
+        self.pause()
+        self._trace, self._cursor, self._count, self._problem = None, None, 0, ""
+        try:
+            trace = trace_experiment(self._document.experiment, self._sample, self._granularity)
+        except NetworkError as error:
+            self._problem = f"Nothing to step through: {error.problem}."
+        else:
+            self._trace = trace
+            self._cursor = StepCursor(trace)
+            self._count = trace.phase_start("check") if _has_check(trace) else len(trace)
+        self.steps_changed.emit()
+        self.step_moved.emit(self.position)
+
+    def _moved(self):
+        self.step_moved.emit(self.position)
+
+    def _set_status(self, text: str):
+        self._status = text
+        self.status_changed.emit(text)
+
+    def _new_parameters(self) -> list[np.ndarray]:
+        """W and b of every layer (``Network.parameters()`` order) as the update steps set them."""
+        return [p.copy() for p in self._trace.data.new_network.parameters()]
+
+    def _items_of(self, reference: tuple) -> list[ItemRef]:
+        """The canvas items a quantity reference names (a layer reference names all of them)."""
+        kind, indices = reference[0], reference[1:]
+        network = self._document.network
+        if kind == "x":
+            if indices:
+                return [NeuronRef(0, indices[0])]
+            return [NeuronRef(0, i) for i in range(network.input_size)]
+        if kind in ("t", "loss", "loss_new", "sample_loss", "sample_loss_new"):
+            return []
+        if not indices:
+            return []
+        layer = indices[0]
+        if kind in ("z", "a", "delta", "grad_a", "slope", "z_new", "a_new"):
+            if len(indices) >= 2:
+                return [NeuronRef(layer + 1, indices[1])]
+            return [NeuronRef(layer + 1, j) for j in range(network.layers[layer].n_out)]
+        if kind in ("w", "grad_w", "w_new"):
+            if len(indices) >= 3:
+                return [WeightRef(layer, indices[1], indices[2])]
+            shape = network.layers[layer].weights.shape
+            return [WeightRef(layer, j, i) for j in range(shape[0]) for i in range(shape[1])]
+        if kind in ("b", "grad_b", "b_new"):
+            if len(indices) >= 2:
+                return [BiasRef(layer, indices[1])]
+            return [BiasRef(layer, j) for j in range(network.layers[layer].n_out)]
+        return []
+
+    def _add_shown(self, shown: ShownValues, step: Step):
+        kind = step.quantity[0]
+        if kind in _NEURON_KEYS:
+            targets, values = self._items_of(step.quantity), np.ravel(step.value)
+            for item, value in zip(targets, values, strict=True):
+                shown.neurons.setdefault(item, {})[_NEURON_KEYS[kind]] = float(value)
+        elif kind in _WEIGHT_KEYS or kind in _BIAS_KEYS:
+            table, key = ((shown.weights, _WEIGHT_KEYS[kind]) if kind in _WEIGHT_KEYS
+                          else (shown.biases, _BIAS_KEYS[kind]))
+            targets, values = self._items_of(step.quantity), np.ravel(step.value)
+            for item, value in zip(targets, values, strict=True):
+                table.setdefault(item, {})[key] = float(value)
+
+
+def _has_check(trace: Trace) -> bool:
+    return any(step.phase == "check" for step in trace.steps)
+
+
+def phase_title(phase: str | None) -> str:
+    """"Forward pass", "Loss", "Backward pass", "Update", or "Ready" before the first step."""
+    return "Ready" if phase is None else PHASE_TITLES[phase]
