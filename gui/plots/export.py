@@ -1,0 +1,129 @@
+"""Saving a plot as PNG, SVG or CSV, and the small frame (title, options, export) around a plot.
+
+PNG and CSV use pyqtgraph's ImageExporter and CSVExporter. SVG is rendered with Qt's own
+QSvgGenerator: pyqtgraph 0.14's SVGExporter cannot read the paths Qt 6.10+ writes
+(pyqtgraph issue #3485, "not enough values to unpack"), so it fails on every plot here.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pyqtgraph as pg
+import pyqtgraph.exporters
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QAction, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.style import TEXT
+
+FORMATS = {".png": "PNG image", ".svg": "SVG drawing", ".csv": "CSV table of the plotted points"}
+
+
+def export_plot(plot_item: pg.PlotItem, path: str) -> None:
+    """Write ``plot_item`` to ``path``; the file's ending (.png, .svg, .csv) picks the format."""
+    ending = os.path.splitext(path)[1].lower()
+    if ending == ".png":
+        pyqtgraph.exporters.ImageExporter(plot_item).export(path)
+    elif ending == ".svg":
+        _export_svg(plot_item, path)
+    elif ending == ".csv":
+        pyqtgraph.exporters.CSVExporter(plot_item).export(path)
+    else:
+        raise ValueError(f"{path}: unknown format {ending!r} (use .png, .svg or .csv)")
+
+
+def _export_svg(plot_item: pg.PlotItem, path: str) -> None:
+    source = plot_item.sceneBoundingRect()
+    generator = QSvgGenerator()
+    generator.setFileName(path)
+    generator.setSize(source.size().toSize())
+    generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+    generator.setTitle(plot_item.titleLabel.text or "plot")
+    painter = QPainter(generator)
+    try:
+        plot_item.scene().render(painter, QRectF(0, 0, source.width(), source.height()), source)
+    finally:
+        painter.end()
+
+
+def styled_plot_widget() -> pg.PlotWidget:
+    """A white plot with dark axes and a light grid, downsampling/clipping left to curves."""
+    widget = pg.PlotWidget(background="w")
+    item = widget.getPlotItem()
+    for name in ("left", "bottom"):
+        axis = item.getAxis(name)
+        axis.setPen(pg.mkPen(TEXT))
+        axis.setTextPen(pg.mkPen(TEXT))
+        axis.enableAutoSIPrefix(False)  # "(x0.001)" after a log axis' label only confuses
+    item.showGrid(x=True, y=True, alpha=0.15)
+    return widget
+
+
+def add_legend(plot_item: pg.PlotItem, offset=(-10, 10)) -> pg.LegendItem:
+    """A legend with dark text on a faint white box, readable over the curves."""
+    return plot_item.addLegend(
+        offset=offset, labelTextColor=TEXT, brush=pg.mkBrush(255, 255, 255, 200)
+    )
+
+
+class PlotFrame(QWidget):
+    """A plot with a header row: its title, optional controls, and an Export menu."""
+
+    def __init__(self, title: str, parent=None):
+        super().__init__(parent)
+        self.plot_widget = styled_plot_widget()
+        self.plot_item = self.plot_widget.getPlotItem()
+        self.title_label = QLabel(f"<b>{title}</b>")
+        self.export_button = QToolButton()
+        self.export_button.setText("Export")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_button)
+        for ending, what in FORMATS.items():
+            action = QAction(f"Save as {what}…", menu)
+            action.setData(ending)
+            menu.addAction(action)
+        menu.triggered.connect(self._on_export_chosen)
+        self.export_button.setMenu(menu)
+        self.export_menu = menu
+        self.header = QHBoxLayout()
+        self.header.addWidget(self.title_label)
+        self.header.addStretch(1)
+        self.header.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(2)
+        layout.addLayout(self.header)
+        layout.addWidget(self.plot_widget, 1)
+
+    def add_header_widget(self, widget: QWidget) -> None:
+        """Place an option (a check box, a combo) before the Export button."""
+        self.header.insertWidget(self.header.count() - 1, widget)
+
+    def export(self, path: str) -> None:
+        export_plot(self.plot_item, path)
+
+    def plot_width(self) -> int:
+        """The plot's width in pixels: no curve needs more points than this."""
+        return max(200, int(self.plot_item.vb.width()) or self.plot_widget.width())
+
+    def _on_export_chosen(self, action: QAction):
+        ending = action.data()
+        if ending is None:  # an entry a subclass added, with its own handler
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export plot", f"plot{ending}", f"{FORMATS[ending]} (*{ending})"
+        )
+        if path:
+            if not path.lower().endswith(ending):
+                path += ending
+            self.export(path)

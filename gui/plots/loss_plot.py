@@ -1,0 +1,89 @@
+"""The loss per training step, its running average, and the test loss when there is a split.
+
+The curves are made once and updated in place with ``setData`` from ``History.series`` /
+``mean_loss`` / ``test_series``, asking for no more points than the plot is wide, so a run of a
+million steps costs the same to draw as one of a thousand. Log scale on by default.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtWidgets import QCheckBox, QLabel
+
+from gui.document import Document
+from gui.plots.export import PlotFrame, add_legend
+from gui.style import BACKWARD, MUTED_TEXT, POSITIVE
+from gui.training_runner import TrainingRunner
+
+BATCH_COLOR = (120, 160, 205)  # the raw per-step loss: light, so the average stands out
+AVERAGE_POINTS = 120  # the average is drawn over about this many spans of the run
+
+
+class LossPlot(PlotFrame):
+    """Loss E of each step's batch (before its update), its average, and the test loss."""
+
+    def __init__(self, document: Document, runner: TrainingRunner, parent=None):
+        super().__init__("Loss", parent)
+        self._document = document
+        self._runner = runner
+        self._create_curves()
+        self.log_check = QCheckBox("log scale")
+        self.log_check.setChecked(True)
+        self.add_header_widget(self.log_check)
+        self.log_check.toggled.connect(self._on_log_toggled)
+        self._on_log_toggled(True)
+        runner.progressed.connect(self._on_progressed)
+        runner.history_replaced.connect(self._on_progressed)
+        self._on_progressed()
+
+    def _create_curves(self):
+        item = self.plot_item
+        item.setLabel("bottom", "training step")
+        item.setLabel("left", "loss E")
+        self.legend = add_legend(item)
+        self.batch_curve = item.plot(name="loss of each step's batch", pen=pg.mkPen(BATCH_COLOR))
+        self.average_curve = item.plot(name="average", pen=pg.mkPen(POSITIVE, width=2.5))
+        self.test_curve = item.plot(
+            name="test loss", pen=pg.mkPen(BACKWARD, width=2, style=pg.QtCore.Qt.PenStyle.DashLine)
+        )
+        for curve in (self.batch_curve, self.average_curve, self.test_curve):
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+        self.legend.removeItem(self.test_curve)
+        self.test_curve.setVisible(False)
+        self.empty_hint = QLabel("— no steps yet: train to see the loss fall")
+        self.empty_hint.setStyleSheet(f"color: {MUTED_TEXT.name()};")
+        self.header.insertWidget(1, self.empty_hint)
+
+    def _on_log_toggled(self, checked: bool):
+        self.plot_item.setLogMode(y=checked)
+
+    def _on_progressed(self):
+        """Redraw every curve from the run's record (at most ~plot-width points each)."""
+        history = self._runner.history
+        self.empty_hint.setVisible(history.count == 0)
+        if history.count == 0:
+            for curve in (self.batch_curve, self.average_curve, self.test_curve):
+                curve.setData([], [])
+            self._show_test_curve(False)
+            return
+        steps, loss, _ = history.series(self.plot_width())
+        self.batch_curve.setData(steps, loss)
+        mean_steps, mean_loss = history.mean_loss(AVERAGE_POINTS)
+        self.average_curve.setData(mean_steps, mean_loss)
+        test_steps, test_loss = history.test_series()
+        if len(test_steps) > 2 * self.plot_width():  # thin out: every k-th measurement
+            k = len(test_steps) // self.plot_width()
+            test_steps, test_loss = test_steps[::k], test_loss[::k]
+        self.test_curve.setData(test_steps, test_loss)
+        self._show_test_curve(len(test_steps) > 0)
+
+    def _show_test_curve(self, shown: bool):
+        """The test curve and its legend entry only when there is a test split."""
+        if shown == self.test_curve.isVisible():
+            return
+        self.test_curve.setVisible(shown)
+        if shown:
+            self.legend.addItem(self.test_curve, "test loss")
+        else:
+            self.legend.removeItem(self.test_curve)
