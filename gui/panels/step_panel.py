@@ -1,0 +1,308 @@
+"""The step-through controls: Previous / Next / Play, jump to a phase, and the current formula.
+
+The panel shows where the learner is ("Step 5 of 16 · Backward pass"), the current step's
+formula in symbols and with its numbers (``gui.richtext``), and one line in plain language. Its
+QActions (``previous_action``, ``next_action``, ``play_action``, ``restart_action``,
+``jump_actions[phase]``) carry window-wide shortcuts, so the main window can put the same
+actions in its Step menu and toolbar and they work whatever widget has focus.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QTextDocument
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QSizePolicy,
+    QSlider,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.formula import format_number
+from engine.stepper import PHASE_TITLES
+from gui import style
+from gui.document import Document
+from gui.richtext import step_html
+from gui.stepping import SHOWN_PHASES, StepThrough
+
+SPEEDS_MS = (3000, 2000, 1500, 1000, 800, 600, 400, 250, 150, 80)  # slider position → interval
+GRANULARITY_TEXTS = {"neuron": "Neuron by neuron", "layer": "Layer by layer"}
+JUMP_SHORTCUTS = {"forward": "Ctrl+1", "loss": "Ctrl+2", "backward": "Ctrl+3", "update": "Ctrl+4"}
+PHASE_COLORS = {"forward": style.POSITIVE, "loss": style.NEGATIVE, "backward": style.BACKWARD,
+                "update": style.UPDATE}
+
+
+class StepPanel(QWidget):
+    """Controls and the current step of a ``StepThrough``."""
+
+    def __init__(self, document: Document, stepping: StepThrough, parent=None):
+        super().__init__(parent)
+        self._document = document
+        self._stepping = stepping
+        self._create_actions()
+        self._create_widgets()
+        self._create_layout()
+        self._connect_signals()
+        self._on_steps_changed()
+        self._on_status_changed(stepping.status)
+
+    # ----- building ------------------------------------------------------------------------------
+    def _action(self, text: str, shortcuts: list[str], tip: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(key) for key in shortcuts])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        keys = ", ".join(shortcuts)
+        action.setToolTip(f"{tip} ({keys})" if keys else tip)
+        self.addAction(action)  # so the shortcuts work even before a menu holds the action
+        return action
+
+    def _create_actions(self):
+        self.previous_action = self._action("◀ Previous", ["Left"], "Go back one step")
+        self.next_action = self._action("Next ▶", ["Space", "Right"], "Compute the next step")
+        self.play_action = self._action("▶ Play", ["P"], "Step on by itself")
+        self.play_action.setCheckable(True)
+        self.restart_action = self._action("Start", ["Home"], "Back to before the first step")
+        # checkable and exclusive: the checked one is the phase the cursor is in
+        self.jump_group = QActionGroup(self)
+        self.jump_group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
+        self.jump_actions = {}
+        for phase in SHOWN_PHASES:
+            action = self._action(PHASE_TITLES[phase], [JUMP_SHORTCUTS[phase]],
+                                  f"Jump to the first step of the {PHASE_TITLES[phase].lower()}")
+            action.setCheckable(True)
+            self.jump_group.addAction(action)
+            self.jump_actions[phase] = action
+
+    def actions_for_menu(self) -> list[QAction]:
+        """The actions in the order a Step menu lists them (None: a separator)."""
+        return [self.previous_action, self.next_action, self.play_action, self.restart_action,
+                None, *self.jump_actions.values()]
+
+    def _create_widgets(self):
+        self.previous_button = _tool_button(self.previous_action)
+        self.next_button = _tool_button(self.next_action)
+        self.play_button = _tool_button(self.play_action)
+        self.restart_button = _tool_button(self.restart_action)
+        self.speed_slider = QSlider(Qt.Orientation.Horizontal)
+        self.speed_slider.setRange(0, len(SPEEDS_MS) - 1)
+        self.speed_slider.setValue(SPEEDS_MS.index(800))
+        self.speed_slider.setToolTip("How fast Play steps on")
+        self.speed_slider.setMaximumWidth(120)
+        self.speed_label = QLabel()
+        self.phase_strip = {}
+        for phase in SHOWN_PHASES:
+            button = _tool_button(self.jump_actions[phase])
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            color = PHASE_COLORS[phase].name()
+            button.setStyleSheet(f"QToolButton:checked {{ background: {color}; color: white; "
+                                 f"font-weight: bold; border-radius: 3px; }}")
+            self.phase_strip[phase] = button
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(6)
+        self.granularity_combo = QComboBox()
+        for key, text in GRANULARITY_TEXTS.items():
+            self.granularity_combo.addItem(text, key)
+        self.sample_spin = QSpinBox()
+        self.sample_spin.setToolTip("Which data row the step-through uses")
+        self.sample_values = QLabel()
+        self.position_label = QLabel()
+        self.position_label.setStyleSheet("font-weight: bold;")
+        self.formula_label = QLabel()
+        self.formula_label.setTextFormat(Qt.TextFormat.RichText)
+        self.formula_label.setWordWrap(True)
+        self.formula_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.formula_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        self.formula_label.setFont(font)
+        self.formula_label.setFrameShape(QFrame.Shape.StyledPanel)
+        self.formula_label.setMinimumHeight(int(font.pointSizeF() * 5))
+        self.formula_label.setStyleSheet("QLabel { background: white; padding: 6px; }")
+        self.explanation_label = QLabel()
+        self.explanation_label.setWordWrap(True)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setStyleSheet(f"color: {style.MUTED_TEXT.name()}; font-style: italic;")
+
+    def _create_layout(self):
+        controls = QHBoxLayout()
+        for button in (self.restart_button, self.previous_button, self.next_button,
+                       self.play_button):
+            controls.addWidget(button)
+        controls.addSpacing(8)
+        controls.addWidget(QLabel("Speed:"))
+        controls.addWidget(self.speed_slider)
+        controls.addWidget(self.speed_label)
+        controls.addStretch(1)
+
+        strip = QHBoxLayout()
+        strip.setSpacing(2)
+        for button in self.phase_strip.values():
+            strip.addWidget(button, 1)
+
+        choices = QHBoxLayout()
+        choices.addWidget(self.granularity_combo)
+        choices.addSpacing(12)
+        choices.addWidget(QLabel("Sample:"))
+        choices.addWidget(self.sample_spin)
+        choices.addWidget(self.sample_values, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addLayout(strip)
+        layout.addWidget(self.progress)
+        layout.addLayout(choices)
+        layout.addWidget(self.position_label)
+        layout.addWidget(self.formula_label)
+        layout.addWidget(self.explanation_label)
+        layout.addWidget(self.status_label)
+        layout.addStretch(1)
+
+    def _connect_signals(self):
+        stepping = self._stepping
+        self.previous_action.triggered.connect(self._on_previous_triggered)
+        self.next_action.triggered.connect(self._on_next_triggered)
+        self.play_action.triggered.connect(self._on_play_triggered)
+        self.restart_action.triggered.connect(self._on_restart_triggered)
+        for phase, action in self.jump_actions.items():
+            action.setData(phase)
+            action.triggered.connect(self._on_jump_triggered)
+        self.speed_slider.valueChanged.connect(self._on_speed_changed)
+        self.granularity_combo.activated.connect(self._on_granularity_chosen)
+        self.sample_spin.valueChanged.connect(self._on_sample_chosen)
+        stepping.steps_changed.connect(self._on_steps_changed)
+        stepping.step_moved.connect(self._on_step_moved)
+        stepping.playing_changed.connect(self._on_playing_changed)
+        stepping.status_changed.connect(self._on_status_changed)
+        self._on_speed_changed(self.speed_slider.value())
+
+    # ----- view → step-through -------------------------------------------------------------------
+    def _on_previous_triggered(self):
+        self._stepping.previous()
+
+    def _on_next_triggered(self):
+        self._stepping.next()
+
+    def _on_play_triggered(self, checked: bool):
+        if checked:
+            self._stepping.play()
+        else:
+            self._stepping.pause()
+        self._on_playing_changed(self._stepping.is_playing)
+
+    def _on_restart_triggered(self):
+        self._stepping.restart()
+
+    def _on_jump_triggered(self):
+        action = self.sender()
+        self._stepping.jump_to_phase(action.data())
+
+    def _on_speed_changed(self, position: int):
+        milliseconds = SPEEDS_MS[position]
+        self._stepping.set_interval(milliseconds)
+        self.speed_label.setText(f"{format_number(milliseconds / 1000)} s a step")
+
+    def _on_granularity_chosen(self, index: int):
+        self._stepping.set_granularity(self.granularity_combo.itemData(index))
+
+    def _on_sample_chosen(self, value: int):
+        if 1 <= value <= self._stepping.sample_count:
+            self._stepping.set_sample(value - 1)
+
+    # ----- step-through → view -------------------------------------------------------------------
+    def _on_steps_changed(self):
+        stepping = self._stepping
+        count = stepping.sample_count
+        with QSignalBlocker(self.sample_spin):
+            self.sample_spin.setRange(1 if count else 0, count)
+            self.sample_spin.setValue(stepping.sample + 1 if count else 0)
+        self.sample_spin.setEnabled(count > 1)
+        self.sample_spin.setSuffix(f" of {count}")
+        self._show_sample_values()
+        with QSignalBlocker(self.granularity_combo):
+            self.granularity_combo.setCurrentIndex(
+                self.granularity_combo.findData(stepping.granularity))
+        self.progress.setRange(0, max(1, stepping.count))
+        for phase, button in self.phase_strip.items():
+            first, last = stepping.phase_range(phase)
+            count_in_phase = last - first + 1
+            button.setToolTip(f"{PHASE_TITLES[phase]}: steps {first + 1}–{last + 1} "
+                              f"({count_in_phase} steps, {JUMP_SHORTCUTS[phase]})")
+        self._on_step_moved(stepping.position)
+
+    def _show_sample_values(self):
+        data = self._document.data
+        if data is None or len(data) == 0:
+            self.sample_values.setText("no data")
+            return
+        row = self._stepping.sample
+        inputs = ", ".join(format_number(v) for v in data.inputs[row])
+        targets = ", ".join(format_number(v) for v in data.targets[row])
+        self.sample_values.setText(f"x = {inputs}, t = {targets}")
+
+    def _on_step_moved(self, position: int):
+        stepping = self._stepping
+        step = stepping.current_step
+        has_steps = stepping.count > 0
+        self.previous_action.setEnabled(position >= 0)
+        self.next_action.setEnabled(has_steps)
+        self.restart_action.setEnabled(position >= 0)
+        self.play_action.setEnabled(has_steps and not stepping.at_end)
+        for action in self.jump_actions.values():
+            action.setEnabled(has_steps)
+        if stepping.at_end:
+            self.next_action.setText("Apply update ▶")
+            self.next_action.setToolTip("Apply the new weights and biases to the network "
+                                        "(Undo takes them back), then run forward again")
+        else:
+            self.next_action.setText("Next ▶")
+            self.next_action.setToolTip("Compute the next step (Space, Right)")
+        self.progress.setValue(position + 1)
+        phase = stepping.current_phase()
+        for name, action in self.jump_actions.items():
+            with QSignalBlocker(action):
+                action.setChecked(name == phase)
+        if not has_steps:
+            self.position_label.setText("No steps")
+            self.formula_label.setText(stepping.problem)
+            self.explanation_label.clear()
+        elif step is None:
+            self.position_label.setText(f"Ready · {stepping.count} steps")
+            self.formula_label.setText("Press <b>Next</b> (Space) to compute the first step of "
+                                       "the forward pass.")
+            self.explanation_label.clear()
+        else:
+            self.position_label.setText(f"Step {position + 1} of {stepping.count} · "
+                                        f"{PHASE_TITLES[step.phase]}")
+            self.formula_label.setText(step_html(step))
+            self.explanation_label.setText(step.explanation)
+
+    def _on_playing_changed(self, playing: bool):
+        with QSignalBlocker(self.play_action):
+            self.play_action.setChecked(playing)
+        self.play_action.setText("⏸ Pause" if playing else "▶ Play")
+
+    def _on_status_changed(self, text: str):
+        self.status_label.setText(text)
+        self.status_label.setVisible(bool(text))
+
+    # ----- for tests and the window --------------------------------------------------------------
+    def formula_text(self) -> str:
+        """The formula as the learner reads it (the rich text without its markup)."""
+        document = QTextDocument()
+        document.setHtml(self.formula_label.text())
+        return document.toPlainText()
+
+
+def _tool_button(action: QAction) -> QToolButton:
+    button = QToolButton()
+    button.setDefaultAction(action)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    return button
