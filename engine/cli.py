@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import math
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -156,10 +157,24 @@ def main(argv: Sequence[str] | None = None, launch_gui: GuiLauncher | None = Non
         return _fail(error.line(), EXIT_BAD_INPUT)
     except NetworkError as error:  # NetworkFileError included: its text names file and key
         return _fail(f"error: {error}", EXIT_BAD_INPUT)
+    except BrokenPipeError:  # the reader went away (e.g. | head): stop quietly
+        _silence_stdout()
+        return EXIT_BUG
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
     except Exception as error:  # a bug: one line, never a traceback
         return _fail(f"internal error ({type(error).__name__}: {error}); please report it", 1)
+
+
+def _silence_stdout() -> None:
+    # Python would report the broken pipe again when it flushes stdout at exit
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (e.g. captured in tests)
+        pass
+    finally:
+        os.close(devnull)
 
 
 def _fail(line: str, status: int) -> int:

@@ -32,7 +32,7 @@ def trace(spec: str, as_json: bool = False) -> int:
     if as_json:
         document = steps.to_dict()
         document["file"] = spec
-        print(json.dumps(document, ensure_ascii=False, allow_nan=False, indent=1))
+        print(json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":")))
     else:
         if note:
             print(f"({note})")

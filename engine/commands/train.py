@@ -8,6 +8,7 @@ and ``--history`` still hold the last finite parameters and steps.
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import tempfile
@@ -99,11 +100,10 @@ def _report(spec, trainer: Trainer, result: RunResult, save, history_path) -> in
     steps = f"{result.steps} step" + ("" if result.steps == 1 else "s")
     if result.divergence is not None:
         tail = f" ({', '.join(written)}, up to the last finite step)" if written else ""
-        print(
-            f"error: {spec}: {result.divergence.message}{tail}; try a smaller learning rate, "
-            f"e.g. --learning-rate {_number(rate / 10)}",
-            file=sys.stderr,
-        )
+        advice = f"try a smaller learning rate, e.g. --learning-rate {_number(rate / 10)}"
+        if result.steps == 0 and not math.isfinite(trainer.training_loss()):
+            advice = "the starting parameters already give a non-finite loss: make them smaller"
+        print(f"error: {spec}: {result.divergence.message}{tail}; {advice}", file=sys.stderr)
         return EXIT_DIVERGED
     print(f"trained {spec} for {steps} at learning rate {_number(rate)}")
     if result.stopped in ("target_loss", "max_epochs"):

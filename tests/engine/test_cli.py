@@ -65,7 +65,7 @@ def test_trace_shows_the_walkthrough_numbers_in_order(capsys):
     status, out, err = run(["trace", "preset:seed"], capsys)
     assert status == 0 and err == []
     expected = ["3", "4", "0.5", "1", "3", "2", "0.7", "0.9", "0.8", "2.5", "2.65", "0.06125"]
-    position = 0
+    position = out.index("Forward pass")  # after the header, which shows x and t
     for number in expected:
         found = _find_number(out, number, position)
         assert found >= 0, f"{number} not found after position {position} in:\n{out}"
@@ -408,3 +408,14 @@ def test_divergence_exits_3_as_a_process(tmp_path):
     argv = ["train", "preset:sine", "--steps", "1000", "--learning-rate", "1e6"]
     status, _, err, _ = run_process(*argv, "--save", tmp_path / "o.json")
     assert status == 3 and len(err) == 1 and "Traceback" not in err[0]
+
+
+def test_starting_parameters_that_already_overflow_are_named_as_the_cause(tmp_path, capsys):
+    document = seed_document()
+    for layer in document["layers"]:
+        layer["weights"] = [[1e308]]
+    path = tmp_path / "overflowing.json"
+    path.write_text(json.dumps(document))
+    status, _, err = run(["train", path, "--steps", "5"], capsys)
+    assert status == 3 and len(err) == 1
+    assert "starting parameters" in err[0]
