@@ -383,7 +383,8 @@ class Trainer:
             raise NetworkError("training.learning_rate", "must be a finite number > 0")
         frozen = flatten_frozen(layers)
         self._frozen = frozen if frozen.any() else None
-        self._param_bound = math.sqrt(float(np.dot(self._params, self._params)))
+        with np.errstate(over="ignore", invalid="ignore"):  # an overflow just means "no bound"
+            self._param_bound = math.sqrt(float(np.dot(self._params, self._params)))
         self._sync_data()
 
     def _rebuild(self, signature) -> None:
