@@ -1,0 +1,297 @@
+"""What the network learned: its output over the input plane, with the data on top.
+
+For a 2-input network a heat map of the output (engine/landscape.py, one batched forward pass
+over a grid) in a diverging blue/white/orange map — white where the output is halfway, the
+decision boundary of a sigmoid or tanh output — with the samples drawn over it coloured by
+class. Clicking adds a sample (left: class 1, right: class 0, or the class chosen in the
+header), shift-click removes the nearest one; both through ``document.set_data`` (undoable).
+For 1 input the network's function x → output is drawn over the samples instead.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QLabel
+
+from engine import diagnostics, landscape
+from engine.errors import NetworkError
+from engine.experiment import Dataset
+from gui.document import Document
+from gui.plots.export import PlotFrame
+from gui.style import MUTED_TEXT, NEGATIVE, POSITIVE, TEXT
+
+RESOLUTION = 72  # grid points per axis of the map
+PICK_RADIUS = 12  # pixels: shift-click removes a sample this close
+CLASS_COLORS = ("#b35806", "#2166ac", "#1b7837", "#762a83", "#d01c8b", "#8c510a", "#01665e",
+                "#4d4d4d", "#e08214", "#5aae61")  # class 0 orange, class 1 blue (the sign pair)
+CLICK_CHOICES = ("left click: class 1, right: class 0",) + tuple(
+    f"any click: class {c}" for c in range(len(CLASS_COLORS))
+)
+
+
+def diverging_map() -> pg.ColorMap:
+    """Orange (low) → white (middle) → blue (high): the project's sign colours."""
+    return pg.ColorMap([0.0, 0.5, 1.0], [NEGATIVE, pg.mkColor("w"), POSITIVE])
+
+
+class DecisionMap(PlotFrame):
+    """The output map (2 inputs) or curve (1 input) of the document's network, live."""
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__("What the network computes", parent)
+        self._document = document
+        self._x_range = self._y_range = (-1.0, 1.0)
+        self.current: landscape.Landscape | landscape.OutputCurve | None = None
+        self._create_items()
+        self.click_combo = QComboBox()
+        self.click_combo.addItems(CLICK_CHOICES)
+        self.click_combo.setToolTip("What a click on the map adds; shift-click removes a sample")
+        self.add_header_widget(self.click_combo)
+        self.note = QLabel()
+        self.note.setStyleSheet(f"color: {MUTED_TEXT.name()};")
+        self.note.setWordWrap(True)
+        self.layout().addWidget(self.note)
+        self._redraw_timer = QTimer(self)
+        self._redraw_timer.setSingleShot(True)
+        self._redraw_timer.setInterval(0)  # coalesce a burst of changes into one redraw
+        self._redraw_timer.timeout.connect(self.redraw)
+        self.plot_widget.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+        document.weights_changed.connect(self._on_weights_changed)
+        document.data_changed.connect(self._on_data_changed)
+        document.structure_changed.connect(self._on_data_changed)
+        document.experiment_replaced.connect(self._on_data_changed)
+        self._on_data_changed()
+
+    def _create_items(self):
+        item = self.plot_item
+        item.setMenuEnabled(False)  # right click adds a class-0 sample instead
+        item.vb.setMenuEnabled(False)
+        self.image_item = pg.ImageItem(axisOrder="row-major")
+        self.image_item.setLookupTable(diverging_map().getLookupTable(nPts=256))
+        item.addItem(self.image_item)
+        self.curve_items: list[pg.PlotDataItem] = []
+        self.train_points = pg.ScatterPlotItem(size=10, pen=pg.mkPen("w", width=1.5))
+        self.test_points = pg.ScatterPlotItem(size=9, symbol="t", brush=pg.mkBrush(None))
+        item.addItem(self.train_points)
+        item.addItem(self.test_points)
+        self.colorbar = pg.ColorBarItem(colorMap=diverging_map(), interactive=False, width=12)
+        self.colorbar.setImageItem(self.image_item, insert_in=item)
+
+    # ----- document → view ---------------------------------------------------------------------
+    def _on_weights_changed(self, *_):
+        if not self._redraw_timer.isActive():
+            self._redraw_timer.start()
+
+    def _on_data_changed(self):
+        """New data or structure: new plane ranges, new points, then the map."""
+        data, network = self._document.data, self._document.network
+        inputs = None if data is None else _all_inputs(data)
+        if inputs is not None and inputs.shape[1] == network.input_size and len(inputs):
+            self._x_range = landscape.data_range(inputs[:, 0])
+            if network.input_size == 2:
+                self._y_range = landscape.data_range(inputs[:, 1])
+        self._draw_points()
+        self.redraw()
+        self.plot_item.vb.setRange(xRange=self._x_range,
+                                   yRange=self._y_range if network.input_size == 2 else None,
+                                   padding=0)
+        if network.input_size != 2:
+            self.plot_item.vb.enableAutoRange(axis="y")
+
+    def redraw(self):
+        """Recompute the landscape from the engine and update the image/curves in place."""
+        network = self._document.network
+        self.current = None
+        try:
+            if network.input_size == 2:
+                self.current = landscape.landscape(network, self._x_range, self._y_range,
+                                                   RESOLUTION)
+            elif network.input_size == 1:
+                self.current = landscape.output_curve(network, self._x_range)
+        except NetworkError as error:
+            self.note.setText(f"Cannot draw the map: {error}")
+            return
+        if isinstance(self.current, landscape.Landscape):
+            self._show_map(self.current)
+        elif isinstance(self.current, landscape.OutputCurve):
+            self._show_curve(self.current)
+        else:
+            self.image_item.hide()
+            self._set_curves([])
+            self.note.setText(
+                f"The map needs 2 inputs (a curve needs 1); this network has {network.input_size}."
+            )
+
+    def _show_map(self, result: landscape.Landscape):
+        self._set_curves([])
+        self.image_item.show()
+        self.colorbar.show()
+        xs, ys = result.xs, result.ys
+        dx, dy = xs[1] - xs[0], ys[1] - ys[0]
+        rect = QRectF(xs[0] - dx / 2, ys[0] - dy / 2, xs[-1] - xs[0] + dx, ys[-1] - ys[0] + dy)
+        low, high = result.value_bounds
+        if not high > low:
+            high = low + 1.0
+        if result.predicted_class is None:
+            self.image_item.setImage(np.nan_to_num(result.value), autoLevels=False)
+            self.colorbar.setLevels((low, high))
+            self.note.setText("Colour: the output (white = halfway). Click to add a sample, "
+                              "shift-click to remove one.")
+        else:
+            self.image_item.setImage(self._class_image(result), autoLevels=False, levels=(0, 1))
+            self.colorbar.hide()  # colours are classes here, not a scale
+            self.note.setText("Colour: the predicted class, paler where the network is less "
+                              "sure. Click to add a sample, shift-click to remove one.")
+        self.image_item.setRect(rect)
+
+    def _class_image(self, result: landscape.Landscape) -> np.ndarray:
+        """RGB (ny, nx, 3): each cell the predicted class' colour, faded toward white by doubt."""
+        colors = np.array([pg.mkColor(c).getRgbF()[:3] for c in CLASS_COLORS])
+        base = colors[result.predicted_class % len(colors)]
+        k = result.outputs.shape[0]
+        sureness = np.clip((np.nan_to_num(result.value) - 1.0 / k) * k / (k - 1), 0.0, 1.0)
+        return 1.0 - (1.0 - base) * sureness[..., np.newaxis]
+
+    def _show_curve(self, result: landscape.OutputCurve):
+        self.image_item.hide()
+        self.colorbar.hide()
+        self._set_curves(result.outputs)
+        for curve, values in zip(self.curve_items, result.outputs, strict=True):
+            curve.setData(result.xs, values)
+        self.note.setText("The line is the network's output for every x; dots are the samples.")
+
+    def _set_curves(self, outputs):
+        """One curve per output neuron, made only when their number changes."""
+        if len(self.curve_items) == len(outputs):
+            return
+        for curve in self.curve_items:
+            self.plot_item.removeItem(curve)
+        self.curve_items = []
+        for index in range(len(outputs)):
+            color = CLASS_COLORS[(index + 1) % len(CLASS_COLORS)]
+            curve = self.plot_item.plot(pen=pg.mkPen(color, width=2.5))
+            self.curve_items.append(curve)
+
+    def _draw_points(self):
+        data, network = self._document.data, self._document.network
+        if data is None or data.inputs.shape[1] != network.input_size:
+            self.train_points.setData([], [])
+            self.test_points.setData([], [])
+            return
+        self.train_points.setData(**self._point_spots(data.inputs, data.targets))
+        if data.has_test_split:
+            self.test_points.setData(**self._point_spots(data.test_inputs, data.test_targets,
+                                                         hollow=True))
+        else:
+            self.test_points.setData([], [])
+
+    def _point_spots(self, inputs, targets, hollow: bool = False) -> dict:
+        """x, y and a colour per sample: its class' colour, or its target on the map's scale."""
+        if inputs.shape[1] == 1:
+            x, y = inputs[:, 0], targets[:, 0]
+            colors = [pg.mkColor(TEXT)] * len(x)
+        else:
+            x, y = inputs[:, 0], inputs[:, 1]
+            colors = [pg.mkColor(CLASS_COLORS[c % len(CLASS_COLORS)])
+                      for c in self._classes(targets)]
+        if hollow:
+            return {"x": x, "y": y, "pen": [pg.mkPen(c, width=2) for c in colors]}
+        return {"x": x, "y": y, "brush": [pg.mkBrush(c) for c in colors]}
+
+    @staticmethod
+    def _classes(targets: np.ndarray) -> np.ndarray:
+        kind = diagnostics.target_classes(targets)
+        if kind is None:  # not classes: split at the middle of the targets' range
+            middle = np.mean(landscape.data_range(targets[:, 0], 0.0))
+            return (targets[:, 0] >= middle).astype(np.intp)
+        return diagnostics.predicted_classes(targets, kind)
+
+    # ----- reading the map (for tests and tooltips) --------------------------------------------
+    def map_value_at(self, x: float, y: float) -> float:
+        """The drawn output value at the grid cell nearest (x, y) (2-input networks)."""
+        result = self.current
+        if not isinstance(result, landscape.Landscape):
+            raise ValueError("no map is drawn (the network does not have 2 inputs)")
+        j = int(np.argmin(np.abs(result.xs - x)))
+        i = int(np.argmin(np.abs(result.ys - y)))
+        return float(result.value[i, j])
+
+    # ----- clicks add and remove samples -------------------------------------------------------
+    def _on_mouse_clicked(self, event):
+        if event.isAccepted() or self._document.network.input_size != 2:
+            return
+        scene_pos = event.scenePos()
+        if not self.plot_item.vb.sceneBoundingRect().contains(scene_pos):
+            return
+        point = self.plot_item.vb.mapSceneToView(scene_pos)
+        event.accept()
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.remove_sample_near(point.x(), point.y())
+        else:
+            self.add_sample(point.x(), point.y(), self._clicked_class(event.button()))
+
+    def _clicked_class(self, button) -> int:
+        choice = self.click_combo.currentIndex()
+        if choice > 0:
+            return choice - 1
+        return 0 if button == Qt.MouseButton.RightButton else 1
+
+    def add_sample(self, x: float, y: float, cls: int) -> bool:
+        """Append the sample (x, y) of class ``cls``, its target written as the data's others."""
+        network, data = self._document.network, self._document.data
+        target = self._target_for(cls)
+        if target is None:
+            self.note.setText(f"Class {cls} does not fit the outputs of this network.")
+            return False
+        row = np.array([[x, y]])
+        if data is None or len(data) == 0:
+            new = Dataset(row, target[np.newaxis, :])
+        elif data.inputs.shape[1] != 2 or data.targets.shape[1] != network.output_size:
+            self.note.setText("The data does not fit this network; fix it in the Data panel.")
+            return False
+        else:
+            new = data.copy()
+            new.inputs = np.vstack([data.inputs, row])
+            new.targets = np.vstack([data.targets, target])
+        self._document.set_data(f"Add a class-{cls} sample", new)
+        return True
+
+    def _target_for(self, cls: int) -> np.ndarray | None:
+        """The target row for class ``cls`` in the form the data (or the output) uses."""
+        network, data = self._document.network, self._document.data
+        kind = None if data is None or not len(data) else diagnostics.target_classes(data.targets)
+        if kind is None:
+            kind = {"softmax": "one_hot", "tanh": "signed"}.get(
+                network.layers[-1].activation, "binary")
+        width = network.output_size
+        if kind == "one_hot" or width > 1:
+            if cls >= width:
+                return None
+            return np.eye(width)[cls]
+        if cls > 1:
+            return None
+        return np.array([float(cls) if kind == "binary" else 2.0 * cls - 1.0])
+
+    def remove_sample_near(self, x: float, y: float) -> bool:
+        """Remove the training sample nearest (x, y) if it is within PICK_RADIUS pixels."""
+        data = self._document.data
+        if data is None or len(data) == 0:
+            return False
+        pixel = self.plot_item.vb.viewPixelSize()
+        distance = np.hypot((data.inputs[:, 0] - x) / pixel[0], (data.inputs[:, 1] - y) / pixel[1])
+        nearest = int(np.argmin(distance))
+        if distance[nearest] > PICK_RADIUS:
+            return False
+        keep = np.arange(len(data)) != nearest
+        new = data.copy()
+        new.inputs, new.targets = data.inputs[keep], data.targets[keep]
+        self._document.set_data("Remove a sample", new)
+        return True
+
+
+def _all_inputs(data: Dataset) -> np.ndarray:
+    if data.has_test_split:
+        return np.concatenate([data.inputs, data.test_inputs])
+    return data.inputs
