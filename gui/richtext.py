@@ -89,6 +89,10 @@ def numbers_html(formula: Formula, links: bool = False) -> str:
 
 
 def step_html(step, links: bool = False) -> str:
-    """A step's formula in symbols, then with its numbers, on two lines."""
+    """A step's formula in symbols, then with its numbers, on two lines.
+
+    With ``links``, each symbol of the symbolic line links to its quantity (the numbers line
+    stays plain, so the numbers read as one calculation).
+    """
     formula = step.formula
-    return f"{symbolic_html(formula, links)}<br>{numbers_html(formula, links)}"
+    return f"{symbolic_html(formula, links)}<br>{numbers_html(formula)}"

@@ -67,6 +67,7 @@ class StepThrough(QObject):
         self._problem = ""
         self._status = ""
         self._applying_update = False
+        self._last_update: Trace | None = None  # the trace whose update set the parameters
         self._timer = QTimer(self)
         self._timer.setInterval(DEFAULT_INTERVAL_MS)
         self._timer.timeout.connect(self._on_timer_tick)
@@ -86,6 +87,12 @@ class StepThrough(QObject):
     def trace(self) -> Trace | None:
         """The engine's trace (None when there is nothing to step through: see ``problem``)."""
         return self._trace
+
+    @property
+    def last_update(self) -> Trace | None:
+        """The trace whose update steps set the current parameters (None once anything else
+        changed them), so an explanation can say "set by the last update: w ← w − η·∂E/∂w"."""
+        return self._last_update
 
     @property
     def problem(self) -> str:
@@ -224,8 +231,12 @@ class StepThrough(QObject):
         self._applying_update = True
         try:
             self._document.set_parameters(f"Update step (η = {rate})", parameters)
+        except NetworkError as error:
+            self._set_status(f"The update was not applied: {error.problem}.")
+            return
         finally:
             self._applying_update = False
+        self._last_update = self._trace
         self._rebuild()
         self._set_status("Update applied (Undo takes it back). Forward again with the new "
                          "parameters:")
@@ -280,9 +291,11 @@ class StepThrough(QObject):
     # ----- following the document ----------------------------------------------------------------
     def _on_weights_changed(self, layer: int):
         if not self._applying_update:
+            self._last_update = None
             self._start_over("The weights changed")
 
     def _on_structure_changed(self):
+        self._last_update = None
         self._start_over("The network changed")
 
     def _on_training_changed(self):
@@ -293,6 +306,7 @@ class StepThrough(QObject):
 
     def _on_experiment_replaced(self):
         self._sample = 0
+        self._last_update = None
         self._start_over("A new network was opened")
 
     def _start_over(self, why: str):

@@ -1,0 +1,247 @@
+""""How was this number computed?": the step behind a value, its formula and its operands.
+
+The engine's trace answers the question (``Trace.explain``): the step that computed the
+quantity, and for each operand the step that computed it in turn, or nothing when it is given
+(an input, a target, a parameter, the learning rate). Operands are links; following one
+explains it, and a breadcrumb leads back.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from engine.errors import NetworkError
+from engine.formula import Symbol
+from engine.stepper import PHASE_TITLES, Trace, trace_experiment
+from gui import style
+from gui.document import Document
+from gui.items import BiasRef, NeuronRef, WeightRef
+from gui.richtext import number_html, quantity_from_href, quantity_href, step_html, symbol_html
+from gui.stepping import StepThrough
+
+CRUMB_PREFIX = "crumb:"
+SHOW_STEP_HREF = "show-step"
+GIVEN = {
+    "x": "an input of the chosen sample",
+    "t": "a target of the chosen sample: what the output should be",
+    "learning_rate": "the learning rate η, a training setting (Inspector)",
+    "momentum": "the momentum μ, a training setting",
+}
+_NEURON_QUANTITIES = {"z": "z", "a": "a", "delta": "delta", "grad_a": "grad_a"}
+_PARAMETER_QUANTITIES = {  # quantity → (the weight's reference kind, the bias's)
+    "grad": ("grad_w", "grad_b"),
+    "value": ("w", "b"),
+    "new": ("w_new", "b_new"),
+}
+
+
+def quantity_reference(item, quantity: str) -> tuple:
+    """The engine quantity a view's (item, quantity) names, e.g. (NeuronRef(2, 0), "delta") →
+    ("delta", 1, 0); (WeightRef(1, 0, 0), "grad") → ("grad_w", 1, 0, 0); (None, "loss") →
+    ("loss",). ValueError for a pair that names nothing."""
+    if item is None and quantity in ("loss", "loss_new", "learning_rate"):
+        return (quantity,)
+    if isinstance(item, NeuronRef):
+        if item.column == 0 and quantity in ("a", "x"):
+            return ("x", item.neuron)
+        if item.column > 0 and quantity in _NEURON_QUANTITIES:
+            return (_NEURON_QUANTITIES[quantity], item.layer, item.neuron)
+        if item.column > 0 and quantity == "bias":
+            return ("b", item.layer, item.neuron)
+    if isinstance(item, WeightRef) and quantity in _PARAMETER_QUANTITIES:
+        return (_PARAMETER_QUANTITIES[quantity][0], item.layer, item.neuron, item.source)
+    if isinstance(item, BiasRef) and quantity in _PARAMETER_QUANTITIES:
+        return (_PARAMETER_QUANTITIES[quantity][1], item.layer, item.neuron)
+    raise ValueError(f"nothing to explain for {quantity!r} of {item!r}")
+
+
+class ExplainPanel(QWidget):
+    """Explains one number at a time; operands are links, the breadcrumb goes back."""
+
+    def __init__(self, document: Document, stepping: StepThrough, parent=None):
+        super().__init__(parent)
+        self._document = document
+        self._stepping = stepping
+        self._neuron_trace: Trace | None = None
+        self.history: list[tuple] = []  # quantity references, the one shown last
+        self._create_widgets()
+        stepping.steps_changed.connect(self._on_steps_changed)
+        self._show()
+
+    def _create_widgets(self):
+        self.breadcrumb = QLabel()
+        self.breadcrumb.setTextFormat(Qt.TextFormat.RichText)
+        self.breadcrumb.setWordWrap(True)
+        self.breadcrumb.linkActivated.connect(self._on_link)
+        self.body = QTextBrowser()
+        self.body.setOpenLinks(False)
+        self.body.anchorClicked.connect(self._on_anchor_clicked)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.breadcrumb)
+        layout.addWidget(self.body, 1)
+
+    # ----- asking --------------------------------------------------------------------------------
+    def explain(self, item, quantity: str) -> None:
+        """Explain the ``quantity`` ("z", "a", "delta", "grad", "value", "new", "loss") of
+        ``item``, starting a new breadcrumb."""
+        self.history = [quantity_reference(item, quantity)]
+        self._show()
+
+    def explain_quantity(self, reference: tuple) -> None:
+        """Explain an engine quantity, one level deeper in the breadcrumb."""
+        reference = tuple(reference)
+        if not self.history or self.history[-1] != reference:
+            self.history.append(reference)
+        self._show()
+
+    def go_back(self, depth: int) -> None:
+        """Return to breadcrumb entry ``depth`` (0: the number first asked about)."""
+        del self.history[depth + 1:]
+        self._show()
+
+    def text(self) -> str:
+        """What the panel says, as plain text."""
+        return self.body.toPlainText()
+
+    # ----- which trace answers -------------------------------------------------------------------
+    def _trace(self) -> Trace | None:
+        """A neuron-by-neuron trace of the chosen sample: per-neuron formulas explain best."""
+        stepping = self._stepping
+        if stepping.trace is None or stepping.granularity == "neuron":
+            return stepping.trace
+        if self._neuron_trace is None:
+            try:
+                self._neuron_trace = trace_experiment(self._document.experiment,
+                                                      stepping.sample, "neuron")
+            except NetworkError:
+                return stepping.trace  # too big to trace by neuron: explain by layer
+        return self._neuron_trace
+
+    def _on_steps_changed(self):
+        self._neuron_trace = None
+        self._show()  # the numbers may have changed: explain them again
+
+    # ----- showing -------------------------------------------------------------------------------
+    def _show(self):
+        trace = self._trace()
+        if not self.history:
+            self.breadcrumb.clear()
+            self.body.setHtml("<p>Click a number (z, a, δ, ∂E/∂w, a weight or a bias) in the "
+                              "inspector to see how it was computed.</p>")
+            return
+        if trace is None:
+            self.breadcrumb.clear()
+            self.body.setHtml(f"<p>{escape(self._stepping.problem)}</p>")
+            return
+        self.breadcrumb.setText(self._breadcrumb_html(trace))
+        try:
+            html = self._explanation_html(trace, self.history[-1])
+        except (KeyError, IndexError, NetworkError, ValueError):
+            html = "<p>This number is not part of the network any more.</p>"
+        self.body.setHtml(html)
+
+    def _name(self, trace: Trace, reference: tuple) -> str:
+        """The quantity's symbol, e.g. δ<sup>(1)</sup><sub>0</sub>."""
+        return symbol_html(trace.data.symbol(reference))
+
+    def _breadcrumb_html(self, trace: Trace) -> str:
+        parts = []
+        for depth, reference in enumerate(self.history):
+            try:
+                name = self._name(trace, reference)
+            except (KeyError, IndexError, NetworkError, ValueError):
+                name = escape(reference[0])
+            last = depth == len(self.history) - 1
+            link = f'<a href="{CRUMB_PREFIX}{depth}">{name}</a>'
+            parts.append(f"<b>{name}</b>" if last else link)
+        return "How was it computed? " + " › ".join(parts)
+
+    def _explanation_html(self, trace: Trace, reference: tuple) -> str:
+        explanation = trace.explain(reference)
+        symbol = trace.data.symbol(reference)
+        head = f"<p style='font-size: large'>{symbol_html(symbol)} = " \
+               f"<b>{number_html(explanation.value)}</b>{self._label_of(symbol)}</p>"
+        if explanation.step is None:
+            return head + self._given_html(reference)
+        step = explanation.step
+        where = (f"step {step.index + 1} ({PHASE_TITLES[step.phase].lower()}) — "
+                 f"<a href='{SHOW_STEP_HREF}'>show this step</a>")
+        html = [head, f"<p>Computed in {where}:</p>",
+                f"<p style='font-size: large'>{step_html(step, links=True)}</p>",
+                f"<p>{escape(step.explanation)}</p>"]
+        if explanation.operands:
+            html.append("<p>From:</p><ul>")
+            for operand, operand_step in explanation.operands:
+                html.append(f"<li>{self._operand_html(trace, operand, operand_step)}</li>")
+            html.append("</ul>")
+        return "".join(html)
+
+    def _operand_html(self, trace: Trace, reference: tuple, step) -> str:
+        name = self._name(trace, reference)
+        value = number_html(trace.value_of(reference))
+        link = f'<a href="{quantity_href(reference)}">{name} = {value}</a>'
+        if step is None:
+            return f"{link}: {self._given_words(reference)}"
+        where = f"step {step.index + 1} ({PHASE_TITLES[step.phase].lower()})"
+        if reference[0] == "slope":
+            activation = self._document.network.layers[reference[1]].activation
+            return f"{link}: the slope of {activation} at the z computed in {where}"
+        return f"{link}: computed in {where}"
+
+    def _label_of(self, symbol: Symbol) -> str:
+        if not symbol.label:
+            return ""
+        color = style.MUTED_TEXT.name()
+        return f" <span style='color: {color}'>(at neuron {escape(symbol.label)})</span>"
+
+    def _given_words(self, reference: tuple) -> str:
+        kind = reference[0]
+        if kind in ("w", "b"):
+            if self._stepping.last_update is not None:
+                return "set by the last update"
+            return "given: a parameter (from the file, or typed by you)"
+        return GIVEN.get(kind, "given")
+
+    def _given_html(self, reference: tuple) -> str:
+        """A given number: where it comes from; a parameter the last update set shows how."""
+        kind = reference[0]
+        last_update = self._stepping.last_update
+        if kind in ("w", "b") and last_update is not None:
+            new_reference = (kind + "_new",) + tuple(reference[1:])
+            step = last_update.step_for(new_reference)
+            if step is not None:
+                return ("<p>Set by the last update, which stepped against the gradient:</p>"
+                        f"<p style='font-size: large'>{step_html(step)}</p>"
+                        f"<p>{escape(step.explanation)}</p>")
+        if kind in ("w", "b"):
+            what = "weight" if kind == "w" else "bias"
+            return (f"<p>Given: a {what} of the network, as the file or you set it "
+                    f"(an update step changes it: {kind} ← {kind} − η·∂E/∂{kind}).</p>")
+        return f"<p>Given: {escape(GIVEN.get(kind, 'a number the step-through starts from'))}.</p>"
+
+    # ----- links ---------------------------------------------------------------------------------
+    def _on_anchor_clicked(self, url: QUrl):
+        self._on_link(url.toString())
+
+    def _on_link(self, href: str):
+        """Follow a link: an operand (explain it), a breadcrumb entry, or "show this step"."""
+        if href.startswith(CRUMB_PREFIX):
+            self.go_back(int(href[len(CRUMB_PREFIX):]))
+        elif href == SHOW_STEP_HREF:
+            self._show_step()
+        else:
+            reference = quantity_from_href(href)
+            if reference is not None:
+                self.explain_quantity(reference)
+
+    def _show_step(self):
+        """Move the step-through's cursor to the step that computed the explained number."""
+        trace = self._stepping.trace
+        if trace is None or not self.history:
+            return
+        step = trace.step_for(self.history[-1])
+        if step is not None and step.index < self._stepping.count:
+            self._stepping.go_to(step.index)
