@@ -462,7 +462,8 @@ def _dump(value, indent: str) -> str:
             return "{}"
         items = [f"{inner}{json.dumps(k)}: {_dump(v, inner)}" for k, v in value.items()]
         return "{\n" + ",\n".join(items) + "\n" + indent + "}"
-    if isinstance(value, list) and any(isinstance(v, list | dict) for v in value):
+    # a network file's lists are homogeneous: rows of numbers, or lists of rows / objects
+    if isinstance(value, list) and value and isinstance(value[0], list | dict):
         items = [inner + _dump(v, inner) for v in value]
         return "[\n" + ",\n".join(items) + "\n" + indent + "]"
     return json.dumps(value, allow_nan=False, ensure_ascii=False)

@@ -74,7 +74,7 @@ def _run(trainer: Trainer, steps: int, show_progress: bool) -> RunResult:
 
 def _draw_progress(done: int, total: int, loss: float | None) -> None:
     filled = BAR_WIDTH * done // total
-    bar = "█" * filled + "·" * (BAR_WIDTH - filled)
+    bar = "[" + "#" * filled + "." * (BAR_WIDTH - filled) + "]"
     shown = "" if loss is None else f"  loss {_number(loss)}"
     print(f"\r{bar} {done}/{total} steps{shown}", end="", file=sys.stderr, flush=True)
 
