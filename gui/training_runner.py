@@ -300,7 +300,7 @@ def divergence_message(divergence: Divergence | None, document: Document) -> str
         return "Training diverged; the parameters are those from before the bad step."
     became = "not a number (NaN)" if divergence.value == "nan" else "infinite"
     rate = document.training.learning_rate
-    suggestion = f"{rate / 10:.3g}"
+    suggestion = f"{rate / 10:g}"
     what = "the loss" if divergence.what == "loss" else divergence.what
     return (
         f"Training paused: {what} became {became} at step {divergence.step}. The parameters "

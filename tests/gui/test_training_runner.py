@@ -1,0 +1,199 @@
+"""The training runner: runs in timer chunks, pauses at once, one undo step per run, divergence."""
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from engine import datasets
+from engine.netfile import load
+from engine.training import Trainer
+from gui.document import Document
+from gui.training_runner import TrainingRunner
+
+
+def make_runner(preset: str):
+    document = Document(load(f"preset:{preset}"))
+    return document, TrainingRunner(document)
+
+
+@pytest.fixture
+def xor(qtbot):
+    document, runner = make_runner("xor")
+    yield document, runner
+    runner.stop_timers()
+
+
+@pytest.fixture
+def sine(qtbot):
+    document, runner = make_runner("sine")
+    yield document, runner
+    runner.stop_timers()
+
+
+def parameters(document):
+    return [p.copy() for p in document.network.parameters()]
+
+
+def test_run_on_xor_brings_the_loss_below_a_hundredth(qtbot, xor):
+    document, runner = xor
+    runner.start()
+    qtbot.waitUntil(lambda: runner.last_loss is not None and runner.last_loss < 0.01,
+                    timeout=30_000)
+    runner.pause()
+    assert runner.history.last_loss < 0.01
+    assert document.network.loss_value(document.data.inputs, document.data.targets) < 0.01
+
+
+def test_a_run_is_one_undo_step_back_to_the_parameters_before_it(qtbot, xor):
+    document, runner = xor
+    before = parameters(document)
+    runner.start()
+    qtbot.waitUntil(lambda: runner.step_count > 500, timeout=10_000)
+    runner.pause()
+    after = parameters(document)
+    assert document.undo_stack.count() == 1
+    assert any(not np.array_equal(a, b) for a, b in zip(before, after, strict=True))
+    document.undo_stack.undo()
+    for now, old in zip(document.network.parameters(), before, strict=True):
+        np.testing.assert_array_equal(now, old)
+    document.undo_stack.redo()
+    for now, new in zip(document.network.parameters(), after, strict=True):
+        np.testing.assert_array_equal(now, new)
+
+
+def test_pause_takes_effect_at_once(qtbot, xor):
+    document, runner = xor
+    runner.start()
+    qtbot.waitUntil(lambda: runner.step_count > 0, timeout=5_000)
+    runner.pause()
+    steps, values = runner.step_count, parameters(document)
+    for _ in range(20):
+        QApplication.processEvents()
+    qtbot.wait(50)
+    assert not runner.is_running
+    assert runner.step_count == steps
+    for now, then in zip(document.network.parameters(), values, strict=True):
+        np.testing.assert_array_equal(now, then)
+
+
+def test_views_are_told_at_most_at_the_screen_rate(qtbot, xor):
+    document, runner = xor
+    told = []
+    runner.progressed.connect(lambda: told.append(1))
+    redraws = []
+    document.weights_changed.connect(redraws.append)
+    runner.start()
+    qtbot.wait(500)
+    runner.pause()
+    # 60 frames a second over half a second, plus the final redraw at pause
+    assert 0 < len(told) <= 32
+    assert len(redraws) <= 32
+    assert set(redraws) == {-1}
+    assert runner.step_count > len(told)  # many steps per frame
+
+
+def test_an_edit_made_while_paused_is_where_training_resumes(qtbot, xor):
+    document, runner = xor
+    runner.train_step()
+    document.set_parameter(0, 0, 0, 0.75)
+    edited = document.network.copy()
+    data, rate = document.data, document.training.learning_rate
+    expected = edited.backward(edited.forward(data.inputs), data.targets)
+    runner.train_step()
+    np.testing.assert_allclose(
+        document.network.layers[0].weights,
+        edited.layers[0].weights - rate * expected.grad_weights[0], rtol=1e-12, atol=1e-15,
+    )
+
+
+def test_one_step_and_one_epoch_are_each_one_undo_step(qtbot, xor):
+    document, runner = xor
+    runner.train_step()
+    runner.train_epoch()
+    assert runner.step_count == 2  # full batch: one epoch is one step
+    assert runner.epoch == 2
+    assert [document.undo_stack.text(i) for i in range(2)] == ["Train one step",
+                                                               "Train one epoch"]
+
+
+def test_divergence_pauses_with_the_last_finite_parameters_and_says_what_to_try(qtbot, sine):
+    document, runner = sine
+    document.set_training("Huge learning rate", learning_rate=1e6)
+    reference = Trainer(document.experiment.copy())
+    expected = reference.run(10_000)
+    assert expected.stopped == "diverged"
+    with qtbot.waitSignal(runner.diverged, timeout=10_000) as blocker:
+        runner.start()
+    message = blocker.args[0]
+    assert not runner.is_running
+    assert f"at step {expected.divergence.step}" in message
+    assert "smaller learning rate, e.g. 100000" in message
+    assert runner.step_count == expected.steps
+    for now, engine_value in zip(document.network.parameters(),
+                                 reference.network.parameters(), strict=True):
+        assert np.isfinite(now).all()
+        np.testing.assert_array_equal(now, engine_value)
+
+
+def test_target_loss_stops_the_run_by_itself(qtbot, xor):
+    document, runner = xor
+    document.set_training("Stop at 0.05", target_loss=0.05)
+    with qtbot.waitSignal(runner.stopped, timeout=20_000) as blocker:
+        runner.start()
+    assert not runner.is_running
+    assert runner.last_loss <= 0.05
+    assert "reached the target" in blocker.args[0]
+
+
+def test_max_epochs_stops_the_run_by_itself(qtbot, xor):
+    document, runner = xor
+    document.set_training("Stop after 30 epochs", max_epochs=30)
+    with qtbot.waitSignal(runner.stopped, timeout=10_000):
+        runner.start()
+    assert runner.epoch == 30
+    assert not runner.is_running
+
+
+def test_changing_the_learning_rate_during_a_run_keeps_it_running(qtbot, xor):
+    document, runner = xor
+    runner.start()
+    qtbot.waitUntil(lambda: runner.step_count > 10, timeout=5_000)
+    document.set_training("Learning rate 0.5", learning_rate=0.5)
+    qtbot.waitUntil(lambda: document.undo_stack.count() == 2, timeout=5_000)
+    assert runner.is_running
+    assert document.undo_stack.text(0) == "Learning rate 0.5"
+    assert document.undo_stack.text(1) == "Train"
+    runner.pause()
+    assert document.undo_stack.count() == 3
+
+
+def test_undo_during_a_run_stops_it(qtbot, xor):
+    document, runner = xor
+    document.set_training("Learning rate 0.5", learning_rate=0.5)
+    runner.start()
+    qtbot.waitUntil(lambda: runner.step_count > 10, timeout=5_000)
+    document.undo_stack.undo()
+    assert not runner.is_running
+    assert document.training.learning_rate == 1.0
+
+
+def test_reset_goes_back_to_the_opened_parameters_and_clears_the_count(qtbot, xor):
+    document, runner = xor
+    opened = parameters(document)
+    runner.train_epoch()
+    runner.reset_parameters()
+    assert runner.step_count == 0 and runner.history.count == 0
+    for now, then in zip(document.network.parameters(), opened, strict=True):
+        np.testing.assert_array_equal(now, then)
+    document.undo_stack.undo()  # the reset is undoable
+    assert any(not np.array_equal(a, b)
+               for a, b in zip(document.network.parameters(), opened, strict=True))
+
+
+def test_a_data_set_that_does_not_fit_stops_with_a_message(qtbot, xor):
+    document, runner = xor
+    document.set_data("Sine", datasets.sine(20))
+    with qtbot.waitSignal(runner.stopped, timeout=5_000) as blocker:
+        runner.start()
+    assert "cannot run" in blocker.args[0]
+    assert not runner.is_running
