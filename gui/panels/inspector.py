@@ -27,7 +27,7 @@ from gui.document import Document
 from gui.items import BiasRef, NeuronRef, WeightRef
 from gui.models.weight_table_model import input_label, neuron_label, parse_number
 from gui.panels.validated_field import ValidatedField
-from gui.style import ERROR_TEXT
+from gui.style import ERROR_TEXT, MUTED_TEXT
 
 NO_VALUE = "—"
 
@@ -60,6 +60,9 @@ class Inspector(QWidget):
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.sample_label = QLabel()
         self.sample_label.setWordWrap(True)
+        self.hint = QLabel("Click an underlined number to see how it was computed.")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(f"color: {MUTED_TEXT.name()};")
         self.layer_label = QLabel()
         self.activation_label = QLabel()
         self.z_label = self._value_label("z = Σ w·a + b, before the activation")
@@ -67,7 +70,11 @@ class Inspector(QWidget):
         self.delta_label = self._value_label("δ = ∂E/∂z, the neuron's share of the error")
         self.bias_field = ValidatedField("a number", "Enter applies; Undo takes it back")
         self.bias_grad_label = self._value_label("∂E/∂b = δ")
+        self.bias_source_label = self._value_label("where the bias's value comes from")
+        self.bias_source_label.setText('<a href="bias">where does it come from?</a>')
         self.value_field = ValidatedField("a number", "Enter applies; Undo takes it back")
+        self.value_source_label = self._value_label("where the value comes from")
+        self.value_source_label.setText('<a href="value">where does it come from?</a>')
         self.frozen_check = QCheckBox("frozen (training never changes it)")
         self.grad_label = self._value_label("the gradient the update step uses")
         self.loss_combo = QComboBox()
@@ -98,11 +105,13 @@ class Inspector(QWidget):
         self.neuron_form.addRow("a (output):", self.a_label)
         self.neuron_form.addRow("δ = ∂E/∂z:", self.delta_label)
         self.neuron_form.addRow("bias b:", self.bias_field)
+        self.neuron_form.addRow("", self.bias_source_label)
         self.neuron_form.addRow("∂E/∂b:", self.bias_grad_label)
 
         self.parameter_box = QGroupBox("Weight")
         parameter_form = QFormLayout(self.parameter_box)
         parameter_form.addRow("value:", self.value_field)
+        parameter_form.addRow("", self.value_source_label)
         parameter_form.addRow("", self.frozen_check)
         self.grad_row_label = QLabel("∂E/∂w:")
         parameter_form.addRow(self.grad_row_label, self.grad_label)
@@ -118,6 +127,7 @@ class Inspector(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.sample_label)
+        layout.addWidget(self.hint)
         layout.addWidget(self.neuron_box)
         layout.addWidget(self.parameter_box)
         layout.addWidget(network_box)
@@ -190,8 +200,9 @@ class Inspector(QWidget):
     def _show_neuron(self, item: NeuronRef, engine_pass):
         network = self._document.network
         is_input = item.column == 0
-        for row in (1, 2, 4, 5, 6):  # activation, z, δ, bias, ∂E/∂b: not for an input
-            self.neuron_form.setRowVisible(row, not is_input)
+        for widget in (self.activation_label, self.z_label, self.delta_label, self.bias_field,
+                       self.bias_source_label, self.bias_grad_label):
+            self.neuron_form.setRowVisible(widget, not is_input)  # an input has only its x
         if is_input:
             name = input_label(self._document, 0, item.neuron)
             self.title.setText(f"<b>Input {name}</b>")
@@ -287,6 +298,8 @@ class Inspector(QWidget):
             self.explain_requested.emit(None, "loss")
         elif quantity == "bias_grad" and isinstance(item, NeuronRef):
             self.explain_requested.emit(BiasRef(item.layer, item.neuron), "grad")
+        elif quantity == "bias" and isinstance(item, NeuronRef):
+            self.explain_requested.emit(BiasRef(item.layer, item.neuron), "value")
         elif item is not None:
             self.explain_requested.emit(item, quantity)
 

@@ -181,6 +181,13 @@ def test_clicking_a_value_asks_for_its_explanation(qtbot, inspector):
     with qtbot.waitSignal(inspector.explain_requested) as blocker:
         inspector.grad_label.linkActivated.emit("grad")
     assert blocker.args == [WeightRef(1, 0, 0), "grad"]
+    with qtbot.waitSignal(inspector.explain_requested) as blocker:
+        inspector.value_source_label.linkActivated.emit("value")
+    assert blocker.args == [WeightRef(1, 0, 0), "value"]
+    document.select(NeuronRef(1, 0))
+    with qtbot.waitSignal(inspector.explain_requested) as blocker:
+        inspector.bias_source_label.linkActivated.emit("bias")
+    assert blocker.args == [BiasRef(0, 0), "value"]
 
 
 def test_without_data_values_are_dashes(qtbot):
