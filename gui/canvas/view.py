@@ -67,7 +67,10 @@ class NetworkView(QGraphicsView):
         self._fit()
 
     def _fit(self) -> None:
-        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        # a margin, so no scroll bar appears for a network that exactly fits
+        margin = max(self.sceneRect().width(), self.sceneRect().height()) * 0.03
+        self.fitInView(self.sceneRect().adjusted(-margin, -margin, margin, margin),
+                       Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom > MAX_FIT_ZOOM:
             self.resetTransform()
             self.scale(MAX_FIT_ZOOM, MAX_FIT_ZOOM)

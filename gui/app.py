@@ -1,0 +1,179 @@
+"""Starting the window: ``run_gui``, ``screenshot`` and ``demo``, called by main.py.
+
+Each creates the QApplication (its name and organisation place QSettings), shows exceptions
+from Qt slots in a message box instead of losing them, and opens the main window on the
+network ``spec`` (a path or ``preset:NAME``; None means the seed example).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+import traceback
+
+NO_DISPLAY = ("no display found: run under xvfb-run, or set QT_QPA_PLATFORM=offscreen "
+              "for screenshots")
+APP_NAME = "Backprop Simulator"
+ORGANIZATION = "BackpropSim"
+SCREENSHOT_SIZE = (1280, 800)
+DEMO_PAUSE_MS = 2500  # at the end of a step: time to read the update before it is applied
+QUIT_AFTER_PAINT = "BACKPROP_SIM_QUIT_AFTER_PAINT"  # set: print "painted" and quit (smoke tests)
+DEFAULT_SPEC = "preset:seed"
+
+
+def has_display() -> bool:
+    """Whether Qt can open a window here (a display, or a platform chosen by hand)."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def create_application():
+    """The one QApplication, named so QSettings and the recovery folder find their place."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        QApplication.setApplicationName(APP_NAME)
+        QApplication.setOrganizationName(ORGANIZATION)
+        app = QApplication(sys.argv[:1])
+    return app
+
+
+def create_window(spec: str | None, settings=None, recovery=None):
+    """A main window on ``spec`` (NetworkFileError if it cannot be read)."""
+    from engine import netfile
+    from gui.document import Document
+    from gui.main_window import MainWindow
+
+    spec = spec or DEFAULT_SPEC
+    experiment = netfile.load(spec)
+    path = None if spec.startswith(netfile.PRESET_PREFIX) else os.path.abspath(spec)
+    return MainWindow(Document(experiment, path), settings=settings, recovery=recovery)
+
+
+def install_excepthook(window) -> None:
+    """Show an exception raised in a Qt slot to the learner (and keep it on stderr)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def show(kind, value, trace):
+        text = "".join(traceback.format_exception(kind, value, trace))
+        sys.stderr.write(text)
+        try:
+            box = QMessageBox(QMessageBox.Icon.Critical, "Something went wrong",
+                              f"{kind.__name__}: {value}", parent=window)
+            box.setDetailedText(text)
+            box.exec()
+        except Exception:  # noqa: BLE001 - never raise from the hook itself
+            pass
+
+    sys.excepthook = show
+
+
+def _quit_after_first_paint(app, window) -> None:
+    """For smoke tests and start-up timing: print once the canvas has painted, then quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, self._report)
+            return False
+
+        def _report(self):
+            print(f"painted {time.perf_counter():.3f}", flush=True)
+            window.close()
+            app.quit()
+
+    watcher = FirstPaint(window)
+    window.canvas.viewport().installEventFilter(watcher)
+
+
+def run_gui(spec: str | None) -> int:
+    """Open the window on ``spec`` and run until it is closed."""
+    if not has_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
+    app = create_application()
+    window = create_window(spec)
+    install_excepthook(window)
+    if os.environ.get(QUIT_AFTER_PAINT):
+        _quit_after_first_paint(app, window)
+    window.show()
+    if not os.environ.get(QUIT_AFTER_PAINT):
+        window.offer_recovery()
+    app.exec()
+    return 0
+
+
+def screenshot(spec: str | None, out_png: str, step: int = 0) -> int:
+    """Render the window offscreen at 1280×800 after ``step`` steps of the step-through."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+
+    from gui import files
+
+    app = create_application()
+    with tempfile.TemporaryDirectory() as folder:
+        # a fresh layout every time, and the learner's own settings untouched
+        settings = QSettings(os.path.join(folder, "settings.ini"), QSettings.Format.IniFormat)
+        window = create_window(spec, settings, files.RecoveryFile(folder))
+        window.resize(*SCREENSHOT_SIZE)
+        window.show()
+        for _ in range(max(0, int(step))):
+            window.stepping.next()
+        app.processEvents()
+        image = window.grab()
+        window.document.undo_stack.setClean()  # nothing to ask about when closing
+        window.close()
+        ok = image.save(out_png)
+    if not ok:
+        print(f"{out_png}: cannot write the PNG", file=sys.stderr)
+        return 2
+    return 0
+
+
+class _DemoDriver:
+    """Plays the step-through; at the end of each step, applies the update and plays on."""
+
+    def __init__(self, window):
+        from PySide6.QtCore import QTimer
+
+        self.window = window
+        self.timer = QTimer(window)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEMO_PAUSE_MS)
+        self.timer.timeout.connect(self.next_round)
+        window.stepping.playing_changed.connect(self.on_playing_changed)
+
+    def start(self):
+        self.window.stepping.set_interval(700)
+        self.window.stepping.play()
+
+    def on_playing_changed(self, playing: bool):
+        if not playing and self.window.stepping.at_end:
+            self.timer.start()
+
+    def next_round(self):
+        self.window.stepping.next()  # applies the update and starts the forward pass again
+        self.window.stepping.play()
+
+
+def demo(spec: str | None) -> int:
+    """The window stepping through by itself at a steady pace (presentation mode)."""
+    if not has_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
+    app = create_application()
+    window = create_window(spec)
+    install_excepthook(window)
+    driver = _DemoDriver(window)
+    window.show()
+    driver.start()
+    app.exec()
+    return 0

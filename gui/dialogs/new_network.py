@@ -1,0 +1,151 @@
+"""File ▸ New: choose the layer sizes, an activation per layer and the loss.
+
+The sizes are typed the way the lesson writes a network, e.g. "2, 3, 1" (inputs first); one
+activation box per non-input layer appears as the sizes are typed. The engine checks the
+result (limits, softmax only at the output, loss fits the output) before the dialog accepts.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine import netfile
+from engine.activations import ACTIVATION_NAMES
+from engine.errors import NetworkError
+from engine.experiment import Experiment
+from engine.initializers import INITIALIZERS, initialize_network
+from engine.losses import LOSS_NAMES
+from engine.network import Layer, Network
+from gui.style import ERROR_TEXT
+
+DEFAULT_SIZES = "2, 3, 1"
+
+
+def parse_sizes(text: str) -> list[int]:
+    """Layer sizes from "2, 3, 1" (commas, spaces or dashes between); NetworkError if bad."""
+    parts = [p for p in text.replace("-", ",").replace(" ", ",").split(",") if p]
+    if len(parts) < 2:
+        raise NetworkError("sizes", "give at least an input and an output size, e.g. 2, 3, 1")
+    sizes = []
+    for part in parts:
+        try:
+            size = int(part)
+        except ValueError:
+            raise NetworkError("sizes", f"“{part}” is not a whole number") from None
+        if size < 1:
+            raise NetworkError("sizes", f"{size} neurons: every layer needs at least one")
+        sizes.append(size)
+    return sizes
+
+
+def build_experiment(sizes, activations, loss: str, scheme: str, seed: int) -> Experiment:
+    """A fresh network of ``sizes``, checked by the file reader's rules (NetworkError if not)."""
+    layers = [Layer(np.zeros((n_out, n_in)), np.zeros(n_out), activation)
+              for n_in, n_out, activation in zip(sizes, sizes[1:], activations, strict=True)]
+    network = Network(sizes[0], layers, loss=loss, name="Untitled")
+    experiment = Experiment(network)
+    netfile.parse(netfile.to_dict(experiment))  # limits, softmax placement, loss vs output
+    options = {"value": 1.0} if scheme == "constant" else {}
+    initialize_network(network, scheme, seed, **options)
+    return experiment
+
+
+class NewNetworkDialog(QDialog):
+    """Sizes, activations, loss and the initial parameters of a new network."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("New network")
+        self.experiment: Experiment | None = None
+        self._create_widgets()
+        self._create_layout()
+        self.sizes_edit.textChanged.connect(self._on_sizes_changed)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._on_sizes_changed(self.sizes_edit.text())
+
+    def _create_widgets(self):
+        self.sizes_edit = QLineEdit(DEFAULT_SIZES)
+        self.sizes_edit.setToolTip("Neurons per layer, the inputs first: 1, 1, 1 is the "
+                                   "worked example's chain x → y → z")
+        self.activations_box = QGroupBox("Activation of each layer")
+        self.activations_form = QFormLayout(self.activations_box)
+        self.activation_combos: list[QComboBox] = []
+        self.loss_combo = QComboBox()
+        self.loss_combo.addItems(LOSS_NAMES)
+        self.scheme_combo = QComboBox()
+        self.scheme_combo.addItems(INITIALIZERS)
+        self.scheme_combo.setCurrentText("xavier")
+        self.scheme_combo.setToolTip("constant: every weight and bias 1, as in the worked example")
+        self.seed_spin = QSpinBox()
+        self.seed_spin.setRange(0, 2**31 - 1)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {ERROR_TEXT.name()};")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+
+    def _create_layout(self):
+        form = QFormLayout()
+        form.addRow("Layer sizes:", self.sizes_edit)
+        form.addRow("", QLabel("<small>inputs first, e.g. 2, 3, 1</small>"))
+        form.addRow("Loss:", self.loss_combo)
+        form.addRow("Initial weights:", self.scheme_combo)
+        form.addRow("Seed:", self.seed_spin)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.activations_box)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(360)
+
+    def _on_sizes_changed(self, text: str):
+        """Keep one activation box per non-input layer."""
+        try:
+            count = len(parse_sizes(text)) - 1
+        except NetworkError:
+            return
+        while len(self.activation_combos) > count:
+            self.activations_form.removeRow(len(self.activation_combos) - 1)
+            self.activation_combos.pop()
+        while len(self.activation_combos) < count:
+            combo = QComboBox()
+            combo.addItems(ACTIVATION_NAMES)
+            self.activation_combos.append(combo)
+            self.activations_form.addRow("", combo)
+        for index, _combo in enumerate(self.activation_combos):
+            name = "Output" if index == count - 1 else f"Hidden {index + 1}"
+            label = self.activations_form.labelForField(_combo)
+            if isinstance(label, QWidget):
+                label.setText(f"{name}:")
+
+    def set_activations(self, *names: str) -> None:
+        for combo, name in zip(self.activation_combos, names, strict=False):
+            combo.setCurrentText(name)
+
+    def accept(self):
+        """Build the network; on bad input say why here and stay open."""
+        try:
+            sizes = parse_sizes(self.sizes_edit.text())
+            activations = [combo.currentText() for combo in self.activation_combos]
+            if len(activations) != len(sizes) - 1:
+                raise NetworkError("sizes", "the sizes are not finished")
+            self.experiment = build_experiment(sizes, activations, self.loss_combo.currentText(),
+                                               self.scheme_combo.currentText(),
+                                               self.seed_spin.value())
+        except NetworkError as error:
+            self.message.setText(f"Not created: {error.problem}.")
+            return
+        super().accept()

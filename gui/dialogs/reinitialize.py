@@ -1,0 +1,85 @@
+"""Network ▸ Re-initialise: draw every weight and bias again by a scheme and a seed, or set them
+all to one constant. The engine draws the numbers (engine/initializers.py)."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from engine.initializers import INITIALIZERS, initialize_network
+from engine.network import Network
+
+DESCRIPTIONS = {
+    "constant": "every weight and bias the same value (all neurons of a layer stay alike)",
+    "uniform": "weights and biases drawn evenly from −limit … limit",
+    "xavier": "Xavier/Glorot: spread suited to sigmoid and tanh, biases 0",
+    "he": "He/Kaiming: spread suited to ReLU, biases 0",
+}
+
+
+class ReinitializeDialog(QDialog):
+    """Choose a scheme, a seed and (for constant / uniform) its number."""
+
+    def __init__(self, scheme: str = "xavier", parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Re-initialise parameters")
+        self.scheme_combo = QComboBox()
+        self.scheme_combo.addItems(INITIALIZERS)
+        self.seed_spin = QSpinBox()
+        self.seed_spin.setRange(0, 2**31 - 1)
+        self.value_spin = QDoubleSpinBox()
+        self.value_spin.setDecimals(4)
+        self.value_spin.setRange(-1e6, 1e6)
+        self.value_spin.setValue(1.0)
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        form = QFormLayout()
+        form.addRow("Scheme:", self.scheme_combo)
+        form.addRow("Seed:", self.seed_spin)
+        form.addRow("Value / limit:", self.value_spin)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.description)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(380)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.scheme_combo.currentTextChanged.connect(self._on_scheme_changed)
+        self.scheme_combo.setCurrentText(scheme)
+        self._on_scheme_changed(self.scheme_combo.currentText())
+
+    def _on_scheme_changed(self, scheme: str):
+        self.description.setText(DESCRIPTIONS.get(scheme, ""))
+        self.value_spin.setEnabled(scheme in ("constant", "uniform"))
+        self.seed_spin.setEnabled(scheme != "constant")
+
+    def description_text(self) -> str:
+        scheme = self.scheme_combo.currentText()
+        if scheme == "constant":
+            return f"Set all parameters to {self.value_spin.value():g}"
+        return f"Re-initialise ({scheme}, seed {self.seed_spin.value()})"
+
+    def parameters_for(self, network: Network) -> list:
+        """New W and b for every layer of ``network`` (``Network.parameters()`` order)."""
+        scheme = self.scheme_combo.currentText()
+        value = self.value_spin.value()
+        options = {}
+        if scheme == "constant":
+            options = {"value": value}
+        elif scheme == "uniform" and math.isfinite(value) and value > 0:
+            options = {"limit": value}
+        copy = network.copy()
+        initialize_network(copy, scheme, self.seed_spin.value(), **options)
+        return copy.parameters()
