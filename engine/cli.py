@@ -20,6 +20,7 @@ from engine.errors import NetworkError, NetworkFileError
 
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT, EXIT_DIVERGED = 0, 1, 2, 3
 PROGRAM = "python main.py"
+TRACEBACK_VARIABLE = "BACKPROP_SIM_TRACEBACK"  # set it to see a bug's traceback
 HEADLESS = ("train", "trace", "presets")
 WINDOWED = ("screenshot", "demo")
 
@@ -162,7 +163,9 @@ def main(argv: Sequence[str] | None = None, launch_gui: GuiLauncher | None = Non
         return EXIT_BUG
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
-    except Exception as error:  # a bug: one line, never a traceback
+    except Exception as error:  # a bug: one line, never a traceback (unless a developer asks)
+        if os.environ.get(TRACEBACK_VARIABLE):
+            raise
         return _fail(f"internal error ({type(error).__name__}: {error}); please report it", 1)
 
 

@@ -298,9 +298,13 @@ def test_a_bug_is_one_line_with_exit_1_not_a_traceback(monkeypatch, capsys):
         raise RuntimeError("something the code did not expect")
 
     monkeypatch.setattr(engine.commands.listing, "list_presets", broken)
+    monkeypatch.delenv("BACKPROP_SIM_TRACEBACK", raising=False)
     status, _, err = run(["presets"], capsys)
     assert status == 1
     assert len(err) == 1 and "RuntimeError" in err[0]
+    monkeypatch.setenv("BACKPROP_SIM_TRACEBACK", "1")  # a developer asks for the traceback
+    with pytest.raises(RuntimeError):
+        main(["presets"])
 
 
 # ----- the window's sub-commands ------------------------------------------------------------------
@@ -348,7 +352,7 @@ def test_a_bad_file_for_the_window_exits_2_before_the_window(tmp_path, capsys):
 
 
 def test_main_py_says_when_the_window_is_not_built(monkeypatch, capsys):
-    sys.path.insert(0, str(ROOT))
+    monkeypatch.syspath_prepend(str(ROOT))
     import main as entry
 
     monkeypatch.setitem(sys.modules, "gui.app", None)  # as if gui/app.py did not exist
