@@ -40,12 +40,14 @@ class ShownValues:
 
     ``neurons`` maps NeuronRef → {"z", "a", "delta"} (inputs: {"a": x}, the sample's given
     values); ``weights`` maps WeightRef → {"grad", "new"}; ``biases`` maps BiasRef → {"grad",
-    "new"}. A key is present only once the step computing it has been reached.
+    "new"}. A key is present only once the step computing it has been reached; ``loss`` is
+    E once the loss step has been reached, else None.
     """
 
     neurons: dict = field(default_factory=dict)
     weights: dict = field(default_factory=dict)
     biases: dict = field(default_factory=dict)
+    loss: float | None = None
 
 
 class StepThrough(QObject):
@@ -372,7 +374,9 @@ class StepThrough(QObject):
 
     def _add_shown(self, shown: ShownValues, step: Step):
         kind = step.quantity[0]
-        if kind in _NEURON_KEYS:
+        if kind == "loss":
+            shown.loss = float(step.value)
+        elif kind in _NEURON_KEYS:
             targets, values = self._items_of(step.quantity), np.ravel(step.value)
             for item, value in zip(targets, values, strict=True):
                 shown.neurons.setdefault(item, {})[_NEURON_KEYS[kind]] = float(value)

@@ -74,11 +74,13 @@ def test_shown_values_hold_only_what_was_computed_so_far(stepping):
     shown = stepping.shown_values()
     assert shown.neurons[NeuronRef(1, 0)] == {"z": 3.0, "a": 3.0}
     assert shown.neurons[NeuronRef(2, 0)] == {"z": 4.0}
+    assert shown.loss is None
     stepping.go_to(7)
     shown = stepping.shown_values()
     assert shown.neurons[NeuronRef(2, 0)] == {"z": 4.0, "a": 4.0, "delta": 1.0}
     assert shown.weights == {WeightRef(1, 0, 0): {"grad": 3.0}}
     assert shown.biases == {BiasRef(1, 0): {"grad": 1.0}}
+    assert shown.loss == 0.5
     stepping.go_to(14)
     shown = stepping.shown_values()
     assert shown.weights[WeightRef(0, 0, 0)] == {"grad": 2.0, "new": pytest.approx(0.8)}
