@@ -34,6 +34,8 @@ _NEURON_QUANTITIES = {"z": "z", "a": "a", "delta": "delta", "grad_a": "grad_a"}
 _PARAMETER_QUANTITIES = {  # quantity → (the weight's reference kind, the bias's)
     "grad": ("grad_w", "grad_b"),
     "value": ("w", "b"),
+    "weight": ("w", "b"),  # the canvas names a clicked parameter by what it is
+    "bias": ("w", "b"),
     "new": ("w_new", "b_new"),
 }
 
@@ -87,7 +89,14 @@ class ExplainPanel(QWidget):
     def explain(self, item, quantity: str) -> None:
         """Explain the ``quantity`` ("z", "a", "delta", "grad", "value", "new", "loss") of
         ``item``, starting a new breadcrumb."""
-        self.history = [quantity_reference(item, quantity)]
+        try:
+            self.history = [quantity_reference(item, quantity)]
+        except ValueError:
+            self.history = []
+            self.breadcrumb.clear()
+            self.body.setHtml("<p>There is no computation behind this: it is not a number "
+                              "of the step-through.</p>")
+            return
         self._show()
 
     def explain_quantity(self, reference: tuple) -> None:
@@ -129,8 +138,8 @@ class ExplainPanel(QWidget):
         trace = self._trace()
         if not self.history:
             self.breadcrumb.clear()
-            self.body.setHtml("<p>Click a number (z, a, δ, ∂E/∂w, a weight or a bias) in the "
-                              "inspector to see how it was computed.</p>")
+            self.body.setHtml("<p>Click a number (z, a, δ, ∂E/∂w, a weight or a bias) on the "
+                              "canvas or in the inspector to see how it was computed.</p>")
             return
         if trace is None:
             self.breadcrumb.clear()

@@ -59,6 +59,8 @@ def test_following_an_operand_link_explains_it_and_the_breadcrumb_leads_back(pan
         (WeightRef(0, 0, 0), "grad", "∂E/∂w(1)00 = 1·2 = 2"),
         (BiasRef(1, 0), "grad", "∂E/∂b(2)0 = 1"),  # the output bias
         (BiasRef(0, 0), "new", "b′(1)0 = 1 − 0.1·1 = 0.9"),
+        (WeightRef(1, 0, 0), "weight", "w(2)00 = 1"),  # as the canvas names a clicked weight
+        (BiasRef(1, 0), "bias", "b(2)0 = 1 (at neuron z)"),
         (None, "loss", "E = ½·(4 − 3)² = 0.5"),
     ],
 )
@@ -111,6 +113,8 @@ def test_the_inspector_asks_and_the_panel_explains(qtbot, panel):
     assert "δ(2)0 = (4 − 3)·1 = 1" in panel.text()
 
 
-def test_a_pair_that_names_nothing_is_refused():
+def test_a_pair_that_names_nothing_is_refused(panel):
     with pytest.raises(ValueError):
         quantity_reference(NeuronRef(0, 0), "delta")  # an input has no δ
+    panel.explain(NeuronRef(0, 0), "delta")
+    assert "no computation behind this" in panel.text()
