@@ -220,9 +220,12 @@ def test_a_file_over_the_size_limit_exits_2(tmp_path, capsys):
     assert status == 2 and len(err) == 1 and "limit" in err[0]
 
 
-def test_empty_data_cannot_be_trained(tmp_path, capsys):
+@pytest.mark.parametrize("empty", [{"inputs": [], "targets": []}, None])
+def test_empty_or_missing_data_cannot_be_trained(tmp_path, capsys, empty):
     document = seed_document()
-    document["data"] = {"inputs": [], "targets": []}
+    document["data"] = empty
+    if empty is None:
+        del document["data"]
     path = tmp_path / "empty.json"
     path.write_text(json.dumps(document))
     status, _, err = run(["train", path, "--steps", "1"], capsys)
