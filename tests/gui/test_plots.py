@@ -1,0 +1,157 @@
+"""Loss, gradient and activation plots: curves hold the engine's numbers, updated in place."""
+
+import xml.dom.minidom
+
+import numpy as np
+import pytest
+
+from engine import datasets
+from engine.activations import get_activation
+from engine.netfile import load
+from gui.document import Document
+from gui.plots.activation_plot import ActivationPlot
+from gui.plots.gradient_plot import GradientPlot
+from gui.plots.loss_plot import LossPlot
+from gui.training_runner import TrainingRunner
+
+
+def trained(qtbot, preset: str, steps: int):
+    document = Document(load(f"preset:{preset}"))
+    runner = TrainingRunner(document)
+    loss, gradients = LossPlot(document, runner), GradientPlot(document, runner)
+    for widget in (loss, gradients):
+        qtbot.addWidget(widget)
+        widget.resize(500, 300)
+    for _ in range(steps):
+        runner.train_step()
+    return document, runner, loss, gradients
+
+
+def test_the_gradient_plot_has_one_line_per_layer_with_the_engines_values(qtbot):
+    document, runner, _, plot = trained(qtbot, "vanishing-relu", 20)
+    steps, _, norms = runner.history.exact()
+    assert len(plot.curves) == len(document.network.layers) == norms.shape[1]
+    names = [item[1].text for item in plot.legend.items]
+    assert names[0] == "layer 1" and names[-1] == f"layer {norms.shape[1]} (output)"
+    for index, curve in enumerate(plot.curves):
+        x, y = curve.getOriginalDataset()
+        np.testing.assert_array_equal(x, steps)
+        np.testing.assert_array_equal(y, norms[:, index])
+
+
+def test_the_plotted_gradients_are_the_trainers_own(qtbot):
+    document, runner, _, plot = trained(qtbot, "xor", 1)
+    network = Document(load("preset:xor")).network
+    data = document.data
+    expected = network.backward(network.forward(data.inputs), data.targets).weight_norms()
+    plotted = [curve.getOriginalDataset()[1][0] for curve in plot.curves]
+    np.testing.assert_allclose(plotted, expected, rtol=1e-12)
+
+
+def first_to_last_ratio(plot) -> float:
+    first = plot.curves[0].getOriginalDataset()[1]
+    last = plot.curves[-1].getOriginalDataset()[1]
+    return float(np.median(first / last))
+
+
+def test_vanishing_sigmoid_gradients_are_far_smaller_in_the_first_layer_than_with_relu(qtbot):
+    *_, sigmoid_plot = trained(qtbot, "vanishing-sigmoid", 10)
+    *_, relu_plot = trained(qtbot, "vanishing-relu", 10)
+    sigmoid_ratio = first_to_last_ratio(sigmoid_plot)
+    relu_ratio = first_to_last_ratio(relu_plot)
+    assert sigmoid_ratio < 1e-3
+    assert relu_ratio > 0.05
+    assert relu_ratio / sigmoid_ratio > 1e3
+    assert sigmoid_plot.log_check.isChecked()  # log scale by default, so both ends show
+
+
+def test_the_loss_plot_draws_the_history_and_its_average(qtbot):
+    _, runner, plot, _ = trained(qtbot, "xor", 30)
+    steps, loss, _ = runner.history.exact()
+    x, y = plot.batch_curve.getOriginalDataset()
+    np.testing.assert_array_equal(x, steps)
+    np.testing.assert_array_equal(y, loss)
+    mean_steps, mean_loss = runner.history.mean_loss(120)
+    np.testing.assert_array_equal(plot.average_curve.getOriginalDataset()[1], mean_loss)
+    assert not plot.test_curve.isVisible()
+
+
+def test_the_log_scale_can_be_switched_off(qtbot):
+    *_, plot, _ = trained(qtbot, "xor", 3)
+    plot.log_check.setChecked(False)
+    assert not plot.plot_item.ctrl.logYCheck.isChecked()
+    plot.log_check.setChecked(True)
+    assert plot.plot_item.ctrl.logYCheck.isChecked()
+
+
+def test_a_test_split_adds_the_test_loss_curve(qtbot):
+    document = Document(load("preset:xor"))
+    document.set_data("Circles", datasets.train_test_split(datasets.circles(40), 0.25))
+    runner = TrainingRunner(document)
+    plot = LossPlot(document, runner)
+    qtbot.addWidget(plot)
+    runner.start()
+    qtbot.waitUntil(lambda: runner.history.test_count >= 3, timeout=5_000)
+    runner.pause()
+    steps, losses = runner.history.test_series()
+    np.testing.assert_array_equal(plot.test_curve.getOriginalDataset()[1], losses)
+    assert plot.test_curve.isVisible()
+    data = document.data
+    assert losses[-1] == document.network.loss_value(data.test_inputs, data.test_targets)
+    runner.stop_timers()
+
+
+def test_a_long_history_is_drawn_with_at_most_a_few_points_per_pixel(qtbot):
+    *_, loss_plot, gradient_plot = trained(qtbot, "xor", 1)
+    history = loss_plot._runner.history
+    rng = np.random.default_rng(0)
+    for value in rng.uniform(0.1, 1.0, 50_000):
+        history.record(value, [value, value / 2])
+    loss_plot._on_progressed()
+    gradient_plot._on_progressed()
+    width = loss_plot.plot_width()
+    assert len(loss_plot.batch_curve.getOriginalDataset()[0]) <= 2 * width
+    assert len(gradient_plot.curves[0].getOriginalDataset()[0]) <= 2 * width
+
+
+@pytest.mark.parametrize("ending", [".png", ".svg", ".csv"])
+def test_each_plot_exports_to_png_svg_and_csv(qtbot, tmp_path, ending):
+    _, _, loss_plot, gradient_plot = trained(qtbot, "xor", 5)
+    for plot in (loss_plot, gradient_plot):
+        plot.show()
+        path = tmp_path / f"plot{ending}"
+        plot.export(str(path))
+        content = path.read_bytes()
+        assert len(content) > 100
+        if ending == ".png":
+            assert content.startswith(b"\x89PNG")
+        elif ending == ".svg":
+            assert xml.dom.minidom.parseString(content).documentElement.tagName == "svg"
+        else:
+            header = content.decode().splitlines()[0]
+            assert "_x" in header and "_y" in header
+
+
+def test_the_activation_plot_shows_f_and_its_slope_with_the_neurons_z(qtbot):
+    document = Document(load("preset:xor"))
+    plot = ActivationPlot(document)
+    qtbot.addWidget(plot)
+    sigmoid = get_activation("sigmoid")
+    z_grid, slope = plot.slope_curve.getOriginalDataset()
+    assert max(slope) == pytest.approx(0.25, abs=1e-4)
+    assert "0.25" in plot.peak_label.textItem.toPlainText()
+    z = document.network.forward(document.data.inputs).pre_activations[0]
+    marked_z, marked_a = plot.function_marks.getData()
+    np.testing.assert_array_equal(marked_z, z.ravel())
+    np.testing.assert_array_equal(marked_a, sigmoid.function(z).ravel())
+
+
+def test_the_activation_plot_follows_the_layer_and_the_weights(qtbot):
+    document = Document(load("preset:vanishing-relu"))
+    plot = ActivationPlot(document)
+    qtbot.addWidget(plot)
+    plot.layer_combo.setCurrentIndex(8)
+    assert "sigmoid" in plot.layer_combo.currentText()
+    document.set_parameter(8, 0, None, 3.0)
+    z = document.network.forward(document.data.inputs).pre_activations[8]
+    np.testing.assert_array_equal(plot.function_marks.getData()[0], z.ravel())
