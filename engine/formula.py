@@ -191,18 +191,18 @@ class Formula:
 def render_form(tokens, numbers: bool = False) -> str:
     """Tokens as plain text: symbols by name, or (``numbers``) by value.
 
-    A negative number put in place of a symbol is bracketed, "2·(−1)" rather than "2·-1",
-    unless it stands alone.
+    A negative number put in place of a symbol is bracketed, "2·(-1)" rather than "2·-1",
+    unless it opens the form or a bracket: "σ(-1.4)", "-1·2".
     """
-    parts = []
-    alone = len(tokens) == 1
+    parts: list[str] = []
     for token in tokens:
         if isinstance(token, Symbol):
             if not numbers:
                 parts.append(token.notation())
                 continue
             text = format_value(token.value)
-            parts.append(f"({text})" if text.startswith("-") and not alone else text)
+            opens = not parts or parts[-1].endswith(("(", "["))
+            parts.append(f"({text})" if text.startswith("-") and not opens else text)
         elif isinstance(token, Constant):
             parts.append(token.notation())
         else:

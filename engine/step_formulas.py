@@ -495,7 +495,8 @@ def _layer_loss(d, step):
             tokens = [Constant(0.5, "½"), TIMES] + tokens
         elif name == "mse" and n > 1:
             tokens += [Operator("/"), Constant(float(n), str(n))]
-    tokens = _scale_tokens(d) + tokens
+    if d.scale != 1.0:
+        tokens = _scale_tokens(d) + [OPEN, *tokens, CLOSE]
     if new:
         prose = f"After the update the loss is {_fmt(step.value)} (it was {_fmt(d.loss)})."
     else:
@@ -510,13 +511,13 @@ def _layer_delta(d, step):
     last = len(d.network.layers) - 1
     activation = d.network.layers[layer].activation
     lhs = d.symbol(step.quantity)
-    slope = d.symbol(("slope", layer)) if not d.needs_grad_activation_steps(layer) else None
     if d.needs_grad_activation_steps(layer):
         a, g = d.symbol(("a", layer)), d.symbol(("grad_a", layer))
         tokens = (a, Operator(" ⊙ ("), g, Operator(" − Σ("), g, HADAMARD, a, Operator("))"))
         prose = "Softmax: δ uses the whole Jacobian, δ_j = a_j(∂E/∂a_j − Σ_k ∂E/∂a_k·a_k)."
         return Formula(lhs, (tokens,)), f"{prose[:-1]} = {_fmt(step.value)}."
     if layer < last:
+        slope = d.symbol(("slope", layer))
         tokens = (
             OPEN,
             d.symbol(("delta", layer + 1)),
@@ -537,6 +538,7 @@ def _layer_delta(d, step):
             f"With {activation} and {loss.name} the chain rule collapses to δ = a − t = "
             f"{_fmt(step.value)}."
         )
+    slope = d.symbol(("slope", layer))
     expanded = tuple(_scale_tokens(d) + _loss_gradient_tokens(d, a, t) + [HADAMARD, slope])
     formula = Formula(lhs, ((d.symbol(("grad_a", layer)), HADAMARD, slope), expanded))
     return formula, f"How much each output is off, times its slope: δ = {_fmt(step.value)}."

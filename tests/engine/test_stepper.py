@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from engine.errors import NetworkError
 from engine.experiment import Dataset, Experiment, TrainingSettings
-from engine.formula import Symbol, format_number
+from engine.formula import Symbol, format_number, format_value
 from engine.network import Layer, Network
 from engine.optimizers import make_optimizer
 from engine.stepper import StepCursor, build_trace, trace_experiment
@@ -223,6 +223,23 @@ def test_every_operand_was_computed_earlier_or_given_and_shows_its_value(case):
             source = trace.step_for(symbol.ref)
             if source is not None and source.quantity == symbol.ref:
                 assert symbol.value == source.value
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    networks_and_batches(), st.sampled_from(["neuron", "layer"]), st.sampled_from(["sgd", "adam"])
+)
+def test_every_step_renders_as_text_and_json_ending_in_its_value(case, granularity, optimizer):
+    network, inputs, targets = case
+    network.layers[0].frozen_weights[0, 0] = True
+    training = TrainingSettings(optimizer=optimizer, momentum=0.5 if optimizer == "sgd" else 0.0)
+    trace = build_trace(network, inputs, targets, training, granularity)
+    for step in trace:
+        assert step.text.endswith(format_value(step.value)), step.text
+        assert step.symbolic.startswith(step.formula.lhs.notation())
+        assert step.explanation.endswith(".")
+    assert len(json.loads(json.dumps(trace.to_dict()))["steps"]) == len(trace)
+    assert trace.to_text().count("\n") == 2 * len(trace) + 2 + 2 * 5
 
 
 @settings(max_examples=15, deadline=None)
