@@ -220,7 +220,8 @@ class DecisionMap(PlotFrame):
 
     # ----- clicks add and remove samples -------------------------------------------------------
     def _on_mouse_clicked(self, event):
-        if event.isAccepted() or self._document.network.input_size != 2:
+        # the scatter accepts clicks on its points; those still count here (shift-click removes)
+        if self._document.network.input_size != 2:
             return
         scene_pos = event.scenePos()
         if not self.plot_item.vb.sceneBoundingRect().contains(scene_pos):

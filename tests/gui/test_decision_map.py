@@ -1,0 +1,109 @@
+"""The output map: the engine's landscape drawn live, samples added and removed by clicking."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+
+from engine import landscape
+from engine.netfile import load
+from gui.document import Document
+from gui.plots.decision_map import RESOLUTION, DecisionMap
+from gui.training_runner import TrainingRunner
+
+
+@pytest.fixture
+def xor_map(qtbot):
+    document = Document(load("preset:xor"))
+    widget = DecisionMap(document)
+    qtbot.addWidget(widget)
+    widget.resize(500, 460)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return document, widget
+
+
+def test_the_map_is_the_engines_landscape(xor_map):
+    document, widget = xor_map
+    expected = landscape.landscape(document.network, widget._x_range, widget._y_range,
+                                   RESOLUTION)
+    np.testing.assert_array_equal(widget.image_item.image, expected.value)
+    assert widget._x_range == landscape.data_range(document.data.inputs[:, 0])
+
+
+def test_after_training_xor_the_map_separates_the_classes(qtbot, xor_map):
+    document, widget = xor_map
+    runner = TrainingRunner(document)
+    runner.start()
+    qtbot.waitUntil(lambda: runner.last_loss is not None and runner.last_loss < 0.01,
+                    timeout=30_000)
+    runner.pause()
+    qtbot.waitUntil(lambda: not widget._redraw_timer.isActive(), timeout=1_000)
+    for (x, y), (target,) in zip(document.data.inputs, document.data.targets, strict=True):
+        value = widget.map_value_at(x, y)
+        assert (value > 0.5) == (target == 1.0), (x, y, value)
+    runner.stop_timers()
+
+
+def test_the_map_follows_a_weight_edit(qtbot, xor_map):
+    document, widget = xor_map
+    before = widget.image_item.image.copy()
+    document.set_parameter(1, 0, None, 5.0)
+    qtbot.waitUntil(lambda: not np.array_equal(widget.image_item.image, before), timeout=1_000)
+    expected = landscape.landscape(document.network, widget._x_range, widget._y_range,
+                                   RESOLUTION)
+    np.testing.assert_array_equal(widget.image_item.image, expected.value)
+
+
+def view_point(widget, x, y) -> QPoint:
+    """Widget pixel of the data point (x, y)."""
+    scene = widget.plot_item.vb.mapViewToScene(QPointF(x, y))
+    return widget.plot_widget.mapFromScene(scene)
+
+
+def test_left_click_adds_class_1_and_right_click_class_0(qtbot, xor_map):
+    document, widget = xor_map
+    viewport = widget.plot_widget.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=view_point(widget, 0.5, 0.5))
+    assert len(document.data) == 5
+    np.testing.assert_allclose(document.data.inputs[-1], [0.5, 0.5], atol=0.02)
+    assert document.data.targets[-1, 0] == 1.0
+    qtbot.mouseClick(viewport, Qt.MouseButton.RightButton, pos=view_point(widget, 0.2, 0.8))
+    assert len(document.data) == 6 and document.data.targets[-1, 0] == 0.0
+    document.undo_stack.undo()
+    assert len(document.data) == 5
+
+
+def test_shift_click_removes_the_nearest_sample(qtbot, xor_map):
+    document, widget = xor_map
+    viewport = widget.plot_widget.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier,
+                     view_point(widget, 1.0, 0.0))
+    assert len(document.data) == 3
+    assert [1.0, 0.0] not in document.data.inputs.tolist()
+    # far from every sample: nothing is removed
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier,
+                     view_point(widget, 0.5, 0.5))
+    assert len(document.data) == 3
+
+
+def test_a_chosen_class_is_written_as_the_data_writes_classes(qtbot):
+    document = Document(load("preset:softmax-blobs"))
+    widget = DecisionMap(document)
+    qtbot.addWidget(widget)
+    widget.click_combo.setCurrentIndex(3)  # any click: class 2
+    assert widget.add_sample(0.0, 0.0, widget._clicked_class(Qt.MouseButton.LeftButton))
+    np.testing.assert_array_equal(document.data.targets[-1], [0.0, 0.0, 1.0])
+    assert not widget.add_sample(0.0, 0.0, 5)  # no class 5 among 3 outputs
+    assert "does not fit" in widget.note.text()
+
+
+def test_one_input_draws_the_function_over_the_samples(qtbot):
+    document = Document(load("preset:sine"))
+    widget = DecisionMap(document)
+    qtbot.addWidget(widget)
+    assert not widget.image_item.isVisible()
+    expected = landscape.output_curve(document.network, widget._x_range)
+    x, y = widget.curve_items[0].getOriginalDataset()
+    np.testing.assert_array_equal(x, expected.xs)
+    np.testing.assert_array_equal(y, expected.outputs[0])
+    np.testing.assert_array_equal(widget.train_points.getData()[1], document.data.targets[:, 0])
