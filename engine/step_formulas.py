@@ -291,7 +291,10 @@ def _grad_activation(d, step):
     if layer == len(d.network.layers) - 1:
         a = d.symbol(d.reference("a", layer, j, sample=s))
         t = d.symbol(d.reference("t", j, sample=s))
-        tokens = tuple(_scale_tokens(d) + _loss_gradient_tokens(d, a, t))
+        gradient = _loss_gradient_tokens(d, a, t)
+        if gradient[0] == OPEN and gradient[-1] == CLOSE and d.scale == 1.0:
+            gradient = gradient[1:-1]  # "a − t", not "(a − t)", when it stands alone
+        tokens = tuple(_scale_tokens(d) + gradient)
         prose = f"How the loss changes with this output: ∂E/∂a = {_fmt(step.value)}."
     else:
         tokens = tuple(_backflow_tokens(d, layer, j, s))

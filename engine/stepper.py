@@ -403,7 +403,8 @@ def _neuron_step_count(data: TraceData) -> int:
     sizes = data.network.sizes
     neurons = sum(sizes[1:])
     weights = data.network.parameter_count
-    return data.batch * 4 * neurons + 2 * weights + 2 * data.batch + 2
+    # z, a, δ (and ∂E/∂a), z′, a′ per neuron and sample; ∂E/∂θ and θ′ per parameter; losses
+    return data.batch * (6 * neurons + 2) + 2 * weights + 2
 
 
 def _forward_steps(data: TraceData, steps: list, phase: str, new: bool) -> None:

@@ -146,15 +146,16 @@ def insert_layer(
     initializer = initializer or small_values
     if (
         isinstance(index, bool)
-        or not isinstance(index, int)
+        or not isinstance(index, int | np.integer)
         or not 0 <= index <= len(network.layers)
     ):
         raise NetworkError("index", f"a new layer goes at 0…{len(network.layers)}, not {index!r}")
     if isinstance(size, bool) or not isinstance(size, int | np.integer):
         raise NetworkError("size", f"expected a number of neurons, got {size!r}")
+    index, size = int(index), int(size)
     activation = _activation_name(activation, "activation")
     sizes = [layer.n_out for layer in network.layers]
-    check_sizes(network.input_size, sizes[:index] + [int(size)] + sizes[index:], "size")
+    check_sizes(network.input_size, sizes[:index] + [size] + sizes[index:], "size")
     if labels is not None and len(labels) != size:
         raise NetworkError("labels", f"expected {size} names, got {len(labels)}")
     n_in = network.sizes[index]
