@@ -67,6 +67,7 @@ class StepThrough(QObject):
         self._cursor: StepCursor | None = None
         self._count = 0
         self._problem = ""
+        self._stale = True  # the steps are built when first needed, not on every edit
         self._status = ""
         self._applying_update = False
         self._last_update: Trace | None = None  # the trace whose update set the parameters
@@ -88,7 +89,14 @@ class StepThrough(QObject):
     @property
     def trace(self) -> Trace | None:
         """The engine's trace (None when there is nothing to step through: see ``problem``)."""
+        self._build()
         return self._trace
+
+    @property
+    def is_built(self) -> bool:
+        """Whether the steps for the current document exist yet (they are built on demand, so
+        a training run that changes the weights every frame does not rebuild them each time)."""
+        return not self._stale
 
     @property
     def last_update(self) -> Trace | None:
@@ -99,6 +107,7 @@ class StepThrough(QObject):
     @property
     def problem(self) -> str:
         """Why there are no steps ("" when there are)."""
+        self._build()
         return self._problem
 
     @property
@@ -122,6 +131,7 @@ class StepThrough(QObject):
     @property
     def count(self) -> int:
         """Steps shown: forward, loss, backward and update (the engine's check phase excluded)."""
+        self._build()
         return self._count
 
     @property
@@ -131,6 +141,7 @@ class StepThrough(QObject):
 
     @property
     def steps(self) -> tuple[Step, ...]:
+        self._build()
         return () if self._trace is None else self._trace.steps[: self._count]
 
     @property
@@ -140,7 +151,7 @@ class StepThrough(QObject):
     @property
     def at_end(self) -> bool:
         """On the last update step: the next step applies the update."""
-        return self._count > 0 and self.position == self._count - 1
+        return self.position >= 0 and self.position == self._count - 1
 
     @property
     def is_playing(self) -> bool:
@@ -175,18 +186,20 @@ class StepThrough(QObject):
     def shown_values(self) -> ShownValues:
         """The z, a, δ, ∂E/∂θ and new θ computed by the steps up to the cursor."""
         shown = ShownValues()
-        if self._trace is None:
+        data = self._document.data
+        if data is None or not 0 <= self._sample < len(data):
             return shown
-        inputs = self._document.data.inputs[self._sample]
+        inputs = data.inputs[self._sample]
         for source, x in enumerate(inputs):
             shown.neurons[NeuronRef(0, source)] = {"a": float(x)}
-        for step in self._trace.steps[: self.position + 1]:
+        for step in self.steps[: self.position + 1]:
             self._add_shown(shown, step)
         return shown
 
     # ----- moving --------------------------------------------------------------------------------
     def next(self) -> bool:
         """One step on; on the last update step, apply the update. False if nothing happened."""
+        self._build()
         if self._cursor is None:
             return False
         if self.at_end:
@@ -205,6 +218,7 @@ class StepThrough(QObject):
 
     def go_to(self, index: int) -> None:
         """Put the cursor on step ``index`` (−1: before the first step)."""
+        self._build()
         if self._cursor is None:
             return
         index = max(-1, min(index, self._count - 1))
@@ -216,7 +230,7 @@ class StepThrough(QObject):
         """Put the cursor on the first step of ``phase`` (one of ``SHOWN_PHASES``)."""
         if phase not in SHOWN_PHASES:
             raise ValueError(f"unknown phase {phase!r} (phases: {', '.join(SHOWN_PHASES)})")
-        if self._trace is not None:
+        if self.trace is not None:
             self.go_to(self._trace.phase_start(phase))
 
     def restart(self) -> None:
@@ -225,7 +239,7 @@ class StepThrough(QObject):
 
     def apply_update(self) -> None:
         """Apply the update steps' new parameters to the document: one undoable command."""
-        if self._trace is None:
+        if self.trace is None:
             return
         self.pause()
         parameters = self._new_parameters()
@@ -240,6 +254,7 @@ class StepThrough(QObject):
             self._applying_update = False
         self._last_update = self._trace
         self._rebuild()
+        self._build()
         self._set_status("Update applied (Undo takes it back). Forward again with the new "
                          "parameters:")
         if self._cursor is not None:
@@ -249,6 +264,7 @@ class StepThrough(QObject):
     # ----- playing -------------------------------------------------------------------------------
     def play(self) -> None:
         """Step on by itself every ``interval`` ms, stopping at the last update step."""
+        self._build()
         if self._cursor is not None and not self.at_end and not self.is_playing:
             self._timer.start()
             self.playing_changed.emit(True)
@@ -319,9 +335,18 @@ class StepThrough(QObject):
 
     # ----- inner workings ------------------------------------------------------------------------
     def _rebuild(self):
-        """Ask the engine for the steps again; the cursor goes before the first one."""
+        """Drop the steps (the engine builds new ones when next needed); back to the start."""
         self.pause()
         self._trace, self._cursor, self._count, self._problem = None, None, 0, ""
+        self._stale = True
+        self.steps_changed.emit()
+        self.step_moved.emit(-1)
+
+    def _build(self):
+        """Ask the engine for the steps of the chosen sample, if they are not built yet."""
+        if not self._stale:
+            return
+        self._stale = False
         try:
             trace = trace_experiment(self._document.experiment, self._sample, self._granularity)
         except NetworkError as error:
@@ -330,8 +355,6 @@ class StepThrough(QObject):
             self._trace = trace
             self._cursor = StepCursor(trace)
             self._count = trace.phase_start("check") if _has_check(trace) else len(trace)
-        self.steps_changed.emit()
-        self.step_moved.emit(self.position)
 
     def _moved(self):
         self.step_moved.emit(self.position)

@@ -69,6 +69,7 @@ class ExplainPanel(QWidget):
         self._stepping = stepping
         self._neuron_trace: Trace | None = None
         self.history: list[tuple] = []  # quantity references, the one shown last
+        self._dirty = False  # the numbers changed while the panel was hidden
         self._create_widgets()
         stepping.steps_changed.connect(self._on_steps_changed)
         self._show()
@@ -113,6 +114,8 @@ class ExplainPanel(QWidget):
 
     def text(self) -> str:
         """What the panel says, as plain text."""
+        if self._dirty:
+            self._show()
         return self.body.toPlainText()
 
     # ----- which trace answers -------------------------------------------------------------------
@@ -131,10 +134,19 @@ class ExplainPanel(QWidget):
 
     def _on_steps_changed(self):
         self._neuron_trace = None
-        self._show()  # the numbers may have changed: explain them again
+        if self.isVisible():
+            self._show()  # the numbers may have changed: explain them again
+        else:
+            self._dirty = True  # hidden (e.g. while training): explain again when shown
+
+    def showEvent(self, event):
+        if self._dirty:
+            self._show()
+        super().showEvent(event)
 
     # ----- showing -------------------------------------------------------------------------------
     def _show(self):
+        self._dirty = False
         trace = self._trace()
         if not self.history:
             self.breadcrumb.clear()

@@ -229,13 +229,16 @@ class StepPanel(QWidget):
         with QSignalBlocker(self.granularity_combo):
             self.granularity_combo.setCurrentIndex(
                 self.granularity_combo.findData(stepping.granularity))
+        self._on_step_moved(stepping.position)
+
+    def _show_counts(self):
+        """Progress range and phase tooltips, once the steps exist (they are built lazily)."""
+        stepping = self._stepping
         self.progress.setRange(0, max(1, stepping.count))
         for phase, button in self.phase_strip.items():
             first, last = stepping.phase_range(phase)
-            count_in_phase = last - first + 1
             button.setToolTip(f"{PHASE_TITLES[phase]}: steps {first + 1}–{last + 1} "
-                              f"({count_in_phase} steps, {JUMP_SHORTCUTS[phase]})")
-        self._on_step_moved(stepping.position)
+                              f"({last - first + 1} steps, {JUMP_SHORTCUTS[phase]})")
 
     def _show_sample_values(self):
         data = self._document.data
@@ -250,7 +253,11 @@ class StepPanel(QWidget):
     def _on_step_moved(self, position: int):
         stepping = self._stepping
         step = stepping.current_step
-        has_steps = stepping.count > 0
+        built = stepping.is_built or position >= 0
+        # before the steps are built, assume there are some if there is data: Next builds them
+        has_steps = stepping.count > 0 if built else stepping.sample_count > 0
+        if built:
+            self._show_counts()
         self.previous_action.setEnabled(position >= 0)
         self.next_action.setEnabled(has_steps)
         self.restart_action.setEnabled(position >= 0)
@@ -271,10 +278,12 @@ class StepPanel(QWidget):
                 action.setChecked(name == phase)
         if not has_steps:
             self.position_label.setText("No steps")
-            self.formula_label.setText(stepping.problem)
+            self.formula_label.setText(stepping.problem or "Nothing to step through: there are "
+                                       "no samples. Add one in the data panel.")
             self.explanation_label.clear()
         elif step is None:
-            self.position_label.setText(f"Ready · {stepping.count} steps")
+            counted = f" · {stepping.count} steps" if built else ""
+            self.position_label.setText(f"Ready{counted}")
             self.formula_label.setText("Press <b>Next</b> (Space) to compute the first step of "
                                        "the forward pass.")
             self.explanation_label.clear()

@@ -146,6 +146,20 @@ def test_editing_a_weight_mid_way_starts_over(qtbot, stepping):
     assert stepping.current_step.value == 7.0  # 3·2 + 1 with the new weight
 
 
+def test_a_run_of_edits_does_not_rebuild_the_steps_until_they_are_needed(stepping):
+    document = stepping.document
+    stepping.next()
+    for value in (1.5, 2.0, 2.5):  # as a training run changes the weights frame after frame
+        document.set_parameters("Train", [p + value for p in document.network.parameters()])
+        assert not stepping.is_built
+        assert stepping.position == -1
+        assert stepping.current_items() == []
+    assert stepping.shown_values().neurons == {NeuronRef(0, 0): {"a": 2.0}}
+    stepping.next()
+    assert stepping.is_built
+    assert stepping.current_step.value == 2 * 7.0 + 7.0  # w = b = 1 + 1.5 + 2 + 2.5
+
+
 def test_training_and_data_changes_rebuild_too(stepping):
     document = stepping.document
     stepping.jump_to_phase("update")
