@@ -198,3 +198,20 @@ def test_without_data_values_are_dashes(qtbot):
     document.select(NeuronRef(2, 0))
     assert widget.z_label.text() == "—"
     assert "No data" in widget.sample_label.text()
+
+
+def test_the_inspector_follows_the_step_throughs_sample(qtbot):
+    from gui.stepping import StepThrough
+
+    document = seed_document()
+    document.set_data("Two samples", Dataset([[2.0], [1.0]], [[3.0], [0.0]]))
+    widget = Inspector(document)
+    qtbot.addWidget(widget)
+    stepping = StepThrough(document)
+    widget.set_stepping(stepping)
+    document.select(NeuronRef(2, 0))
+    assert shown(widget.z_label) == "4"
+    stepping.set_sample(1)
+    assert widget.sample_label.text() == "Sample 2 of 2: x = 1, t = 0"
+    assert shown(widget.z_label) == "3"  # (1·1 + 1)·1 + 1
+    assert shown(widget.delta_label) == "3"  # z − t
