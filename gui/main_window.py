@@ -38,6 +38,7 @@ from gui.panels.step_panel import StepPanel
 from gui.panels.weight_tables import WeightTables
 from gui.stepping import StepThrough
 from gui.style import format_value
+from gui.training_docks import TrainingDocks
 
 APP_TITLE = "Backprop Simulator"
 AUTOSAVE_MS = 30_000
@@ -242,6 +243,7 @@ class MainWindow(QMainWindow):
         self.explain_dock = self._add_dock("Explain This Number", "explain_dock",
                                            self.explain_panel, bottom)
         self.resizeDocks([self.inspector_dock], [330], Qt.Orientation.Horizontal)
+        self.training_docks = TrainingDocks(self)  # training, data, plots, output map
 
     def docks(self) -> list[QDockWidget]:
         return self.findChildren(QDockWidget)
@@ -525,6 +527,7 @@ class MainWindow(QMainWindow):
             return
         self.autosave_timer.stop()
         self.stepping.pause()
+        self.training_docks.runner.stop_timers()
         self.canvas.close_editor()
         self.recovery.discard()
         self.write_settings()
