@@ -35,10 +35,10 @@ import numpy as np
 
 from engine.errors import NetworkError
 from engine.experiment import Experiment, TrainingSettings
-from engine.formula import Formula, Symbol, Value, format_value, json_value, to_value
+from engine.formula import Formula, Symbol, Value, json_value
 from engine.network import Network
 from engine.step_formulas import BUILDERS
-from engine.trace_data import PER_SAMPLE_KINDS, TraceData
+from engine.trace_data import TraceData
 
 PHASES = ("forward", "loss", "backward", "update", "check")
 PHASE_TITLES = {
@@ -407,185 +407,116 @@ def _neuron_step_count(data: TraceData) -> int:
     return data.batch * (6 * neurons + 2) + 2 * weights + 2
 
 
-def _forward_steps(data: TraceData, steps: list, phase: str, new: bool) -> None:
+class _StepList:
+    """The steps being built, numbered in order of addition."""
+
+    def __init__(self, data: TraceData):
+        self.data = data
+        self.steps: list[Step] = []
+
+    def add(self, phase, kind, quantity, value, layer=None, neuron=None, source=None, sample=None):
+        self.steps.append(
+            Step(
+                len(self.steps),
+                phase,
+                kind,
+                quantity,
+                value,
+                layer,
+                neuron,
+                source,
+                sample,
+                self.data,
+            )
+        )
+
+    def per_sample(self, phase, kind, name, lists, layer) -> None:
+        """One step per sample and neuron of ``layer`` from ``lists[layer]`` (batch, n)."""
+        batched = self.data.batched
+        for s in range(self.data.batch):
+            tail, sample = ((s,), s) if batched else ((), None)
+            for j, value in enumerate(lists[layer][s]):
+                self.add(phase, kind, (name, layer, j) + tail, value, layer, j, None, sample)
+
+    def per_parameter(self, phase, kinds, names, weight_lists, bias_lists, layer) -> None:
+        """For each neuron of ``layer``: a step per incoming weight, then one for its bias."""
+        for j, row in enumerate(weight_lists[layer]):
+            for i, value in enumerate(row):
+                self.add(phase, kinds[0], (names[0], layer, j, i), value, layer, j, i)
+            self.add(phase, kinds[1], (names[1], layer, j), bias_lists[layer][j], layer, j)
+
+
+def _forward_steps(steps: _StepList, phase: str, new: bool) -> None:
     """Per sample, per layer, per neuron: z then a (``new``: with the updated parameters)."""
+    data = steps.data
     z_kind, a_kind = ("z_new", "a_new") if new else ("z", "a")
     z_lists, a_lists = (data.new_z_lists, data.new_a_lists) if new else (data.z_lists, data.a_lists)
-    batched = data.batched
-    append = steps.append
     for s in range(data.batch):
-        sample = s if batched else None
-        tail = (s,) if batched else ()
+        sample = s if data.batched else None
+        tail = (s,) if data.batched else ()
         for layer in range(len(data.network.layers)):
             z_row, a_row = z_lists[layer][s], a_lists[layer + 1][s]
             # softmax's a_j needs every z of its layer first; elsewhere a_j follows its own z_j
             if data.elementwise[layer]:
-                items = [(j, which) for j in range(len(z_row)) for which in (0, 1)]
+                order = [(j, which) for j in range(len(z_row)) for which in (0, 1)]
             else:
-                items = [(j, which) for which in (0, 1) for j in range(len(z_row))]
-            for j, which in items:
+                order = [(j, which) for which in (0, 1) for j in range(len(z_row))]
+            for j, which in order:
                 if which == 0:
                     quantity, kind, value = (z_kind, layer, j) + tail, "pre_activation", z_row[j]
                 else:
                     quantity, kind, value = (a_kind, layer, j) + tail, "activation", a_row[j]
-                append(Step(len(steps), phase, kind, quantity, value, layer, j, None, sample, data))
+                steps.add(phase, kind, quantity, value, layer, j, None, sample)
 
 
-def _loss_steps(data: TraceData, steps: list, phase: str, new: bool) -> None:
+def _loss_steps(steps: _StepList, phase: str, new: bool) -> None:
+    """Each sample's loss (in a batch), then the loss E."""
+    data = steps.data
     kind = "loss_new" if new else "loss"
     if data.batched:
         sample_losses = data.new_sample_losses if new else data.sample_losses
         for s in range(data.batch):
-            steps.append(
-                Step(
-                    len(steps),
-                    phase,
-                    "sample_loss",
-                    ("sample_" + kind, s),
-                    sample_losses[s],
-                    None,
-                    None,
-                    None,
-                    s,
-                    data,
-                )
-            )
-    total = data.new_loss if new else data.loss
-    steps.append(Step(len(steps), phase, "loss", (kind,), total, None, None, None, None, data))
+            steps.add(phase, "sample_loss", ("sample_" + kind, s), sample_losses[s], sample=s)
+    steps.add(phase, "loss", (kind,), data.new_loss if new else data.loss)
 
 
 def _neuron_steps(data: TraceData) -> list[Step]:
-    steps: list[Step] = []
-    _forward_steps(data, steps, "forward", new=False)
-    _loss_steps(data, steps, "loss", new=False)
-    batched = data.batched
-    append = steps.append
+    steps = _StepList(data)
+    _forward_steps(steps, "forward", new=False)
+    _loss_steps(steps, "loss", new=False)
     last = len(data.network.layers) - 1
     for layer in range(last, -1, -1):
         if data.needs_grad_activation_steps(layer):
-            for s in range(data.batch):
-                tail, sample = ((s,), s) if batched else ((), None)
-                row = data.grad_a_lists[layer][s]
-                for j in range(len(row)):
-                    append(
-                        Step(
-                            len(steps),
-                            "backward",
-                            "grad_activation",
-                            ("grad_a", layer, j) + tail,
-                            row[j],
-                            layer,
-                            j,
-                            None,
-                            sample,
-                            data,
-                        )
-                    )
-        for s in range(data.batch):
-            tail, sample = ((s,), s) if batched else ((), None)
-            row = data.delta_lists[layer][s]
-            for j in range(len(row)):
-                append(
-                    Step(
-                        len(steps),
-                        "backward",
-                        "delta",
-                        ("delta", layer, j) + tail,
-                        row[j],
-                        layer,
-                        j,
-                        None,
-                        sample,
-                        data,
-                    )
-                )
-        grad_w, grad_b = data.grad_w_lists[layer], data.grad_b_lists[layer]
-        for j, row in enumerate(grad_w):
-            for i, value in enumerate(row):
-                append(
-                    Step(
-                        len(steps),
-                        "backward",
-                        "grad_weight",
-                        ("grad_w", layer, j, i),
-                        value,
-                        layer,
-                        j,
-                        i,
-                        None,
-                        data,
-                    )
-                )
-            append(
-                Step(
-                    len(steps),
-                    "backward",
-                    "grad_bias",
-                    ("grad_b", layer, j),
-                    grad_b[j],
-                    layer,
-                    j,
-                    None,
-                    None,
-                    data,
-                )
-            )
+            steps.per_sample("backward", "grad_activation", "grad_a", data.grad_a_lists, layer)
+        steps.per_sample("backward", "delta", "delta", data.delta_lists, layer)
+        steps.per_parameter(
+            "backward",
+            ("grad_weight", "grad_bias"),
+            ("grad_w", "grad_b"),
+            data.grad_w_lists,
+            data.grad_b_lists,
+            layer,
+        )
     for layer in range(last, -1, -1):
-        new_w, new_b = data.new_w_lists[layer], data.new_b_lists[layer]
-        for j, row in enumerate(new_w):
-            for i, value in enumerate(row):
-                append(
-                    Step(
-                        len(steps),
-                        "update",
-                        "update_weight",
-                        ("w_new", layer, j, i),
-                        value,
-                        layer,
-                        j,
-                        i,
-                        None,
-                        data,
-                    )
-                )
-            append(
-                Step(
-                    len(steps),
-                    "update",
-                    "update_bias",
-                    ("b_new", layer, j),
-                    new_b[j],
-                    layer,
-                    j,
-                    None,
-                    None,
-                    data,
-                )
-            )
-    _forward_steps(data, steps, "check", new=True)
-    _loss_steps(data, steps, "check", new=True)
-    return steps
+        steps.per_parameter(
+            "update",
+            ("update_weight", "update_bias"),
+            ("w_new", "b_new"),
+            data.new_w_lists,
+            data.new_b_lists,
+            layer,
+        )
+    _forward_steps(steps, "check", new=True)
+    _loss_steps(steps, "check", new=True)
+    return steps.steps
 
 
 def _layer_steps(data: TraceData) -> list[Step]:
     """One step per layer and phase, values as vectors (one sample) or matrices (a batch)."""
-    steps: list[Step] = []
+    steps = _StepList(data)
 
     def add(phase, kind, quantity, layer=None):
-        steps.append(
-            Step(
-                len(steps),
-                phase,
-                kind,
-                quantity,
-                data.value_of(quantity),
-                layer,
-                None,
-                None,
-                None,
-                data,
-            )
-        )
+        steps.add(phase, kind, quantity, data.value_of(quantity), layer)
 
     n_layers = len(data.network.layers)
     for layer in range(n_layers):
@@ -597,7 +528,7 @@ def _layer_steps(data: TraceData) -> list[Step]:
         add("check", "pre_activation", ("z_new", layer), layer)
         add("check", "activation", ("a_new", layer), layer)
     add("check", "loss", ("loss_new",))
-    return steps
+    return steps.steps
 
 
 def _layer_backward_and_update(data: TraceData, add, n_layers: int) -> None:
@@ -613,14 +544,14 @@ def _layer_backward_and_update(data: TraceData, add, n_layers: int) -> None:
 
 
 __all__ = [
+    "GRANULARITIES",
+    "MAX_NEURON_STEPS",
     "PHASES",
-    "PER_SAMPLE_KINDS",
+    "PHASE_TITLES",
     "Explanation",
     "Step",
     "StepCursor",
     "Trace",
     "build_trace",
-    "format_value",
-    "to_value",
     "trace_experiment",
 ]
