@@ -41,7 +41,7 @@ class Divergence:
 
     step: int
     epoch: int
-    what: str  # e.g. "loss", "∂E/∂W of layer 2", "W of layer 1"
+    what: str  # "the loss", "∂E/∂W of layer 2", "W of layer 1", …
     value: str  # "nan", "inf" or "-inf"
 
     @property
@@ -147,6 +147,13 @@ class FastPass:
         self.weights_t = [w.T for w in self.weights]
         self.biases = [b for _, b in self.views]
         self._squares = np.empty_like(params)
+        self._segments = [
+            params_segment
+            for pair in self.gradient_views
+            for params_segment in (pair[0].reshape(-1), pair[1])
+        ]
+        # big arrays: one BLAS dot each reads the gradient once; small networks: fewer calls
+        self._dot_per_segment = params.size > 2000 * len(starts)
         self._segment_starts = np.array(starts, dtype=np.intp)
         self._segment_sums = np.empty(len(starts))
         self._weight_sums = self._segment_sums[::2]
@@ -202,10 +209,10 @@ class FastPass:
                 np.maximum(z, out, out=out)
             elif kind == SOFTMAX:
                 row = buffers.row
-                np.max(z, axis=1, keepdims=True, out=row)
+                np.maximum.reduce(z, axis=1, keepdims=True, out=row)
                 np.subtract(z, row, out=out)
                 np.exp(out, out=out)
-                np.sum(out, axis=1, keepdims=True, out=row)
+                np.add.reduce(out, axis=1, keepdims=True, out=row)
                 np.divide(out, row, out=out)
             a = out
         return a
@@ -269,7 +276,7 @@ class FastPass:
             a_prev = inputs if index == 0 else buffers.act[index - 1]
             grad_weights, grad_biases = self.gradient_views[index]
             np.matmul(delta.T, a_prev, out=grad_weights)
-            np.sum(delta, axis=0, out=grad_biases)
+            np.add.reduce(delta, axis=0, out=grad_biases)
             if index > 0:
                 grad = buffers.grad_act[index - 1]
                 np.matmul(delta, self.weights[index], out=grad)
@@ -284,10 +291,14 @@ class FastPass:
         The total is finite exactly when every gradient entry is finite (or, rarely, when a
         sum of squares overflowed: :meth:`non_finite_gradient` tells the two apart).
         """
-        np.multiply(self.gradient, self.gradient, out=self._squares)
-        np.add.reduceat(self._squares, self._segment_starts, out=self._segment_sums)
+        if self._dot_per_segment:
+            for index, segment in enumerate(self._segments):
+                self._segment_sums[index] = np.dot(segment, segment)
+        else:
+            np.multiply(self.gradient, self.gradient, out=self._squares)
+            np.add.reduceat(self._squares, self._segment_starts, out=self._segment_sums)
         np.sqrt(self._weight_sums, out=self.weight_norms)
-        return math.sqrt(float(self._segment_sums.sum()))
+        return math.sqrt(float(np.add.reduce(self._segment_sums)))
 
     def non_finite_gradient(self):
         """(what, value) for the first non-finite ∂E/∂W or ∂E/∂b, or (None, None)."""
@@ -381,6 +392,15 @@ class Trainer:
         self.optimizer.learning_rate = float(settings.learning_rate)
         if not (math.isfinite(self.optimizer.learning_rate) and self.optimizer.learning_rate > 0):
             raise NetworkError("training.learning_rate", "must be a finite number > 0")
+        for index, layer in enumerate(layers):
+            for name, mask, array in (
+                ("frozen_weights", layer.frozen_weights, layer.weights),
+                ("frozen_biases", layer.frozen_biases, layer.biases),
+            ):
+                if mask.shape != array.shape:
+                    raise NetworkError(
+                        f"layers[{index}].{name}", f"shape {mask.shape}, expected {array.shape}"
+                    )
         frozen = flatten_frozen(layers)
         self._frozen = frozen if frozen.any() else None
         with np.errstate(over="ignore", invalid="ignore"):  # an overflow just means "no bound"
@@ -506,7 +526,7 @@ class Trainer:
         loss = fast.loss_and_gradient(inputs, targets)
         grad_norm = fast.gradient_norms()
         if not math.isfinite(loss):
-            return self._diverged("loss", str(loss))
+            return self._diverged("the loss", str(loss))
         if not math.isfinite(grad_norm):
             what, value = fast.non_finite_gradient()
             if what is not None:

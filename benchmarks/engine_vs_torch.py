@@ -1,0 +1,250 @@
+"""Training speed, side by side: the engine's Trainer against PyTorch on the same networks.
+
+Both start from the same weights, train on the same data in the same batch order with plain
+SGD, in float64 on the CPU, and must end on the same weights. The engine runs exactly the path
+the command line uses (``Trainer.run`` with a ``History``, the frozen-mask handling and the
+divergence guard); PyTorch runs the usual ``zero_grad`` / ``backward`` / ``step`` loop.
+
+    python benchmarks/engine_vs_torch.py [--repeats 5] [--threads N]
+
+Prints steps per second of each, their ratio (median of the repeats), and for the largest
+network the share of the machine's matrix-multiply peak that a training step reaches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from engine.experiment import Dataset, Experiment, TrainingSettings  # noqa: E402
+from engine.history import History  # noqa: E402
+from engine.initializers import initialize_network  # noqa: E402
+from engine.network import Layer, Network  # noqa: E402
+from engine.training import Trainer  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    sizes: tuple[int, ...]
+    hidden: str
+    output: str
+    loss: str
+    reduction: str
+    batch: int
+    samples: int
+    steps: int  # per timed repeat
+    target: float  # the speed ratio we aim for
+
+
+CASES = [
+    Case("2-3-1, batch 1", (2, 3, 1), "tanh", "identity", "half_sse", "sum", 1, 100, 20_000, 5.0),
+    Case(
+        "2-8-8-1, batch 10",
+        (2, 8, 8, 1),
+        "tanh",
+        "identity",
+        "half_sse",
+        "mean",
+        10,
+        200,
+        10_000,
+        5.0,
+    ),
+    Case(
+        "784-128-64-10, batch 64",
+        (784, 128, 64, 10),
+        "relu",
+        "softmax",
+        "cross_entropy",
+        "mean",
+        64,
+        1024,
+        300,
+        1.3,
+    ),
+    Case(
+        "ten layers of 16, batch 32",
+        (16,) * 11,
+        "tanh",
+        "identity",
+        "half_sse",
+        "mean",
+        32,
+        512,
+        3_000,
+        3.0,
+    ),
+]
+
+
+def make_experiment(case: Case) -> Experiment:
+    rng = np.random.default_rng(1)
+    layers = []
+    for index, (n_in, n_out) in enumerate(zip(case.sizes[:-1], case.sizes[1:], strict=True)):
+        last = index == len(case.sizes) - 2
+        layers.append(
+            Layer(np.zeros((n_out, n_in)), np.zeros(n_out), case.output if last else case.hidden)
+        )
+    network = Network(case.sizes[0], layers, loss=case.loss, reduction=case.reduction)
+    initialize_network(network, "he" if case.hidden == "relu" else "xavier", seed=2)
+    inputs = rng.normal(size=(case.samples, case.sizes[0]))
+    if case.loss == "cross_entropy":
+        targets = np.eye(case.sizes[-1])[rng.integers(0, case.sizes[-1], case.samples)]
+    else:
+        targets = np.tanh(inputs[:, : case.sizes[-1]] + 0.5)
+    settings = TrainingSettings(learning_rate=0.01, batch_size=case.batch)
+    return Experiment(network, settings, Dataset(inputs, targets))
+
+
+# ----- the engine --------------------------------------------------------------------------------
+def run_engine(experiment: Experiment, steps: int) -> tuple[float, list[np.ndarray]]:
+    start_values = experiment.network.copy()
+    experiment = experiment.copy()
+    trainer = Trainer(experiment, History(len(experiment.network.layers)))
+    trainer.run(1)  # warm-up: buffers allocated once, as in a long run
+    for layer, original in zip(experiment.network.layers, start_values.layers, strict=True):
+        layer.weights[...] = original.weights
+        layer.biases[...] = original.biases
+    trainer.reset()
+    start = time.perf_counter()
+    result = trainer.run(steps)
+    elapsed = time.perf_counter() - start
+    assert result.steps == steps and result.divergence is None
+    return steps / elapsed, [p.copy() for p in experiment.network.parameters()]
+
+
+# ----- PyTorch -----------------------------------------------------------------------------------
+def run_torch(experiment: Experiment, steps: int) -> tuple[float, list[np.ndarray]]:
+    import torch
+
+    network, data = experiment.network, experiment.data
+    activations = {"tanh": torch.nn.Tanh, "relu": torch.nn.ReLU, "identity": torch.nn.Identity}
+    modules = []
+    for layer in network.layers:
+        linear = torch.nn.Linear(layer.n_in, layer.n_out, dtype=torch.float64)
+        with torch.no_grad():
+            linear.weight.copy_(torch.from_numpy(layer.weights))
+            linear.bias.copy_(torch.from_numpy(layer.biases))
+        modules.append(linear)
+        if layer.activation != "softmax":  # softmax goes into the loss, as PyTorch users do
+            modules.append(activations[layer.activation]())
+    model = torch.nn.Sequential(*modules)
+    optimizer = torch.optim.SGD(model.parameters(), lr=experiment.training.learning_rate)
+    inputs, targets = torch.from_numpy(data.inputs), torch.from_numpy(data.targets)
+    n, batch = len(data), experiment.training.batch_size
+    mean = network.reduction == "mean"
+
+    def loss_of(output, target):
+        if network.loss == "cross_entropy":
+            per_sample = -(target * torch.log_softmax(output, dim=1)).sum(dim=1)
+        else:
+            per_sample = 0.5 * ((output - target) ** 2).sum(dim=1)
+        return per_sample.mean() if mean else per_sample.sum()
+
+    def train(count):
+        start = 0
+        for _ in range(count):
+            stop = min(start + batch, n)
+            optimizer.zero_grad()
+            loss_of(model(inputs[start:stop]), targets[start:stop]).backward()
+            optimizer.step()
+            start = 0 if stop == n else stop
+
+    initial = [p.detach().clone() for p in model.parameters()]
+    train(1)  # warm-up
+    with torch.no_grad():
+        for p, value in zip(model.parameters(), initial, strict=True):
+            p.copy_(value)
+    start = time.perf_counter()
+    train(steps)
+    elapsed = time.perf_counter() - start
+    return steps / elapsed, [p.detach().numpy().copy() for p in model.parameters()]
+
+
+# ----- the machine's peak ------------------------------------------------------------------------
+def matmul_peak_gflops(size: int = 2048, repeats: int = 5) -> float:
+    rng = np.random.default_rng(0)
+    a, b, out = rng.normal(size=(size, size)), rng.normal(size=(size, size)), np.empty((size, size))
+    np.matmul(a, b, out=out)
+    best = min(_timed(lambda: np.matmul(a, b, out=out)) for _ in range(repeats))
+    return 2.0 * size**3 / best / 1e9
+
+
+def _timed(function) -> float:
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
+
+
+def step_flops(sizes, batch: int) -> float:
+    """Multiply-adds ×2 of one step: z = aWᵀ, ∂E/∂W = δᵀa, and ∂E/∂a = δW above the input."""
+    products = [n_in * n_out for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True)]
+    return 2.0 * batch * (2 * sum(products) + sum(products[1:]))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument(
+        "--threads", type=int, default=None, help="torch threads (default: torch's own default)"
+    )
+    parser.add_argument("--quick", action="store_true", help="a tenth of the steps")
+    arguments = parser.parse_args()
+
+    import torch
+
+    if arguments.threads:
+        torch.set_num_threads(arguments.threads)
+    print(
+        f"numpy {np.__version__}, torch {torch.__version__} "
+        f"({torch.get_num_threads()} threads), float64, CPU"
+    )
+    peak = matmul_peak_gflops()
+    print(f"matrix-multiply peak (numpy, 2048×2048): {peak:.1f} GFLOP/s\n")
+    print(
+        f"{'network':<28}{'engine steps/s':>16}{'torch steps/s':>16}{'ratio':>8}"
+        f"{'target':>8}  same weights"
+    )
+    all_ok = True
+    for case in CASES:
+        experiment = make_experiment(case)
+        steps = max(10, case.steps // 10) if arguments.quick else case.steps
+        engine_speeds, torch_speeds = [], []
+        for _ in range(arguments.repeats):
+            engine_speed, engine_params = run_engine(experiment, steps)
+            torch_speed, torch_params = run_torch(experiment, steps)
+            engine_speeds.append(engine_speed)
+            torch_speeds.append(torch_speed)
+        same = all(
+            np.allclose(mine, theirs, rtol=1e-9, atol=1e-11)
+            for mine, theirs in zip(engine_params, torch_params, strict=True)
+        )
+        ratios = [e / t for e, t in zip(engine_speeds, torch_speeds, strict=True)]
+        ratio = statistics.median(ratios)
+        ok = ratio >= case.target and same
+        all_ok &= ok
+        print(
+            f"{case.name:<28}{statistics.median(engine_speeds):>16,.0f}"
+            f"{statistics.median(torch_speeds):>16,.0f}{ratio:>7.2f}×{case.target:>7.1f}×"
+            f"  {'yes' if same else 'NO'}{'' if ok else '   <- below target'}"
+        )
+        if case.sizes[0] == 784:
+            gflops = step_flops(case.sizes, case.batch) * statistics.median(engine_speeds) / 1e9
+            print(
+                f"{'':<28}engine: {gflops:.1f} GFLOP/s = {100 * gflops / peak:.0f}% of the "
+                "matrix-multiply peak (target ≥ 45%)"
+            )
+    return 0 if all_ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
