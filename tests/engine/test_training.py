@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from engine.errors import NetworkError
 from engine.experiment import Dataset, Experiment, TrainingSettings
 from engine.history import History
+from engine.initializers import initial_parameters, initialize_network
 from engine.network import Layer, Network
 from engine.optimizers import SGD, flatten_gradients
 from engine.training import Trainer
@@ -351,3 +352,69 @@ def test_losses_report_training_and_test_sets():
     assert trainer.training_loss() == 0.5 and trainer.test_loss() is None
     experiment.data = Dataset([[2.0]], [[3.0]], [[1.0]], [[2.0]])
     assert trainer.test_loss() == pytest.approx(0.5 * (3.0 - 2.0) ** 2)
+
+
+# ----- initial values ----------------------------------------------------------------------------
+def blank_network(sizes=(20, 30, 10)):
+    layers = [
+        Layer(np.zeros((n_out, n_in)), np.ones(n_out), "tanh")
+        for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True)
+    ]
+    return Network(sizes[0], layers)
+
+
+def test_the_same_seed_initializes_the_same_network():
+    first, second, other = blank_network(), blank_network(), blank_network()
+    initialize_network(first, "xavier", seed=4)
+    initialize_network(second, "xavier", seed=4)
+    initialize_network(other, "xavier", seed=5)
+    np.testing.assert_array_equal(first.layers[1].weights, second.layers[1].weights)
+    assert not np.array_equal(first.layers[1].weights, other.layers[1].weights)
+
+
+def test_xavier_draws_within_its_limit_and_zeroes_the_biases():
+    network = blank_network()
+    initialize_network(network, "xavier", seed=1)
+    for layer in network.layers:
+        limit = np.sqrt(6.0 / (layer.n_in + layer.n_out))
+        assert np.abs(layer.weights).max() <= limit
+        assert np.abs(layer.weights).max() > 0.8 * limit
+        assert not layer.biases.any()
+
+
+def test_he_normal_has_variance_two_over_fan_in():
+    weights, biases = initial_parameters("he", 400, 500, np.random.default_rng(0))
+    assert weights.std() == pytest.approx(np.sqrt(2.0 / 400), rel=0.02)
+    assert abs(weights.mean()) < 0.05 * weights.std()
+    assert not biases.any()
+
+
+def test_constant_and_uniform_initializers():
+    weights, biases = initial_parameters("constant", 2, 3, value=1.0)
+    assert weights.shape == (3, 2) and (weights == 1.0).all() and (biases == 1.0).all()
+    weights, biases = initial_parameters("uniform", 50, 40, np.random.default_rng(2), limit=0.5)
+    assert np.abs(weights).max() <= 0.5 and np.abs(biases).max() <= 0.5
+
+
+def test_initializing_writes_into_the_existing_arrays_and_keeps_frozen_masks():
+    network = blank_network()
+    layer = network.layers[0]
+    layer.frozen_weights[0, 0] = True
+    weights_array = layer.weights
+    initialize_network(network, "he", seed=0)
+    assert layer.weights is weights_array and weights_array.any()
+    assert layer.frozen_weights[0, 0]
+
+
+def test_an_unknown_initializer_raises_a_network_error():
+    with pytest.raises(NetworkError) as caught:
+        initial_parameters("zeros", 1, 1)
+    assert caught.value.key == "initializer"
+
+
+def test_a_frozen_mask_of_the_wrong_shape_raises_a_network_error():
+    experiment = seed_experiment()
+    experiment.network.layers[1].frozen_weights = np.zeros((2, 1), dtype=bool)
+    with pytest.raises(NetworkError) as caught:
+        Trainer(experiment).run(1)
+    assert caught.value.key == "layers[1].frozen_weights"
