@@ -358,9 +358,13 @@ class Trainer:
         self._order = None
         self._order_drawn = False
         self.last_divergence = None
-        self._signature = None  # forces a full rebuild on the next sync
+        self._signature = None  # forces a full rebuild: fresh optimizer state
         if self.history is not None:
             self.history.clear()
+        try:  # have an optimizer ready (for peek) before the first step, when possible
+            self._sync_network()
+        except NetworkError:
+            pass  # reported by the first step/run, which syncs again
 
     def reset_optimizer(self) -> None:
         """Clear the optimizer state (velocity, Adam moments and step count)."""
@@ -369,7 +373,14 @@ class Trainer:
 
     # ----- keeping in step with the network -----------------------------------
     def sync(self) -> None:
-        """Re-read the network, data and settings (called by every step/run; cheap)."""
+        """Re-read the network, data and settings (called by every step/run; cheap).
+
+        Raises :class:`NetworkError` naming the key when something cannot be trained.
+        """
+        self._sync_network()
+        self._sync_data()
+
+    def _sync_network(self) -> None:
         network, settings = self.network, self.settings
         layers = network.layers
         if not layers:
@@ -405,7 +416,6 @@ class Trainer:
         self._frozen = frozen if frozen.any() else None
         with np.errstate(over="ignore", invalid="ignore"):  # an overflow just means "no bound"
             self._param_bound = math.sqrt(float(np.dot(self._params, self._params)))
-        self._sync_data()
 
     def _rebuild(self, signature) -> None:
         layers = self.network.layers
@@ -459,7 +469,9 @@ class Trainer:
         if not self._order_drawn:
             self._draw_order()
         batch = self.settings.batch_size
-        if batch is not None and (not isinstance(batch, int) or batch < 1):
+        if batch is not None and (
+            isinstance(batch, bool) or not isinstance(batch, int) or batch < 1
+        ):
             raise NetworkError("training.batch_size", "must be a whole number ≥ 1 or null")
         self._batch = len(data) if batch is None else min(batch, len(data))
 

@@ -418,3 +418,22 @@ def test_a_frozen_mask_of_the_wrong_shape_raises_a_network_error():
     with pytest.raises(NetworkError) as caught:
         Trainer(experiment).run(1)
     assert caught.value.key == "layers[1].frozen_weights"
+
+
+@pytest.mark.parametrize(
+    "training",
+    [dict(momentum=0.9), dict(optimizer="adam", learning_rate=0.01)],
+    ids=["momentum", "adam"],
+)
+def test_peek_on_the_trainers_optimizer_shows_the_next_step(training):
+    experiment = regression(**training)
+    trainer = Trainer(experiment)
+    assert trainer.optimizer is not None  # ready before the first step
+    trainer.run(3)
+    network, data = experiment.network, experiment.data
+    grads = network.backward(network.forward(data.inputs), data.targets)
+    peeked = trainer.optimizer.peek_layers(network.layers, grads)
+    trainer.run(1)
+    for (weights, biases), layer in zip(peeked, network.layers, strict=True):
+        np.testing.assert_allclose(layer.weights, weights, rtol=1e-12)
+        np.testing.assert_allclose(layer.biases, biases, rtol=1e-12)
