@@ -15,7 +15,9 @@ Changing the network between runs (the GUI edits while paused) needs no call: ev
 layers (arrays replaced by new ones are copied in, frozen masks and the settings are re-read; a
 changed structure or optimizer rebuilds everything and clears the optimizer state). Edited
 values keep the optimizer state (velocity, moments) as PyTorch would; call
-:meth:`Trainer.reset_optimizer` to clear it.
+:meth:`Trainer.reset_optimizer` to clear it. Because training writes into the layers' arrays,
+an undo command must keep a *copy* of old values, never the array itself. A new ``shuffle``
+setting applies from the next epoch, a new ``seed`` from the next :meth:`Trainer.reset`.
 """
 
 from __future__ import annotations
