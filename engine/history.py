@@ -150,18 +150,18 @@ class History:
         """Halve the number of buckets: bucket j becomes buckets 2j and 2j+1 together."""
         used = -(-self._summarized // self._width)
         pairs = used // 2
-        if used % 2:  # an odd last bucket stays alone, as the first of its pair
-            last = used - 1
-            for store in (self._loss_min, self._loss_max, self._loss_sum):
-                store[pairs] = store[last]
-            self._grad_min[pairs] = self._grad_min[last]
-            self._grad_max[pairs] = self._grad_max[last]
         lo, hi = slice(0, 2 * pairs, 2), slice(1, 2 * pairs, 2)
         self._loss_min[:pairs] = np.minimum(self._loss_min[lo], self._loss_min[hi])
         self._loss_max[:pairs] = np.maximum(self._loss_max[lo], self._loss_max[hi])
         self._loss_sum[:pairs] = self._loss_sum[lo] + self._loss_sum[hi]
         self._grad_min[:pairs] = np.minimum(self._grad_min[lo], self._grad_min[hi])
         self._grad_max[:pairs] = np.maximum(self._grad_max[lo], self._grad_max[hi])
+        if used % 2:  # an odd last bucket becomes the first half of a new, wider bucket
+            last = used - 1
+            for store in (self._loss_min, self._loss_max, self._loss_sum):
+                store[pairs] = store[last]
+            self._grad_min[pairs] = self._grad_min[last]
+            self._grad_max[pairs] = self._grad_max[last]
         self._width *= 2
 
     def series(self, max_points: int = 2000):

@@ -4,6 +4,8 @@ import csv
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine.history import History
 
@@ -116,3 +118,28 @@ def test_clear_forgets_everything():
     assert history.count == 0 and history.last_loss is None
     steps, _, _ = history.series()
     assert len(steps) == 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.integers(1, 300), min_size=1, max_size=12),
+    st.sampled_from([2, 4, 6, 8, 16]),
+    st.integers(0, 2**32 - 1),
+)
+def test_summary_buckets_equal_brute_force_whenever_they_are_read(chunks, buckets, seed):
+    rng = np.random.default_rng(seed)
+    history = History(1, exact_values=2 * 1024, buckets=buckets)
+    loss = rng.normal(size=sum(chunks))
+    recorded = 0
+    for chunk in chunks:  # read the summary at arbitrary moments: buckets fold lazily
+        for value in loss[recorded : recorded + chunk]:
+            history.record(value, [abs(value)])
+        recorded += chunk
+        starts, means = history.mean_loss(max_points=10**9)
+        edges = np.append(starts - 1, recorded)
+        expected = [loss[a:b].mean() for a, b in zip(edges[:-1], edges[1:], strict=True)]
+        np.testing.assert_allclose(means, expected, rtol=1e-12, atol=1e-12)
+        _, series_loss, series_grads = history.series(max_points=4)
+        assert series_loss.min() == loss[:recorded].min()
+        assert series_loss.max() == loss[:recorded].max()
+        assert series_grads.max() == np.abs(loss[:recorded]).max()
