@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from gui.document import Document
 
 MERGE_PARAMETER = 1001
+KEEP_DATA = object()  # ReplaceNetworkCommand: leave the data set as it is
 
 
 class SetParameterCommand(QUndoCommand):
@@ -90,17 +91,27 @@ class ReplaceNetworkCommand(QUndoCommand):
     Storing the old and new network is simpler and safer than inverting each edit.
     """
 
-    def __init__(self, document: Document, text: str, new_network: Network):
+    def __init__(self, document: Document, text: str, new_network: Network,
+                 new_data=KEEP_DATA):
         super().__init__(text)
         self._document = document
         self._old = document.network.copy()
         self._new = new_network.copy()
+        # an added or removed input / output neuron changes the data's columns in the same step
+        self._old_data = self._new_data = KEEP_DATA
+        if new_data is not KEEP_DATA:
+            self._old_data = _copy_data(document.experiment.data)
+            self._new_data = _copy_data(new_data)
 
     def redo(self):
-        self._document._apply_network(self._new.copy())
+        self._document._apply_network(self._new.copy(), _copy_data(self._new_data))
 
     def undo(self):
-        self._document._apply_network(self._old.copy())
+        self._document._apply_network(self._old.copy(), _copy_data(self._old_data))
+
+
+def _copy_data(data):
+    return data if data is None or data is KEEP_DATA else data.copy()
 
 
 class SetTrainingCommand(QUndoCommand):

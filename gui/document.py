@@ -129,9 +129,13 @@ class Document(QObject):
         """Training changed W and b in place (not yet an undo step): views redraw."""
         self.weights_changed.emit(ALL_LAYERS)
 
-    def replace_network(self, text: str, network: Network) -> None:
-        """A structure edit: the engine built ``network`` (a valid new network); undoable."""
-        self.undo_stack.push(commands.ReplaceNetworkCommand(self, text, network))
+    def replace_network(self, text: str, network: Network, data=commands.KEEP_DATA) -> None:
+        """A structure edit: the engine built ``network`` (a valid new network); undoable.
+
+        ``data`` (a Dataset or None) replaces the data set in the same step, for edits that
+        change the number of inputs or outputs; by default the data set is kept.
+        """
+        self.undo_stack.push(commands.ReplaceNetworkCommand(self, text, network, data))
 
     def set_training(self, text: str, **changes) -> None:
         """Change training settings by keyword (learning_rate=0.05, batch_size=None, …)."""
@@ -188,12 +192,17 @@ class Document(QObject):
             target[...] = source
         self.weights_changed.emit(ALL_LAYERS)
 
-    def _apply_network(self, network: Network):
+    def _apply_network(self, network: Network, data=commands.KEEP_DATA):
         self._experiment.network = network
+        data_changed = data is not commands.KEEP_DATA
+        if data_changed:  # set before any signal, so no view sees a network without its data
+            self._experiment.data = data
         if self._selection is not None and not _still_exists(network, self._selection):
             self._selection = None
             self.selection_changed.emit(None)
         self.structure_changed.emit()
+        if data_changed:
+            self.data_changed.emit()
 
     def _apply_training(self, settings: TrainingSettings):
         self._experiment.training = replace(settings)

@@ -572,8 +572,8 @@ class MainWindow(QMainWindow):
     def _structure_edit(self, text: str, build, data_edit=None) -> bool:
         """Apply ``build(network)`` (an engine structure edit) as one undo step.
 
-        ``data_edit(dataset)`` keeps the data's columns in step when inputs or outputs change;
-        both go in one undo macro. A NetworkError leaves everything as it was.
+        ``data_edit(dataset)`` keeps the data's columns in step when inputs or outputs change,
+        in the same undo step. A NetworkError leaves everything as it was.
         """
         document = self.document
         try:
@@ -583,14 +583,10 @@ class MainWindow(QMainWindow):
         except NetworkError as error:
             self.refuse(error)
             return False
-        stack = document.undo_stack
-        stack.beginMacro(text)
-        try:
+        if new_data is None:
             document.replace_network(text, network)
-            if new_data is not None:
-                document.set_data(text, new_data)
-        finally:
-            stack.endMacro()
+        else:
+            document.replace_network(text, network, new_data)
         return True
 
     def _new_layer_shape(self, column: int) -> tuple[int, str]:

@@ -53,7 +53,7 @@ def parse_sizes(text: str) -> list[int]:
 def build_experiment(sizes, activations, loss: str, scheme: str, seed: int) -> Experiment:
     """A fresh network of ``sizes``, checked by the file reader's rules (NetworkError if not)."""
     layers = [Layer(np.zeros((n_out, n_in)), np.zeros(n_out), activation)
-              for n_in, n_out, activation in zip(sizes, sizes[1:], activations, strict=True)]
+              for n_in, n_out, activation in zip(sizes[:-1], sizes[1:], activations, strict=True)]
     network = Network(sizes[0], layers, loss=loss, name="Untitled")
     experiment = Experiment(network)
     netfile.parse(netfile.to_dict(experiment))  # limits, softmax placement, loss vs output
