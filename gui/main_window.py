@@ -242,8 +242,22 @@ class MainWindow(QMainWindow):
                               else QLabel("…"))
         self.explain_dock = self._add_dock("Explain This Number", "explain_dock",
                                            self.explain_panel, bottom)
-        self.resizeDocks([self.inspector_dock], [330], Qt.Orientation.Horizontal)
         self.training_docks = TrainingDocks(self)  # training, data, plots, output map
+        # the output map (at least 470 px wide) joins the plots' tabs on the left, so the right
+        # column stays as narrow as the inspector and the canvas keeps the room
+        training = self.training_docks
+        self.tabifyDockWidget(training.activation_dock, training.map_dock)
+        training.loss_dock.raise_()
+        self.inspector_dock.raise_()
+        self._sizes_to_arrange = True  # until a saved layout is restored
+
+    def _arrange_dock_sizes(self):
+        """The first-start sizes (set once the window has its size): the canvas gets the most."""
+        self.resizeDocks([self.inspector_dock, self.training_docks.training_dock], [310, 330],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.step_dock], [230], Qt.Orientation.Vertical)
+        self.resizeDocks([self.step_dock, self.explain_dock], [640, 360],
+                         Qt.Orientation.Horizontal)
 
     def docks(self) -> list[QDockWidget]:
         return self.findChildren(QDockWidget)
@@ -278,8 +292,14 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(DEFAULT_SIZE)
         state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state, STATE_VERSION)
+        if state is not None and self.restoreState(state, STATE_VERSION):
+            self._sizes_to_arrange = False
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._sizes_to_arrange:
+            self._sizes_to_arrange = False
+            self._arrange_dock_sizes()
 
     def write_settings(self):
         self.settings.setValue("window/geometry", self.saveGeometry())
