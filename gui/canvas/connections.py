@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from gui import style
@@ -21,6 +21,7 @@ from gui.items import WeightRef
 
 ANTIALIAS_MAX_LINES = 600
 SIGNS = (-1, 0, 1)
+FAN_COLOR = QColor("#ebebe6")  # the band from a column to a weight-matrix image
 
 
 class ConnectionsItem(QGraphicsItem):
@@ -128,18 +129,17 @@ class ConnectionsItem(QGraphicsItem):
         sources = layout.column_ys(self.layer)
         x0 = layout.column_x(self.layer) + layout.radii[self.layer]
         x1 = layout.column_x(self.layer + 1) - layout.radii[self.layer + 1]
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(QPen(style.ZERO, 0))
-        painter.setBrush(QBrush(style.ZERO.lighter(135)))
+        # a solid pale fan without antialiasing or opacity: blending big polygons is slow
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(FAN_COLOR))
         fan_in = QPolygonF([QPointF(x0, sources[0]), target.topLeft(), target.bottomLeft(),
                             QPointF(x0, sources[-1])])
         ys = layout.column_ys(self.layer + 1)
         fan_out = QPolygonF([target.topRight(), QPointF(x1, ys[0]), QPointF(x1, ys[-1]),
                              target.bottomRight()])
-        painter.setOpacity(0.35)
         painter.drawPolygon(fan_in)
         painter.drawPolygon(fan_out)
-        painter.setOpacity(1.0)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         painter.drawImage(target, self._image)
         painter.setPen(QPen(style.NEURON_OUTLINE, 0))
