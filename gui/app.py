@@ -18,6 +18,7 @@ NO_DISPLAY = ("no display found: run under xvfb-run, or set QT_QPA_PLATFORM=offs
 APP_NAME = "Backprop Simulator"
 ORGANIZATION = "BackpropSim"
 SCREENSHOT_SIZE = (1280, 800)
+DEMO_STEP_MS = 700  # a steady pace a class can follow
 DEMO_PAUSE_MS = 2500  # at the end of a step: time to read the update before it is applied
 QUIT_AFTER_PAINT = "BACKPROP_SIM_QUIT_AFTER_PAINT"  # set: print "painted" and quit (smoke tests)
 DEFAULT_SPEC = "preset:seed"
@@ -138,22 +139,27 @@ def screenshot(spec: str | None, out_png: str, step: int = 0) -> int:
     return 0
 
 
-class _DemoDriver:
+class DemoDriver:
     """Plays the step-through; at the end of each step, applies the update and plays on."""
 
-    def __init__(self, window):
+    def __init__(self, window, step_ms: int = DEMO_STEP_MS, pause_ms: int = DEMO_PAUSE_MS):
         from PySide6.QtCore import QTimer
 
         self.window = window
+        self.step_ms = step_ms
         self.timer = QTimer(window)
         self.timer.setSingleShot(True)
-        self.timer.setInterval(DEMO_PAUSE_MS)
+        self.timer.setInterval(pause_ms)
         self.timer.timeout.connect(self.next_round)
         window.stepping.playing_changed.connect(self.on_playing_changed)
 
     def start(self):
-        self.window.stepping.set_interval(700)
+        self.window.stepping.set_interval(self.step_ms)
         self.window.stepping.play()
+
+    def stop(self):
+        self.timer.stop()
+        self.window.stepping.pause()
 
     def on_playing_changed(self, playing: bool):
         if not playing and self.window.stepping.at_end:
@@ -172,7 +178,7 @@ def demo(spec: str | None) -> int:
     app = create_application()
     window = create_window(spec)
     install_excepthook(window)
-    driver = _DemoDriver(window)
+    driver = DemoDriver(window)
     window.show()
     driver.start()
     app.exec()

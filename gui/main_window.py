@@ -42,7 +42,7 @@ from gui.training_docks import TrainingDocks
 
 APP_TITLE = "Backprop Simulator"
 AUTOSAVE_MS = 30_000
-MINIMUM_SIZE = QSize(900, 600)
+MINIMUM_SIZE = QSize(1100, 720)  # the docks' own minimum sizes plus a usable canvas
 DEFAULT_SIZE = QSize(1280, 800)
 STATE_VERSION = 1
 

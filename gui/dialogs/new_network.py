@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from engine import netfile
@@ -112,24 +111,25 @@ class NewNetworkDialog(QDialog):
         self.setMinimumWidth(360)
 
     def _on_sizes_changed(self, text: str):
-        """Keep one activation box per non-input layer."""
+        """Keep one activation box per non-input layer, named as the canvas names its column."""
         try:
             count = len(parse_sizes(text)) - 1
         except NetworkError:
             return
-        while len(self.activation_combos) > count:
-            self.activations_form.removeRow(len(self.activation_combos) - 1)
-            self.activation_combos.pop()
-        while len(self.activation_combos) < count:
+        if count == len(self.activation_combos):
+            return
+        chosen = [combo.currentText() for combo in self.activation_combos]
+        while self.activations_form.rowCount():
+            self.activations_form.removeRow(0)
+        self.activation_combos = []
+        for index in range(count):
             combo = QComboBox()
             combo.addItems(ACTIVATION_NAMES)
-            self.activation_combos.append(combo)
-            self.activations_form.addRow("", combo)
-        for index, _combo in enumerate(self.activation_combos):
+            if index < len(chosen) - 1 or (index == count - 1 and chosen):
+                combo.setCurrentText(chosen[index] if index < len(chosen) - 1 else chosen[-1])
             name = "Output" if index == count - 1 else f"Hidden {index + 1}"
-            label = self.activations_form.labelForField(_combo)
-            if isinstance(label, QWidget):
-                label.setText(f"{name}:")
+            self.activations_form.addRow(f"{name}:", combo)
+            self.activation_combos.append(combo)
 
     def set_activations(self, *names: str) -> None:
         for combo, name in zip(self.activation_combos, names, strict=False):

@@ -304,12 +304,12 @@ def test_unsaved_work_is_autosaved_and_offered_back_after_a_crash(make_window, a
 
 def test_window_layout_and_geometry_persist(make_window):
     window = make_window()
-    window.resize(920, 640)  # the offscreen screen is 800 px wide: height is what can differ
+    window.resize(1150, 760)  # the offscreen screen is 800 px wide: height is what can differ
     window.history_dock.hide()
     window.close()
     again = make_window()
     assert again.history_dock.isHidden()
-    assert again.size().height() == 640
+    assert again.size().height() == 760
 
 
 def test_canvas_exports_to_png_and_svg(make_window, tmp_path):
@@ -349,3 +349,14 @@ def test_zoom_shortcut_actions_zoom_the_canvas(make_window):
     window.fit_action.trigger()
     assert window.canvas.zoom == pytest.approx(fitted)
     assert window.zoom_in_action.shortcut().toString() == "Ctrl+="
+
+
+def test_demo_steps_through_by_itself_and_applies_each_update(make_window, qtbot):
+    window = make_window()
+    driver = app.DemoDriver(window, step_ms=1, pause_ms=1)
+    driver.start()
+    qtbot.waitUntil(lambda: window.document.undo_stack.count() >= 2, timeout=10_000)
+    driver.stop()
+    # two updates: w = 1 → 0.7 (the notes), then 0.7 − 0.1·(2.65 − 3)·2.5 = 0.7875
+    assert window.document.network.layers[1].weights[0, 0] == pytest.approx(0.7875)
+    assert not window.stepping.is_playing and not driver.timer.isActive()
