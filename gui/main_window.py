@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QTabBar,
     QUndoView,
     QWidget,
 )
@@ -246,7 +247,9 @@ class MainWindow(QMainWindow):
         # the output map (at least 470 px wide) joins the plots' tabs on the left, so the right
         # column stays as narrow as the inspector and the canvas keeps the room
         training = self.training_docks
+        self.removeDockWidget(training.map_dock)  # taken out first: no stale tab bar is left
         self.tabifyDockWidget(training.activation_dock, training.map_dock)
+        training.map_dock.show()
         training.loss_dock.raise_()
         self.inspector_dock.raise_()
         self._sizes_to_arrange = True  # until a saved layout is restored
@@ -300,6 +303,15 @@ class MainWindow(QMainWindow):
         if self._sizes_to_arrange:
             self._sizes_to_arrange = False
             self._arrange_dock_sizes()
+        self._hide_stale_tab_bars()
+
+    def _hide_stale_tab_bars(self):
+        """Hide tab bars Qt leaves behind when a third dock joins a tab group before the window
+        is shown (Qt 6.11): a live tab bar sits beside its docks, a stale one on top of one."""
+        docks = [dock.geometry() for dock in self.docks() if dock.isVisible()]
+        for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if bar.isVisible() and any(bar.geometry().intersects(rect) for rect in docks):
+                bar.hide()
 
     def write_settings(self):
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -186,8 +186,8 @@ class ConnectionsItem(QGraphicsItem):
                 text = labels.weight_text(value, new)
                 anchor = labels.along(canvas.layout, self.layer, neuron, source,
                                       labels.WEIGHT_LABEL_AT)
-                draw_label(painter, text, anchor, style.sign_color(value),
-                           bool(frozen[neuron, source]))
+                color = style.sign_color(value) if new is None else style.UPDATE
+                draw_label(painter, text, anchor, color, bool(frozen[neuron, source]))
 
     def _paint_gradients(self, painter: QPainter) -> None:
         """The backward pass: a dashed purple arrow pointing back along each line with its ∂E/∂w."""

@@ -111,7 +111,8 @@ class ColumnItem(QGraphicsItem):
             painter.setPen(QPen(style.SELECTION, 1.5, Qt.PenStyle.DotLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(box.adjusted(-3, -3, 3, 3), 4, 4)
-        draw_label(painter, labels.bias_text(value, new), anchor, style.sign_color(value),
+        color = style.sign_color(value) if new is None else style.UPDATE
+        draw_label(painter, labels.bias_text(value, new), anchor, color,
                    bool(layer.frozen_biases[neuron]))
         if canvas.values.stepping and "grad" in shown:
             draw_label(painter, labels.bias_grad_text(shown["grad"]),
@@ -120,8 +121,8 @@ class ColumnItem(QGraphicsItem):
     def _paint_marks(self, painter: QPainter, ref, centre: QPointF, radius: float) -> None:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if ref in self._canvas.highlighted:
-            painter.setPen(QPen(style.HIGHLIGHT, 7))
-            painter.drawEllipse(centre, radius + 5, radius + 5)
+            painter.setPen(QPen(style.HIGHLIGHT, 5))
+            painter.drawEllipse(centre, radius + 4, radius + 4)
         if ref == self._canvas.selection:
             painter.setPen(QPen(style.SELECTION, 2, Qt.PenStyle.DotLine))
             painter.drawEllipse(centre, radius + 4, radius + 4)

@@ -74,7 +74,7 @@ class NetworkScene(QGraphicsScene):
         return list(self._columns)
 
     def set_sample(self, sample: int) -> None:
-        """Show the forward pass of data row ``sample``."""
+        """Show the forward pass of data row ``sample`` (with a step-through: its sample)."""
         if sample != self.sample:
             self.sample = sample
             self._refresh_values()
@@ -109,8 +109,8 @@ class NetworkScene(QGraphicsScene):
             self.values = stepping_values(stepping.shown_values())
             self.highlighted = set(stepping.current_items())
         else:
-            data = self._document.data
-            self.values = engine_values(self.network, data, self.sample)
+            sample = self.sample if stepping is None else stepping.sample
+            self.values = engine_values(self.network, self._document.data, sample)
             self.highlighted = set()
 
     def _update_columns(self) -> None:

@@ -215,3 +215,13 @@ def test_step_through_highlights_the_step_and_draws_the_backward_pass(make_view,
     assert backward_pixels > 50
     stepping.restart()
     assert not scene.values.stepping and not scene.highlighted
+
+
+def test_canvas_shows_the_sample_the_step_through_uses(make_view):
+    document = seed_document()
+    document.set_data("Two samples", Dataset([[2.0], [5.0]], [[3.0], [1.0]]))
+    stepping = StepThrough(document)
+    view = make_view(document, stepping)
+    stepping.set_sample(1)
+    assert view.network_scene.values.neuron(0, 0)["a"] == 5.0
+    assert view.network_scene.values.neuron(2, 0)["a"] == 7.0  # (5·1 + 1)·1 + 1
