@@ -74,7 +74,7 @@ class ActivationPlot(PlotFrame):
                 where = " (output)" if index == len(layers) - 1 else ""
                 self.layer_combo.addItem(f"layer {index + 1}{where}: {layer.activation}")
             self.layer_combo.setCurrentIndex(min(max(keep, 0), len(layers) - 1))
-        self._redraw()
+        self.refresh()
 
     def _on_selection_changed(self, item):
         layer = None
@@ -86,10 +86,10 @@ class ActivationPlot(PlotFrame):
             self.layer_combo.setCurrentIndex(layer)
 
     def _on_layer_chosen(self, _index: int):
-        self._redraw()
+        self.refresh()
 
     def _on_weights_changed(self, *_):
-        self._redraw()
+        self.request_refresh()
 
     # ----- drawing -----------------------------------------------------------------------------
     def _neuron_values(self):
@@ -103,7 +103,7 @@ class ActivationPlot(PlotFrame):
         a = forward.activations[self.layer + 1]
         return z, a
 
-    def _redraw(self):
+    def refresh(self):
         network = self._document.network
         if not network.layers:
             return

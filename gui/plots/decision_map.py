@@ -81,8 +81,13 @@ class DecisionMap(PlotFrame):
 
     # ----- document → view ---------------------------------------------------------------------
     def _on_weights_changed(self, *_):
-        if not self._redraw_timer.isActive():
+        if not self.isVisible():
+            self._stale = True
+        elif not self._redraw_timer.isActive():
             self._redraw_timer.start()
+
+    def refresh(self):
+        self.redraw()
 
     def _on_data_changed(self):
         """New data or structure: new plane ranges, new points, then the map."""

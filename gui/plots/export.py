@@ -65,7 +65,7 @@ def styled_plot_widget() -> pg.PlotWidget:
         axis.setPen(pg.mkPen(TEXT))
         axis.setTextPen(pg.mkPen(TEXT))
         axis.enableAutoSIPrefix(False)  # "(x0.001)" after a log axis' label only confuses
-    item.showGrid(x=True, y=True, alpha=0.15)
+    item.showGrid(x=False, y=True, alpha=0.15)  # an x grid costs a millisecond a frame
     return widget
 
 
@@ -77,10 +77,15 @@ def add_legend(plot_item: pg.PlotItem, offset=(-10, 10)) -> pg.LegendItem:
 
 
 class PlotFrame(QWidget):
-    """A plot with a header row: its title, optional controls, and an Export menu."""
+    """A plot with a header row: its title, optional controls, and an Export menu.
+
+    Subclasses draw in :meth:`refresh` and call :meth:`request_refresh` from their slots: a
+    plot in a hidden tab does no work during a run and catches up when it is shown.
+    """
 
     def __init__(self, title: str, parent=None):
         super().__init__(parent)
+        self._stale = False
         self.plot_widget = styled_plot_widget()
         self.plot_item = self.plot_widget.getPlotItem()
         self.title_label = QLabel(f"<b>{title}</b>")
@@ -104,6 +109,21 @@ class PlotFrame(QWidget):
         layout.setSpacing(2)
         layout.addLayout(self.header)
         layout.addWidget(self.plot_widget, 1)
+
+    def refresh(self) -> None:
+        """Redraw from the document/runner (subclasses)."""
+
+    def request_refresh(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def add_header_widget(self, widget: QWidget) -> None:
         """Place an option (a check box, a combo) before the Export button."""

@@ -45,7 +45,7 @@ class GradientPlot(PlotFrame):
         self._on_log_toggled(True)
         runner.progressed.connect(self._on_progressed)
         runner.history_replaced.connect(self._on_progressed)
-        self._on_progressed()
+        self.refresh()
 
     def _on_log_toggled(self, checked: bool):
         self.plot_item.setLogMode(y=checked)
@@ -65,6 +65,9 @@ class GradientPlot(PlotFrame):
             self.curves.append(curve)
 
     def _on_progressed(self):
+        self.request_refresh()
+
+    def refresh(self):
         history = self._runner.history
         if len(self.curves) != history.n_layers:
             self._make_curves(history.n_layers)

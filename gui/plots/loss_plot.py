@@ -34,7 +34,7 @@ class LossPlot(PlotFrame):
         self._on_log_toggled(True)
         runner.progressed.connect(self._on_progressed)
         runner.history_replaced.connect(self._on_progressed)
-        self._on_progressed()
+        self.refresh()
 
     def _create_curves(self):
         item = self.plot_item
@@ -59,6 +59,9 @@ class LossPlot(PlotFrame):
         self.plot_item.setLogMode(y=checked)
 
     def _on_progressed(self):
+        self.request_refresh()
+
+    def refresh(self):
         """Redraw every curve from the run's record (at most ~plot-width points each)."""
         history = self._runner.history
         self.empty_hint.setVisible(history.count == 0)

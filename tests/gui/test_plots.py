@@ -22,6 +22,7 @@ def trained(qtbot, preset: str, steps: int):
     for widget in (loss, gradients):
         qtbot.addWidget(widget)
         widget.resize(500, 300)
+        widget.show()
     for _ in range(steps):
         runner.train_step()
     return document, runner, loss, gradients
@@ -90,6 +91,7 @@ def test_a_test_split_adds_the_test_loss_curve(qtbot):
     runner = TrainingRunner(document)
     plot = LossPlot(document, runner)
     qtbot.addWidget(plot)
+    plot.show()
     runner.start()
     qtbot.waitUntil(lambda: runner.history.test_count >= 3, timeout=5_000)
     runner.pause()
@@ -107,8 +109,8 @@ def test_a_long_history_is_drawn_with_at_most_a_few_points_per_pixel(qtbot):
     rng = np.random.default_rng(0)
     for value in rng.uniform(0.1, 1.0, 50_000):
         history.record(value, [value, value / 2])
-    loss_plot._on_progressed()
-    gradient_plot._on_progressed()
+    loss_plot.refresh()
+    gradient_plot.refresh()
     width = loss_plot.plot_width()
     assert len(loss_plot.batch_curve.getOriginalDataset()[0]) <= 2 * width
     assert len(gradient_plot.curves[0].getOriginalDataset()[0]) <= 2 * width
@@ -118,7 +120,6 @@ def test_a_long_history_is_drawn_with_at_most_a_few_points_per_pixel(qtbot):
 def test_each_plot_exports_to_png_svg_and_csv(qtbot, tmp_path, ending):
     _, _, loss_plot, gradient_plot = trained(qtbot, "xor", 5)
     for plot in (loss_plot, gradient_plot):
-        plot.show()
         path = tmp_path / f"plot{ending}"
         plot.export(str(path))
         content = path.read_bytes()
@@ -136,6 +137,7 @@ def test_the_activation_plot_shows_f_and_its_slope_with_the_neurons_z(qtbot):
     document = Document(load("preset:xor"))
     plot = ActivationPlot(document)
     qtbot.addWidget(plot)
+    plot.show()
     sigmoid = get_activation("sigmoid")
     z_grid, slope = plot.slope_curve.getOriginalDataset()
     assert max(slope) == pytest.approx(0.25, abs=1e-4)
@@ -150,8 +152,18 @@ def test_the_activation_plot_follows_the_layer_and_the_weights(qtbot):
     document = Document(load("preset:vanishing-relu"))
     plot = ActivationPlot(document)
     qtbot.addWidget(plot)
+    plot.show()
     plot.layer_combo.setCurrentIndex(8)
     assert "sigmoid" in plot.layer_combo.currentText()
     document.set_parameter(8, 0, None, 3.0)
     z = document.network.forward(document.data.inputs).pre_activations[8]
     np.testing.assert_array_equal(plot.function_marks.getData()[0], z.ravel())
+
+
+def test_a_plot_in_a_hidden_tab_does_no_work_and_catches_up_when_shown(qtbot):
+    document, runner, loss_plot, _ = trained(qtbot, "xor", 2)
+    loss_plot.hide()
+    runner.train_step()
+    assert len(loss_plot.batch_curve.getOriginalDataset()[0]) == 2
+    loss_plot.show()
+    assert len(loss_plot.batch_curve.getOriginalDataset()[0]) == 3
