@@ -37,8 +37,9 @@ def weight_image(weights: np.ndarray, scale: float) -> QImage:
     rgba[..., :3] = rgb.astype(np.uint8)
     rgba[..., 3] = 255
     rows, columns = weights.shape
-    image = QImage(rgba.tobytes(), columns, rows, columns * 4, QImage.Format.Format_RGBA8888)
-    return image.copy()  # own the pixels: the bytes object above is temporary
+    pixels = rgba.tobytes()  # kept alive until the copy below: QImage only borrows it
+    image = QImage(pixels, columns, rows, columns * 4, QImage.Format.Format_RGBA8888)
+    return image.copy()  # an image that owns its pixels
 
 
 def width_levels(weights: np.ndarray, scale: float) -> np.ndarray:
