@@ -81,7 +81,7 @@ class DecisionMap(PlotFrame):
 
     # ----- document → view ---------------------------------------------------------------------
     def _on_weights_changed(self, *_):
-        if not self.isVisible():
+        if not self.on_screen:
             self._stale = True
         elif not self._redraw_timer.isActive():
             self._redraw_timer.start()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
 from PySide6.QtCore import QRectF
@@ -65,8 +66,17 @@ def styled_plot_widget() -> pg.PlotWidget:
         axis.setPen(pg.mkPen(TEXT))
         axis.setTextPen(pg.mkPen(TEXT))
         axis.enableAutoSIPrefix(False)  # "(x0.001)" after a log axis' label only confuses
-    item.showGrid(x=False, y=True, alpha=0.15)  # an x grid costs a millisecond a frame
+    # no grid: pyqtgraph draws it with the axes, which then repaint with every curve update
     return widget
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 2, 5 × 10^k that is ≥ value (value > 0): a round axis end."""
+    decade = 10.0 ** np.floor(np.log10(value))
+    for factor in (1.0, 2.0, 5.0, 10.0):
+        if factor * decade >= value:
+            return factor * decade
+    return 10.0 * decade
 
 
 def add_legend(plot_item: pg.PlotItem, offset=(-10, 10)) -> pg.LegendItem:
@@ -80,12 +90,18 @@ class PlotFrame(QWidget):
     """A plot with a header row: its title, optional controls, and an Export menu.
 
     Subclasses draw in :meth:`refresh` and call :meth:`request_refresh` from their slots: a
-    plot in a hidden tab does no work during a run and catches up when it is shown.
+    plot in a hidden tab does no work during a run and catches up when it is shown. (Qt keeps
+    a dock in an unselected tab "visible", so its dock's ``visibilityChanged`` is connected to
+    :meth:`set_on_screen`.)
     """
 
     def __init__(self, title: str, parent=None):
         super().__init__(parent)
         self._stale = False
+        self._on_screen = True
+        self._follow = False  # set by start_following(): the plot sets its own range
+        self._x_high = None
+        self._y_span = None
         self.plot_widget = styled_plot_widget()
         self.plot_item = self.plot_widget.getPlotItem()
         self.title_label = QLabel(f"<b>{title}</b>")
@@ -113,16 +129,83 @@ class PlotFrame(QWidget):
     def refresh(self) -> None:
         """Redraw from the document/runner (subclasses)."""
 
+    @property
+    def on_screen(self) -> bool:
+        return self._on_screen and self.isVisible()
+
     def request_refresh(self) -> None:
-        if self.isVisible():
+        if self.on_screen:
             self.refresh()
         else:
             self._stale = True
 
+    def set_on_screen(self, shown: bool) -> None:
+        """Its dock's tab was selected (True) or another tab was (False)."""
+        self._on_screen = bool(shown)
+        self._catch_up()
+
     def showEvent(self, event):
         super().showEvent(event)
-        if self._stale:
+        self._catch_up()
+
+    def _catch_up(self):
+        if self._stale and self.on_screen:
             self._stale = False
+            self.refresh()
+
+    def start_following(self) -> None:
+        """From now on :meth:`follow` sets the range, until the learner pans or zooms."""
+        view = self.plot_item.vb
+        view.disableAutoRange()
+        view.sigRangeChangedManually.connect(self._on_range_changed_manually)
+        view.sigStateChanged.connect(self._on_auto_range_requested)  # pyqtgraph's "A" button
+        self._follow = True
+
+    def follow(self, x_last: float, values: list[np.ndarray]) -> None:
+        """Show steps 0…x_last and every value, changing the range only in coarse jumps.
+
+        Fixed ranges keep the axes from repainting on every frame (most of a plot's cost):
+        x grows to the next 1-2-5 number with room to spare, y (log) to whole decades.
+        """
+        if not self._follow:
+            return
+        view = self.plot_item.vb
+        if self._x_high is None or not self._x_high / 4 <= x_last <= self._x_high:
+            self._x_high = nice_ceiling(max(x_last, 1.0) * 1.25)
+            view.setXRange(0, self._x_high, padding=0)
+        finite = np.concatenate([v[np.isfinite(v)] for v in values]) if values else np.array([])
+        log = self.plot_item.ctrl.logYCheck.isChecked()
+        if log:
+            finite = finite[finite > 0]
+        if finite.size == 0:
+            return
+        low, high = float(finite.min()), float(finite.max())
+        if log:
+            span = (np.floor(np.log10(low)), np.ceil(np.log10(high)))
+            if span[1] <= span[0]:
+                span = (span[0], span[0] + 1)
+        else:
+            span = self._y_span
+            inside = span is not None and span[0] <= low and high <= span[1]
+            if not inside or (high - low) < (span[1] - span[0]) / 3:
+                margin = 0.1 * (high - low) or 0.5 * abs(high) or 1.0
+                span = (low - margin, high + margin)
+        if span != self._y_span:
+            self._y_span = span
+            view.setYRange(*span, padding=0.02)
+
+    def forget_range(self) -> None:
+        """The next :meth:`follow` chooses a fresh range (a new run, a log toggle)."""
+        self._x_high = self._y_span = None
+
+    def _on_range_changed_manually(self, *_):
+        self._follow = False  # the learner zoomed or panned: leave the view to them
+
+    def _on_auto_range_requested(self, *_):
+        if self.plot_item.vb.autoRangeEnabled()[0]:
+            self.plot_item.vb.disableAutoRange()
+            self._follow = True
+            self.forget_range()
             self.refresh()
 
     def add_header_widget(self, widget: QWidget) -> None:

@@ -38,6 +38,7 @@ class GradientPlot(PlotFrame):
         item.setLabel("bottom", "training step")
         item.setLabel("left", "‖∂E/∂W‖")
         self.legend = add_legend(item)
+        self.start_following()  # the range moves in coarse jumps: axes rarely repaint
         self.log_check = QCheckBox("log scale")
         self.log_check.setChecked(True)
         self.add_header_widget(self.log_check)
@@ -49,6 +50,8 @@ class GradientPlot(PlotFrame):
 
     def _on_log_toggled(self, checked: bool):
         self.plot_item.setLogMode(y=checked)
+        self.forget_range()
+        self.refresh()
 
     def _make_curves(self, count: int):
         """One curve per layer, made only when the number of layers changes."""
@@ -59,7 +62,7 @@ class GradientPlot(PlotFrame):
         last = count - 1
         for index, color in enumerate(layer_colors(count)):
             name = f"layer {index + 1}" + (" (output)" if index == last and count > 1 else "")
-            curve = self.plot_item.plot(name=name, pen=pg.mkPen(color, width=2))
+            curve = self.plot_item.plot(name=name, pen=pg.mkPen(color, width=1.5))
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
             self.curves.append(curve)
@@ -74,7 +77,9 @@ class GradientPlot(PlotFrame):
         if history.count == 0:
             for curve in self.curves:
                 curve.setData([], [])
+            self.forget_range()
             return
         steps, _, grad_norms = history.series(self.plot_width())
         for index, curve in enumerate(self.curves):
             curve.setData(steps, grad_norms[:, index])
+        self.follow(float(steps[-1]), [grad_norms.ravel()])

@@ -41,11 +41,10 @@ class LossPlot(PlotFrame):
         item.setLabel("bottom", "training step")
         item.setLabel("left", "loss E")
         self.legend = add_legend(item)
+        self.start_following()  # the range moves in coarse jumps: axes rarely repaint
         self.batch_curve = item.plot(name="loss of each step's batch", pen=pg.mkPen(BATCH_COLOR))
         self.average_curve = item.plot(name="average", pen=pg.mkPen(POSITIVE, width=2.5))
-        self.test_curve = item.plot(
-            name="test loss", pen=pg.mkPen(BACKWARD, width=2, style=pg.QtCore.Qt.PenStyle.DashLine)
-        )
+        self.test_curve = item.plot(name="test loss", pen=pg.mkPen(BACKWARD, width=1.5))
         for curve in (self.batch_curve, self.average_curve, self.test_curve):
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
@@ -57,6 +56,8 @@ class LossPlot(PlotFrame):
 
     def _on_log_toggled(self, checked: bool):
         self.plot_item.setLogMode(y=checked)
+        self.forget_range()
+        self.refresh()
 
     def _on_progressed(self):
         self.request_refresh()
@@ -69,6 +70,7 @@ class LossPlot(PlotFrame):
             for curve in (self.batch_curve, self.average_curve, self.test_curve):
                 curve.setData([], [])
             self._show_test_curve(False)
+            self.forget_range()
             return
         steps, loss, _ = history.series(self.plot_width())
         self.batch_curve.setData(steps, loss)
@@ -80,6 +82,7 @@ class LossPlot(PlotFrame):
             test_steps, test_loss = test_steps[::k], test_loss[::k]
         self.test_curve.setData(test_steps, test_loss)
         self._show_test_curve(len(test_steps) > 0)
+        self.follow(float(steps[-1]), [loss, test_loss])
 
     def _show_test_curve(self, shown: bool):
         """The test curve and its legend entry only when there is a test split."""

@@ -167,3 +167,12 @@ def test_a_plot_in_a_hidden_tab_does_no_work_and_catches_up_when_shown(qtbot):
     assert len(loss_plot.batch_curve.getOriginalDataset()[0]) == 2
     loss_plot.show()
     assert len(loss_plot.batch_curve.getOriginalDataset()[0]) == 3
+
+
+def test_a_plot_whose_dock_tab_is_not_selected_waits_until_it_is(qtbot):
+    document, runner, loss_plot, _ = trained(qtbot, "xor", 2)
+    loss_plot.set_on_screen(False)
+    runner.train_step()
+    assert len(loss_plot.batch_curve.getOriginalDataset()[0]) == 2
+    loss_plot.set_on_screen(True)
+    assert len(loss_plot.batch_curve.getOriginalDataset()[0]) == 3
