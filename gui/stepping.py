@@ -68,6 +68,7 @@ class StepThrough(QObject):
         self._count = 0
         self._problem = ""
         self._stale = True  # the steps are built when first needed, not on every edit
+        self._shown_cache = None  # ((position, trace), ShownValues) of the last answer
         self._status = ""
         self._applying_update = False
         self._last_update: Trace | None = None  # the trace whose update set the parameters
@@ -184,7 +185,18 @@ class StepThrough(QObject):
         return list(dict.fromkeys(items))
 
     def shown_values(self) -> ShownValues:
-        """The z, a, δ, ∂E/∂θ and new θ computed by the steps up to the cursor."""
+        """The z, a, δ, ∂E/∂θ and new θ computed by the steps up to the cursor.
+
+        Several views ask at the same cursor position; they share one answer (do not change it).
+        """
+        key = (self.position, self._trace)
+        if self._shown_cache is not None and self._shown_cache[0] == key:
+            return self._shown_cache[1]
+        shown = self._collect_shown()
+        self._shown_cache = (key, shown)
+        return shown
+
+    def _collect_shown(self) -> ShownValues:
         shown = ShownValues()
         data = self._document.data
         if data is None or not 0 <= self._sample < len(data):
@@ -339,6 +351,7 @@ class StepThrough(QObject):
         self.pause()
         self._trace, self._cursor, self._count, self._problem = None, None, 0, ""
         self._stale = True
+        self._shown_cache = None
         self.steps_changed.emit()
         self.step_moved.emit(-1)
 
@@ -399,6 +412,8 @@ class StepThrough(QObject):
         kind = step.quantity[0]
         if kind == "loss":
             shown.loss = float(step.value)
+        elif step.neuron is not None and step.sample is None:
+            _add_one_shown(shown, kind, step)  # the common case, kept fast for big traces
         elif kind in _NEURON_KEYS:
             targets, values = self._items_of(step.quantity), np.ravel(step.value)
             for item, value in zip(targets, values, strict=True):
@@ -409,6 +424,19 @@ class StepThrough(QObject):
             targets, values = self._items_of(step.quantity), np.ravel(step.value)
             for item, value in zip(targets, values, strict=True):
                 table.setdefault(item, {})[key] = float(value)
+
+
+def _add_one_shown(shown: ShownValues, kind: str, step: Step) -> None:
+    """One neuron's or one parameter's value, straight from the step's indices."""
+    if kind in _NEURON_KEYS:
+        item = NeuronRef(step.layer + 1, step.neuron)
+        shown.neurons.setdefault(item, {})[_NEURON_KEYS[kind]] = step.value
+    elif kind in _WEIGHT_KEYS:
+        item = WeightRef(step.layer, step.neuron, step.source)
+        shown.weights.setdefault(item, {})[_WEIGHT_KEYS[kind]] = step.value
+    elif kind in _BIAS_KEYS:
+        item = BiasRef(step.layer, step.neuron)
+        shown.biases.setdefault(item, {})[_BIAS_KEYS[kind]] = step.value
 
 
 def _has_check(trace: Trace) -> bool:

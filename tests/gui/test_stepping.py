@@ -232,3 +232,9 @@ def test_without_data_there_is_nothing_to_step_through(qtbot):
     assert stepping.shown_values().neurons == {}
     document.set_data("Add a sample", Dataset([[1.0]], [[1.0]]))
     assert stepping.count > 0 and stepping.problem == ""
+
+
+def test_shown_values_follow_a_data_change_before_the_first_step(stepping):
+    assert stepping.shown_values().neurons == {NeuronRef(0, 0): {"a": 2.0}}
+    stepping.document.set_data("Edit input", Dataset([[5.0]], [[3.0]]))
+    assert stepping.shown_values().neurons == {NeuronRef(0, 0): {"a": 5.0}}
