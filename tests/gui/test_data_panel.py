@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 
 from engine import csvdata, datasets
 from engine.netfile import load
@@ -63,7 +63,9 @@ def test_rows_are_added_and_removed_as_undo_steps(panel):
     document = panel._document
     panel.add_button.click()
     assert len(document.data) == 5
-    panel.table.selectRow(0)
+    select = QItemSelectionModel.SelectionFlag
+    flags = select.ClearAndSelect | select.Rows
+    panel.table.selectionModel().select(panel.model.index(0, 0), flags)
     panel.remove_button.click()
     assert len(document.data) == 4
     np.testing.assert_array_equal(document.data.inputs[0], [0.0, 1.0])
