@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QScrollArea,
     QSizePolicy,
     QSlider,
     QSpinBox,
@@ -122,9 +123,15 @@ class StepPanel(QWidget):
         font = self.formula_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         self.formula_label.setFont(font)
-        self.formula_label.setFrameShape(QFrame.Shape.StyledPanel)
-        self.formula_label.setMinimumHeight(int(font.pointSizeF() * 5))
+        self.formula_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.formula_label.setStyleSheet("QLabel { background: white; padding: 6px; }")
+        # a whole layer's vectors and matrices can be long: the formula scrolls, never clips
+        self.formula_area = QScrollArea()
+        self.formula_area.setWidget(self.formula_label)
+        self.formula_area.setWidgetResizable(True)
+        self.formula_area.setFrameShape(QFrame.Shape.StyledPanel)
+        self.formula_area.setMinimumHeight(int(font.pointSizeF() * 6))
+        self.formula_area.setStyleSheet("QScrollArea { background: white; }")
         self.explanation_label = QLabel()
         self.explanation_label.setWordWrap(True)
         self.status_label = QLabel()
@@ -160,10 +167,9 @@ class StepPanel(QWidget):
         layout.addWidget(self.progress)
         layout.addLayout(choices)
         layout.addWidget(self.position_label)
-        layout.addWidget(self.formula_label)
+        layout.addWidget(self.formula_area, 1)
         layout.addWidget(self.explanation_label)
         layout.addWidget(self.status_label)
-        layout.addStretch(1)
 
     def _connect_signals(self):
         stepping = self._stepping
