@@ -62,7 +62,7 @@ class TrainingDocks(QObject):
                                          right)
         for dock in (self.loss_dock, self.gradient_dock, self.activation_dock, self.map_dock):
             # a plot in an unselected tab skips its updates and catches up when selected
-            dock.visibilityChanged.connect(dock.widget().set_on_screen)
+            dock.visibilityChanged.connect(dock.widget().on_dock_visibility_changed)
         window.resizeDocks([self.training_dock], [360], Qt.Orientation.Horizontal)
         window.resizeDocks([self.training_dock, self.loss_dock], [430, 300],
                            Qt.Orientation.Vertical)

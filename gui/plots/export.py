@@ -12,7 +12,7 @@ import os
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtGui import QAction, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
@@ -91,14 +91,13 @@ class PlotFrame(QWidget):
 
     Subclasses draw in :meth:`refresh` and call :meth:`request_refresh` from their slots: a
     plot in a hidden tab does no work during a run and catches up when it is shown. (Qt keeps
-    a dock in an unselected tab "visible", so its dock's ``visibilityChanged`` is connected to
-    :meth:`set_on_screen`.)
+    a dock in an unselected tab "visible" but moved out of sight, so what counts is whether any
+    of it is on screen; its dock's ``visibilityChanged`` tells when its tab is selected.)
     """
 
     def __init__(self, title: str, parent=None):
         super().__init__(parent)
         self._stale = False
-        self._on_screen = True
         self._follow = False  # set by start_following(): the plot sets its own range
         self._x_high = None
         self._y_span = None
@@ -131,7 +130,7 @@ class PlotFrame(QWidget):
 
     @property
     def on_screen(self) -> bool:
-        return self._on_screen and self.isVisible()
+        return self.isVisible() and not self.visibleRegion().isEmpty()
 
     def request_refresh(self) -> None:
         if self.on_screen:
@@ -139,10 +138,10 @@ class PlotFrame(QWidget):
         else:
             self._stale = True
 
-    def set_on_screen(self, shown: bool) -> None:
+    def on_dock_visibility_changed(self, shown: bool) -> None:
         """Its dock's tab was selected (True) or another tab was (False)."""
-        self._on_screen = bool(shown)
-        self._catch_up()
+        if shown:
+            QTimer.singleShot(0, self._catch_up)  # once the dock has its place on screen
 
     def showEvent(self, event):
         super().showEvent(event)

@@ -4,6 +4,8 @@ import xml.dom.minidom
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
 from engine import datasets
 from engine.activations import get_activation
@@ -170,9 +172,29 @@ def test_a_plot_in_a_hidden_tab_does_no_work_and_catches_up_when_shown(qtbot):
 
 
 def test_a_plot_whose_dock_tab_is_not_selected_waits_until_it_is(qtbot):
-    document, runner, loss_plot, _ = trained(qtbot, "xor", 2)
-    loss_plot.set_on_screen(False)
+    document = Document(load("preset:xor"))
+    runner = TrainingRunner(document)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setCentralWidget(QLabel("canvas"))
+    docks = []
+    for plot in (LossPlot(document, runner), GradientPlot(document, runner)):
+        dock = QDockWidget(plot.title_label.text(), window)
+        dock.setWidget(plot)
+        dock.visibilityChanged.connect(plot.on_dock_visibility_changed)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        docks.append(dock)
+    window.tabifyDockWidget(*docks)
+    docks[0].raise_()
+    window.resize(800, 500)
+    window.show()
+    qtbot.waitExposed(window)
+    loss_plot, gradient_plot = docks[0].widget(), docks[1].widget()
     runner.train_step()
-    assert len(loss_plot.batch_curve.getOriginalDataset()[0]) == 2
-    loss_plot.set_on_screen(True)
-    assert len(loss_plot.batch_curve.getOriginalDataset()[0]) == 3
+    assert len(loss_plot.batch_curve.getOriginalDataset()[0]) == 1
+    assert gradient_plot.curves[0].getOriginalDataset()[0] is None  # not on screen: not drawn
+    docks[1].raise_()
+    qtbot.waitUntil(lambda: gradient_plot.curves[0].getOriginalDataset()[0] is not None,
+                    timeout=2_000)
+    np.testing.assert_array_equal(gradient_plot.curves[0].getOriginalDataset()[1],
+                                  runner.history.exact()[2][:, 0])
