@@ -112,6 +112,8 @@ def test_jump_to_backward_checks_its_phase_in_the_strip(panel):
 def test_keyboard_shortcuts_step_while_another_widget_has_focus(qtbot, panel):
     editor = QLineEdit(panel)  # stands in for the canvas: any widget of the window
     editor.show()
+    panel.windowHandle().requestActivate()  # window shortcuts need the active window
+    qtbot.waitUntil(panel.isActiveWindow)
     panel.speed_slider.setFocus()
     qtbot.keyClick(panel.speed_slider, Qt.Key.Key_Space)
     assert panel._stepping.position == 0
@@ -157,3 +159,36 @@ def test_play_and_pause_toggle_the_action(qtbot, panel):
     panel.play_action.trigger()
     assert not panel._stepping.is_playing
     assert panel.play_action.text() == "▶ Play"
+
+
+def test_in_the_main_window_the_keys_step_while_the_canvas_has_focus(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from gui import files
+    from gui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(Document(load_preset("seed")), settings,
+                        files.RecoveryFile(str(tmp_path / "recovery")))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.windowHandle().requestActivate()  # window shortcuts need the active window
+    qtbot.waitUntil(window.isActiveWindow)
+    window.canvas.setFocus()
+    stepping = window.stepping
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Space)
+    assert stepping.position == 0
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Right)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Right)
+    assert stepping.position == 2
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Left)
+    assert stepping.position == 1
+    qtbot.keyClick(window.canvas, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert stepping.current_phase() == "backward"
+    window.step_panel.speed_slider.setValue(0)  # slow, so Play does not run off in the test
+    qtbot.keyClick(window.canvas, Qt.Key.Key_P)
+    assert stepping.is_playing
+    qtbot.keyClick(window.canvas, Qt.Key.Key_P)
+    assert not stepping.is_playing
+    window.document.undo_stack.setClean()  # nothing to ask about when the window closes
