@@ -62,7 +62,7 @@ class GradientPlot(PlotFrame):
         last = count - 1
         for index, color in enumerate(layer_colors(count)):
             name = f"layer {index + 1}" + (" (output)" if index == last and count > 1 else "")
-            curve = self.plot_item.plot(name=name, pen=pg.mkPen(color, width=1.5))
+            curve = self.plot_item.plot(name=name, pen=pg.mkPen(color, width=1))
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
             self.curves.append(curve)
