@@ -47,6 +47,8 @@ def create_application():
 
 def create_window(spec: str | None, settings=None, recovery=None):
     """A main window on ``spec`` (NetworkFileError if it cannot be read)."""
+    from PySide6.QtCore import Qt
+
     from engine import netfile
     from gui.document import Document
     from gui.main_window import MainWindow
@@ -54,7 +56,11 @@ def create_window(spec: str | None, settings=None, recovery=None):
     spec = spec or DEFAULT_SPEC
     experiment = netfile.load(spec)
     path = None if spec.startswith(netfile.PRESET_PREFIX) else os.path.abspath(spec)
-    return MainWindow(Document(experiment, path), settings=settings, recovery=recovery)
+    window = MainWindow(Document(experiment, path), settings=settings, recovery=recovery)
+    # deleted as soon as it is closed, children first, while every Python object they call
+    # back into is still alive (not later by the garbage collector, in any order)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return window
 
 
 def install_excepthook(window) -> None:

@@ -2,8 +2,10 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QApplication
 
 from engine.experiment import Dataset, Experiment
 from engine.network import Layer, Network
@@ -31,15 +33,22 @@ def random_document(sizes, seed=0):
 
 @pytest.fixture
 def make_view(qtbot):
+    views = []
+
     def make(document, stepping=None):
         view = NetworkView(document, stepping)
         qtbot.addWidget(view)
         view.resize(900, 500)
         view.show()
         qtbot.waitExposed(view)
+        views.append(view)
         return view
 
-    return make
+    yield make
+    # pytest-qt has closed them and asked for their deletion: do it now, not whenever the
+    # garbage collector reaches their Python side (which then tears them down in any order)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not any(shiboken6.isValid(view) for view in views)
 
 
 def render_scene(view) -> QImage:

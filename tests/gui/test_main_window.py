@@ -4,14 +4,14 @@ import json
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+import shiboken6
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialog
 
 from engine import netfile
 from engine.experiment import Dataset
-from gui import app, files
-from gui import main_window as main_window_module
+from gui import app, files, network_actions
 from gui.document import Document
 from gui.items import BiasRef, NeuronRef, WeightRef
 from gui.main_window import MainWindow
@@ -30,22 +30,29 @@ def answers(monkeypatch):
     monkeypatch.setattr(files, "ask_restore", lambda parent: record["restore"])
     monkeypatch.setattr(files, "show_file_error",
                         lambda parent, title, error: record["errors"].append(str(error)))
-    monkeypatch.setattr(main_window_module.QMessageBox, "warning",
+    monkeypatch.setattr(network_actions.QMessageBox, "warning",
                         lambda parent, title, text, *rest: record["warnings"].append(text))
     return record
 
 
 @pytest.fixture
 def make_window(qtbot, settings, tmp_path, answers):
+    windows = []
+
     def make(spec="preset:seed"):
         document = Document(netfile.load(spec))
         window = MainWindow(document, settings, files.RecoveryFile(str(tmp_path / "recovery")))
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        windows.append(window)
         return window
 
-    return make
+    yield make
+    # pytest-qt has closed them and asked for their deletion: do it now, not whenever the
+    # garbage collector reaches their Python side (which then tears them down in any order)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not any(shiboken6.isValid(window) for window in windows)
 
 
 def answer_dialog(qtbot, fill):
@@ -103,8 +110,8 @@ def test_new_1_1_1_identity_network_with_the_walkthrough_weights_gives_its_numbe
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
     answer_dialog(qtbot, fill)
-    assert window.new_action.isEnabled()
-    window.new_action.trigger()
+    assert window.file_actions.new_action.isEnabled()
+    window.file_actions.new_action.trigger()
     network = window.document.network
     assert network.sizes == [1, 1, 1]
     assert [layer.activation for layer in network.layers] == ["identity", "identity"]
@@ -143,7 +150,7 @@ def test_new_network_dialog_refuses_bad_sizes_and_stays_open(make_window, qtbot)
         dialog.reject()
 
     answer_dialog(qtbot, fill)
-    assert not window.new_network()
+    assert not window.file_actions.new_network()
     assert seen["open"] and "not a whole number" in seen["message"]
     assert snapshot(window) == before
 
@@ -159,7 +166,7 @@ def edit_bias(window, qtbot):
 
 def freeze(window, qtbot):
     window.document.select(WeightRef(1, 0, 0))
-    window.freeze_action.trigger()
+    window.network_actions.freeze_action.trigger()
 
 
 def reinitialise(window, qtbot):
@@ -169,7 +176,7 @@ def reinitialise(window, qtbot):
         dialog.accept()
 
     answer_dialog(qtbot, fill)
-    window.reinitialize_action.trigger()
+    window.network_actions.reinitialize_action.trigger()
 
 
 def set_constant(window, qtbot):
@@ -178,33 +185,33 @@ def set_constant(window, qtbot):
         dialog.accept()
 
     answer_dialog(qtbot, fill)
-    window.constant_action.trigger()
+    window.network_actions.constant_action.trigger()
 
 
 def add_neuron(window, qtbot):
     window.document.select(NeuronRef(1, 0))
-    window.add_neuron_action.trigger()
+    window.network_actions.add_neuron_action.trigger()
 
 
 def add_input(window, qtbot):
     window.document.select(NeuronRef(0, 0))
-    window.add_neuron_action.trigger()
+    window.network_actions.add_neuron_action.trigger()
     assert window.document.data.inputs.shape == (1, 2)
 
 
 def add_layer(window, qtbot):
     window.document.select(NeuronRef(1, 0))
-    window.add_layer_after_action.trigger()
+    window.network_actions.add_layer_after_action.trigger()
 
 
 def remove_layer(window, qtbot):
     window.document.select(NeuronRef(1, 0))
-    window.remove_layer_action.trigger()
+    window.network_actions.remove_layer_action.trigger()
 
 
 def change_activation(window, qtbot):
     window.document.select(NeuronRef(1, 0))
-    window.activation_actions["tanh"].trigger()
+    window.network_actions.activation_actions["tanh"].trigger()
 
 
 EDITS = [edit_weight, edit_bias, freeze, reinitialise, set_constant, add_neuron, add_input,
@@ -228,7 +235,7 @@ def test_removing_the_last_neuron_of_a_layer_is_refused(make_window, answers):
     window = make_window()
     before = snapshot(window)
     window.document.select(NeuronRef(1, 0))
-    window.remove_neuron_action.trigger()
+    window.network_actions.remove_neuron_action.trigger()
     assert answers["warnings"] and "last neuron" in answers["warnings"][0]
     assert "last neuron" in window.statusBar().currentMessage()
     assert snapshot(window) == before and window.document.undo_stack.count() == 0
@@ -237,9 +244,9 @@ def test_removing_the_last_neuron_of_a_layer_is_refused(make_window, answers):
 def test_activation_menu_checks_the_selected_layers_activation(make_window):
     window = make_window("preset:xor")
     window.document.select(NeuronRef(1, 0))
-    assert window.activation_actions["sigmoid"].isChecked()
+    assert window.network_actions.activation_actions["sigmoid"].isChecked()
     window.document.select(NeuronRef(0, 0))
-    assert not window.activation_actions["sigmoid"].isEnabled()
+    assert not window.network_actions.activation_actions["sigmoid"].isEnabled()
 
 
 # ----- files ----------------------------------------------------------------------------------
@@ -247,11 +254,11 @@ def test_save_and_reopen_gives_the_same_network(make_window, tmp_path):
     window = make_window()
     window.document.set_parameter(0, 0, 0, 0.123456789)
     path = tmp_path / "mine.json"
-    assert window.save_as(str(path))
+    assert window.file_actions.save_as(str(path))
     assert not window.isWindowModified() and "mine.json" in window.windowTitle()
     saved = snapshot(window)
     window.document.set_parameter(0, 0, 0, 5.0)
-    assert window.open_file(str(path))
+    assert window.file_actions.open_file(str(path))
     assert snapshot(window) == saved
     assert files.recent_files(window.settings)[0] == str(path)
 
@@ -265,7 +272,7 @@ def test_a_bad_file_shows_the_engines_message_and_keeps_the_open_network(
     bad.write_text('{"format": "backprop-sim.network", "version": 1, "input_size": 1, '
                    '"layers": [{"activation": "identity", "weights": [[1, 2]], "biases": [0]}]}')
     answers["save"] = files.DISCARD
-    assert not window.open_file(str(bad))
+    assert not window.file_actions.open_file(str(bad))
     assert answers["errors"] and "bad.json" in answers["errors"][0]
     assert "layers[0].weights" in answers["errors"][0]
     assert snapshot(window) == before and window.isWindowModified()
@@ -276,25 +283,25 @@ def test_cancel_at_the_save_question_keeps_the_unsaved_network(make_window, tmp_
     window.document.set_parameter(0, 0, 0, 2.0)
     before = snapshot(window)
     answers["save"] = files.CANCEL
-    assert not window.open_preset("xor")
+    assert not window.file_actions.open_preset("xor")
     assert snapshot(window) == before
 
 
 def test_save_at_the_save_question_writes_the_file_first(make_window, tmp_path, answers):
     window = make_window()
     path = tmp_path / "kept.json"
-    window.save_as(str(path))
+    window.file_actions.save_as(str(path))
     window.document.set_parameter(0, 0, 0, 2.0)
     answers["save"] = files.SAVE
-    assert window.open_preset("xor")
+    assert window.file_actions.open_preset("xor")
     assert netfile.read_file(path).network.layers[0].weights[0, 0] == 2.0
 
 
 def test_unsaved_work_is_autosaved_and_offered_back_after_a_crash(make_window, answers):
     window = make_window()
     window.document.set_parameter(1, 0, None, -4.5)
-    assert window.autosave_timer.isActive()
-    window.autosave()
+    assert window.file_actions.autosave_timer.isActive()
+    window.file_actions.autosave()
     crashed = snapshot(window)
     assert window.recovery.exists()  # and stays: this window never closed cleanly
     restarted = make_window()
@@ -315,7 +322,7 @@ def test_window_layout_and_geometry_persist(make_window):
 def test_canvas_exports_to_png_and_svg(make_window, tmp_path):
     window = make_window()
     png, svg = tmp_path / "net.png", tmp_path / "net.svg"
-    assert window.export_png(str(png)) and window.export_svg(str(svg))
+    assert window.file_actions.export_png(str(png)) and window.file_actions.export_svg(str(svg))
     assert QImage(str(png)).width() > 100
     assert "<svg" in svg.read_text()
 
@@ -360,3 +367,15 @@ def test_demo_steps_through_by_itself_and_applies_each_update(make_window, qtbot
     # two updates: w = 1 → 0.7 (the notes), then 0.7 − 0.1·(2.65 − 3)·2.5 = 0.7875
     assert window.document.network.layers[1].weights[0, 0] == pytest.approx(0.7875)
     assert not window.stepping.is_playing and not driver.timer.isActive()
+
+
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window_open(
+        make_window, answers):
+    window = make_window()
+    window.document.set_parameter(0, 0, 0, 2.0)
+    answers["save"] = files.CANCEL
+    assert not window.close()
+    assert window.isVisible() and window.document.is_modified
+    answers["save"] = files.DISCARD
+    assert window.close()
+    assert not window.file_actions.autosave_timer.isActive()

@@ -1,0 +1,251 @@
+"""The File menu of the main window: new, open, save, recent files, examples, export, autosave.
+
+Opening never touches the open network until the new one has been read and validated by the
+engine; a bad file shows the engine's message and changes nothing. Replacing unsaved work asks
+first (Save / Discard / Cancel). While there are unsaved changes they are written to a recovery
+file every AUTOSAVE_MS, and a clean exit removes it.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox
+
+from engine import netfile
+from engine.errors import NetworkFileError
+from engine.presets import PRESET_NAMES, describe
+from gui import files
+from gui.canvas import export
+from gui.dialogs.new_network import NewNetworkDialog
+
+AUTOSAVE_MS = 30_000
+MESSAGE_MS = 4000
+
+
+class FileActions(QObject):
+    """The file actions of ``window`` (a MainWindow: document, settings, recovery, canvas)."""
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self._window = window
+        self._document = window.document
+        self._create_actions()
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self._document.modified_changed.connect(self._on_modified_changed)
+
+    def _create_actions(self):
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action("&New…", self.new_network, keys.New,
+                                       "Build a new network: sizes, activations, loss")
+        self.open_action = self._action("&Open…", self.open_file, keys.Open,
+                                        "Open a network file")
+        self.save_action = self._action("&Save", self.save, keys.Save, "Save the network")
+        self.save_as_action = self._action("Save &As…", self.save_as, keys.SaveAs,
+                                           "Save the network under a new name")
+        self.export_png_action = self._action("Export Canvas as &PNG…", self.export_png, None,
+                                              "Save a picture of the canvas")
+        self.export_svg_action = self._action("Export Canvas as S&VG…", self.export_svg, None,
+                                              "Save the canvas as a scalable drawing")
+
+    def _action(self, text: str, slot, shortcut, tip: str) -> QAction:
+        action = QAction(text, self._window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def fill_file_menu(self, menu: QMenu) -> None:
+        """New, Open, Open Recent, Examples, Save, Save As, Export (Quit is the window's)."""
+        menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.examples_menu = menu.addMenu("E&xamples")
+        for name in PRESET_NAMES:
+            action = self.examples_menu.addAction(name)
+            action.setData(name)
+            action.triggered.connect(self._on_example_triggered)
+        self.examples_menu.aboutToShow.connect(self._describe_examples)
+        menu.addSeparator()
+        menu.addActions([self.save_action, self.save_as_action])
+        menu.addSeparator()
+        menu.addActions([self.export_png_action, self.export_svg_action])
+
+    def _status(self, text: str) -> None:
+        self._window.statusBar().showMessage(text, MESSAGE_MS)
+
+    # ----- replacing the open network ---------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Before the network is replaced: ask about unsaved changes. False means cancel."""
+        if not self._document.is_modified:
+            return True
+        answer = files.ask_save_changes(self._window, self._window.document_name())
+        if answer == files.SAVE:
+            return self.save()
+        return answer == files.DISCARD
+
+    def new_network(self) -> bool:
+        if not self.maybe_save():
+            return False
+        dialog = NewNetworkDialog(self._window)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.experiment is None:
+            return False
+        self._document.replace_experiment(dialog.experiment, None)
+        self._status("New network: double-click a weight or bias to edit it")
+        return True
+
+    def open_file(self, path: str | None = None) -> bool:
+        """Open ``path`` (asked for when not given); a bad file changes nothing."""
+        if not self.maybe_save():
+            return False
+        if not path:
+            folder = os.path.dirname(self._document.path or "") or os.getcwd()
+            path, _ = QFileDialog.getOpenFileName(self._window, "Open network", folder,
+                                                  files.FILE_FILTER)
+            if not path:
+                return False
+        return self.load(path)
+
+    def open_preset(self, name: str) -> bool:
+        if not self.maybe_save():
+            return False
+        return self.load(f"{netfile.PRESET_PREFIX}{name}")
+
+    def load(self, spec: str) -> bool:
+        """Read ``spec`` (a path or preset:NAME) and make it the open network."""
+        try:
+            experiment = netfile.load(spec)
+        except NetworkFileError as error:
+            files.show_file_error(self._window, "Cannot open the network", error)
+            return False
+        is_file = not spec.startswith(netfile.PRESET_PREFIX)
+        self._document.replace_experiment(experiment,
+                                          os.path.abspath(spec) if is_file else None)
+        if is_file:
+            files.add_recent_file(self._window.settings, spec)
+        self._status(f"Opened {self._window.document_name()}")
+        return True
+
+    # ----- saving -------------------------------------------------------------------------------
+    def save(self) -> bool:
+        if self._document.path is None:
+            return self.save_as()
+        return self.write(self._document.path)
+
+    def save_as(self, path: str | None = None) -> bool:
+        if not path:
+            start = self._document.path or os.path.join(os.getcwd(), "network.json")
+            path, _ = QFileDialog.getSaveFileName(self._window, "Save network as", start,
+                                                  files.FILE_FILTER)
+            if not path:
+                return False
+        return self.write(path)
+
+    def write(self, path: str) -> bool:
+        """Write the network to ``path`` (atomically); on failure say why, keep it modified."""
+        try:
+            netfile.write_file(self._document.experiment, path)
+        except (NetworkFileError, OSError) as error:
+            files.show_file_error(self._window, "Cannot save the network", error)
+            return False
+        self._document.mark_saved(os.path.abspath(path))
+        files.add_recent_file(self._window.settings, path)
+        self._window.recovery.discard()
+        self._status(f"Saved {path}")
+        return True
+
+    # ----- the menus of files -------------------------------------------------------------------
+    def _fill_recent_menu(self):
+        self.recent_menu.clear()
+        paths = files.recent_files(self._window.settings)
+        for path in paths:
+            action = self.recent_menu.addAction(os.path.basename(path))
+            action.setData(path)
+            action.setStatusTip(path)
+            action.triggered.connect(self._on_recent_triggered)
+        if not paths:
+            self.recent_menu.addAction("(none yet)").setEnabled(False)
+
+    def _on_recent_triggered(self):
+        self.open_file(self.sender().data())
+
+    def _describe_examples(self):
+        """Give each example its title (read from its file once, when first shown)."""
+        for action in self.examples_menu.actions():
+            if action.statusTip():
+                continue
+            try:
+                text = describe(action.data())
+            except NetworkFileError as error:
+                text = str(error)
+            action.setStatusTip(text)
+            action.setToolTip(text)
+        self.examples_menu.setToolTipsVisible(True)
+
+    def _on_example_triggered(self):
+        self.open_preset(self.sender().data())
+
+    # ----- export -------------------------------------------------------------------------------
+    def export_png(self, path: str | None = None) -> bool:
+        path = path or QFileDialog.getSaveFileName(self._window, "Export canvas", "network.png",
+                                                   "PNG images (*.png)")[0]
+        return bool(path) and self._exported(
+            export.export_png(self._window.canvas.network_scene, path), path)
+
+    def export_svg(self, path: str | None = None) -> bool:
+        path = path or QFileDialog.getSaveFileName(self._window, "Export canvas", "network.svg",
+                                                   "SVG drawings (*.svg)")[0]
+        scene = self._window.canvas.network_scene
+        return bool(path) and self._exported(
+            export.export_svg(scene, path, self._window.document_name()), path)
+
+    def _exported(self, ok: bool, path: str) -> bool:
+        if ok:
+            self._status(f"Exported {path}")
+        else:
+            QMessageBox.critical(self._window, "Cannot export", f"{path}: could not be written")
+        return ok
+
+    # ----- autosave and recovery ----------------------------------------------------------------
+    def _on_modified_changed(self, modified: bool):
+        if modified:
+            self.autosave_timer.start()
+        else:
+            self.autosave_timer.stop()
+
+    def autosave(self):
+        """Write unsaved work to the recovery file (removed again on a clean exit)."""
+        if self._document.is_modified:
+            try:
+                self._window.recovery.save(self._document.experiment, self._document.path)
+            except (NetworkFileError, OSError) as error:
+                self._window.statusBar().showMessage(f"Autosave failed: {error}", 8000)
+
+    def offer_recovery(self) -> bool:
+        """At start-up: if the last session left unsaved work, offer to restore it."""
+        recovery = self._window.recovery
+        if not recovery.exists():
+            return False
+        if not files.ask_restore(self._window):
+            recovery.discard()
+            return False
+        try:
+            experiment, origin = recovery.load()
+        except NetworkFileError as error:
+            files.show_file_error(self._window, "Cannot restore", error)
+            recovery.discard()
+            return False
+        self._document.replace_experiment(experiment, origin)
+        self._document.undo_stack.resetClean()  # restored work is unsaved work
+        return True
+
+    def shut_down(self):
+        """On a clean exit: no more autosaves, and no recovery file left behind."""
+        self.autosave_timer.stop()
+        self._window.recovery.discard()
