@@ -84,7 +84,12 @@ class ColumnItem(QGraphicsItem):
 
     def _paint_activation(self, painter: QPainter, values: dict, centre: QPointF) -> None:
         activation = values.get("a")
-        text = "?" if activation is None else style.format_value(activation)
+        if activation is not None:
+            text = style.format_value(activation)
+        elif "z" in values:  # the step-through has the weighted sum, not yet f(z)
+            text = f"z={style.format_value(values['z'])}"
+        else:
+            text = "?"
         font = labels.bold_font()
         box = labels.text_box(text, centre, bold=True)
         room = 2 * self._canvas.layout.radii[self.column] - 2
