@@ -26,8 +26,8 @@ from gui.document import Document
 TICK_BUDGET = 0.010  # seconds of training per timer tick
 FRAME_INTERVAL = 1.0 / 60.0  # views are told at most this often (the screen's rate)
 MAX_STEPS_PER_TICK = 1_000_000
-# frames come no closer than this many times what one costs (telling views + their painting),
-# so drawing never takes more than half the time and training keeps at least the other half
+# frames come no closer than this many times what one costs (everything that is not training:
+# telling views, their painting, other events), so training keeps at least half the time
 FRAME_COST_FACTOR = 2.0
 
 
@@ -47,8 +47,8 @@ class TrainingRunner(QObject):
         self.frame_interval = FRAME_INTERVAL
         self._steps_per_tick = 1
         self._last_frame = 0.0
-        self._told_at: float | None = None  # when the views were last told (to time them)
-        self.frame_cost = 0.0  # seconds one frame costs: slots and painting, smoothed
+        self._training_time = 0.0  # seconds spent in engine steps since the last frame
+        self.frame_cost = 0.0  # seconds per frame not spent training (smoothed)
         self._snapshot: list[np.ndarray] | None = None  # parameters before the current run
         self._recording = False
         self.message = ""
@@ -109,7 +109,8 @@ class TrainingRunner(QObject):
         self._set_message("")
         self._snapshot = self._parameters_copy()
         self._last_frame = time.perf_counter()
-        self._told_at = None
+        self._training_time = 0.0
+        self.frame_cost = 0.0
         self._timer.start()
         self.running_changed.emit(True)
 
@@ -159,16 +160,13 @@ class TrainingRunner(QObject):
     def _on_tick(self):
         """Run k steps (about ``tick_budget`` seconds), adapt k, tell views once per frame."""
         started = time.perf_counter()
-        if self._told_at is not None:  # everything since the views were told was theirs
-            cost = started - self._told_at
-            self.frame_cost = cost if not self.frame_cost else 0.7 * self.frame_cost + 0.3 * cost
-            self._told_at = None
         try:
             result = self._trainer.run(self._steps_per_tick)
         except NetworkError as error:
             self._halt(f"Training cannot run: {error}.", diverged=False)
             return
         elapsed = time.perf_counter() - started
+        self._training_time += elapsed
         self._adapt_steps(result.steps, elapsed)
         if result.stopped == "diverged":
             self._halt(divergence_message(result.divergence, self._document), diverged=True)
@@ -176,9 +174,15 @@ class TrainingRunner(QObject):
             self._halt(self._stop_message(result), diverged=False)
         elif started - self._last_frame >= max(self.frame_interval,
                                                FRAME_COST_FACTOR * self.frame_cost):
-            self._last_frame = started
-            self._told_at = time.perf_counter()
+            self._measure_frame_cost(started)
             self._tell_views()
+
+    def _measure_frame_cost(self, now: float) -> None:
+        """What the last frame period spent outside training, smoothed."""
+        cost = max(0.0, now - self._last_frame - self._training_time)
+        self.frame_cost = cost if not self.frame_cost else 0.7 * self.frame_cost + 0.3 * cost
+        self._last_frame = now
+        self._training_time = 0.0
 
     def _adapt_steps(self, steps: int, elapsed: float) -> None:
         if steps < self._steps_per_tick:

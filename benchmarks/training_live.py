@@ -1,0 +1,242 @@
+"""Live training speed in the window, side by side with the engine alone.
+
+    python benchmarks/training_live.py [--seconds S]
+
+The whole main window runs offscreen at 1600×1000 with the canvas, the loss and gradient plots
+(both shown) and the output map live, on two TensorFlow-Playground-like set-ups:
+
+(a) 2-4-2-1 tanh on Playground's circle data (500 points, half for training), batch 10;
+(b) 2-8-8-8-8-8-8-1 tanh (six hidden layers of 8) on two spirals (500 points, half), batch 10.
+
+For each it reports training steps/s (and epochs/s) in the window and for the engine's Trainer
+alone, the frames/s the views were told and actually painted, and the worst gap between two
+canvas frames. Then a 1,000,000-step history: the time of each plot update (recomputing its
+curves and painting) and the history's memory. Targets (the issue): ≥ 10× Playground's updates
+(≈1,400 steps/s on (a), ≈16 epochs/s on (b)), ≥ half the engine-alone rate, ≥ 30 frames/s,
+every plot update < 16 ms and the history < 100 MB at a million steps.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from engine import datasets, initializers  # noqa: E402
+from engine.experiment import Experiment, TrainingSettings  # noqa: E402
+from engine.history import History  # noqa: E402
+from engine.network import Layer, Network  # noqa: E402
+from engine.training import Trainer  # noqa: E402
+from gui import files  # noqa: E402
+from gui.document import Document  # noqa: E402
+from gui.main_window import MainWindow  # noqa: E402
+
+PLAYGROUND_STEPS_PER_S = 1400  # (a) on TensorFlow Playground, as the issue measured it
+PLAYGROUND_EPOCHS_PER_S = 16  # (b)
+WINDOW_SIZE = (1600, 1000)
+
+
+def experiment(sizes: list[int], data, seed: int) -> Experiment:
+    layers = [Layer(np.zeros((n_out, n_in)), np.zeros(n_out), "tanh")
+              for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True)]
+    network = Network(sizes[0], layers, loss="half_sse", reduction="mean")
+    initializers.initialize_network(network, "xavier", seed)
+    settings = TrainingSettings(learning_rate=0.03, batch_size=10, shuffle=True, seed=seed)
+    return Experiment(network, settings, datasets.train_test_split(data, 0.5, seed))
+
+
+def setups() -> dict[str, Experiment]:
+    circle = datasets.playground_circle(500, 0.0, 0, targets="signed")
+    spiral = datasets.spirals(500, 0.0, 0, targets="signed")
+    return {
+        "(a) 2-4-2-1 circle": experiment([2, 4, 2, 1], circle, 1),
+        "(b) 2-8x6-1 spirals": experiment([2] + [8] * 6 + [1], spiral, 2),
+    }
+
+
+class PaintCounter(QObject):
+    """Counts paint events of the widgets it watches, and when the first one painted."""
+
+    def __init__(self):
+        super().__init__()
+        self.counts: dict[int, int] = {}
+        self.times: list[float] = []
+        self.first_id = None
+
+    def watch(self, widget):
+        widget.installEventFilter(self)
+        self.counts[id(widget)] = 0
+        if self.first_id is None:
+            self.first_id = id(widget)
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and id(watched) in self.counts:
+            self.counts[id(watched)] += 1
+            if id(watched) == self.first_id:
+                self.times.append(time.perf_counter())
+        return False
+
+
+def engine_alone(exp: Experiment, seconds: float) -> float:
+    """Steps per second of the Trainer alone on a copy of ``exp``."""
+    trainer = Trainer(exp.copy())
+    trainer.run(200)  # warm up
+    steps, start = 0, time.perf_counter()
+    chunk = 1000
+    while time.perf_counter() - start < seconds:
+        steps += trainer.run(chunk).steps
+    return steps / (time.perf_counter() - start)
+
+
+def spin(app: QApplication, seconds: float) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def make_window(exp: Experiment, folder: str) -> MainWindow:
+    settings = QSettings(os.path.join(folder, "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(Document(exp), settings=settings,
+                        recovery=files.RecoveryFile(folder))
+    window.resize(*WINDOW_SIZE)
+    docks = window.training_docks
+    # the loss plot stays docked; the gradient plot and the output map float beside it, so
+    # all three (and the canvas) are on screen at once, the activation plot a hidden tab
+    for dock, size in ((docks.gradient_dock, (600, 320)), (docks.map_dock, (480, 440))):
+        dock.setFloating(True)
+        dock.resize(*size)
+    window.show()
+    for dock in (docks.gradient_dock, docks.map_dock):
+        dock.show()
+    docks.loss_dock.raise_()
+    return window
+
+
+def in_window(app: QApplication, exp: Experiment, seconds: float) -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        window = make_window(exp, folder)
+        docks = window.training_docks
+        spin(app, 0.3)
+        painted = PaintCounter()
+        views = {
+            "canvas": window.canvas.viewport(),
+            "loss": docks.loss_plot.plot_widget.viewport(),
+            "gradients": docks.gradient_plot.plot_widget.viewport(),
+            "map": docks.decision_map.plot_widget.viewport(),
+        }
+        for widget in views.values():
+            painted.watch(widget)
+        told = []
+        docks.runner.progressed.connect(lambda: told.append(time.perf_counter()))
+        runner = docks.runner
+        start = time.perf_counter()
+        runner.start()
+        spin(app, seconds)
+        runner.pause()
+        elapsed = time.perf_counter() - start
+        steps, epochs = runner.step_count, runner.epoch
+        gaps = np.diff(painted.times) if len(painted.times) > 1 else np.array([elapsed])
+        result = {
+            "steps/s": steps / elapsed,
+            "epochs/s": epochs / elapsed,
+            "told fps": len(told) / elapsed,
+            "painted fps": {name: painted.counts[id(w)] / elapsed for name, w in views.items()},
+            "worst canvas gap ms": 1000 * float(gaps.max()),
+            "p95 canvas gap ms": 1000 * float(np.percentile(gaps, 95)),
+            "final loss": runner.last_loss,
+            "steps per tick": runner.steps_per_tick,
+            "frame cost ms": 1000 * runner.frame_cost,
+        }
+        window.document.undo_stack.setClean()
+        window.close()
+        return result
+
+
+def million_steps(app: QApplication) -> dict:
+    """Plot update times with a 1,000,000-step history of a 7-layer network."""
+    exp = setups()["(b) 2-8x6-1 spirals"]
+    with tempfile.TemporaryDirectory() as folder:
+        window = make_window(exp, folder)
+        docks = window.training_docks
+        spin(app, 0.3)
+        layers = len(exp.network.layers)
+        history = History(layers)
+        rng = np.random.default_rng(0)
+        start = time.perf_counter()
+        loss = np.exp(-np.linspace(0, 8, 1_000_000)) + 0.01 * rng.random(1_000_000)
+        norms = rng.random((1_000_000, layers)) * np.logspace(-6, 0, layers)
+        for value, row in zip(loss, norms, strict=True):
+            history.record(value, row)
+        fill = time.perf_counter() - start
+        docks.runner.trainer.history = history
+        for plot in (docks.loss_plot, docks.gradient_plot):
+            plot.refresh()  # the first call folds the recorded steps into the summary once
+        times = {"loss": [], "gradients": []}
+        for _ in range(30):
+            for name, plot in (("loss", docks.loss_plot), ("gradients", docks.gradient_plot)):
+                t0 = time.perf_counter()
+                plot.refresh()
+                plot.plot_widget.viewport().repaint()
+                times[name].append(1000 * (time.perf_counter() - t0))
+            history.record(0.01, norms[0])  # one more step between frames, as in a run
+        window.document.undo_stack.setClean()
+        window.close()
+    return {
+        "history MB": history.nbytes / 2**20,
+        "fill s": fill,
+        "loss plot ms (median, max)": (statistics.median(times["loss"]), max(times["loss"])),
+        "gradient plot ms (median, max)": (statistics.median(times["gradients"]),
+                                           max(times["gradients"])),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=5.0, help="length of each run")
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication([])
+    for name, exp in setups().items():
+        alone = engine_alone(exp, min(args.seconds, 3.0))
+        live = in_window(app, exp, args.seconds)
+        steps_per_epoch = -(-len(exp.data) // exp.training.batch_size)
+        print(f"\n{name}: {len(exp.data)} training points, batch 10, "
+              f"{steps_per_epoch} steps an epoch")
+        print(f"  engine alone      {alone:10,.0f} steps/s  {alone / steps_per_epoch:8,.0f} "
+              "epochs/s")
+        print(f"  in the window     {live['steps/s']:10,.0f} steps/s  "
+              f"{live['epochs/s']:8,.0f} epochs/s  ({live['steps/s'] / alone:.0%} of alone; "
+              f"final loss {live['final loss']:.4g})")
+        target = (PLAYGROUND_STEPS_PER_S if name.startswith("(a)")
+                  else PLAYGROUND_EPOCHS_PER_S * steps_per_epoch)
+        print(f"  vs Playground     {live['steps/s'] / target:10.1f}× its updates/s "
+              f"(target ≥ 10×)")
+        painted = ", ".join(f"{k} {v:.0f}" for k, v in live["painted fps"].items())
+        print(f"  frames/s          told {live['told fps']:.0f}; painted: {painted}")
+        print(f"  canvas frame gap  p95 {live['p95 canvas gap ms']:.1f} ms, worst "
+              f"{live['worst canvas gap ms']:.1f} ms; a frame costs {live['frame cost ms']:.1f} ms "
+              "outside training")
+    result = million_steps(app)
+    print("\n1,000,000-step history (7 layers):")
+    print(f"  memory            {result['history MB']:.1f} MB (target < 100 MB); "
+          f"recorded in {result['fill s']:.1f} s")
+    for key in ("loss plot ms (median, max)", "gradient plot ms (median, max)"):
+        median, worst = result[key]
+        print(f"  {key.split(' ms')[0]:<17} update + paint: median {median:.1f} ms, "
+              f"worst {worst:.1f} ms (target < 16 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
