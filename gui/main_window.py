@@ -169,27 +169,46 @@ class MainWindow(QMainWindow):
         self.inspector_dock.raise_()
         self.step_panel = StepPanel(self.document, self.stepping, self)
         self.step_dock = self._add_dock("Step Through", "step_dock", self.step_panel, bottom)
-        self.explain_panel = (ExplainPanel(self.document, self.stepping, self) if ExplainPanel
-                              else QLabel("…"))
+        self.explain_panel = ExplainPanel(self.document, self.stepping, self)
         self.explain_dock = self._add_dock("Explain This Number", "explain_dock",
                                            self.explain_panel, bottom)
         self.training_docks = TrainingDocks(self)  # training, data, plots, output map
-        # the output map (at least 470 px wide) joins the plots' tabs on the left, so the right
-        # column stays as narrow as the inspector and the canvas keeps the room
-        training = self.training_docks
-        self.removeDockWidget(training.map_dock)  # taken out first: no stale tab bar is left
-        self.tabifyDockWidget(training.activation_dock, training.map_dock)
-        training.map_dock.show()
-        training.loss_dock.raise_()
-        self.inspector_dock.raise_()
+        self._arrange_docks()
         self._sizes_to_arrange = True  # until a saved layout is restored
+
+    def _arrange_docks(self):
+        """The first-start layout: the canvas keeps the most room.
+
+        Right: the inspector's tabs with training and data. Bottom: the step-through beside the
+        explanation and the plots. (Docks are taken out and put back in this order because Qt
+        adds a tab instead of a neighbour once a dock is tabbed.)
+        """
+        training = self.training_docks
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        right_tabs = [self.inspector_dock, self.weight_tables_dock, self.history_dock,
+                      training.training_dock, training.data_dock]
+        bottom_tabs = [self.explain_dock, training.loss_dock, training.gradient_dock,
+                       training.activation_dock, training.map_dock]
+        for dock in [self.step_dock, *right_tabs, *bottom_tabs]:
+            self.removeDockWidget(dock)
+        self.addDockWidget(right, self.inspector_dock)
+        self.addDockWidget(bottom, self.step_dock)
+        self.addDockWidget(bottom, self.explain_dock)
+        self.splitDockWidget(self.step_dock, self.explain_dock, Qt.Orientation.Horizontal)
+        for tabs in (right_tabs, bottom_tabs):
+            for first, second in zip(tabs, tabs[1:], strict=False):
+                self.tabifyDockWidget(first, second)
+        for dock in [self.step_dock, *right_tabs, *bottom_tabs]:
+            dock.show()
+        self.inspector_dock.raise_()
+        self.explain_dock.raise_()
 
     def _arrange_dock_sizes(self):
         """The first-start sizes (set once the window has its size): the canvas gets the most."""
-        self.resizeDocks([self.inspector_dock, self.training_docks.training_dock], [310, 330],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.step_dock], [230], Qt.Orientation.Vertical)
-        self.resizeDocks([self.step_dock, self.explain_dock], [640, 360],
+        self.resizeDocks([self.inspector_dock], [430], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.step_dock], [240], Qt.Orientation.Vertical)
+        self.resizeDocks([self.step_dock, self.explain_dock], [700, 480],
                          Qt.Orientation.Horizontal)
 
     def docks(self) -> list[QDockWidget]:
@@ -230,11 +249,17 @@ class MainWindow(QMainWindow):
         self._hide_stale_tab_bars()
 
     def _hide_stale_tab_bars(self):
-        """Hide tab bars Qt leaves behind when a third dock joins a tab group before the window
-        is shown (Qt 6.11): a live tab bar sits beside its docks, a stale one on top of one."""
-        docks = [dock.geometry() for dock in self.docks() if dock.isVisible()]
+        """Hide tab bars Qt leaves behind when docks are regrouped before the window is shown
+        (Qt 6.11): a live tab bar names a current tab group and sits beside its docks, a stale
+        one names an old group or lies on top of a dock."""
+        docks = [dock for dock in self.docks() if dock.isVisible()]
+        groups = {frozenset([dock.windowTitle()]
+                            + [other.windowTitle() for other in self.tabifiedDockWidgets(dock)])
+                  for dock in docks}
         for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
-            if bar.isVisible() and any(bar.geometry().intersects(rect) for rect in docks):
+            titles = frozenset(bar.tabText(index) for index in range(bar.count()))
+            on_a_dock = any(bar.geometry().intersects(dock.geometry()) for dock in docks)
+            if bar.isVisible() and (titles not in groups or on_a_dock):
                 bar.hide()
 
     def write_settings(self):
