@@ -50,6 +50,7 @@ class TrainingRunner(QObject):
         self._training_time = 0.0  # seconds spent in engine steps since the last frame
         self.frame_cost = 0.0  # seconds per frame not spent training (smoothed)
         self._snapshot: list[np.ndarray] | None = None  # parameters before the current run
+        self._snapshot_step = 0  # the step count when it was taken
         self._recording = False
         self.message = ""
         self._timer = QTimer(self)
@@ -108,6 +109,7 @@ class TrainingRunner(QObject):
             return
         self._set_message("")
         self._snapshot = self._parameters_copy()
+        self._snapshot_step = self.step_count
         self._last_frame = time.perf_counter()
         self._training_time = 0.0
         self.frame_cost = 0.0
@@ -246,7 +248,9 @@ class TrainingRunner(QObject):
         snapshot, self._snapshot = self._snapshot, None
         self._recording = True
         try:
-            self._document.record_parameters_changed(text or "Train", snapshot)
+            steps = self.step_count - self._snapshot_step
+            text = text or f"Train {steps:,} step{'s' if steps != 1 else ''}"
+            self._document.record_parameters_changed(text, snapshot)
         finally:
             self._recording = False
 
@@ -255,6 +259,7 @@ class TrainingRunner(QObject):
         if self.is_running:
             self._record_run()
             self._snapshot = self._parameters_copy()
+            self._snapshot_step = self.step_count
 
     def _on_undo_index_changed(self, index: int):
         if self._recording or not self.is_running:

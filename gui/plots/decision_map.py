@@ -102,6 +102,8 @@ class DecisionMap(PlotFrame):
         self.plot_item.vb.setRange(xRange=self._x_range,
                                    yRange=self._y_range if network.input_size == 2 else None,
                                    padding=0)
+        # the input plane at its true shape (a circle stays round); a curve fills the view
+        self.plot_item.vb.setAspectLocked(network.input_size == 2)
         if network.input_size != 2:
             self.plot_item.vb.enableAutoRange(axis="y")
 

@@ -207,6 +207,13 @@ class PlotFrame(QWidget):
             self.forget_range()
             self.refresh()
 
+    def add_export_action(self, text: str, slot) -> QAction:
+        """An extra entry in the Export menu (e.g. every step of the run as CSV)."""
+        action = QAction(text, self.export_menu)
+        action.triggered.connect(slot)
+        self.export_menu.addAction(action)
+        return action
+
     def add_header_widget(self, widget: QWidget) -> None:
         """Place an option (a check box, a combo) before the Export button."""
         self.header.insertWidget(self.header.count() - 1, widget)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QCheckBox, QFileDialog
 
 from gui.document import Document
 from gui.plots.export import PlotFrame, add_legend
@@ -43,10 +43,18 @@ class GradientPlot(PlotFrame):
         self.log_check.setChecked(True)
         self.add_header_widget(self.log_check)
         self.log_check.toggled.connect(self._on_log_toggled)
+        self.add_export_action("Save every step as CSV (step, loss, gradient norms)…",
+                               self._on_export_history)
         self._on_log_toggled(True)
         runner.progressed.connect(self._on_progressed)
         runner.history_replaced.connect(self._on_progressed)
         self.refresh()
+
+    def _on_export_history(self):
+        path, _ = QFileDialog.getSaveFileName(self, "Save the run's history", "history.csv",
+                                              "CSV files (*.csv)")
+        if path:
+            self._runner.history.to_csv(path)
 
     def _on_log_toggled(self, checked: bool):
         self.plot_item.setLogMode(y=checked)

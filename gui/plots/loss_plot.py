@@ -8,7 +8,7 @@ million steps costs the same to draw as one of a thousand. Log scale on by defau
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtWidgets import QCheckBox, QLabel
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel
 
 from gui.document import Document
 from gui.plots.export import PlotFrame, add_legend
@@ -31,6 +31,8 @@ class LossPlot(PlotFrame):
         self.log_check.setChecked(True)
         self.add_header_widget(self.log_check)
         self.log_check.toggled.connect(self._on_log_toggled)
+        self.add_export_action("Save every step as CSV (step, loss, gradient norms)…",
+                               self._on_export_history)
         self._on_log_toggled(True)
         runner.progressed.connect(self._on_progressed)
         runner.history_replaced.connect(self._on_progressed)
@@ -53,6 +55,12 @@ class LossPlot(PlotFrame):
         self.empty_hint = QLabel("— no steps yet: train to see the loss fall")
         self.empty_hint.setStyleSheet(f"color: {MUTED_TEXT.name()};")
         self.header.insertWidget(1, self.empty_hint)
+
+    def _on_export_history(self):
+        path, _ = QFileDialog.getSaveFileName(self, "Save the run's history", "history.csv",
+                                              "CSV files (*.csv)")
+        if path:
+            self._runner.history.to_csv(path)
 
     def _on_log_toggled(self, checked: bool):
         self.plot_item.setLogMode(y=checked)
