@@ -22,7 +22,9 @@ from gui.document import Document
 from gui.plots.export import PlotFrame
 from gui.style import MUTED_TEXT, NEGATIVE, POSITIVE, TEXT
 
-RESOLUTION = 72  # grid points per axis of the map
+RESOLUTION = 80  # grid points along the longer side when the view's size is not known yet
+PIXELS_PER_CELL = 4  # the map's grid follows the view's size: one cell per 4×4 pixels…
+MAX_CELLS = 160  # …but at most this many along a side (a grid costs one forward pass)
 PICK_RADIUS = 12  # pixels: shift-click removes a sample this close
 CLASS_COLORS = ("#b35806", "#2166ac", "#1b7837", "#762a83", "#d01c8b", "#8c510a", "#01665e",
                 "#4d4d4d", "#e08214", "#5aae61")  # class 0 orange, class 1 blue (the sign pair)
@@ -58,6 +60,7 @@ class DecisionMap(PlotFrame):
         self._redraw_timer.setInterval(0)  # coalesce a burst of changes into one redraw
         self._redraw_timer.timeout.connect(self.redraw)
         self.plot_widget.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+        self.plot_item.vb.sigRangeChanged.connect(self._on_view_range_changed)
         document.weights_changed.connect(self._on_weights_changed)
         document.data_changed.connect(self._on_data_changed)
         document.structure_changed.connect(self._on_data_changed)
@@ -113,8 +116,8 @@ class DecisionMap(PlotFrame):
         self.current = None
         try:
             if network.input_size == 2:
-                self.current = landscape.landscape(network, self._x_range, self._y_range,
-                                                   RESOLUTION)
+                x_range, y_range = self._shown_plane()
+                self.current = landscape.landscape(network, x_range, y_range, self._grid_size())
             elif network.input_size == 1:
                 self.current = landscape.output_curve(network, self._x_range)
         except NetworkError as error:
@@ -130,6 +133,27 @@ class DecisionMap(PlotFrame):
             self.note.setText(
                 f"The map needs 2 inputs (a curve needs 1); this network has {network.input_size}."
             )
+
+    def _shown_plane(self):
+        """The part of the plane in view (wider than the data when the shape is kept)."""
+        (x0, x1), (y0, y1) = self.plot_item.vb.viewRange()
+        if all(np.isfinite([x0, x1, y0, y1])) and x1 > x0 and y1 > y0:
+            return (x0, x1), (y0, y1)
+        return self._x_range, self._y_range
+
+    def _grid_size(self) -> tuple[int, int]:
+        """(nx, ny) grid points: one per PIXELS_PER_CELL pixels of the view, 8 to MAX_CELLS."""
+        view = self.plot_item.vb
+        width, height = view.width(), view.height()
+        if width < 2 * PIXELS_PER_CELL or height < 2 * PIXELS_PER_CELL:
+            return RESOLUTION, RESOLUTION
+        return tuple(int(min(max(size // PIXELS_PER_CELL, 8), MAX_CELLS))
+                     for size in (width, height))
+
+    def _on_view_range_changed(self, *_):
+        """Resized, zoomed or panned: the map covers the new view."""
+        if self._document.network.input_size == 2:
+            self._on_weights_changed()
 
     def _show_map(self, result: landscape.Landscape):
         self._set_curves([])

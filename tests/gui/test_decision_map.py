@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from engine import landscape
 from engine.netfile import load
 from gui.document import Document
-from gui.plots.decision_map import RESOLUTION, DecisionMap
+from gui.plots.decision_map import MAX_CELLS, PIXELS_PER_CELL, DecisionMap
 from gui.training_runner import TrainingRunner
 
 
@@ -24,10 +24,15 @@ def xor_map(qtbot):
 
 def test_the_map_is_the_engines_landscape(xor_map):
     document, widget = xor_map
-    expected = landscape.landscape(document.network, widget._x_range, widget._y_range,
-                                   RESOLUTION)
+    shown = widget.current
+    expected = landscape.landscape(document.network, (shown.xs[0], shown.xs[-1]),
+                                   (shown.ys[0], shown.ys[-1]), (len(shown.xs), len(shown.ys)))
     np.testing.assert_array_equal(widget.image_item.image, expected.value)
-    assert widget._x_range == landscape.data_range(document.data.inputs[:, 0])
+    view = widget.plot_item.vb
+    assert len(shown.xs) == min(int(view.width()) // PIXELS_PER_CELL, MAX_CELLS)
+    # the data's range (plus a margin) is in view, whatever the dock's shape
+    low, high = landscape.data_range(document.data.inputs[:, 0])
+    assert shown.xs[0] <= low and high <= shown.xs[-1]
 
 
 def test_after_training_xor_the_map_separates_the_classes(qtbot, xor_map):
@@ -49,8 +54,9 @@ def test_the_map_follows_a_weight_edit(qtbot, xor_map):
     before = widget.image_item.image.copy()
     document.set_parameter(1, 0, None, 5.0)
     qtbot.waitUntil(lambda: not np.array_equal(widget.image_item.image, before), timeout=1_000)
-    expected = landscape.landscape(document.network, widget._x_range, widget._y_range,
-                                   RESOLUTION)
+    shown = widget.current
+    expected = landscape.landscape(document.network, (shown.xs[0], shown.xs[-1]),
+                                   (shown.ys[0], shown.ys[-1]), (len(shown.xs), len(shown.ys)))
     np.testing.assert_array_equal(widget.image_item.image, expected.value)
 
 
