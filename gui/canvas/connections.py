@@ -75,10 +75,11 @@ class ConnectionsItem(QGraphicsItem):
         else:
             self._paint_lines(painter, option.exposedRect)
         self._paint_marks(painter)
-        if labels.shows_weight_labels(self._canvas.layout, self.layer):
+        readable = zoom >= labels.READABLE_ZOOM
+        if readable and labels.shows_weight_labels(self._canvas.layout, self.layer):
             self._paint_labels(painter)
         if self._canvas.values.stepping:
-            self._paint_gradients(painter)
+            self._paint_gradients(painter, write=readable)
 
     # ----- painting -----------------------------------------------------------------------------
     def _line_list(self) -> list[QLineF]:
@@ -189,7 +190,7 @@ class ConnectionsItem(QGraphicsItem):
                 color = style.sign_color(value) if new is None else style.UPDATE
                 draw_label(painter, text, anchor, color, bool(frozen[neuron, source]))
 
-    def _paint_gradients(self, painter: QPainter) -> None:
+    def _paint_gradients(self, painter: QPainter, write: bool) -> None:
         """The backward pass: a dashed purple arrow pointing back along each line with its ∂E/∂w."""
         canvas = self._canvas
         shown = [(ref, values["grad"]) for ref, values in canvas.values.weights.items()
@@ -198,7 +199,7 @@ class ConnectionsItem(QGraphicsItem):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         pen = QPen(style.BACKWARD, 2, Qt.PenStyle.DashLine)
-        write = labels.shows_weight_labels(canvas.layout, self.layer)
+        write = write and labels.shows_weight_labels(canvas.layout, self.layer)
         for ref, grad in shown:
             track = self._offset(self._line_of(ref), -7)
             painter.setPen(pen)

@@ -15,6 +15,7 @@ from gui.style import canvas_font, format_value
 
 WEIGHT_LABEL_AT = 0.3  # a weight's value sits this far along its line from the source
 GRAD_LABEL_AT = 0.66  # ∂E/∂w sits nearer the target, where the backward pass starts
+READABLE_ZOOM = 0.55  # below this zoom, 9 pt text is too small to read: numbers on hover only
 LABEL_MAX_CONNECTIONS = 9  # more connections than this between two layers: values on hover
 PAD_X, PAD_Y = 4.0, 1.0
 

@@ -17,8 +17,6 @@ from gui.canvas import labels
 from gui.canvas.connections import draw_label
 from gui.items import BiasRef, NeuronRef
 
-TEXT_ZOOM = 0.45  # below this zoom, compact neurons are drawn as plain squares
-
 
 class ColumnItem(QGraphicsItem):
     """Column ``column`` of the network: 0 is the input layer, c is engine layer c − 1."""
@@ -37,7 +35,7 @@ class ColumnItem(QGraphicsItem):
         zoom = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self._paint_title(painter)
-        if self._canvas.layout.detailed:
+        if self._canvas.layout.detailed and zoom >= labels.READABLE_ZOOM:
             self._paint_detailed(painter)
         else:
             self._paint_compact(painter, zoom)
@@ -144,7 +142,8 @@ class ColumnItem(QGraphicsItem):
         x = layout.column_x(column)
         activations = canvas.values.activations(column)
         fills = _sign_fills(activations, len(ys))
-        painter.setPen(QPen(style.NEURON_OUTLINE, 0.8) if zoom >= TEXT_ZOOM else Qt.PenStyle.NoPen)
+        outlined = zoom * radius >= 4.0  # an outline only where it is more than a few pixels
+        painter.setPen(QPen(style.NEURON_OUTLINE, 0) if outlined else Qt.PenStyle.NoPen)
         for sign, brush in fills.items():
             members = np.flatnonzero(_signs(activations, len(ys)) == sign)
             if not members.size:
@@ -168,5 +167,12 @@ def _signs(activations, count: int) -> np.ndarray:
 
 
 def _sign_fills(activations, count: int) -> dict:
+    """Pale tints of the sign colours: the lines stay the strongest marks on the canvas."""
     tint = {1: style.POSITIVE, -1: style.NEGATIVE, 0: style.ZERO}
-    return {sign: QBrush(QColor(color).lighter(160)) for sign, color in tint.items()}
+    return {sign: QBrush(_paler(color, 0.55)) for sign, color in tint.items()}
+
+
+def _paler(color: QColor, amount: float) -> QColor:
+    """``color`` mixed with white: 0 keeps it, 1 is white."""
+    return QColor(*(round(c + (255 - c) * amount) for c in (color.red(), color.green(),
+                                                              color.blue())))

@@ -152,7 +152,7 @@ class NetworkScene(QGraphicsScene):
     def hit(self, pos: QPointF, zoom: float = 1.0) -> Hit | None:
         """The neuron, bias or weight under ``pos`` (scene coordinates), written numbers first."""
         tolerance = max(4.0 / max(zoom, 1e-6), 1.0)
-        if self.layout.detailed:
+        if self.layout.detailed and zoom >= labels.READABLE_ZOOM:  # numbers are written
             found = self._hit_written(pos)
             if found is not None:
                 return found
