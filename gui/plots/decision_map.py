@@ -23,8 +23,8 @@ from gui.plots.export import PlotFrame
 from gui.style import MUTED_TEXT, NEGATIVE, POSITIVE, TEXT
 
 RESOLUTION = 80  # grid points along the longer side when the view's size is not known yet
-PIXELS_PER_CELL = 4  # the map's grid follows the view's size: one cell per 4×4 pixels…
-MAX_CELLS = 160  # …but at most this many along a side (a grid costs one forward pass)
+PIXELS_PER_CELL = 5  # the map's grid follows the view's size: one cell per 5×5 pixels…
+MAX_CELLS = 120  # …but at most this many along a side (a grid costs one forward pass)
 PICK_RADIUS = 12  # pixels: shift-click removes a sample this close
 CLASS_COLORS = ("#b35806", "#2166ac", "#1b7837", "#762a83", "#d01c8b", "#8c510a", "#01665e",
                 "#4d4d4d", "#e08214", "#5aae61")  # class 0 orange, class 1 blue (the sign pair)
