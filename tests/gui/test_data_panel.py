@@ -9,11 +9,26 @@ from engine.netfile import load
 from gui.document import Document
 from gui.panels.csv_options_dialog import parse_target_columns
 from gui.panels.data_panel import DataPanel
+from tests.gui.lifetimes import release
 
 
 @pytest.fixture
-def panel(qtbot):
-    widget = DataPanel(Document(load("preset:xor")))
+def owned():
+    """Documents and runners this test made, deleted at its end (see tests/gui/lifetimes.py)."""
+    objects = []
+    yield objects
+    release(objects)
+
+
+def opened(owned: list, preset: str) -> Document:
+    document = Document(load(f"preset:{preset}"))
+    owned.append(document)
+    return document
+
+
+@pytest.fixture
+def panel(qtbot, owned):
+    widget = DataPanel(opened(owned, "xor"))
     qtbot.addWidget(widget)
     return widget
 
@@ -124,8 +139,8 @@ def test_a_csv_with_a_bad_row_is_refused_with_its_line_number(panel, tmp_path):
     assert panel._document.undo_stack.count() == 0
 
 
-def test_a_good_csv_is_imported_and_one_hot_class_columns_work(qtbot, tmp_path):
-    document = Document(load("preset:softmax-blobs"))
+def test_a_good_csv_is_imported_and_one_hot_class_columns_work(qtbot, tmp_path, owned):
+    document = opened(owned, "softmax-blobs")
     widget = DataPanel(document)
     qtbot.addWidget(widget)
     path = tmp_path / "classes.csv"

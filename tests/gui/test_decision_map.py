@@ -9,11 +9,32 @@ from engine.netfile import load
 from gui.document import Document
 from gui.plots.decision_map import MAX_CELLS, PIXELS_PER_CELL, DecisionMap
 from gui.training_runner import TrainingRunner
+from tests.gui.lifetimes import release
 
 
 @pytest.fixture
-def xor_map(qtbot):
-    document = Document(load("preset:xor"))
+def owned():
+    """Documents and runners this test made, deleted at its end (see tests/gui/lifetimes.py)."""
+    objects = []
+    yield objects
+    release(objects)
+
+
+def opened(owned: list, preset: str) -> Document:
+    document = Document(load(f"preset:{preset}"))
+    owned.append(document)
+    return document
+
+
+def runner_for(owned: list, document: Document) -> TrainingRunner:
+    runner = TrainingRunner(document)
+    owned.append(runner)
+    return runner
+
+
+@pytest.fixture
+def xor_map(qtbot, owned):
+    document = opened(owned, "xor")
     widget = DecisionMap(document)
     qtbot.addWidget(widget)
     widget.resize(500, 460)
@@ -35,9 +56,9 @@ def test_the_map_is_the_engines_landscape(xor_map):
     assert shown.xs[0] <= low and high <= shown.xs[-1]
 
 
-def test_after_training_xor_the_map_separates_the_classes(qtbot, xor_map):
+def test_after_training_xor_the_map_separates_the_classes(qtbot, xor_map, owned):
     document, widget = xor_map
-    runner = TrainingRunner(document)
+    runner = runner_for(owned, document)
     runner.start()
     qtbot.waitUntil(lambda: runner.last_loss is not None and runner.last_loss < 0.01,
                     timeout=30_000)
@@ -46,7 +67,6 @@ def test_after_training_xor_the_map_separates_the_classes(qtbot, xor_map):
     for (x, y), (target,) in zip(document.data.inputs, document.data.targets, strict=True):
         value = widget.map_value_at(x, y)
         assert (value > 0.5) == (target == 1.0), (x, y, value)
-    runner.stop_timers()
 
 
 def test_the_map_follows_a_weight_edit(qtbot, xor_map):
@@ -92,8 +112,8 @@ def test_shift_click_removes_the_nearest_sample(qtbot, xor_map):
     assert len(document.data) == 3
 
 
-def test_a_chosen_class_is_written_as_the_data_writes_classes(qtbot):
-    document = Document(load("preset:softmax-blobs"))
+def test_a_chosen_class_is_written_as_the_data_writes_classes(qtbot, owned):
+    document = opened(owned, "softmax-blobs")
     widget = DecisionMap(document)
     qtbot.addWidget(widget)
     widget.click_combo.setCurrentIndex(3)  # any click: class 2
@@ -103,8 +123,8 @@ def test_a_chosen_class_is_written_as_the_data_writes_classes(qtbot):
     assert "does not fit" in widget.note.text()
 
 
-def test_one_input_draws_the_function_over_the_samples(qtbot):
-    document = Document(load("preset:sine"))
+def test_one_input_draws_the_function_over_the_samples(qtbot, owned):
+    document = opened(owned, "sine")
     widget = DecisionMap(document)
     qtbot.addWidget(widget)
     assert not widget.image_item.isVisible()

@@ -15,11 +15,32 @@ from gui.plots.activation_plot import ActivationPlot
 from gui.plots.gradient_plot import GradientPlot
 from gui.plots.loss_plot import LossPlot
 from gui.training_runner import TrainingRunner
+from tests.gui.lifetimes import release
 
 
-def trained(qtbot, preset: str, steps: int):
+@pytest.fixture
+def owned():
+    """Documents and runners this test made, deleted at its end (see tests/gui/lifetimes.py)."""
+    objects = []
+    yield objects
+    release(objects)
+
+
+def opened(owned: list, preset: str) -> Document:
     document = Document(load(f"preset:{preset}"))
+    owned.append(document)
+    return document
+
+
+def runner_for(owned: list, document: Document) -> TrainingRunner:
     runner = TrainingRunner(document)
+    owned.append(runner)
+    return runner
+
+
+def trained(qtbot, owned: list, preset: str, steps: int):
+    document = opened(owned, preset)
+    runner = runner_for(owned, document)
     loss, gradients = LossPlot(document, runner), GradientPlot(document, runner)
     for widget in (loss, gradients):
         qtbot.addWidget(widget)
@@ -30,8 +51,8 @@ def trained(qtbot, preset: str, steps: int):
     return document, runner, loss, gradients
 
 
-def test_the_gradient_plot_has_one_line_per_layer_with_the_engines_values(qtbot):
-    document, runner, _, plot = trained(qtbot, "vanishing-relu", 20)
+def test_the_gradient_plot_has_one_line_per_layer_with_the_engines_values(qtbot, owned):
+    document, runner, _, plot = trained(qtbot, owned, "vanishing-relu", 20)
     steps, _, norms = runner.history.exact()
     assert len(plot.curves) == len(document.network.layers) == norms.shape[1]
     names = [item[1].text for item in plot.legend.items]
@@ -42,9 +63,9 @@ def test_the_gradient_plot_has_one_line_per_layer_with_the_engines_values(qtbot)
         np.testing.assert_array_equal(y, norms[:, index])
 
 
-def test_the_plotted_gradients_are_the_trainers_own(qtbot):
-    document, runner, _, plot = trained(qtbot, "xor", 1)
-    network = Document(load("preset:xor")).network
+def test_the_plotted_gradients_are_the_trainers_own(qtbot, owned):
+    document, runner, _, plot = trained(qtbot, owned, "xor", 1)
+    network = opened(owned, "xor").network
     data = document.data
     expected = network.backward(network.forward(data.inputs), data.targets).weight_norms()
     plotted = [curve.getOriginalDataset()[1][0] for curve in plot.curves]
@@ -57,9 +78,9 @@ def first_to_last_ratio(plot) -> float:
     return float(np.median(first / last))
 
 
-def test_vanishing_sigmoid_gradients_are_far_smaller_in_the_first_layer_than_with_relu(qtbot):
-    *_, sigmoid_plot = trained(qtbot, "vanishing-sigmoid", 10)
-    *_, relu_plot = trained(qtbot, "vanishing-relu", 10)
+def test_vanishing_sigmoid_gradients_are_far_smaller_in_the_first_layer_than_relus(qtbot, owned):
+    *_, sigmoid_plot = trained(qtbot, owned, "vanishing-sigmoid", 10)
+    *_, relu_plot = trained(qtbot, owned, "vanishing-relu", 10)
     sigmoid_ratio = first_to_last_ratio(sigmoid_plot)
     relu_ratio = first_to_last_ratio(relu_plot)
     assert sigmoid_ratio < 1e-3
@@ -68,8 +89,8 @@ def test_vanishing_sigmoid_gradients_are_far_smaller_in_the_first_layer_than_wit
     assert sigmoid_plot.log_check.isChecked()  # log scale by default, so both ends show
 
 
-def test_the_loss_plot_draws_the_history_and_its_average(qtbot):
-    _, runner, plot, _ = trained(qtbot, "xor", 30)
+def test_the_loss_plot_draws_the_history_and_its_average(qtbot, owned):
+    _, runner, plot, _ = trained(qtbot, owned, "xor", 30)
     steps, loss, _ = runner.history.exact()
     x, y = plot.batch_curve.getOriginalDataset()
     np.testing.assert_array_equal(x, steps)
@@ -79,18 +100,18 @@ def test_the_loss_plot_draws_the_history_and_its_average(qtbot):
     assert not plot.test_curve.isVisible()
 
 
-def test_the_log_scale_can_be_switched_off(qtbot):
-    *_, plot, _ = trained(qtbot, "xor", 3)
+def test_the_log_scale_can_be_switched_off(qtbot, owned):
+    *_, plot, _ = trained(qtbot, owned, "xor", 3)
     plot.log_check.setChecked(False)
     assert not plot.plot_item.ctrl.logYCheck.isChecked()
     plot.log_check.setChecked(True)
     assert plot.plot_item.ctrl.logYCheck.isChecked()
 
 
-def test_a_test_split_adds_the_test_loss_curve(qtbot):
-    document = Document(load("preset:xor"))
+def test_a_test_split_adds_the_test_loss_curve(qtbot, owned):
+    document = opened(owned, "xor")
     document.set_data("Circles", datasets.train_test_split(datasets.circles(40), 0.25))
-    runner = TrainingRunner(document)
+    runner = runner_for(owned, document)
     plot = LossPlot(document, runner)
     qtbot.addWidget(plot)
     plot.show()
@@ -102,11 +123,10 @@ def test_a_test_split_adds_the_test_loss_curve(qtbot):
     assert plot.test_curve.isVisible()
     data = document.data
     assert losses[-1] == document.network.loss_value(data.test_inputs, data.test_targets)
-    runner.stop_timers()
 
 
-def test_a_long_history_is_drawn_with_at_most_a_few_points_per_pixel(qtbot):
-    *_, loss_plot, gradient_plot = trained(qtbot, "xor", 1)
+def test_a_long_history_is_drawn_with_at_most_a_few_points_per_pixel(qtbot, owned):
+    *_, loss_plot, gradient_plot = trained(qtbot, owned, "xor", 1)
     history = loss_plot._runner.history
     rng = np.random.default_rng(0)
     for value in rng.uniform(0.1, 1.0, 50_000):
@@ -119,8 +139,8 @@ def test_a_long_history_is_drawn_with_at_most_a_few_points_per_pixel(qtbot):
 
 
 @pytest.mark.parametrize("ending", [".png", ".svg", ".csv"])
-def test_each_plot_exports_to_png_svg_and_csv(qtbot, tmp_path, ending):
-    _, _, loss_plot, gradient_plot = trained(qtbot, "xor", 5)
+def test_each_plot_exports_to_png_svg_and_csv(qtbot, tmp_path, ending, owned):
+    _, _, loss_plot, gradient_plot = trained(qtbot, owned, "xor", 5)
     for plot in (loss_plot, gradient_plot):
         path = tmp_path / f"plot{ending}"
         plot.export(str(path))
@@ -135,8 +155,8 @@ def test_each_plot_exports_to_png_svg_and_csv(qtbot, tmp_path, ending):
             assert "_x" in header and "_y" in header
 
 
-def test_the_activation_plot_shows_f_and_its_slope_with_the_neurons_z(qtbot):
-    document = Document(load("preset:xor"))
+def test_the_activation_plot_shows_f_and_its_slope_with_the_neurons_z(qtbot, owned):
+    document = opened(owned, "xor")
     plot = ActivationPlot(document)
     qtbot.addWidget(plot)
     plot.show()
@@ -150,8 +170,8 @@ def test_the_activation_plot_shows_f_and_its_slope_with_the_neurons_z(qtbot):
     np.testing.assert_array_equal(marked_a, sigmoid.function(z).ravel())
 
 
-def test_the_activation_plot_follows_the_layer_and_the_weights(qtbot):
-    document = Document(load("preset:vanishing-relu"))
+def test_the_activation_plot_follows_the_layer_and_the_weights(qtbot, owned):
+    document = opened(owned, "vanishing-relu")
     plot = ActivationPlot(document)
     qtbot.addWidget(plot)
     plot.show()
@@ -162,8 +182,8 @@ def test_the_activation_plot_follows_the_layer_and_the_weights(qtbot):
     np.testing.assert_array_equal(plot.function_marks.getData()[0], z.ravel())
 
 
-def test_a_plot_in_a_hidden_tab_does_no_work_and_catches_up_when_shown(qtbot):
-    document, runner, loss_plot, _ = trained(qtbot, "xor", 2)
+def test_a_plot_in_a_hidden_tab_does_no_work_and_catches_up_when_shown(qtbot, owned):
+    document, runner, loss_plot, _ = trained(qtbot, owned, "xor", 2)
     loss_plot.hide()
     runner.train_step()
     assert len(loss_plot.batch_curve.getOriginalDataset()[0]) == 2
@@ -171,9 +191,9 @@ def test_a_plot_in_a_hidden_tab_does_no_work_and_catches_up_when_shown(qtbot):
     assert len(loss_plot.batch_curve.getOriginalDataset()[0]) == 3
 
 
-def test_a_plot_whose_dock_tab_is_not_selected_waits_until_it_is(qtbot):
-    document = Document(load("preset:xor"))
-    runner = TrainingRunner(document)
+def test_a_plot_whose_dock_tab_is_not_selected_waits_until_it_is(qtbot, owned):
+    document = opened(owned, "xor")
+    runner = runner_for(owned, document)
     window = QMainWindow()
     qtbot.addWidget(window)
     window.setCentralWidget(QLabel("canvas"))

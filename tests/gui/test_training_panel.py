@@ -9,16 +9,29 @@ from gui.document import Document
 from gui.panels.data_panel import DataPanel
 from gui.panels.training_panel import TrainingPanel
 from gui.training_runner import TrainingRunner
+from tests.gui.lifetimes import release
 
 
 @pytest.fixture
-def panel(qtbot):
-    document = Document(load("preset:xor"))
+def owned():
+    """Documents and runners this test made, deleted at its end (see tests/gui/lifetimes.py)."""
+    objects = []
+    yield objects
+    release(objects)
+
+
+def open_panel(qtbot, owned, preset: str) -> TrainingPanel:
+    document = Document(load(f"preset:{preset}"))
     runner = TrainingRunner(document)
+    owned.extend([document, runner])
     widget = TrainingPanel(document, runner)
     qtbot.addWidget(widget)
-    yield widget
-    runner.stop_timers()
+    return widget
+
+
+@pytest.fixture
+def panel(qtbot, owned):
+    return open_panel(qtbot, owned, "xor")
 
 
 def commit(field, text):
@@ -162,25 +175,20 @@ def test_buttons_train_and_counters_follow(panel, qtbot):
     assert "Step: <b>0</b>" in panel.step_label.text()
 
 
-def test_divergence_is_explained_in_the_panel(qtbot):
-    document = Document(load("preset:sine"))
-    runner = TrainingRunner(document)
-    panel = TrainingPanel(document, runner)
-    qtbot.addWidget(panel)
+def test_divergence_is_explained_in_the_panel(qtbot, owned):
+    panel = open_panel(qtbot, owned, "sine")
+    runner = panel._runner
     commit(panel.form.learning_rate_field, "1e6")
     with qtbot.waitSignal(runner.diverged, timeout=10_000):
         panel.run_button.click()
     assert not panel.message.isHidden()
     assert "smaller learning rate" in panel.message.text()
     assert panel.run_button.text() == "Run"
-    runner.stop_timers()
 
 
-def test_the_health_table_shows_the_engines_dead_and_saturated_counts(qtbot):
-    document = Document(load("preset:vanishing-sigmoid"))
-    runner = TrainingRunner(document)
-    panel = TrainingPanel(document, runner)
-    qtbot.addWidget(panel)
+def test_the_health_table_shows_the_engines_dead_and_saturated_counts(qtbot, owned):
+    panel = open_panel(qtbot, owned, "vanishing-sigmoid")
+    document = panel._document
     data = document.data
     diagnosis = diagnostics.diagnose(document.network, data.inputs, data.targets)
     table = panel.health_table
@@ -188,7 +196,6 @@ def test_the_health_table_shows_the_engines_dead_and_saturated_counts(qtbot):
     for row, health in enumerate(diagnosis.layers):
         assert table.item(row, 4).text() == str(health.saturated_count)
     assert f"{diagnosis.accuracy:.1%}" in panel.accuracy_label.text()
-    runner.stop_timers()
 
 
 def test_a_saved_file_reopens_with_the_same_training_settings_and_data(panel, qtbot, tmp_path):

@@ -9,25 +9,32 @@ from engine.netfile import load
 from engine.training import Trainer
 from gui.document import Document
 from gui.training_runner import TrainingRunner
+from tests.gui.lifetimes import release
 
 
-def make_runner(preset: str):
+@pytest.fixture
+def owned():
+    """Documents and runners this test made, deleted at its end (see tests/gui/lifetimes.py)."""
+    objects = []
+    yield objects
+    release(objects)
+
+
+def make_runner(owned: list, preset: str):
     document = Document(load(f"preset:{preset}"))
-    return document, TrainingRunner(document)
+    runner = TrainingRunner(document)
+    owned.extend([document, runner])
+    return document, runner
 
 
 @pytest.fixture
-def xor(qtbot):
-    document, runner = make_runner("xor")
-    yield document, runner
-    runner.stop_timers()
+def xor(qtbot, owned):
+    return make_runner(owned, "xor")
 
 
 @pytest.fixture
-def sine(qtbot):
-    document, runner = make_runner("sine")
-    yield document, runner
-    runner.stop_timers()
+def sine(qtbot, owned):
+    return make_runner(owned, "sine")
 
 
 def parameters(document):
