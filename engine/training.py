@@ -160,8 +160,9 @@ class Trainer:
                     raise NetworkError(
                         f"layers[{index}].{name}", f"shape {mask.shape}, expected {array.shape}"
                     )
-        frozen = flatten_frozen(layers)
-        self._frozen = frozen if frozen.any() else None
+        # the optimizer skips masking for None: no flat mask is built while nothing is frozen
+        frozen = any(layer.frozen_weights.any() or layer.frozen_biases.any() for layer in layers)
+        self._frozen = flatten_frozen(layers) if frozen else None
         with np.errstate(over="ignore", invalid="ignore"):  # an overflow just means "no bound"
             self._param_bound = math.sqrt(float(np.dot(self._params, self._params)))
 
@@ -172,6 +173,7 @@ class Trainer:
         self._point_layers_at_params()
         self.optimizer = make_optimizer(self.settings, self._params.size)
         self._new_params = np.empty_like(self._params)
+        self._plain_sgd = self.optimizer.name == "sgd" and self.optimizer.momentum == 0.0
         if self.history is None or self.history.n_layers != len(layers):
             self.history = History(len(layers))
         self._signature = signature
@@ -291,20 +293,8 @@ class Trainer:
             what, value = fast.non_finite_gradient()
             if what is not None:
                 return self._diverged(what, value)
-        update = self.optimizer.propose(fast.gradient, self._frozen)
-        update_bound = self.optimizer.update_norm(grad_norm)
-        if self._param_bound + update_bound < SAFE_MAGNITUDE:
-            np.subtract(self._params, update, out=self._params)  # cannot overflow: commit
-            self._param_bound += update_bound
-        else:
-            new = self._new_params
-            np.subtract(self._params, update, out=new)
-            if not np.isfinite(new).all():
-                self.optimizer.discard()
-                return self._diverged(*fast.non_finite_parameter(new))
-            np.copyto(self._params, new)
-            self._param_bound = math.sqrt(float(np.dot(new, new)))
-        self.optimizer.commit()
+        if not self._update(grad_norm):
+            return None
         self.step_count += 1
         if self.history is not None:
             self.history.record(loss, fast.weight_norms)
@@ -315,6 +305,36 @@ class Trainer:
         else:
             self._offset = stop
         return loss
+
+    def _update(self, grad_norm: float) -> bool:
+        """θ ← θ − u, guarded: False (and a divergence report) if the new θ is not finite."""
+        optimizer = self.optimizer
+        if self._plain_sgd and self._frozen is None:
+            update_bound = optimizer.learning_rate * grad_norm
+            if self._param_bound + update_bound < SAFE_MAGNITUDE:
+                # plain SGD keeps no state: u = η g, made in the gradient's own buffer (one
+                # array less to stream through the cache than propose/commit)
+                gradient = self._pass.gradient
+                np.multiply(gradient, optimizer.learning_rate, out=gradient)
+                np.subtract(self._params, gradient, out=self._params)
+                self._param_bound += update_bound
+                return True
+        update = optimizer.propose(self._pass.gradient, self._frozen)
+        update_bound = optimizer.update_norm(grad_norm)
+        if self._param_bound + update_bound < SAFE_MAGNITUDE:
+            np.subtract(self._params, update, out=self._params)  # cannot overflow: commit
+            self._param_bound += update_bound
+        else:
+            new = self._new_params
+            np.subtract(self._params, update, out=new)
+            if not np.isfinite(new).all():
+                optimizer.discard()
+                self._diverged(*self._pass.non_finite_parameter(new))
+                return False
+            np.copyto(self._params, new)
+            self._param_bound = math.sqrt(float(np.dot(new, new)))
+        optimizer.commit()
+        return True
 
     def _diverged(self, what: str, value: str) -> None:
         self.last_divergence = Divergence(self.step_count + 1, self.epoch, what, value)
