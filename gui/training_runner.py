@@ -51,19 +51,14 @@ class TrainingRunner(QObject):
         self.frame_cost = 0.0  # seconds per frame not spent training (smoothed)
         self._snapshot: list[np.ndarray] | None = None  # parameters before the current run
         self._snapshot_step = 0  # the step count when it was taken
-        self._recording = False
         self.message = ""
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._on_tick)
-        self._checkpoint_timer = QTimer(self)
-        self._checkpoint_timer.setSingleShot(True)
-        self._checkpoint_timer.setInterval(0)
-        self._checkpoint_timer.timeout.connect(self._checkpoint)
+        self._undo_index = 0  # the undo stack's index as the run last left it
         self._new_trainer()
         document.experiment_replaced.connect(self._on_experiment_replaced)
         document.structure_changed.connect(self._on_structure_changed)
-        document.undo_stack.indexChanged.connect(self._on_undo_index_changed)
 
     # ----- what views read ---------------------------------------------------------------------
     @property
@@ -110,6 +105,7 @@ class TrainingRunner(QObject):
         self._set_message("")
         self._snapshot = self._parameters_copy()
         self._snapshot_step = self.step_count
+        self._undo_index = self._document.undo_stack.index()
         self._last_frame = time.perf_counter()
         self._training_time = 0.0
         self.frame_cost = 0.0
@@ -121,7 +117,6 @@ class TrainingRunner(QObject):
         if not self.is_running:
             return
         self._timer.stop()
-        self._checkpoint_timer.stop()
         self._record_run()
         self._tell_views()
         self.running_changed.emit(False)
@@ -144,11 +139,7 @@ class TrainingRunner(QObject):
             text = "Reset parameters to the opened file's"
         if any(not np.array_equal(a, b) for a, b in zip(opened, network.parameters(),
                                                          strict=True)):
-            self._recording = True
-            try:
-                self._document.set_parameters(text, opened)
-            finally:
-                self._recording = False
+            self._document.set_parameters(text, opened)
         self.clear_history()
 
     def clear_history(self) -> None:
@@ -161,6 +152,8 @@ class TrainingRunner(QObject):
     # ----- the timer ---------------------------------------------------------------------------
     def _on_tick(self):
         """Run k steps (about ``tick_budget`` seconds), adapt k, tell views once per frame."""
+        if not self._follow_undo_stack():
+            return
         started = time.perf_counter()
         try:
             result = self._trainer.run(self._steps_per_tick)
@@ -199,7 +192,6 @@ class TrainingRunner(QObject):
 
     def _halt(self, message: str, diverged: bool) -> None:
         self._timer.stop()
-        self._checkpoint_timer.stop()
         self._record_run()
         self._tell_views()
         self._set_message(message)
@@ -246,34 +238,34 @@ class TrainingRunner(QObject):
         if self._snapshot is None:
             return
         snapshot, self._snapshot = self._snapshot, None
-        self._recording = True
-        try:
-            steps = self.step_count - self._snapshot_step
-            text = text or f"Train {steps:,} step{'s' if steps != 1 else ''}"
-            self._document.record_parameters_changed(text, snapshot)
-        finally:
-            self._recording = False
+        steps = self.step_count - self._snapshot_step
+        text = text or f"Train {steps:,} step{'s' if steps != 1 else ''}"
+        self._document.record_parameters_changed(text, snapshot)
 
-    def _checkpoint(self) -> None:
-        """Another edit landed during a run: record the run so far, then carry on."""
-        if self.is_running:
-            self._record_run()
-            self._snapshot = self._parameters_copy()
-            self._snapshot_step = self.step_count
+    def _follow_undo_stack(self) -> bool:
+        """Another edit or an undo landed since the last tick: False if the run must stop.
 
-    def _on_undo_index_changed(self, index: int):
-        if self._recording or not self.is_running:
-            return
-        if index < self._document.undo_stack.count():
-            self._stop_without_record()  # an undo during a run: the learner wants the old state
-        else:
-            self._checkpoint_timer.start()  # a new edit (e.g. the learning rate): keep running
+        The stack is looked at here, once a tick, rather than through its indexChanged signal,
+        so the runner is never called from inside a push, an undo or the stack's destruction.
+        An undo stops the run (the learner wants the earlier state); a new edit (say the
+        learning rate) records the run so far as one undo step and the run carries on.
+        """
+        stack = self._document.undo_stack
+        if stack.index() == self._undo_index:
+            return True
+        if stack.index() < stack.count():
+            self._stop_without_record()
+            return False
+        self._record_run()
+        self._snapshot = self._parameters_copy()
+        self._snapshot_step = self.step_count
+        self._undo_index = stack.index()
+        return True
 
     def _stop_without_record(self) -> None:
         self._snapshot = None
         if self.is_running:
             self._timer.stop()
-            self._checkpoint_timer.stop()
             self._tell_views()
             self.running_changed.emit(False)
 
@@ -312,7 +304,6 @@ class TrainingRunner(QObject):
     def stop_timers(self) -> None:
         """For closing: no timer may fire after the document is gone."""
         self._stop_without_record()
-        self._checkpoint_timer.stop()
 
 
 def divergence_message(divergence: Divergence | None, document: Document) -> str:

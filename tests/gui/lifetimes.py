@@ -1,11 +1,15 @@
-"""Deleting the documents and runners a test made at the end of that test.
+"""Deleting the documents and runners a test made, at the end of that test.
 
 Left to the garbage collector, Qt objects with signal connections between them are torn down
-at some later point in any order, which can crash the interpreter as it exits. A test appends
-what it makes to its ``owned`` list; :func:`release` stops timers and schedules deletion, and
-the conftest's end-of-test ``sendPostedEvents`` deletes them.
+at some later point in any order (a QUndoStack, for one, emits signals while it is destroyed),
+which can crash the interpreter as it exits. A test appends what it makes to its ``owned``
+list and :func:`release` takes them down now, in a safe order: runners' timers stopped, undo
+stacks emptied while everything is still alive, then each object deleted.
 """
 
+from PySide6.QtCore import QCoreApplication, QEvent
+
+from gui.document import Document
 from gui.training_runner import TrainingRunner
 
 
@@ -13,5 +17,9 @@ def release(objects: list) -> None:
     for item in reversed(objects):
         if isinstance(item, TrainingRunner):
             item.stop_timers()
+        if isinstance(item, Document):
+            item.undo_stack.clear()
+    for item in reversed(objects):
         item.deleteLater()
+        QCoreApplication.sendPostedEvents(item, QEvent.Type.DeferredDelete)
     objects.clear()

@@ -181,8 +181,12 @@ def test_undo_during_a_run_stops_it(qtbot, xor):
     runner.start()
     qtbot.waitUntil(lambda: runner.step_count > 10, timeout=5_000)
     document.undo_stack.undo()
-    assert not runner.is_running
+    qtbot.waitUntil(lambda: not runner.is_running, timeout=1_000)
+    steps = runner.step_count
+    qtbot.wait(30)
+    assert runner.step_count == steps
     assert document.training.learning_rate == 1.0
+    assert document.undo_stack.count() == 1  # the redo of the learning rate is kept
 
 
 def test_reset_goes_back_to_the_opened_parameters_and_clears_the_count(qtbot, xor):
