@@ -7,7 +7,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from engine import csvdata, datasets
 from engine.netfile import load
 from gui.document import Document
-from gui.panels.csv_options_dialog import parse_target_columns
+from gui.panels.csv_options_dialog import CsvOptionsDialog, parse_target_columns, read_preview
 from gui.panels.data_panel import DataPanel
 from tests.gui.lifetimes import release
 
@@ -181,3 +181,15 @@ def test_split_holds_out_the_typed_share_and_bad_shares_are_refused(panel):
 def test_target_columns_are_counted_from_one_and_names_stay_names():
     assert parse_target_columns("") is None
     assert parse_target_columns("3, label") == [2, "label"]
+
+
+def test_the_csv_options_dialog_gives_read_csv_its_arguments(qtbot, tmp_path):
+    path = tmp_path / "d.csv"
+    path.write_text("a;b;label\n1;2;x\n", encoding="utf-8")
+    dialog = CsvOptionsDialog(str(path), read_preview(str(path)))
+    qtbot.addWidget(dialog)
+    assert "a;b;label" in dialog.preview.toPlainText()
+    dialog.header_combo.setCurrentText("Yes")
+    dialog.targets_edit.setText("label")
+    dialog.one_hot_check.setChecked(True)
+    assert dialog.options() == {"targets": ["label"], "one_hot": True, "header": True}
