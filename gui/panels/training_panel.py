@@ -150,6 +150,8 @@ class TrainingPanel(QWidget):
 
     # ----- runner → widgets --------------------------------------------------------------------
     def _on_running_changed(self, running: bool):
+        if running:
+            self._show_message("", error=False)  # a new run: the last one's news is old
         self.run_button.setChecked(running)
         self.run_button.setText("Pause" if running else "Run")
         self._refresh_diagnosis()

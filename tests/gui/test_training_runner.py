@@ -209,3 +209,28 @@ def test_a_data_set_that_does_not_fit_stops_with_a_message(qtbot, xor):
         runner.start()
     assert "cannot run" in blocker.args[0]
     assert not runner.is_running
+
+
+def test_opening_another_file_starts_a_fresh_count_on_its_network(qtbot, xor):
+    document, runner = xor
+    runner.train_epoch()
+    replaced = []
+    runner.history_replaced.connect(lambda: replaced.append(True))
+    document.replace_experiment(load("preset:vanishing-relu"), None)
+    assert replaced and runner.step_count == 0 and runner.history.count == 0
+    assert runner.history.n_layers == 9
+    runner.train_step()
+    assert runner.step_count == 1
+    assert runner.history.exact()[2].shape == (1, 9)
+
+
+def test_a_structure_change_during_a_run_stops_it(qtbot, xor):
+    document, runner = xor
+    runner.start()
+    qtbot.waitUntil(lambda: runner.step_count > 10, timeout=5_000)
+    smaller = document.network.copy()
+    smaller.layers[0].activation = "tanh"
+    document.replace_network("Tanh hidden layer", smaller)
+    assert not runner.is_running
+    runner.train_step()  # the trainer picks up the new network
+    assert document.network.layers[0].activation == "tanh"
