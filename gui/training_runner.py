@@ -312,10 +312,10 @@ def divergence_message(divergence: Divergence | None, document: Document) -> str
         return "Training diverged; the parameters are those from before the bad step."
     became = "not a number (NaN)" if divergence.value == "nan" else "infinite"
     rate = document.training.learning_rate
-    suggestion = f"{rate / 10:g}"
+    suggestion = f"{rate / 10:.3g}"
     what = "the loss" if divergence.what == "loss" else divergence.what
     return (
         f"Training paused: {what} became {became} at step {divergence.step}. The parameters "
         f"are those from just before that step. Try a smaller learning rate, e.g. {suggestion} "
-        f"(now {rate:g})."
+        f"(now {rate:.3g})."
     )

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -34,7 +33,7 @@ from gui.training_runner import TrainingRunner
 
 DIAGNOSIS_INTERVAL = 0.25  # seconds between health/accuracy refreshes during a run
 DIAGNOSIS_ROWS = 10_000  # samples the health check looks at (the first ones)
-HEALTH_HEADERS = ("Layer", "Activation", "Units", "Dead ReLU", "Saturated")
+HEALTH_HEADERS = ("Layer", "f", "Units", "Dead", "Saturated")
 
 
 class TrainingPanel(QWidget):
@@ -79,7 +78,9 @@ class TrainingPanel(QWidget):
         self.health_table.setHorizontalHeaderLabels(HEALTH_HEADERS)
         self.health_table.verticalHeader().hide()
         self.health_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.health_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.health_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
         self.health_table.setToolTip(
             "Dead: a ReLU that outputs 0 for every sample (no gradient can reach it). "
             "Saturated: a sigmoid/tanh on its flat tails for > 90 % of the samples."
@@ -89,15 +90,17 @@ class TrainingPanel(QWidget):
         self.form = TrainingSettingsForm(self._document)
 
     def _create_layout(self):
-        buttons = QHBoxLayout()
-        for button in (self.step_button, self.epoch_button, self.run_button, self.reset_button):
-            buttons.addWidget(button)
+        buttons = QGridLayout()  # two by two, so the dock can be narrow
+        buttons.addWidget(self.step_button, 0, 0)
+        buttons.addWidget(self.epoch_button, 0, 1)
+        buttons.addWidget(self.run_button, 1, 0)
+        buttons.addWidget(self.reset_button, 1, 1)
         counters = QGridLayout()
         counters.addWidget(self.step_label, 0, 0)
         counters.addWidget(self.epoch_label, 0, 1)
-        counters.addWidget(self.loss_label, 1, 0)
-        counters.addWidget(self.accuracy_label, 1, 1)
-        counters.addWidget(self.test_loss_label, 2, 0, 1, 2)
+        counters.addWidget(self.loss_label, 1, 0, 1, 2)
+        counters.addWidget(self.accuracy_label, 2, 0, 1, 2)
+        counters.addWidget(self.test_loss_label, 3, 0, 1, 2)
         health_box = QGroupBox("Units (on the training data)")
         health_layout = QVBoxLayout(health_box)
         health_layout.addWidget(self.health_table)
@@ -113,6 +116,7 @@ class TrainingPanel(QWidget):
         inner_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
         layout = QVBoxLayout(self)

@@ -81,6 +81,12 @@ class TrainingSettingsForm(QVBoxLayout):
         self.batch_size_field = ValidatedField("10", "Samples per step (a whole number ≥ 1)")
         self.shuffle_check = QCheckBox("Shuffle the samples every epoch")
         self.seed_field = ValidatedField("0", "The shuffle's random seed: same seed, same run")
+        for combo in (self.loss_combo, self.reduction_combo, self.optimizer_combo,
+                      self.batch_combo):
+            # long item texts must not force the dock wider than the learner made it
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
         self.target_loss_field = ValidatedField("never", "Stop when the loss is at or below this")
         self.max_epochs_field = ValidatedField("never", "Stop after this many epochs")
 

@@ -135,7 +135,7 @@ def test_divergence_pauses_with_the_last_finite_parameters_and_says_what_to_try(
     message = blocker.args[0]
     assert not runner.is_running
     assert f"at step {expected.divergence.step}" in message
-    assert "smaller learning rate, e.g. 100000" in message
+    assert "smaller learning rate, e.g. 1e+05 (now 1e+06)" in message
     assert runner.step_count == expected.steps
     for now, engine_value in zip(document.network.parameters(),
                                  reference.network.parameters(), strict=True):
