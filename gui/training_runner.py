@@ -200,11 +200,17 @@ class TrainingRunner(QObject):
 
     def _tell_views(self) -> None:
         """Once per frame: record the test loss, redraw weights, refresh counters and plots."""
-        test_loss = self._trainer.test_loss()
-        if test_loss is not None and self.history.count:
-            self.history.record_test(test_loss)
+        if self._trainer.step_count and self._data_fits():
+            test_loss = self._trainer.test_loss()
+            if test_loss is not None:
+                self.history.record_test(test_loss)
         self._document.announce_parameters_changed()
         self.progressed.emit()
+
+    def _data_fits(self) -> bool:
+        data, network = self._document.data, self._document.network
+        return data is not None and data.inputs.shape[1] == network.input_size \
+            and data.targets.shape[1] == network.output_size
 
     # ----- one step / one epoch ----------------------------------------------------------------
     def _train_now(self, text: str, action) -> RunResult | None:

@@ -234,3 +234,13 @@ def test_a_structure_change_during_a_run_stops_it(qtbot, xor):
     assert not runner.is_running
     runner.train_step()  # the trainer picks up the new network
     assert document.network.layers[0].activation == "tanh"
+
+
+def test_a_split_data_set_that_does_not_fit_stops_with_a_message_too(qtbot, xor):
+    document, runner = xor
+    runner.train_step()
+    document.set_data("Sine", datasets.train_test_split(datasets.sine(20), 0.25))
+    with qtbot.waitSignal(runner.stopped, timeout=5_000) as blocker:
+        runner.start()
+    assert "data.inputs" in blocker.args[0]
+    assert runner.history.test_count == 0
