@@ -74,7 +74,9 @@ class FastPass:
 
     ``params`` is the flat parameter vector (W then b of each layer); ``views`` are (W, b)
     views of it, ``gradient`` the flat ∂E/∂θ and ``gradient_views`` its (∂E/∂W, ∂E/∂b) views.
-    The numbers are those of :meth:`Network.backward` (same formulas, same order).
+    The numbers are those of :meth:`Network.backward` (same formulas; the transposed products
+    may round the last bit differently). Between two passes ``gradient`` belongs to the caller:
+    the trainer turns it into the update in place.
     """
 
     def __init__(self, network, params: np.ndarray):
@@ -218,7 +220,15 @@ class FastPass:
         return -float(np.add.reduce(log_output, axis=None))
 
     def loss_and_gradient(self, inputs, targets) -> float:
-        """E of the batch; fills ``gradient`` with ∂E/∂θ (∂E/∂x is not computed)."""
+        """E of the batch; fills ``gradient`` with ∂E/∂θ (∂E/∂x is not computed).
+
+        Parameters
+        ----------
+        inputs : ndarray, shape (batch, n_in)
+        targets : ndarray, shape (batch, n_out)
+
+        Non-finite values are not warned about here: callers run it under ``np.errstate``.
+        """
         batch = inputs.shape[0]
         buffers = self.buffers(batch)
         output = self._forward(inputs, buffers)

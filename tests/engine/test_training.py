@@ -9,7 +9,7 @@ from engine.experiment import Dataset, Experiment, TrainingSettings
 from engine.history import History
 from engine.initializers import initial_parameters, initialize_network
 from engine.network import Layer, Network
-from engine.optimizers import SGD, flatten_gradients
+from engine.optimizers import SGD, flatten_gradients, flatten_parameters, split_parameters
 from engine.training import Trainer
 from tests.engine.test_gradients import problems
 
@@ -314,6 +314,31 @@ def test_reset_optimizer_clears_the_velocity():
     assert isinstance(trainer.optimizer, SGD) and trainer.optimizer.velocity.any()
     trainer.reset_optimizer()
     assert not trainer.optimizer.velocity.any()
+
+
+def test_plain_sgd_updates_exactly_as_the_optimizer_would():
+    experiment = regression(learning_rate=0.05, batch_size=3)
+    reference = experiment.copy()
+    trainer = Trainer(experiment)
+    optimizer = SGD(sum(p.size for p in reference.network.parameters()), 0.05)
+    check = Trainer(reference)  # only for its gradients: it never steps
+    for rows in (slice(0, 3), slice(3, 6), slice(6, 7)):
+        _, grad_weights, grad_biases = check.gradients(
+            reference.data.inputs[rows], reference.data.targets[rows]
+        )
+        params = flatten_parameters(reference.network.layers)
+        optimizer.step(params, flatten_gradients(grad_weights, grad_biases))
+        for layer, (weights, biases) in zip(
+            reference.network.layers,
+            split_parameters(params, reference.network.layers),
+            strict=True,
+        ):
+            layer.weights[...], layer.biases[...] = weights, biases
+        trainer.step()
+    for mine, theirs in zip(
+        experiment.network.parameters(), reference.network.parameters(), strict=True
+    ):
+        np.testing.assert_array_equal(mine, theirs)  # bit for bit
 
 
 def test_a_given_history_is_the_one_recorded_into():
