@@ -159,9 +159,36 @@ def in_window(app: QApplication, exp: Experiment, seconds: float) -> dict:
             "steps per tick": runner.steps_per_tick,
             "frame cost ms": 1000 * runner.frame_cost,
         }
+        result["view ms"] = view_costs(window)
         window.document.undo_stack.setClean()
         window.close()
         return result
+
+
+def view_costs(window: MainWindow, repeats: int = 20) -> dict:
+    """Median ms to update and paint each view once (where a frame's time goes)."""
+    docks = window.training_docks
+    trainer = docks.runner.trainer
+    jobs = {
+        "loss plot": (docks.loss_plot.refresh, docks.loss_plot.plot_widget.viewport()),
+        "gradient plot": (docks.gradient_plot.refresh,
+                          docks.gradient_plot.plot_widget.viewport()),
+        "output map": (docks.decision_map.redraw, docks.decision_map.plot_widget.viewport()),
+        "weights_changed slots": (window.document.announce_parameters_changed, None),
+        "canvas paint": (lambda: None, window.canvas.viewport()),
+    }
+    costs = {}
+    for name, (update, widget) in jobs.items():
+        times = []
+        for _ in range(repeats):
+            trainer.run(10)
+            start = time.perf_counter()
+            update()
+            if widget is not None:
+                widget.repaint()
+            times.append(1000 * (time.perf_counter() - start))
+        costs[name] = statistics.median(times)
+    return costs
 
 
 def million_steps(app: QApplication) -> dict:
@@ -227,6 +254,8 @@ def main() -> int:
         print(f"  canvas frame gap  p95 {live['p95 canvas gap ms']:.1f} ms, worst "
               f"{live['worst canvas gap ms']:.1f} ms; a frame costs {live['frame cost ms']:.1f} ms "
               "outside training")
+        parts = ", ".join(f"{k} {v:.1f}" for k, v in live["view ms"].items())
+        print(f"  one update+paint  {parts} (ms)")
     result = million_steps(app)
     print("\n1,000,000-step history (7 layers):")
     print(f"  memory            {result['history MB']:.1f} MB (target < 100 MB); "
