@@ -120,6 +120,8 @@ class MainWindow(QMainWindow):
         self.view_menu = menu_bar.addMenu("&View")
         self.view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.fit_action])
         self.view_menu.addSeparator()
+        self.view_menu.addActions(self.canvas.view_actions())
+        self.view_menu.addSeparator()
         for dock in self.docks():
             self.view_menu.addAction(dock.toggleViewAction())
 

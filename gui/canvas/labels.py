@@ -122,3 +122,10 @@ def delta_anchor(layout: CanvasLayout, column: int, neuron: int, text: str) -> Q
     width = text_box(text, QPointF()).width()
     r = layout.radii[column]
     return layout.centre(column, neuron) + QPointF(r + 2 + width / 2, -r - 4)
+
+
+def health_anchor(layout: CanvasLayout, column: int, neuron: int, text: str) -> QPointF:
+    """A "dead" / "saturated" tag sits up and to the left of its neuron, clear of its name."""
+    width = text_box(text, QPointF()).width()
+    r = layout.radii[column]
+    return layout.centre(column, neuron) + QPointF(-r - width / 2 + 4, -r - 2)

@@ -3,19 +3,30 @@
 In the detailed layout (small networks) every neuron carries its name above, its activation a
 inside, its bias tag "b = …" below and, during the backward pass, its δ. In the compact layout
 neurons are small discs tinted by the sign of a, their numbers shown on hover.
+
+With two inputs a neuron is filled with its thumbnail (its output over the input plane,
+gui/canvas/thumbnails.py), its value then on a pale pill on top. Dead ReLU units get a grey
+hatched ring and saturated sigmoid/tanh units a red ring (gui/canvas/health.py), tagged in the
+detailed layout and counted under the column title.
 """
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from gui import style
 from gui.canvas import labels
 from gui.canvas.connections import draw_label
 from gui.items import BiasRef, NeuronRef
+
+DEAD_COLOR = QColor("#7a7a7a")  # grey: a unit that no longer does anything
+SATURATED_COLOR = QColor("#d7301f")  # red: a unit stuck on a flat tail of its curve
+PILL_BACKGROUND = QColor(255, 255, 255, 200)
+TITLE_SHIFT = 16.0  # the column titles sit this much higher, leaving a line for the counts
+THUMBNAIL_MIN_PIXELS = 7.0  # a thumbnail is drawn only when the disc is this many pixels wide
 
 
 class ColumnItem(QGraphicsItem):
@@ -25,7 +36,7 @@ class ColumnItem(QGraphicsItem):
         super().__init__()
         self._canvas = canvas
         self.column = column
-        self._rect = canvas.layout.column_rect(column).adjusted(-60, -60, 60, 8)
+        self._rect = canvas.layout.column_rect(column).adjusted(-60, -60 - TITLE_SHIFT, 60, 8)
         self.setZValue(1)
 
     def boundingRect(self) -> QRectF:
@@ -39,12 +50,13 @@ class ColumnItem(QGraphicsItem):
             self._paint_detailed(painter)
         else:
             self._paint_compact(painter, zoom)
+        self._canvas.health_painted()
 
     # ----- the column header --------------------------------------------------------------------
     def _paint_title(self, painter: QPainter) -> None:
         layout = self._canvas.layout
         title, subtitle = labels.column_title(self._canvas.network, self.column)
-        top = layout.column_rect(self.column).top()
+        top = layout.column_rect(self.column).top() - TITLE_SHIFT
         x = layout.column_x(self.column)
         painter.setFont(labels.bold_font())
         painter.setPen(style.TEXT)
@@ -53,26 +65,70 @@ class ColumnItem(QGraphicsItem):
         painter.setPen(style.MUTED_TEXT)
         painter.drawText(QRectF(x - 90, top - 28, 180, 18), Qt.AlignmentFlag.AlignCenter,
                          subtitle)
+        counts = self.health_counts()
+        if counts:
+            painter.setPen(SATURATED_COLOR if "saturated" in counts else DEAD_COLOR)
+            painter.drawText(QRectF(x - 90, top - 10, 180, 18), Qt.AlignmentFlag.AlignCenter,
+                             counts)
+
+    def health(self):
+        """This column's LayerHealth when the overlay is on, else None."""
+        canvas = self._canvas
+        return canvas.health.layer(self.column) if canvas.show_health else None
+
+    def health_counts(self) -> str:
+        """'2 dead', '1 saturated', both, or '' — the line under the column title."""
+        health = self.health()
+        if health is None:
+            return ""
+        parts = []
+        if health.dead_count:
+            parts.append(f"{health.dead_count} dead")
+        if health.saturated_count:
+            parts.append(f"{health.saturated_count} saturated")
+        return " · ".join(parts)
+
+    def thumbnail_brush(self, neuron: int, centre: QPointF, radius: float) -> QBrush | None:
+        """The neuron's thumbnail as a brush filling its disc, or None when not shown."""
+        canvas = self._canvas
+        if not canvas.show_thumbnails:
+            return None
+        image = canvas.thumbnails.image(self.column, neuron)
+        if image is None:
+            return None
+        brush = QBrush(image)
+        scale = 2 * radius / image.width()
+        brush.setTransform(QTransform.fromTranslate(centre.x() - radius, centre.y() - radius)
+                           .scale(scale, scale))
+        return brush
 
     # ----- small networks: every number written -------------------------------------------------
     def _paint_detailed(self, painter: QPainter) -> None:
         canvas, column = self._canvas, self.column
         layout = canvas.layout
         radius = layout.radii[column]
+        health = self.health()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         for neuron in range(layout.sizes[column]):
             centre = layout.centre(column, neuron)
             ref = NeuronRef(column, neuron)
+            if health is not None:
+                self._paint_health(painter, health, neuron, centre, radius, tag=True)
             self._paint_marks(painter, ref, centre, radius)
             values = canvas.values.neuron(column, neuron)
+            thumbnail = self.thumbnail_brush(neuron, centre, radius)
             painter.setPen(QPen(style.NEURON_OUTLINE, 1.6))
-            painter.setBrush(style.INPUT_FILL if column == 0 else style.NEURON_FILL)
+            if thumbnail is not None:
+                painter.setBrush(thumbnail)
+            else:
+                painter.setBrush(style.INPUT_FILL if column == 0 else style.NEURON_FILL)
             painter.drawEllipse(centre, radius, radius)
             painter.setFont(labels.value_font())
             painter.setPen(style.MUTED_TEXT)
             name = labels.neuron_name(canvas.network, column, neuron)
             painter.drawText(labels.text_box(name, labels.name_anchor(layout, column, neuron)),
                              Qt.AlignmentFlag.AlignCenter, name)
-            self._paint_activation(painter, values, centre)
+            self._paint_activation(painter, values, centre, on_picture=thumbnail is not None)
             if column > 0:
                 self._paint_bias(painter, neuron)
             if "delta" in values and canvas.values.stepping:
@@ -80,7 +136,8 @@ class ColumnItem(QGraphicsItem):
                 draw_label(painter, text, labels.delta_anchor(layout, column, neuron, text),
                            style.BACKWARD)
 
-    def _paint_activation(self, painter: QPainter, values: dict, centre: QPointF) -> None:
+    def _paint_activation(self, painter: QPainter, values: dict, centre: QPointF,
+                          on_picture: bool = False) -> None:
         activation = values.get("a")
         if activation is not None:
             text = style.format_value(activation)
@@ -94,8 +151,36 @@ class ColumnItem(QGraphicsItem):
         if box.width() > room:  # a long number shrinks to stay inside its circle
             font.setPointSizeF(font.pointSizeF() * room / box.width())
         painter.setFont(font)
+        if on_picture:  # a pale pill keeps the number readable on any colour of the thumbnail
+            pill = box if box.width() <= room else box.adjusted(
+                (box.width() - room) / 2, 0, -(box.width() - room) / 2, 0)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(PILL_BACKGROUND)
+            painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
         painter.setPen(style.TEXT if activation is not None else style.ZERO)
         painter.drawText(box.adjusted(-20, 0, 20, 0), Qt.AlignmentFlag.AlignCenter, text)
+
+    def _paint_health(self, painter: QPainter, health, neuron: int, centre: QPointF,
+                      radius: float, tag: bool) -> None:
+        """A grey hatched ring round a dead unit, a red ring round a saturated one (+ a tag)."""
+        if health.dead[neuron]:
+            ring = QPainterPath()
+            ring.addEllipse(centre, radius + 5, radius + 5)
+            ring.addEllipse(centre, radius, radius)  # odd-even fill: only the ring
+            painter.setPen(QPen(DEAD_COLOR, 2.0))
+            painter.setBrush(QBrush(DEAD_COLOR, Qt.BrushStyle.BDiagPattern))
+            painter.drawPath(ring)
+            text, color = "dead", DEAD_COLOR
+        elif health.saturated[neuron]:
+            painter.setPen(QPen(SATURATED_COLOR, 3.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(centre, radius + 3, radius + 3)
+            text, color = "saturated", SATURATED_COLOR
+        else:
+            return
+        if tag:
+            draw_label(painter, text, labels.health_anchor(self._canvas.layout, self.column,
+                                                           neuron, text), color)
 
     def _paint_bias(self, painter: QPainter, neuron: int) -> None:
         canvas, column = self._canvas, self.column
@@ -155,6 +240,17 @@ class ColumnItem(QGraphicsItem):
             else:
                 for i in members.tolist():
                     painter.drawEllipse(QPointF(x, ys[i]), radius, radius)
+        if canvas.show_thumbnails and 2 * zoom * radius >= THUMBNAIL_MIN_PIXELS:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+            for i in range(len(ys)):
+                brush = self.thumbnail_brush(i, QPointF(x, ys[i]), radius)
+                if brush is not None:
+                    painter.setBrush(brush)
+                    painter.drawEllipse(QPointF(x, ys[i]), radius, radius)
+        health = self.health()
+        if health is not None:
+            for i in np.flatnonzero(health.dead | health.saturated).tolist():
+                self._paint_health(painter, health, i, QPointF(x, ys[i]), radius, tag=False)
         for ref in (canvas.selection, canvas.hovered, *canvas.highlighted):
             if isinstance(ref, NeuronRef) and ref.column == column:
                 self._paint_marks(painter, ref, layout.centre(column, ref.neuron), radius)

@@ -1,8 +1,10 @@
 """The scene: the network as columns of neurons and blocks of connections, kept in step with the
 document and, when one is given, with the step-through.
 
-The scene holds what the items read when they paint (layout, values, selection, highlights)
-and redraws from document and step-through signals alone.
+The scene holds what the items read when they paint (layout, values, selection, highlights,
+the neuron thumbnails and the dead/saturated diagnosis) and redraws from document and
+step-through signals alone. Thumbnails and diagnosis are only marked stale when the weights
+change; the engine computes them when the columns next paint (at most once a frame).
 """
 
 from __future__ import annotations
@@ -10,14 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QTimer
 from PySide6.QtWidgets import QGraphicsScene
 
 from gui import style
 from gui.canvas import labels
 from gui.canvas.connections import ConnectionsItem
+from gui.canvas.health import UnitHealth
 from gui.canvas.layout import CanvasLayout
-from gui.canvas.neurons import ColumnItem
+from gui.canvas.neurons import TITLE_SHIFT, ColumnItem
+from gui.canvas.thumbnails import NeuronThumbnails
 from gui.canvas.values import ShownValues, engine_values, stepping_values
 from gui.document import ALL_LAYERS
 from gui.items import BiasRef, NeuronRef, WeightRef
@@ -45,6 +49,14 @@ class NetworkScene(QGraphicsScene):
         self.weight_scale = 1.0
         self._columns: list[ColumnItem] = []
         self._blocks: list[ConnectionsItem] = []
+        self.thumbnails = NeuronThumbnails(document)
+        self.health = UnitHealth(document)
+        self.show_thumbnails = True
+        self.show_health = True
+        # a diagnosis skipped to spare a busy frame is made once its wait is over
+        self._health_timer = QTimer(self)
+        self._health_timer.setSingleShot(True)
+        self._health_timer.timeout.connect(self._update_columns)
         self.setBackgroundBrush(style.CANVAS_BACKGROUND)
         self._rebuild()
         document.weights_changed.connect(self._on_weights_changed)
@@ -80,6 +92,23 @@ class NetworkScene(QGraphicsScene):
             self._refresh_values()
             self._update_columns()
 
+    def set_thumbnails_shown(self, shown: bool) -> None:
+        """Fill the neurons with their output over the input plane (2-input networks)."""
+        if shown != self.show_thumbnails:
+            self.show_thumbnails = shown
+            self._update_columns()
+
+    def set_health_shown(self, shown: bool) -> None:
+        """Mark dead and saturated units and count them under the column titles."""
+        if shown != self.show_health:
+            self.show_health = shown
+            self._update_columns()
+
+    def health_painted(self) -> None:
+        """Called by a column after it painted: come back for a diagnosis still waiting."""
+        if self.show_health and self.health.pending and not self._health_timer.isActive():
+            self._health_timer.start(max(1, round(1000 * self.health.wait_left())))
+
     def set_hovered(self, ref) -> None:
         if ref != self.hovered:
             self.hovered = ref
@@ -96,7 +125,7 @@ class NetworkScene(QGraphicsScene):
         self._columns = [ColumnItem(self, column) for column in range(len(self.network.sizes))]
         for item in self._blocks + self._columns:
             self.addItem(item)
-        self.setSceneRect(self.layout.bounds())
+        self.setSceneRect(self.layout.bounds().adjusted(0, -TITLE_SHIFT, 0, 0))
 
     def _largest_weight(self) -> float:
         largest = max((float(np.nanmax(np.abs(layer.weights))) for layer in self.network.layers
@@ -122,7 +151,12 @@ class NetworkScene(QGraphicsScene):
             item.update()
 
     # ----- document and step-through signals ----------------------------------------------------
+    def _invalidate_learned(self, throttled: bool = False) -> None:
+        self.thumbnails.invalidate()
+        self.health.invalidate(throttled)
+
     def _on_weights_changed(self, layer: int) -> None:
+        self._invalidate_learned(throttled=True)
         scale = self._largest_weight()
         self._refresh_values()
         if scale != self.weight_scale or layer == ALL_LAYERS:
@@ -135,9 +169,11 @@ class NetworkScene(QGraphicsScene):
 
     def _on_structure_changed(self) -> None:
         self.hovered = None
+        self._invalidate_learned()
         self._rebuild()
 
     def _on_data_changed(self) -> None:
+        self._invalidate_learned()
         self._refresh_values()
         self._update_all()
 

@@ -47,7 +47,31 @@ def _neuron(scene, ref: NeuronRef) -> str:
         rows.append(("bias b", layer.biases[ref.neuron]))
     if not rows:
         rows = [("value", None)]
-    return _table(f"{escape(name)} ({escape(title.lower())})", rows, False)
+    text = _table(f"{escape(name)} ({escape(title.lower())})", rows, False)
+    return text + _health_note(scene, ref) + _thumbnail(scene, ref)
+
+
+def _health_note(scene, ref: NeuronRef) -> str:
+    if not scene.show_health:
+        return ""
+    health = scene.health.layer(ref.column)
+    if health is None:
+        return ""
+    if health.dead[ref.neuron]:
+        return ("<br><b>dead</b>: a = 0 for every training sample, so f′ = 0 and no gradient "
+                "reaches its weights")
+    if health.saturated[ref.neuron]:
+        share = 100 * float(health.flat_share[ref.neuron])
+        return (f"<br><b>saturated</b>: f′(z) is nearly 0 on {share:.0f}% of the training "
+                "samples, so its gradients vanish")
+    return ""
+
+
+def _thumbnail(scene, ref: NeuronRef) -> str:
+    if not scene.show_thumbnails:
+        return ""
+    picture = scene.thumbnails.large_image_html(ref.column, ref.neuron)
+    return f"<br>{picture}" if picture else ""
 
 
 def _known(shown: dict, names) -> list:

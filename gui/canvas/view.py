@@ -9,9 +9,10 @@ explain view can say where that number came from; double-clicking a weight or bi
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QAction, QPainter
 from PySide6.QtWidgets import QGraphicsView, QToolTip
 
+from gui.canvas import thumbnails
 from gui.canvas.editor import ValueEditor
 from gui.canvas.scene import NetworkScene
 from gui.canvas.tooltips import tooltip
@@ -42,8 +43,32 @@ class NetworkView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         self.setMinimumSize(320, 240)
+        self.thumbnails_action = self._toggle(
+            "Neuron &Thumbnails", "Fill each neuron with its output over the input plane "
+            "(networks with two inputs)", self.network_scene.set_thumbnails_shown)
+        self.health_action = self._toggle(
+            "Mark &Dead and Saturated Units", "Ring ReLU units that output 0 for every training "
+            "sample and sigmoid/tanh units stuck on a flat tail",
+            self.network_scene.set_health_shown)
+        self._enable_thumbnails_action()
         document.structure_changed.connect(self._on_structure_changed)
         document.experiment_replaced.connect(self._on_structure_changed)
+
+    def _toggle(self, text: str, tip: str, slot) -> QAction:
+        action = QAction(text, self)
+        action.setCheckable(True)
+        action.setChecked(True)
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.toggled.connect(slot)
+        return action
+
+    def view_actions(self) -> list[QAction]:
+        """The canvas' own View-menu toggles: thumbnails, dead and saturated marks."""
+        return [self.thumbnails_action, self.health_action]
+
+    def _enable_thumbnails_action(self) -> None:
+        self.thumbnails_action.setEnabled(thumbnails.supports(self._document.network))
 
     # ----- zoom and pan -------------------------------------------------------------------------
     @property
@@ -178,6 +203,7 @@ class NetworkView(QGraphicsView):
         self.setFocus()
 
     def _on_structure_changed(self) -> None:
+        self._enable_thumbnails_action()
         self.close_editor()
         if self._auto_fit:
             self._fit()

@@ -1,0 +1,139 @@
+"""What the canvas shows of what the network learned: neuron thumbnails and dead/saturated units."""
+
+import numpy as np
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
+
+from engine import landscape
+from engine.experiment import Dataset, Experiment
+from engine.network import Layer, Network
+from engine.presets import load_preset
+from gui import style
+from gui.canvas import thumbnails
+from gui.canvas.tooltips import tooltip
+from gui.document import Document
+from gui.items import NeuronRef
+from gui.plots.decision_map import diverging_map
+from tests.gui import test_canvas
+from tests.gui.test_canvas import render_scene, seed_document
+
+make_view = test_canvas.make_view  # the same fixture: shown views, deleted at the test's end
+
+LOOKUP = diverging_map().getLookupTable(nPts=256)
+
+
+def scene_pixel(view, image, point: QPointF) -> QColor:
+    point = point - view.network_scene.sceneRect().topLeft()
+    return image.pixelColor(int(point.x()), int(point.y()))
+
+
+def health_document(activation, weights, biases):
+    """2 inputs → 3 hidden units (``activation``) → 1 output, on four positive samples."""
+    hidden = Layer(np.array(weights, dtype=float), np.array(biases, dtype=float), activation)
+    output = Layer(np.ones((1, 3)), np.zeros(1), "identity")
+    inputs = np.array([[0.5, 1.0], [1.0, 0.2], [2.0, 2.0], [0.1, 0.3]])
+    data = Dataset(inputs, np.zeros((4, 1)))
+    return Document(Experiment(Network(2, [hidden, output]), data=data))
+
+
+def test_xor_neurons_carry_the_engines_landscape_of_their_own_output(make_view):
+    document = Document(load_preset("xor"))
+    view = make_view(document)
+    scene = view.network_scene
+    expected = landscape.landscape(document.network, resolution=thumbnails.RESOLUTION,
+                                   inputs=document.data.inputs)
+    for column, size in enumerate(document.network.sizes):
+        for neuron in range(size):
+            assert scene.thumbnails.image(column, neuron) is not None
+    image = scene.thumbnails.image(1, 0)  # h1, a sigmoid: orange 0, white 0.5, blue 1
+    values = expected.activations[1][0]
+    ny, nx = values.shape
+    for row, col in [(0, 0), (0, nx - 1), (ny - 1, 0), (ny // 2, nx // 3)]:
+        # image row 0 is the top of the plane: the engine's last grid row (largest x₂)
+        r, g, b = LOOKUP[int(np.rint(values[ny - 1 - row, col] * 255))]
+        assert image.pixelColor(col, row) == QColor(int(r), int(g), int(b))
+
+
+def test_painted_neuron_shows_its_thumbnail_and_the_action_hides_it(make_view):
+    view = make_view(Document(load_preset("xor")))
+    scene = view.network_scene
+    layout = scene.layout
+    # a point inside h1, above its value pill: 15 % down the disc, in the middle
+    point = layout.centre(1, 0) + QPointF(0, -0.7 * layout.radii[1])
+    thumbnail = scene.thumbnails.image(1, 0)
+    shown = scene_pixel(view, render_scene(view), point)
+    expected = thumbnail.pixelColor(thumbnail.width() // 2, int(0.15 * thumbnail.height()))
+    assert abs(shown.red() - expected.red()) + abs(shown.blue() - expected.blue()) < 40
+    assert shown != style.NEURON_FILL
+    view.thumbnails_action.setChecked(False)
+    assert not scene.show_thumbnails
+    assert scene_pixel(view, render_scene(view), point) == style.NEURON_FILL
+    view.thumbnails_action.setChecked(True)
+    assert scene_pixel(view, render_scene(view), point) != style.NEURON_FILL
+
+
+def test_a_one_input_network_has_no_thumbnails(make_view):
+    view = make_view(seed_document())
+    assert view.network_scene.thumbnails.image(1, 0) is None
+    assert not view.thumbnails_action.isEnabled()
+    assert "<img" not in tooltip(view.network_scene, NeuronRef(1, 0))
+
+
+def test_hover_enlarges_the_thumbnail(make_view):
+    view = make_view(Document(load_preset("xor")))
+    text = tooltip(view.network_scene, NeuronRef(1, 1))
+    assert "<img src='data:image/png;base64," in text
+    view.thumbnails_action.setChecked(False)
+    assert "<img" not in tooltip(view.network_scene, NeuronRef(1, 1))
+
+
+def test_thumbnails_are_computed_once_per_paint_and_only_after_a_change(make_view, qtbot):
+    document = Document(load_preset("xor"))
+    view = make_view(document)
+    scene = view.network_scene
+    qtbot.waitUntil(lambda: scene.thumbnails.computations == 1)  # the first paint
+    for _ in range(5):  # a burst of changes between two frames
+        document.weights_changed.emit(-1)
+    qtbot.waitUntil(lambda: scene.thumbnails.computations == 2)
+    view.viewport().update()  # a frame without a change computes nothing
+    QApplication.processEvents()
+    view.grab()
+    assert scene.thumbnails.computations == 2
+
+
+def test_a_relu_unit_negative_on_every_sample_is_marked_dead(make_view):
+    # unit 1: z = −x₁ − x₂ − 1 < 0 for every (positive) sample
+    document = health_document("relu", [[1, 1], [-1, -1], [1, -1]], [0.0, -1.0, 0.0])
+    view = make_view(document)
+    scene = view.network_scene
+    health = scene.health.layer(1)
+    assert health.dead.tolist() == [False, True, False]
+    assert scene.columns[1].health_counts() == "1 dead"
+    assert scene.columns[2].health_counts() == ""
+    assert "dead" in tooltip(scene, NeuronRef(1, 1))
+    assert "dead" not in tooltip(scene, NeuronRef(1, 0))
+    view.health_action.setChecked(False)
+    assert scene.columns[1].health_counts() == ""
+
+
+def test_a_sigmoid_unit_on_its_flat_tail_is_marked_saturated(make_view):
+    # unit 0: z = 10·x₁ + 10·x₂ + 6 ≥ 10, where σ′ < 0.0125 on every sample
+    document = health_document("sigmoid", [[10, 10], [0.5, -0.5], [0.1, 0.2]], [6.0, 0.0, 0.0])
+    view = make_view(document)
+    scene = view.network_scene
+    assert scene.health.layer(1).saturated.tolist() == [True, False, False]
+    assert scene.columns[1].health_counts() == "1 saturated"
+    assert "saturated" in tooltip(scene, NeuronRef(1, 0))
+
+
+def test_marks_follow_the_weights(make_view):
+    document = health_document("relu", [[1, 1], [-1, -1], [1, -1]], [0.0, -1.0, 0.0])
+    view = make_view(document)
+    scene = view.network_scene
+    assert scene.columns[1].health_counts() == "1 dead"
+    document.set_parameter(0, 1, 0, 1.0)  # unit 1: z = x₁ − x₂ − 1 …
+    document.set_parameter(0, 1, 1, 3.0)  # … = x₁ + 3·x₂ − 1, positive on sample 1
+    view.grab()
+    assert scene.columns[1].health_counts() == ""
+    assert not scene.health.pending
