@@ -6,11 +6,21 @@ as " + ", "·", "(") or a ``Constant`` (a number that is part of the formula, su
 The GUI renders the tokens as rich text and highlights the quantities the symbols name; the
 command line prints the same tokens as plain text.
 
-Notation: layers are numbered as the lesson counts them, the input layer being layer 0, so the
-engine's ``network.layers[l]`` appears as layer l + 1: w⁽²⁾₀₁ is the weight into neuron 0 of
-the second non-input layer from neuron 1 of the layer below. Inputs are x₀, x₁, …; targets
-t₀, t₁, …. In a batch trace, per-sample quantities carry the sample in brackets: z⁽¹⁾₀[2].
-A value after the update is primed: w′⁽²⁾₀₀.
+Notation, as a learner reads it (what ``notation()`` and the GUI's rich text show): layers are
+numbered as the lesson counts them, the input layer being layer 0, so the engine's
+``network.layers[l]`` appears as layer l + 1; neurons are counted from 1 within their layer, as
+the canvas names them (x₁, h¹₂, …). w⁽²⁾₁₂ is the weight into neuron 1 of the second non-input
+layer from neuron 2 of the layer below. Inputs are x₁, x₂, …; targets t₁, t₂, …. In a batch
+trace, per-sample quantities carry the sample (counted from 1) in brackets: z⁽¹⁾₁[3]. A value
+after the update is primed: w′⁽²⁾₁₁. Where every neuron of a layer has a short label (the seed's
+x, y, z; xor's x1, x2, h1, h2, y), the label stands for that neuron's activation and for ∂E/∂
+of it: "z⁽²⁾₁ = w⁽²⁾₁₁·y + b⁽²⁾₁", "∂E/∂y" (see ``engine.trace_data.label_columns``).
+
+Internally everything stays 0-based: a ``Symbol`` keeps the engine's layer and neuron indices
+(its ``ref``, ``layer`` and ``subscripts``, and the JSON of a trace); only its text adds one.
+
+Numbers are shown with ``DISPLAY_DIGITS`` significant digits wherever a learner reads them (the
+walkthrough's 0.7, 2.65 and 0.06125 come out exact); JSON keeps full float64 values.
 """
 
 from __future__ import annotations
@@ -20,31 +30,49 @@ from dataclasses import dataclass
 
 import numpy as np
 
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SUPERSCRIPT = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
 _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 Value = float | tuple  # a number, or a vector / matrix as (nested) tuples
 
 
-def format_number(x: float) -> str:
-    """A value as the lesson writes it: 12 significant digits, so 1 − 0.1·3 shows as 0.7.
+DISPLAY_DIGITS = 6  # significant digits of every number a learner reads in a formula or its prose
+FULL = None  # ``digits`` for full precision: the shortest text that reads back as the same float
 
-    ``format(x, '.12g')`` hides the last bits of float rounding (0.061250000000000034 → 0.06125)
-    while keeping every digit a learner could check by hand. −0 shows as 0.
+
+def format_number(x: float, digits: int | None = 12) -> str:
+    """A value as the lesson writes it, rounded to ``digits`` significant digits.
+
+    Rounding hides the last bits of float arithmetic (1 − 0.1·3 = 0.7000000000000001 → 0.7,
+    0.061250000000000034 → 0.06125); trailing zeros are dropped and −0 shows as 0. With
+    ``digits=FULL`` the text is Python's shortest exact repr (without a trailing ".0").
     """
     if math.isnan(x):
         return "nan"
     if math.isinf(x):
         return "inf" if x > 0 else "-inf"
-    text = format(x, ".12g")
+    text = repr(float(x)) if digits is None else format(x, f".{digits}g")
+    if text.endswith(".0"):
+        text = text[:-2]
     return "0" if text == "-0" else text
 
 
-def format_value(value: Value) -> str:
+def format_value(value: Value, digits: int | None = 12) -> str:
     """A number, vector ``[1, 2]`` or matrix ``[[1, 2], [3, 4]]`` in plain text."""
     if isinstance(value, tuple):
-        return "[" + ", ".join(format_value(v) for v in value) + "]"
-    return format_number(value)
+        return "[" + ", ".join(format_value(v, digits) for v in value) + "]"
+    return format_number(value, digits)
+
+
+def display_value(value: Value) -> str:
+    """A value as the step-through shows it: ``DISPLAY_DIGITS`` significant digits."""
+    return format_value(value, DISPLAY_DIGITS)
+
+
+def _index_text(indices) -> str:
+    """Neuron indices as displayed, counted from 1: (0, 1) → "12", (9, 0) → "10,1"."""
+    shown = [index + 1 for index in indices]
+    return ("," if any(number > 9 for number in shown) else "").join(map(str, shown))
 
 
 def to_value(array) -> Value:
@@ -62,14 +90,17 @@ def _nested_tuple(items):
 
 @dataclass(frozen=True, slots=True)
 class Symbol:
-    """A named quantity in a formula, e.g. w⁽²⁾₀₀ with value 1.
+    """A named quantity in a formula, e.g. w⁽²⁾₁₁ with value 1.
 
-    ``name`` is the letter ("w", "z", "δ", "∂E/∂w", "f′", "E", "η"); ``layer`` the engine's
-    layer index (rendered one higher) or None; ``subscripts`` the neuron (and source) indices;
-    ``sample`` the sample of a batch trace, or None; ``new`` marks a value after the update.
-    ``ref`` is the quantity reference the stepper uses (e.g. ('w', 1, 0, 0)), so a view can
-    find the step that computed it; ``label`` is the neuron's own name in the network, if any.
-    A symbol named "f′" renders as f′(z…) of the neuron its subscripts name.
+    ``name`` is the letter ("w", "z", "δ", "∂E/∂w", "f′", "E", "η"), or for a ``named`` symbol
+    the text that stands for it ("y", "∂E/∂h2"); ``layer`` the engine's layer index (rendered
+    one higher) or None; ``subscripts`` the engine's 0-based neuron (and source) indices,
+    rendered one higher; ``sample`` the 0-based sample of a batch trace, or None; ``new`` marks
+    a value after the update. ``ref`` is the quantity reference the stepper uses (e.g.
+    ('w', 1, 0, 0)), so a view can find the step that computed it; ``label`` is the neuron's
+    own name in the network, if any, and ``named`` says that this label is written instead
+    of the letter and its indices. A symbol named "f′" renders as f′(z…) of the neuron its
+    subscripts name.
     """
 
     name: str
@@ -80,21 +111,34 @@ class Symbol:
     sample: int | None = None
     new: bool = False
     label: str | None = None
+    named: bool = False
+
+    def pieces(self) -> tuple[str, str, str, str]:
+        """The displayed parts ``(base, superscript, subscript, suffix)``.
+
+        E.g. ("w′", "(2)", "12", "") for the new weight into neuron 1 from neuron 2 of layer 1
+        (engine indices (0, 1)), ("y", "", "", "[3]") for the labelled activation y in sample
+        3 (engine sample 2). A "f′" symbol has no pieces of its own: see ``inner``.
+        """
+        base = self.name + ("′" if self.new else "")
+        suffix = "" if self.sample is None else f"[{self.sample + 1}]"
+        if self.named:
+            return base, "", "", suffix
+        superscript = "" if self.layer is None else f"({self.layer + 1})"
+        return base, superscript, _index_text(self.subscripts), suffix
+
+    def inner(self) -> Symbol:
+        """The z that a "f′" symbol takes the slope at."""
+        return Symbol("z", self.value, self.ref, self.layer, self.subscripts, self.sample)
 
     def notation(self) -> str:
-        """The symbol in plain text, e.g. "w⁽²⁾₀₀", "x₁", "δ′⁽¹⁾₀[3]", "f′(z⁽¹⁾₀)"."""
+        """The symbol in plain text, e.g. "w⁽²⁾₁₁", "x₂", "δ′⁽¹⁾₁[3]", "f′(z⁽¹⁾₁)", "h2"."""
         if self.name == "f′":
-            inner = Symbol("z", self.value, self.ref, self.layer, self.subscripts, self.sample)
-            return f"f′({inner.notation()})"
-        text = self.name + ("′" if self.new else "")
-        if self.layer is not None:
-            text += f"⁽{self.layer + 1}⁾".translate(_SUPERSCRIPT)
-        if self.subscripts:
-            separator = "," if any(index > 9 for index in self.subscripts) else ""
-            text += separator.join(str(index) for index in self.subscripts).translate(_SUBSCRIPT)
-        if self.sample is not None:
-            text += f"[{self.sample}]"
-        return text
+            return f"f′({self.inner().notation()})"
+        base, superscript, subscript, suffix = self.pieces()
+        return (
+            base + superscript.translate(_SUPERSCRIPT) + subscript.translate(_SUBSCRIPT) + suffix
+        )
 
     def to_dict(self) -> dict:
         return {
@@ -108,6 +152,7 @@ class Symbol:
             "sample": self.sample,
             "new": self.new,
             "label": self.label,
+            "named": self.named,
         }
 
 
@@ -129,7 +174,7 @@ class Constant:
     text: str = ""
 
     def notation(self) -> str:
-        return self.text or format_number(self.value)
+        return self.text or format_number(self.value, DISPLAY_DIGITS)
 
     def to_dict(self) -> dict:
         return {"type": "constant", "value": self.value, "text": self.notation()}
@@ -158,21 +203,21 @@ class Formula:
         return [token for form in self.forms for token in form if isinstance(token, Symbol)]
 
     def symbolic_line(self) -> str:
-        """E.g. "∂E/∂w⁽²⁾₀₀ = ∂E/∂b⁽²⁾₀ · a⁽¹⁾₀ = δ⁽²⁾₀ · a⁽¹⁾₀"."""
+        """E.g. "∂E/∂w⁽²⁾₁₁ = ∂E/∂b⁽²⁾₁·y = δ⁽²⁾₁·y"."""
         rhs = " = ".join(render_form(form) for form in self.forms)
         return f"{self.lhs.notation()} {self.relation} {rhs}"
 
-    def numbers_line(self) -> str:
-        """E.g. "∂E/∂w⁽²⁾₀₀ = 1 · 3 = 3": the last form with every symbol's value put in."""
-        substituted = render_form(self.forms[-1], numbers=True)
-        result = format_value(self.value)
+    def numbers_line(self, digits: int | None = DISPLAY_DIGITS) -> str:
+        """E.g. "∂E/∂w⁽²⁾₁₁ = 1·3 = 3": the last form with every symbol's value put in."""
+        substituted = render_form(self.forms[-1], numbers=True, digits=digits)
+        result = format_value(self.value, digits)
         tail = "" if substituted == result else f" = {result}"
         return f"{self.lhs.notation()} {self.relation} {substituted}{tail}"
 
-    def text(self) -> str:
+    def text(self, digits: int | None = DISPLAY_DIGITS) -> str:
         """Symbolic and substituted forms on one line: "z = w·a + b = 1·3 + 1 = 4"."""
-        substituted = render_form(self.forms[-1], numbers=True)
-        result = format_value(self.value)
+        substituted = render_form(self.forms[-1], numbers=True, digits=digits)
+        result = format_value(self.value, digits)
         parts = [self.symbolic_line()]
         if substituted != render_form(self.forms[-1]):
             parts.append(substituted)
@@ -188,8 +233,8 @@ class Formula:
         }
 
 
-def render_form(tokens, numbers: bool = False) -> str:
-    """Tokens as plain text: symbols by name, or (``numbers``) by value.
+def render_form(tokens, numbers: bool = False, digits: int | None = DISPLAY_DIGITS) -> str:
+    """Tokens as plain text: symbols by name, or (``numbers``) by value to ``digits`` digits.
 
     A negative number put in place of a symbol is bracketed, "2·(-1)" rather than "2·-1",
     unless it opens the form or a bracket: "σ(-1.4)", "-1·2".
@@ -200,7 +245,7 @@ def render_form(tokens, numbers: bool = False) -> str:
             if not numbers:
                 parts.append(token.notation())
                 continue
-            text = format_value(token.value)
+            text = format_value(token.value, digits)
             opens = not parts or parts[-1].endswith(("(", "["))
             parts.append(f"({text})" if text.startswith("-") and not opens else text)
         elif isinstance(token, Constant):

@@ -7,7 +7,7 @@ so building the list of steps stays cheap. ``BUILDERS[granularity][kind]`` picks
 
 from __future__ import annotations
 
-from engine.formula import Constant, Formula, Operator, format_value
+from engine.formula import Constant, Formula, Operator, display_value
 from engine.losses import get_loss
 
 PLUS = Operator(" + ")
@@ -36,7 +36,7 @@ _ACTIVATION_PROSE = {
 
 
 def _fmt(value) -> str:
-    return format_value(value)
+    return display_value(value)
 
 
 def _join(groups, separator=PLUS) -> list:
@@ -57,10 +57,11 @@ def _error_phrase(error: float) -> str:
 
 
 def _neuron_name(d, layer: int, neuron: int) -> str:
+    """The neuron as the canvas names it: its label, else by its 1-based number and layer."""
     labels = d.network.layers[layer].labels
-    if labels:
+    if labels and labels[neuron]:
         return f"neuron {labels[neuron]}"
-    return f"neuron {neuron} of layer {layer + 1}"
+    return f"neuron {neuron + 1} of layer {layer + 1}"
 
 
 def _sentence(text: str) -> str:
@@ -156,8 +157,11 @@ def _activation(d, step):
     else:
         z_symbols = [None] * n
         z_symbols[j] = d.symbol(d.reference(z_kind, layer, j, sample=s))
-    formula = Formula(d.symbol(step.quantity), (_activation_tokens(d, layer, z_symbols, j),))
-    prose = f"{_ACTIVATION_PROSE[d.network.layers[layer].activation]}: a = {_fmt(step.value)}."
+    lhs = d.symbol(step.quantity)
+    formula = Formula(lhs, (_activation_tokens(d, layer, z_symbols, j),))
+    output = lhs.notation() if lhs.named else "a"  # the seed's "y = 3", as the notes write it
+    activation = d.network.layers[layer].activation
+    prose = f"{_ACTIVATION_PROSE[activation]}: {output} = {_fmt(step.value)}."
     return formula, ("With the new parameters, " + prose[0].lower() + prose[1:]) if new else prose
 
 

@@ -20,7 +20,9 @@ Quantity references are tuples: ``('x', i)``, ``('t', j)``, ``('z', l, j)``, ``(
 ``('delta', l, j)``, ``('grad_a', l, j)``, ``('w', l, j, i)``, ``('b', l, j)``,
 ``('grad_w', l, j, i)``, ``('grad_b', l, j)``, ``('w_new', l, j, i)``, ``('b_new', l, j)``,
 ``('z_new', l, j)``, ``('a_new', l, j)``, ``('loss',)``, ``('loss_new',)``,
-``('learning_rate',)``; ``l`` is the engine's layer index (``network.layers[l]``). In a trace
+``('learning_rate',)``; ``l`` is the engine's layer index (``network.layers[l]``). References
+are 0-based throughout (and so is a trace's JSON); only the text a learner reads counts
+neurons from 1 (see ``engine.formula``). In a trace
 of a batch of more than one sample, the per-sample ones (x, t, z, a, delta, grad_a, z_new,
 a_new) end with the sample index, and ``('sample_loss', s)`` is sample s's loss. A layer-at-a-
 time trace uses one reference per layer: ``('z', l)``, ``('w', l)``, ``('x',)``, ….
@@ -49,6 +51,10 @@ PHASE_TITLES = {
     "check": "Forward again with the new parameters",
 }
 GRANULARITIES = ("neuron", "layer")
+INDEXING_NOTE = (
+    "0-based: quantity references, layer, neuron, source, sample and subscripts; the text "
+    "shown to a learner counts neurons and samples from 1 and layers from the input layer 0"
+)
 MAX_NEURON_STEPS = 200_000  # beyond this, a neuron-by-neuron list is no lesson: use "layer"
 
 
@@ -89,17 +95,17 @@ class Step:
 
     @property
     def symbolic(self) -> str:
-        """The symbolic line, e.g. "z⁽²⁾₀ = w⁽²⁾₀₀·a⁽¹⁾₀ + b⁽²⁾₀"."""
+        """The symbolic line, e.g. "z⁽²⁾₁ = w⁽²⁾₁₁·a⁽¹⁾₁ + b⁽²⁾₁"."""
         return self.formula.symbolic_line()
 
     @property
     def numbers(self) -> str:
-        """The substituted-numbers line, e.g. "z⁽²⁾₀ = 1·3 + 1 = 4"."""
+        """The substituted-numbers line, e.g. "z⁽²⁾₁ = 1·3 + 1 = 4"."""
         return self.formula.numbers_line()
 
     @property
     def text(self) -> str:
-        """Both on one line: "z⁽²⁾₀ = w⁽²⁾₀₀·a⁽¹⁾₀ + b⁽²⁾₀ = 1·3 + 1 = 4"."""
+        """Both on one line: "z⁽²⁾₁ = w⁽²⁾₁₁·a⁽¹⁾₁ + b⁽²⁾₁ = 1·3 + 1 = 4"."""
         return self.formula.text()
 
     @cached_property
@@ -218,6 +224,7 @@ class Trace:
     def to_dict(self) -> dict:
         """The whole trace as JSON-able values (for ``main.py trace --json``)."""
         return {
+            "indexing": INDEXING_NOTE,
             "granularity": self.granularity,
             "network": repr(self.data.network),
             "loss": self.data.network.loss,

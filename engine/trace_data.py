@@ -8,6 +8,8 @@ tuples).
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from functools import cached_property
 
 import numpy as np
@@ -15,7 +17,7 @@ import numpy as np
 from engine.activations import get_activation
 from engine.errors import NetworkError
 from engine.experiment import TrainingSettings
-from engine.formula import Symbol, Value, format_value, to_value
+from engine.formula import Symbol, Value, display_value, to_value
 from engine.losses import get_loss, reduction_scale
 from engine.network import Network
 from engine.optimizers import make_optimizer
@@ -39,6 +41,13 @@ STATE_KINDS = frozenset(
         "free",
     }
 )
+# a label short enough to stand in a formula: a letter, then up to three letters or digits
+_SHORT_LABEL = re.compile(r"[^\W\d_][^\W_]{0,3}")
+# letters the formulas use for other things: a neuron so named would read as something else
+_RESERVED_LABELS = frozenset({"w", "b", "t", "E", "e", "f", "v", "m", "s", "δ", "η", "μ", "ε"})
+# the kinds written with the neuron's label when its column's labels stand in for symbols
+_LABELLED_KINDS = {"x": "", "a": "", "a_new": "", "grad_a": "∂E/∂"}
+
 _NAMES = {
     "x": "x",
     "t": "t",
@@ -76,6 +85,30 @@ _NAMES = {
     "free": "unfrozen",
 }
 _LAYER_NAMES = {"w": "W", "w_new": "W", "grad_w": "∂E/∂W"}
+
+
+def label_columns(network: Network) -> tuple[bool, ...]:
+    """For each column (0: the inputs, l + 1: ``network.layers[l]``), whether its labels stand
+    for its neurons' activations in formulas.
+
+    The rule: every neuron of the column has a label that is a short identifier (a letter,
+    then up to three letters or digits: "x", "h2", "out1"; not "class A"), none is a letter
+    the formulas use for something else (w, b, t, E, …), and no label appears twice in the
+    network. Otherwise the column is written with indexed symbols, x₁ or a⁽ˡ⁾ⱼ, whose
+    subscripts count from 1 as the canvas's default names do.
+    """
+    columns = [network.input_labels] + [layer.labels for layer in network.layers]
+    counts = Counter(label for labels in columns if labels for label in labels)
+    return tuple(
+        bool(labels)
+        and all(
+            _SHORT_LABEL.fullmatch(label or "")
+            and label not in _RESERVED_LABELS
+            and counts[label] == 1
+            for label in labels
+        )
+        for labels in columns
+    )
 
 
 class TraceData:
@@ -163,24 +196,24 @@ class TraceData:
 
     def optimizer_description(self) -> str:
         opt = self.optimizer
-        rate = f"learning rate η = {format_value(opt.learning_rate)}"
+        rate = f"learning rate η = {display_value(opt.learning_rate)}"
         if opt.name == "adam":
             return (
-                f"adam (β₁ = {format_value(opt.beta1)}, β₂ = {format_value(opt.beta2)}, "
-                f"ε = {format_value(opt.epsilon)}), {rate}, update number "
+                f"adam (β₁ = {display_value(opt.beta1)}, β₂ = {display_value(opt.beta2)}, "
+                f"ε = {display_value(opt.epsilon)}), {rate}, update number "
                 f"{opt.step_count + 1}"
             )
         if self.momentum:
-            return f"sgd with momentum μ = {format_value(self.momentum)}, {rate}"
+            return f"sgd with momentum μ = {display_value(self.momentum)}, {rate}"
         return f"sgd (plain gradient descent), {rate}"
 
     def sample_description(self) -> str:
         if not self.batched:
             return (
-                f"sample {self.samples[0]}: x = {format_value(to_value(self.inputs[0]))}, "
-                f"t = {format_value(to_value(self.targets[0]))}"
+                f"sample {self.samples[0] + 1}: x = {display_value(to_value(self.inputs[0]))}, "
+                f"t = {display_value(to_value(self.targets[0]))}"
             )
-        rows = ", ".join(str(s) for s in self.samples)
+        rows = ", ".join(str(s + 1) for s in self.samples)
         return f"batch of {self.batch} samples (rows {rows}), reduction {self.network.reduction}"
 
     @cached_property
@@ -332,8 +365,13 @@ class TraceData:
             return (kind, *indices, sample)
         return (kind, *indices)
 
+    @cached_property
+    def named_columns(self) -> tuple[bool, ...]:
+        """Per column, whether its labels stand for its activations (see ``label_columns``)."""
+        return label_columns(self.network)
+
     def symbol(self, ref: tuple) -> Symbol:
-        """The named, valued symbol for ``ref``, e.g. ('w', 1, 0, 0) → w⁽²⁾₀₀ = 1."""
+        """The named, valued symbol for ``ref``, e.g. ('w', 1, 0, 0) → w⁽²⁾₁₁ = 1."""
         kind, _param, layer, indices, sample = self.parse(ref)
         name = _NAMES[kind]
         if self.granularity == "layer":
@@ -341,16 +379,17 @@ class TraceData:
         if kind in ("sample_loss", "sample_loss_new"):
             layer, indices, sample = None, (), ref[1]
         new = kind.endswith("_new")
+        label = self._label(kind, layer, indices)
+        named = label is not None and kind in _LABELLED_KINDS and self._named(kind, layer)
+        if named:
+            name = _LABELLED_KINDS[kind] + label
         return Symbol(
-            name,
-            self.value_of(ref),
-            ref,
-            layer,
-            indices,
-            sample,
-            new,
-            self._label(kind, layer, indices),
+            name, self.value_of(ref), ref, layer, indices, sample, new, label, named
         )
+
+    def _named(self, kind: str, layer) -> bool:
+        column = 0 if kind == "x" else layer + 1
+        return self.named_columns[column]
 
     def _label(self, kind: str, layer, indices) -> str | None:
         if not indices:

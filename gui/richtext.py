@@ -1,15 +1,18 @@
-"""Engine step records as Qt rich text: w<sup>(2)</sup><sub>00</sub>, δ, ∂E/∂w, η, ←.
+"""Engine step records as Qt rich text: w<sup>(2)</sup><sub>11</sub>, δ, ∂E/∂w, η, ←.
 
 The engine's formulas are structured tokens (``engine.formula``); this module only writes them
 as HTML, with real superscripts and subscripts instead of Unicode digits, and optionally with
-each symbol as a link (``quantity_href``) so a view can explain the number it names.
+each symbol as a link (``quantity_href``) so a view can explain the number it names. Symbols
+read exactly as the engine's plain text does (neurons counted from 1, short labels standing for
+activations); numbers show ``DISPLAY_DIGITS`` significant digits, with the full value as the
+number's tool tip.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from engine.formula import Constant, Formula, Symbol, format_value
+from engine.formula import FULL, Constant, Formula, Symbol, display_value, format_value
 
 LINK_PREFIX = "quantity:"
 MINUS = "\N{MINUS SIGN}"
@@ -28,26 +31,38 @@ def quantity_from_href(href: str) -> tuple | None:
     return (parts[0],) + tuple(int(part) for part in parts[1:])
 
 
+def number_text(value) -> str:
+    """A number (or vector) as the step-through shows it, with a typographic minus sign."""
+    return display_value(value).replace("-", MINUS)
+
+
 def number_html(value) -> str:
-    """A number (or vector) as the lesson writes it, with a typographic minus sign."""
-    return escape(format_value(value)).replace("-", MINUS)
+    """``number_text`` as HTML; where rounding shortened it, the full value is its tool tip."""
+    shown = number_text(value)
+    full = format_value(value, FULL).replace("-", MINUS)
+    if full == shown:
+        return escape(shown)
+    return f'<span title="{escape(full)}">{escape(shown)}</span>'
 
 
 def symbol_html(symbol: Symbol) -> str:
-    """E.g. w′<sup>(2)</sup><sub>00</sub>, f′(z<sup>(1)</sup><sub>0</sub>), x<sub>0</sub>[3]."""
+    """E.g. w′<sup>(2)</sup><sub>11</sub>, f′(z<sup>(1)</sup><sub>1</sub>), x<sub>1</sub>[3],
+    <i>h2</i>, ∂E/∂<i>y</i>."""
     if symbol.name == "f′":
-        inner = Symbol("z", symbol.value, symbol.ref, symbol.layer, symbol.subscripts,
-                       symbol.sample)
-        return f"f′({symbol_html(inner)})"
-    text = escape(symbol.name) + ("′" if symbol.new else "")
-    if symbol.layer is not None:
-        text += f"<sup>({symbol.layer + 1})</sup>"
-    if symbol.subscripts:
-        separator = "," if any(index > 9 for index in symbol.subscripts) else ""
-        text += f"<sub>{separator.join(str(index) for index in symbol.subscripts)}</sub>"
-    if symbol.sample is not None:
-        text += f"[{symbol.sample}]"
-    return f"<i>{text}</i>" if len(symbol.name) == 1 and symbol.name.isalpha() else text
+        return f"f′({symbol_html(symbol.inner())})"
+    base, superscript, subscript, suffix = symbol.pieces()
+    if symbol.named:
+        # the label in italics, as a letter would be; a prefix such as ∂E/∂ stays upright
+        prefix = symbol.name[: len(symbol.name) - len(symbol.label)]
+        text = f"{escape(prefix)}<i>{escape(symbol.label)}</i>{base[len(symbol.name):]}"
+    else:
+        letter = len(symbol.name) == 1 and symbol.name.isalpha()
+        text = f"<i>{escape(base)}</i>" if letter else escape(base)
+    if superscript:
+        text += f"<sup>{superscript}</sup>"
+    if subscript:
+        text += f"<sub>{subscript}</sub>"
+    return text + suffix
 
 
 def form_html(tokens, numbers: bool = False, links: bool = False) -> str:
@@ -58,7 +73,7 @@ def form_html(tokens, numbers: bool = False, links: bool = False) -> str:
         if isinstance(token, Symbol):
             if numbers:
                 text = number_html(token.value)
-                if text.startswith(MINUS) and not alone:
+                if number_text(token.value).startswith(MINUS) and not alone:
                     text = f"({text})"
             else:
                 text = symbol_html(token)
@@ -73,7 +88,7 @@ def form_html(tokens, numbers: bool = False, links: bool = False) -> str:
 
 
 def symbolic_html(formula: Formula, links: bool = False) -> str:
-    """The formula in symbols: "∂E/∂w<sup>(2)</sup><sub>00</sub> = δ<sup>(2)</sup>…"."""
+    """The formula in symbols: "∂E/∂w<sup>(2)</sup><sub>11</sub> = δ<sup>(2)</sup>…"."""
     forms = " = ".join(form_html(form, links=links) for form in formula.forms)
     return f"{symbol_html(formula.lhs)} {escape(formula.relation)} {forms}"
 

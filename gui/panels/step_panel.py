@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.formula import format_number
+from engine.formula import FULL, format_number
 from engine.stepper import PHASE_TITLES
 from gui import style
 from gui.document import Document
@@ -282,6 +282,7 @@ class StepPanel(QWidget):
         for name, action in self.jump_actions.items():
             with QSignalBlocker(action):
                 action.setChecked(name == phase)
+        self.formula_label.setToolTip("")
         if not has_steps:
             self.position_label.setText("No steps")
             self.formula_label.setText(stepping.problem or "Nothing to step through: there are "
@@ -297,6 +298,8 @@ class StepPanel(QWidget):
             self.position_label.setText(f"Step {position + 1} of {stepping.count} · "
                                         f"{PHASE_TITLES[step.phase]}")
             self.formula_label.setText(step_html(step))
+            # numbers show 6 significant digits; hovering the formula gives every digit
+            self.formula_label.setToolTip(f"Full precision:\n{step.formula.numbers_line(FULL)}")
             self.explanation_label.setText(step.explanation)
 
     def _on_playing_changed(self, playing: bool):

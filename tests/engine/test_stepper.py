@@ -12,10 +12,12 @@ from hypothesis import strategies as st
 
 from engine.errors import NetworkError
 from engine.experiment import Dataset, Experiment, TrainingSettings
-from engine.formula import Symbol, format_number, format_value
+from engine.formula import FULL, Symbol, display_value, format_number
 from engine.network import Layer, Network
 from engine.optimizers import make_optimizer
+from engine.presets import load_preset
 from engine.stepper import StepCursor, build_trace, trace_experiment
+from engine.trace_data import label_columns
 
 
 def seed_network(loss="half_sse"):
@@ -61,15 +63,26 @@ def test_seed_network_steps_give_the_walkthrough_table_in_order():
 def test_seed_steps_print_the_tables_numbers_exactly():
     text = seed_trace().to_text()
     for line in (
-        "z⁽²⁾₀ = w⁽²⁾₀₀·a⁽¹⁾₀ + b⁽²⁾₀ = 1·3 + 1 = 4",
-        "E = ½·(a⁽²⁾₀ − t₀)² = ½·(4 − 3)² = 0.5",
-        "∂E/∂w⁽²⁾₀₀ = ∂E/∂b⁽²⁾₀·a⁽¹⁾₀ = δ⁽²⁾₀·a⁽¹⁾₀ = 1·3 = 3",
-        "w′⁽²⁾₀₀ = w⁽²⁾₀₀ − η·∂E/∂w⁽²⁾₀₀ = 1 − 0.1·3 = 0.7",
-        "z′⁽²⁾₀ = w′⁽²⁾₀₀·a′⁽¹⁾₀ + b′⁽²⁾₀ = 0.7·2.5 + 0.9 = 2.65",
-        "E′ = ½·(a′⁽²⁾₀ − t₀)² = ½·(2.65 − 3)² = 0.06125",
+        "z⁽²⁾₁ = w⁽²⁾₁₁·y + b⁽²⁾₁ = 1·3 + 1 = 4",
+        "E = ½·(z − t₁)² = ½·(4 − 3)² = 0.5",
+        "δ⁽²⁾₁ = ∂E/∂z·f′(z⁽²⁾₁) = (z − t₁)·f′(z⁽²⁾₁) = (4 − 3)·1 = 1",
+        "∂E/∂w⁽²⁾₁₁ = ∂E/∂b⁽²⁾₁·y = δ⁽²⁾₁·y = 1·3 = 3",
+        "∂E/∂w⁽¹⁾₁₁ = ∂E/∂b⁽¹⁾₁·x = δ⁽¹⁾₁·x = 1·2 = 2",
+        "w′⁽²⁾₁₁ = w⁽²⁾₁₁ − η·∂E/∂w⁽²⁾₁₁ = 1 − 0.1·3 = 0.7",
+        "z′⁽²⁾₁ = w′⁽²⁾₁₁·y′ + b′⁽²⁾₁ = 0.7·2.5 + 0.9 = 2.65",
+        "E′ = ½·(z′ − t₁)² = ½·(2.65 − 3)² = 0.06125",
         "The output is 1 too high, so δ = 1.",
     ):
         assert line in text
+
+
+def test_seed_trace_shows_the_walkthrough_numbers_in_order():
+    lines = [line.strip() for line in seed_trace().to_text().splitlines()]
+    results = [line.rsplit(" = ", 1)[1] for line in lines if line[:1].isdigit()]
+    assert [r for i, r in enumerate(results) if i not in (0, 2, 15, 17)] == [
+        "3", "4", "0.5", "1", "3", "1", "1", "2", "1", "0.7", "0.9", "0.8", "0.9",
+        "2.5", "2.65", "0.06125",
+    ]  # without the pre-activation steps, which repeat the identity's value
 
 
 def test_weight_gradient_step_shows_bias_gradient_times_input_with_names_and_values():
@@ -78,7 +91,7 @@ def test_weight_gradient_step_shows_bias_gradient_times_input_with_names_and_val
     assert [t.ref for t in first if isinstance(t, Symbol)] == [("grad_b", 1, 0), ("a", 0, 0)]
     assert [t.ref for t in second if isinstance(t, Symbol)] == [("delta", 1, 0), ("a", 0, 0)]
     assert [t.value for t in second if isinstance(t, Symbol)] == [1.0, 3.0]
-    assert step.numbers == "∂E/∂w⁽²⁾₀₀ = 1·3 = 3"
+    assert step.numbers == "∂E/∂w⁽²⁾₁₁ = 1·3 = 3"
     assert step.reads == (("delta", 1, 0), ("a", 0, 0))
 
 
@@ -117,10 +130,66 @@ def test_layer_granularity_gives_the_same_numbers_as_vectors():
 
 def test_numbers_are_shown_as_the_lesson_writes_them():
     assert format_number(1 - 0.1 * 3) == "0.7"
+    assert display_value(1 - 0.1 * 3) == "0.7"
+    assert display_value(0.5 * (2.5 * 0.7 + 0.9 - 3) ** 2) == "0.06125"
     assert format_number(0.5 * (2.5 * 0.7 + 0.9 - 3) ** 2) == "0.06125"
     assert format_number(-0.0) == "0"
     assert format_number(float("nan")) == "nan"
     assert format_number(1e-20) == "1e-20"
+
+
+def test_display_shows_six_significant_digits_and_full_precision_on_request():
+    assert display_value(-0.233262238429281) == "-0.233262"
+    assert display_value(0.0306511220843123) == "0.0306511"
+    assert display_value((1.0, 2.5)) == "[1, 2.5]"
+    assert format_number(0.1 + 0.2, FULL) == "0.30000000000000004"
+    assert format_number(3.0, FULL) == "3"
+
+
+# ----- notation: neurons counted from 1, short labels for activations ----------------------
+def xor_step(quantity, experiment=None):
+    trace = trace_experiment(experiment or load_preset("xor"), samples=0)
+    return trace.step_for(quantity)
+
+
+def test_xor_hidden_neuron_2_is_subscript_2_and_its_inputs_are_the_canvas_labels():
+    step = xor_step(("z", 0, 1))  # engine neuron 1 of layer 0: the canvas's h2
+    assert step.symbolic == "z⁽¹⁾₂ = w⁽¹⁾₂₁·x1 + w⁽¹⁾₂₂·x2 + b⁽¹⁾₂"
+    assert step.explanation.startswith("Neuron h2 adds up")
+    assert xor_step(("a", 0, 1)).symbolic == "h2 = σ(z⁽¹⁾₂)"
+    assert "∂E/∂y" in xor_step(("delta", 1, 0)).symbolic
+
+
+def test_unlabelled_neurons_get_indexed_symbols_counted_from_1():
+    experiment = load_preset("xor")
+    experiment.network.input_labels = None
+    for layer in experiment.network.layers:
+        layer.labels = None
+    step = xor_step(("z", 0, 1), experiment)
+    assert step.symbolic == "z⁽¹⁾₂ = w⁽¹⁾₂₁·x₁ + w⁽¹⁾₂₂·x₂ + b⁽¹⁾₂"
+    assert step.explanation.startswith("Neuron 2 of layer 1 adds up")
+    assert xor_step(("a", 0, 1), experiment).symbolic == "a⁽¹⁾₂ = σ(z⁽¹⁾₂)"
+
+
+def test_subscripts_above_9_are_separated_by_commas():
+    symbol = Symbol("w", 1.0, ("w", 0, 9, 10), layer=0, subscripts=(9, 10))
+    assert symbol.notation() == "w⁽¹⁾₁₀,₁₁"
+    assert Symbol("w", 1.0, ("w", 0, 0, 1), layer=0, subscripts=(0, 1)).notation() == "w⁽¹⁾₁₂"
+
+
+def test_labels_stand_for_symbols_only_when_short_unreserved_and_unique():
+    def network(inputs, hidden, output):
+        return Network(
+            1, [Layer([[1.0]], [0.0], labels=hidden), Layer([[1.0]], [0.0], labels=output)],
+            input_labels=inputs,
+        )
+
+    assert label_columns(network(["x"], ["y"], ["z"])) == (True, True, True)
+    assert label_columns(network(None, ["h1"], ["out1"])) == (False, True, True)
+    assert label_columns(network(["x"], ["class A"], ["z"])) == (True, False, True)  # a space
+    assert label_columns(network(["x"], ["w"], ["z"])) == (True, False, True)  # w is a weight
+    assert label_columns(network(["x"], ["x"], ["z"])) == (False, False, True)  # x twice
+    assert label_columns(network(["x"], ["hidden"], ["z"])) == (True, False, True)  # too long
 
 
 # ----- agreement with the engine, for any network ------------------------------------------
@@ -235,7 +304,7 @@ def test_every_step_renders_as_text_and_json_ending_in_its_value(case, granulari
     training = TrainingSettings(optimizer=optimizer, momentum=0.5 if optimizer == "sgd" else 0.0)
     trace = build_trace(network, inputs, targets, training, granularity)
     for step in trace:
-        assert step.text.endswith(format_value(step.value)), step.text
+        assert step.text.endswith(display_value(step.value)), step.text
         assert step.symbolic.startswith(step.formula.lhs.notation())
         assert step.explanation.endswith(".")
     assert len(json.loads(json.dumps(trace.to_dict()))["steps"]) == len(trace)
@@ -295,14 +364,14 @@ def test_batch_trace_sums_per_sample_products_and_names_each_sample():
     ]
     grad = trace.step_for(("grad_w", 1, 0, 0))
     # sample 0: δ = 1, y = 3; sample 1: y = 2, z = 3, δ = 2
-    assert grad.numbers == "∂E/∂w⁽²⁾₀₀ = 1·3 + 2·2 = 7"
+    assert grad.numbers == "∂E/∂w⁽²⁾₁₁ = 1·3 + 2·2 = 7"
     assert grad.reads == (("delta", 1, 0, 0), ("a", 0, 0, 0), ("delta", 1, 0, 1), ("a", 0, 0, 1))
 
 
 def test_mean_reduction_divides_the_output_delta_by_the_batch_size():
     trace = trace_experiment(seed_experiment(2, "mean"), samples=[0, 1])
     assert trace.step_for(("delta", 1, 0, 1)).value == 1.0
-    assert "1/2·(a⁽²⁾₀[1] − t₀[1])" in trace.step_for(("delta", 1, 0, 1)).symbolic
+    assert "1/2·(z[2] − t₁[2])" in trace.step_for(("delta", 1, 0, 1)).symbolic
 
 
 def test_default_samples_are_the_first_batch():
@@ -348,7 +417,7 @@ def test_softmax_with_cross_entropy_uses_the_fused_delta():
     trace = build_trace(network, [[1.0, 2.0]], [[0.0, 1.0]])
     a = trace.step_for(("a", 0, 1)).value
     assert trace.step_for(("delta", 0, 1)).value == pytest.approx(a - 1.0)
-    assert "a⁽¹⁾₁ − t₁" in trace.step_for(("delta", 0, 1)).symbolic
+    assert "a⁽¹⁾₂ − t₂" in trace.step_for(("delta", 0, 1)).symbolic
     assert not any(s.kind == "grad_activation" for s in trace)
 
 
@@ -437,7 +506,8 @@ def test_json_keeps_full_precision_and_every_step():
     assert last["quantity"] == ["loss_new"] and last["value"] == trace[-1].value
     assert last["value"] != 0.06125 and last["text"].endswith("= 0.06125")
     first = document["steps"][0]["formula"]
-    assert first["lhs"]["text"] == "z⁽¹⁾₀" and first["forms"][0][0]["ref"] == ["w", 0, 0, 0]
+    assert first["lhs"]["text"] == "z⁽¹⁾₁" and first["forms"][0][0]["ref"] == ["w", 0, 0, 0]
+    assert first["lhs"]["subscripts"] == [0] and document["indexing"].startswith("0-based")
 
 
 def test_bad_batches_are_refused_with_a_network_error():

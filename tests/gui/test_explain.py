@@ -29,12 +29,12 @@ def links(panel) -> list[str]:
 def test_explaining_the_hidden_delta_shows_its_step_and_operands(panel):
     panel.explain(NeuronRef(1, 0), "delta")
     text = panel.text()
-    assert "δ(1)0 = 1 (at neuron y)" in text
+    assert "δ(1)1 = 1 (at neuron y)" in text
     assert "Computed in step 9 (backward pass)" in text
-    assert "δ(1)0 = (w(2)00·δ(2)0)·f′(z(1)0)" in text
-    assert "δ(1)0 = (1·1)·1 = 1" in text
-    assert "w(2)00 = 1: given" in text
-    assert "δ(2)0 = 1: computed in step 6" in text
+    assert "δ(1)1 = (w(2)11·δ(2)1)·f′(z(1)1)" in text
+    assert "δ(1)1 = (1·1)·1 = 1" in text
+    assert "w(2)11 = 1: given" in text
+    assert "δ(2)1 = 1: computed in step 6" in text
     assert quantity_href(("delta", 1, 0)) in links(panel)
 
 
@@ -42,25 +42,25 @@ def test_following_an_operand_link_explains_it_and_the_breadcrumb_leads_back(pan
     panel.explain(NeuronRef(1, 0), "delta")
     panel.body.anchorClicked.emit(QUrl(quantity_href(("delta", 1, 0))))
     assert panel.history == [("delta", 0, 0), ("delta", 1, 0)]
-    assert "δ(2)0 = (4 − 3)·1 = 1" in panel.text()
-    assert "t0 = 3: a target" in panel.text()
+    assert "δ(2)1 = (4 − 3)·1 = 1" in panel.text()
+    assert "t1 = 3: a target" in panel.text()
     assert 'href="crumb:0"' in panel.breadcrumb.text()
     panel.breadcrumb.linkActivated.emit("crumb:0")
     assert panel.history == [("delta", 0, 0)]
-    assert "δ(1)0 = (1·1)·1 = 1" in panel.text()
+    assert "δ(1)1 = (1·1)·1 = 1" in panel.text()
 
 
 @pytest.mark.parametrize(
     ("item", "quantity", "line"),
     [
-        (NeuronRef(1, 0), "z", "z(1)0 = 1·2 + 1 = 3"),
-        (NeuronRef(2, 0), "a", "a(2)0 = 4"),
-        (WeightRef(1, 0, 0), "grad", "∂E/∂w(2)00 = 1·3 = 3"),
-        (WeightRef(0, 0, 0), "grad", "∂E/∂w(1)00 = 1·2 = 2"),
-        (BiasRef(1, 0), "grad", "∂E/∂b(2)0 = 1"),  # the output bias
-        (BiasRef(0, 0), "new", "b′(1)0 = 1 − 0.1·1 = 0.9"),
-        (WeightRef(1, 0, 0), "weight", "w(2)00 = 1"),  # as the canvas names a clicked weight
-        (BiasRef(1, 0), "bias", "b(2)0 = 1 (at neuron z)"),
+        (NeuronRef(1, 0), "z", "z(1)1 = 1·2 + 1 = 3"),
+        (NeuronRef(2, 0), "a", "z = 4"),  # the seed's output neuron is labelled z
+        (WeightRef(1, 0, 0), "grad", "∂E/∂w(2)11 = 1·3 = 3"),
+        (WeightRef(0, 0, 0), "grad", "∂E/∂w(1)11 = 1·2 = 2"),
+        (BiasRef(1, 0), "grad", "∂E/∂b(2)1 = 1"),  # the output bias
+        (BiasRef(0, 0), "new", "b′(1)1 = 1 − 0.1·1 = 0.9"),
+        (WeightRef(1, 0, 0), "weight", "w(2)11 = 1"),  # as the canvas names a clicked weight
+        (BiasRef(1, 0), "bias", "b(2)1 = 1 (at neuron z)"),
         (None, "loss", "E = ½·(4 − 3)² = 0.5"),
     ],
 )
@@ -76,11 +76,11 @@ def test_a_weight_is_given_until_an_update_sets_it(panel):
     stepping.go_to(stepping.count - 1)
     stepping.next()  # apply the update
     panel.explain(WeightRef(1, 0, 0), "value")
-    assert "w(2)00 = 0.7" in panel.text()
+    assert "w(2)11 = 0.7" in panel.text()
     assert "Set by the last update" in panel.text()
-    assert "w′(2)00 = 1 − 0.1·3 = 0.7" in panel.text()
+    assert "w′(2)11 = 1 − 0.1·3 = 0.7" in panel.text()
     panel.explain(BiasRef(1, 0), "value")  # the output bias
-    assert "b′(2)0 = 1 − 0.1·1 = 0.9" in panel.text()
+    assert "b′(2)1 = 1 − 0.1·1 = 0.9" in panel.text()
     panel._document.undo_stack.undo()
     panel.explain(WeightRef(1, 0, 0), "value")
     assert "Given: a weight" in panel.text()
@@ -95,13 +95,13 @@ def test_show_this_step_moves_the_cursor(panel):
 def test_layer_by_layer_stepping_still_explains_one_neuron(panel):
     panel._stepping.set_granularity("layer")
     panel.explain(NeuronRef(2, 0), "z")
-    assert "z(2)0 = 1·3 + 1 = 4" in panel.text()
+    assert "z(2)1 = 1·3 + 1 = 4" in panel.text()
 
 
 def test_an_edit_updates_the_explanation(panel):
     panel.explain(NeuronRef(2, 0), "z")
     panel._document.set_parameter(1, 0, None, 2.0)
-    assert "z(2)0 = 1·3 + 2 = 5" in panel.text()
+    assert "z(2)1 = 1·3 + 2 = 5" in panel.text()
 
 
 def test_the_inspector_asks_and_the_panel_explains(qtbot, panel):
@@ -110,7 +110,7 @@ def test_the_inspector_asks_and_the_panel_explains(qtbot, panel):
     inspector.explain_requested.connect(panel.explain)
     panel._document.select(NeuronRef(2, 0))
     inspector.delta_label.linkActivated.emit("delta")
-    assert "δ(2)0 = (4 − 3)·1 = 1" in panel.text()
+    assert "δ(2)1 = (4 − 3)·1 = 1" in panel.text()
 
 
 def test_a_pair_that_names_nothing_is_refused(panel):

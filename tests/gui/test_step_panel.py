@@ -1,10 +1,13 @@
 """The step panel: a learner pressing Next sees the walkthrough's numbers, one step at a time."""
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from engine.experiment import Dataset
+from engine.formula import FULL, format_number
 from engine.presets import load_preset
 from gui.document import Document
 from gui.items import BiasRef, NeuronRef, WeightRef
@@ -60,10 +63,10 @@ def test_formula_shows_symbols_with_sub_and_superscripts(panel):
     panel.jump_actions["backward"].trigger()
     panel.next_action.trigger()  # ∂E/∂w of the output weight
     html = panel.formula_label.text()
-    assert "∂E/∂w<sup>(2)</sup><sub>00</sub>" in html
-    assert "δ<sup>(2)</sup><sub>0</sub>" in html
+    assert "∂E/∂w<sup>(2)</sup><sub>11</sub>" in html
+    assert "<i>δ</i><sup>(2)</sup><sub>1</sub>" in html
     lines = panel.formula_text().splitlines()
-    assert lines == ["∂E/∂w(2)00 = ∂E/∂b(2)0·a(1)0 = δ(2)0·a(1)0", "∂E/∂w(2)00 = 1·3 = 3"]
+    assert lines == ["∂E/∂w(2)11 = ∂E/∂b(2)1·y = δ(2)1·y", "∂E/∂w(2)11 = 1·3 = 3"]
     assert "3" in panel.explanation_label.text()
 
 
@@ -192,3 +195,106 @@ def test_in_the_main_window_the_keys_step_while_the_canvas_has_focus(qtbot, tmp_
     qtbot.keyClick(window.canvas, Qt.Key.Key_P)
     assert not stepping.is_playing
     window.document.undo_stack.setClean()  # nothing to ask about when the window closes
+
+
+# ----- notation: the formula names neurons as the canvas does -------------------------------
+WALKTHROUGH_SYMBOLS = {  # step number → the symbolic line, in the walkthrough's letters
+    1: "z(1)1 = w(1)11·x + b(1)1",
+    2: "y = z(1)1",
+    3: "z(2)1 = w(2)11·y + b(2)1",
+    5: "E = ½·(z − t1)²",
+    7: "∂E/∂w(2)11 = ∂E/∂b(2)1·y = δ(2)1·y",
+    10: "∂E/∂w(1)11 = ∂E/∂b(1)1·x = δ(1)1·x",
+}
+
+
+def test_the_seed_formulas_use_its_labels_x_y_z_as_the_walkthrough_does(panel):
+    for number in range(1, 11):
+        panel.next_action.trigger()
+        if number in WALKTHROUGH_SYMBOLS:
+            assert panel.formula_text().splitlines()[0] == WALKTHROUGH_SYMBOLS[number]
+
+
+@pytest.fixture
+def xor_panel(qtbot):
+    def make(labelled: bool = True):
+        experiment = load_preset("xor")
+        if not labelled:
+            experiment.network.input_labels = None
+            for layer in experiment.network.layers:
+                layer.labels = None
+        document = Document(experiment)
+        widget = StepPanel(document, StepThrough(document))
+        qtbot.addWidget(widget)
+        widget.resize(700, 300)
+        return widget
+
+    return make
+
+
+def _go_to_step_of(panel, quantity):
+    stepping = panel._stepping
+    stepping.go_to(stepping.trace.step_for(quantity).index)
+    return panel.formula_label.text()
+
+
+def test_xor_hidden_neuron_2_reads_subscript_2_and_the_canvas_labels(xor_panel):
+    from gui.canvas.labels import neuron_name
+
+    panel = xor_panel()
+    network = panel._document.network
+    html = _go_to_step_of(panel, ("z", 0, 1))  # engine neuron 1: the canvas's second, "h2"
+    assert "<i>z</i><sup>(1)</sup><sub>2</sub>" in html
+    assert f"<i>{neuron_name(network, 0, 0)}</i>" in html  # x1, as on the canvas
+    assert f"<i>{neuron_name(network, 0, 1)}</i>" in html  # x2
+    assert panel.explanation_label.text().startswith(f"Neuron {neuron_name(network, 1, 1)} ")
+    html = _go_to_step_of(panel, ("a", 0, 1))
+    assert html.startswith(f"<i>{neuron_name(network, 1, 1)}</i> = σ(")  # h2 = σ(z⁽¹⁾₂)
+
+
+def test_unlabelled_formula_subscripts_match_the_canvas_default_names(xor_panel):
+    from gui.canvas.labels import SUBSCRIPTS, neuron_name
+
+    panel = xor_panel(labelled=False)
+    network = panel._document.network
+    for j in range(2):
+        html = _go_to_step_of(panel, ("a", 0, j))
+        shown = str(j + 1)
+        assert html.startswith(f"<i>a</i><sup>(1)</sup><sub>{shown}</sub> = σ(")
+        assert neuron_name(network, 1, j).endswith(shown.translate(SUBSCRIPTS))  # h¹₁, h¹₂
+        assert f"<i>x</i><sub>{j + 1}</sub>" in _go_to_step_of(panel, ("z", 0, j))
+        assert neuron_name(network, 0, j) == "x" + shown.translate(SUBSCRIPTS)
+    html = _go_to_step_of(panel, ("z", 1, 0))
+    assert "<i>a</i><sup>(1)</sup><sub>2</sub>" in html
+    assert neuron_name(network, 2, 0).endswith("₁")  # out₁ is a⁽²⁾₁
+    assert panel.explanation_label.text().startswith("Neuron 1 of layer 2 ")
+
+
+NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:e[−+-]?[0-9]+)?")
+
+
+def _significant_digits(number: str) -> int:
+    mantissa = number.split("e")[0].replace(".", "").lstrip("0")
+    return len(mantissa)
+
+
+def test_every_number_in_the_panel_has_at_most_6_significant_digits(xor_panel):
+    panel = xor_panel()
+    stepping = panel._stepping
+    longest = 0
+    for index in range(stepping.count):
+        stepping.go_to(index)
+        numbers_line = panel.formula_text().splitlines()[-1]
+        shown = numbers_line.split(" = ", 1)[1] + " " + panel.explanation_label.text()
+        longest = max([longest] + [_significant_digits(n) for n in NUMBER.findall(shown)])
+    assert longest == 6  # rounded, and rounding to 6 is visible (the values have more digits)
+
+
+def test_hovering_the_formula_gives_the_full_precision(xor_panel):
+    panel = xor_panel()
+    html = _go_to_step_of(panel, ("z", 0, 1))
+    step = panel._stepping.current_step
+    full = format_number(step.value, FULL)
+    assert len(full) > 12 and full not in panel.formula_text()
+    assert full in panel.formula_label.toolTip()
+    assert f'title="{full.replace("-", "−")}"' in html  # each rounded number, too
