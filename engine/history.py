@@ -11,6 +11,11 @@ Two stores keep a million steps small:
   width doubles. Steps move from the exact store into the summary lazily, many at a time.
 
 A plot asks :meth:`History.series` for at most as many points as it has pixels.
+
+**Epochs**: :meth:`History.end_epoch` closes an epoch at a step; its mean loss is the plain
+mean of the step losses since the previous epoch end, ``Ē = (1/k) Σ E_step`` over its k steps.
+At most ``epoch_points`` epoch records are kept; past that, neighbours merge pairwise (their
+sums and step counts add), so each point is then the mean over 2, 4, … whole epochs.
 """
 
 from __future__ import annotations
@@ -29,8 +34,9 @@ class History:
     its batch before its update). Test-set losses can be recorded at any step.
     """
 
-    def __init__(self, n_layers: int, exact_values: int = 6_000_000, buckets: int = 4096):
-        self._options = (exact_values, buckets)
+    def __init__(self, n_layers: int, exact_values: int = 6_000_000, buckets: int = 4096,
+                 epoch_points: int = 65536):
+        self._options = (exact_values, buckets, epoch_points)
         self.n_layers = int(n_layers)
         columns = 1 + self.n_layers
         self.max_exact_steps = max(INITIAL_CAPACITY, exact_values // columns)
@@ -50,6 +56,14 @@ class History:
         self._test_steps = np.empty(16, dtype=np.int64)
         self._test_loss = np.empty(16)
         self.test_count = 0
+        self.epoch_count = 0  # epochs ended
+        self.last_epoch_end = 0  # the step that ended the last epoch (0: none yet)
+        self.epochs_per_point = 1  # epochs merged into one epoch record
+        self._epoch_point_limit = max(2, epoch_points - epoch_points % 2)
+        self._epoch_points = 0  # records in use (the last may hold fewer epochs than a point)
+        self._epoch_end = np.empty(16, dtype=np.int64)  # the last step of each record
+        self._epoch_sum = np.empty(16)  # Σ E over the record's steps
+        self._epoch_steps = np.empty(16, dtype=np.int64)  # how many steps that is
 
     # ----- recording (called once per training step: keep it cheap) -----------
     def record(self, loss: float, grad_norms) -> None:
@@ -71,6 +85,78 @@ class History:
         self._test_steps[self.test_count] = self.count if step is None else step
         self._test_loss[self.test_count] = loss
         self.test_count += 1
+
+    def end_epoch(self, step: int | None = None) -> float | None:
+        """An epoch ended at ``step`` (default: the last recorded step); its mean loss.
+
+        The mean is over the steps after the previous epoch end up to ``step``, as kept in the
+        exact store (all of them unless the epoch is longer than :attr:`max_exact_steps`).
+        Ending an epoch again at the same step (or before it) does nothing and returns None,
+        so a caller that is not sure whether the end was already recorded can simply call it.
+        """
+        step = self.count if step is None else int(step)
+        if step <= self.last_epoch_end or step > self.count:
+            return None
+        first = max(self.last_epoch_end + 1, self.first_exact_step)
+        rows = np.arange(first - 1, step) % self._loss.shape[0]
+        total, steps = float(self._loss[rows].sum()), len(rows)
+        self._add_epoch(step, total, steps)
+        self.last_epoch_end = step
+        self.epoch_count += 1
+        return total / steps
+
+    def _add_epoch(self, step: int, total: float, steps: int) -> None:
+        used = self._epoch_points
+        if used and self.epoch_count % self.epochs_per_point:  # the last record is not full
+            self._epoch_end[used - 1] = step
+            self._epoch_sum[used - 1] += total
+            self._epoch_steps[used - 1] += steps
+            return
+        if used == self._epoch_point_limit:
+            self._merge_epochs()
+            used = self._epoch_points
+            if self.epoch_count % self.epochs_per_point:
+                self._add_epoch(step, total, steps)
+                return
+        if used == self._epoch_end.shape[0]:
+            grow = min(used, self._epoch_point_limit - used)
+            self._epoch_end = np.concatenate([self._epoch_end, np.empty(grow, dtype=np.int64)])
+            self._epoch_sum = np.concatenate([self._epoch_sum, np.empty(grow)])
+            self._epoch_steps = np.concatenate([self._epoch_steps,
+                                                np.empty(grow, dtype=np.int64)])
+        self._epoch_end[used] = step
+        self._epoch_sum[used] = total
+        self._epoch_steps[used] = steps
+        self._epoch_points = used + 1
+
+    def _merge_epochs(self) -> None:
+        """Halve the epoch records: record j becomes records 2j and 2j+1 together."""
+        half = self._epoch_points // 2
+        ends = self._epoch_end[1 : 2 * half : 2].copy()
+        sums = self._epoch_sum[0 : 2 * half : 2] + self._epoch_sum[1 : 2 * half : 2]
+        steps = self._epoch_steps[0 : 2 * half : 2] + self._epoch_steps[1 : 2 * half : 2]
+        self._epoch_end[:half], self._epoch_sum[:half], self._epoch_steps[:half] = (
+            ends, sums, steps)
+        self._epoch_points = half
+        self.epochs_per_point *= 2
+
+    def epoch_means(self, max_points: int | None = None):
+        """Mean loss of each epoch: ``(end steps (k,), mean loss (k,))``, new arrays.
+
+        Each value is the mean over the steps of :attr:`epochs_per_point` whole epochs, at the
+        step that ended the last of them. With ``max_points``, every ⌈k/max_points⌉ records
+        are averaged (weighted by their steps) into one.
+        """
+        used = self._epoch_points
+        ends, sums = self._epoch_end[:used], self._epoch_sum[:used]
+        steps = self._epoch_steps[:used]
+        if max_points is not None and used > max_points:
+            group = -(-used // max(1, int(max_points)))
+            starts = np.arange(0, used, group)
+            last = np.minimum(starts + group, used) - 1
+            return ends[last].copy(), (np.add.reduceat(sums, starts)
+                                       / np.add.reduceat(steps, starts))
+        return ends.copy(), sums / steps
 
     def clear(self) -> None:
         """Forget every step (a new run)."""
@@ -236,5 +322,8 @@ class History:
             self._grad_max,
             self._test_loss,
             self._test_steps,
+            self._epoch_end,
+            self._epoch_sum,
+            self._epoch_steps,
         )
         return sum(a.nbytes for a in arrays)

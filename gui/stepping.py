@@ -72,6 +72,7 @@ class StepThrough(QObject):
         self._status = ""
         self._applying_update = False
         self._last_update: Trace | None = None  # the trace whose update set the parameters
+        self._training_running = False  # a run changes the weights every frame: stay stale
         self._timer = QTimer(self)
         self._timer.setInterval(DEFAULT_INTERVAL_MS)
         self._timer.timeout.connect(self._on_timer_tick)
@@ -98,6 +99,24 @@ class StepThrough(QObject):
         """Whether the steps for the current document exist yet (they are built on demand, so
         a training run that changes the weights every frame does not rebuild them each time)."""
         return not self._stale
+
+    @property
+    def training_running(self) -> bool:
+        """Whether a training run is changing the weights (views then wait for it to pause)."""
+        return self._training_running
+
+    def set_training_running(self, running: bool) -> None:
+        """A run started (True) or paused (False); the runner's ``running_changed`` calls it.
+
+        During a run the steps are only marked stale: the first weight change of the run starts
+        over as any edit does, later ones do nothing (the steps were not built since). When the
+        run ends, ``steps_changed`` tells the views to read the steps again.
+        """
+        if running == self._training_running:
+            return
+        self._training_running = running
+        if not running:
+            self.steps_changed.emit()
 
     @property
     def last_update(self) -> Trace | None:
@@ -320,9 +339,12 @@ class StepThrough(QObject):
 
     # ----- following the document ----------------------------------------------------------------
     def _on_weights_changed(self, layer: int):
-        if not self._applying_update:
-            self._last_update = None
-            self._start_over("The weights changed")
+        if self._applying_update:
+            return
+        self._last_update = None
+        if self._training_running and self._stale and self.position == -1:
+            return  # already started over for this run, and nobody has asked for the steps
+        self._start_over("The weights changed")
 
     def _on_structure_changed(self):
         self._last_update = None

@@ -36,6 +36,9 @@ class TrainingDocks(QObject):
         self.activation_plot = ActivationPlot(document, window)
         self.decision_map = DecisionMap(document, window)
         self._place()
+        stepping = getattr(window, "stepping", None)
+        if stepping is not None:  # the step-through waits while a run changes the weights
+            self.runner.running_changed.connect(stepping.set_training_running)
         self.runner.diverged.connect(self._on_runner_message)
         self.runner.stopped.connect(self._on_runner_message)
 

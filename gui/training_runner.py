@@ -1,8 +1,10 @@
 """Runs the engine's Trainer in small chunks on a timer, so the window never freezes.
 
 Each tick of a zero-interval QTimer runs k engine steps, k adapted so that a tick takes about
-``tick_budget`` seconds; views are told at most once per frame (``frame_interval``): the
-document emits ``weights_changed(-1)`` and the runner emits ``progressed``. The trainer works
+``tick_budget`` seconds, and cut short so that it ends when the next frame is due. Views are
+told once per frame period (``frame_interval``, 1/30 s; twice a frame's measured cost when
+that is more, so training always keeps at least half the time): the document emits
+``weights_changed(-1)`` and the runner emits ``progressed``. The trainer works
 on the document's own network arrays, so an edit made while paused is what the next step starts
 from. A run's whole parameter change becomes ONE undo step when it pauses or stops.
 
@@ -24,11 +26,13 @@ from engine.training import Divergence, RunResult, Trainer
 from gui.document import Document
 
 TICK_BUDGET = 0.010  # seconds of training per timer tick
-FRAME_INTERVAL = 1.0 / 60.0  # views are told at most this often (the screen's rate)
+FRAME_INTERVAL = 1.0 / 30.0  # views are told this often: training fills the time between
 MAX_STEPS_PER_TICK = 1_000_000
 # frames come no closer than this many times what one costs (everything that is not training:
-# telling views, their painting, other events), so training keeps at least half the time
+# telling views, their painting, other events), so training keeps at least half the time even
+# when a frame costs more than half of FRAME_INTERVAL
 FRAME_COST_FACTOR = 2.0
+FRAME_SLACK = 0.0005  # seconds: a frame this close to due is told now, not after another tick
 
 
 class TrainingRunner(QObject):
@@ -59,6 +63,7 @@ class TrainingRunner(QObject):
         self._new_trainer()
         document.experiment_replaced.connect(self._on_experiment_replaced)
         document.structure_changed.connect(self._on_structure_changed)
+        document.data_changed.connect(self._on_data_changed)
 
     # ----- what views read ---------------------------------------------------------------------
     @property
@@ -92,11 +97,14 @@ class TrainingRunner(QObject):
     # ----- commands ----------------------------------------------------------------------------
     def train_step(self) -> RunResult | None:
         """One training step, one undo step."""
-        return self._train_now("Train one step", self._trainer.step)
+        return self._train_now("Train one step", self._train_one_step)
 
     def train_epoch(self) -> RunResult | None:
         """Steps to the end of the current epoch, one undo step."""
-        return self._train_now("Train one epoch", self._trainer.run_epoch)
+        return self._train_now("Train one epoch", self._run_epoch)
+
+    def _train_one_step(self) -> RunResult:
+        return self._run_steps(1)
 
     def start(self) -> None:
         """Run until paused, diverged, or a stop condition (target loss, max epochs) is met."""
@@ -145,32 +153,103 @@ class TrainingRunner(QObject):
     def clear_history(self) -> None:
         """Start the count over: step 0, epoch 0, optimizer state and record cleared."""
         self._trainer.reset()
+        self._start_epoch_count(0)
         self._set_message("")
         self.history_replaced.emit()
         self.progressed.emit()
 
     # ----- the timer ---------------------------------------------------------------------------
     def _on_tick(self):
-        """Run k steps (about ``tick_budget`` seconds), adapt k, tell views once per frame."""
+        """Run k steps (about ``tick_budget`` seconds, fewer when a frame is due sooner), adapt
+        k, and tell the views when the frame period is over."""
         if not self._follow_undo_stack():
             return
         started = time.perf_counter()
+        due = self._last_frame + self.frame_period
+        steps = self._steps_per_tick
+        if due - started < self.tick_budget:  # end the tick when the frame is due
+            steps = max(1, int(steps * max(0.0, due - started) / self.tick_budget))
         try:
-            result = self._trainer.run(self._steps_per_tick)
+            result = self._run_steps(steps)
         except NetworkError as error:
             self._halt(f"Training cannot run: {error}.", diverged=False)
             return
-        elapsed = time.perf_counter() - started
-        self._training_time += elapsed
-        self._adapt_steps(result.steps, elapsed)
+        finished = time.perf_counter()
+        self._training_time += finished - started
+        if steps == self._steps_per_tick:
+            self._adapt_steps(result.steps, finished - started)
         if result.stopped == "diverged":
             self._halt(divergence_message(result.divergence, self._document), diverged=True)
         elif result.stopped in ("target_loss", "max_epochs"):
             self._halt(self._stop_message(result), diverged=False)
-        elif started - self._last_frame >= max(self.frame_interval,
-                                               FRAME_COST_FACTOR * self.frame_cost):
-            self._measure_frame_cost(started)
+        elif finished >= due - FRAME_SLACK:
+            self._measure_frame_cost(finished)
             self._tell_views()
+
+    @property
+    def frame_period(self) -> float:
+        """Seconds between two frames: ``frame_interval``, or twice a frame's cost if more."""
+        return max(self.frame_interval, FRAME_COST_FACTOR * self.frame_cost)
+
+    # ----- epochs: the History learns where each one ended ----------------------------------
+    def _run_steps(self, steps: int) -> RunResult:
+        """``steps`` trainer steps, in pieces that end where the epoch is expected to end, so
+        the History is told each epoch's end at its exact step."""
+        trainer, done = self._trainer, 0
+        while True:
+            expected_end = self._expected_epoch_end()
+            piece = 1 if expected_end is None else \
+                min(steps - done, max(1, expected_end - trainer.step_count))
+            epoch = trainer.epoch
+            result = trainer.run(piece)
+            done += result.steps
+            self._note_epoch_end(epoch, piece, expected_end)
+            if result.stopped != "steps" or done >= steps:
+                return RunResult(done, result.loss, result.divergence, result.stopped)
+
+    def _run_epoch(self) -> RunResult:
+        """The rest of the current epoch (the trainer stops exactly at its end)."""
+        epoch = self._trainer.epoch
+        result = self._trainer.run_epoch()
+        self._note_epoch_end(epoch, 1, None)
+        return result
+
+    def _expected_epoch_end(self) -> int | None:
+        """The step at which the current epoch should end (None while that is not known)."""
+        data = self._document.data
+        if self._epoch_start is None or data is None or len(data) == 0 \
+                or (len(data), self._document.training.batch_size) != self._epoch_shape:
+            return None
+        batch = self._epoch_shape[1]
+        per_epoch = 1 if batch is None else -(-len(data) // max(1, min(batch, len(data))))
+        return self._epoch_start + per_epoch
+
+    def _note_epoch_end(self, epoch_before: int, steps: int, expected_end: int | None) -> None:
+        """After a piece of ``steps`` steps: tell the History if (and where) an epoch ended.
+
+        An end is exact when the epoch ended on a single step, or on the step where it was
+        expected. When the expected end passes with no epoch ended (the batch size changed
+        mid-epoch, say), or an epoch ends elsewhere, the next end is found one step at a time.
+        """
+        trainer = self._trainer
+        step = trainer.step_count
+        if trainer.epoch == epoch_before:
+            if expected_end is not None and step >= expected_end:
+                self._epoch_start = None
+            return
+        trainer.history.end_epoch(step)
+        exact = trainer.epoch == epoch_before + 1 and (steps == 1 or step == expected_end)
+        self._start_epoch_count(step if exact else None)
+
+    def _start_epoch_count(self, step: int | None) -> None:
+        """An epoch begins after ``step`` (None: where is not known)."""
+        data = self._document.data
+        self._epoch_start = step
+        self._epoch_shape = (0 if data is None else len(data), self._document.training.batch_size)
+
+    def _on_data_changed(self):
+        # the trainer starts the epoch over with new data
+        self._start_epoch_count(self._trainer.step_count)
 
     def _measure_frame_cost(self, now: float) -> None:
         """What the last frame period spent outside training, smoothed."""
@@ -281,6 +360,7 @@ class TrainingRunner(QObject):
         self._trainer = Trainer(self._document.experiment, History(len(network.layers)))
         self._opened_parameters = [p.copy() for p in network.parameters()]
         self._steps_per_tick = 1
+        self._start_epoch_count(0)
 
     def _on_experiment_replaced(self):
         self._stop_without_record()
@@ -294,6 +374,7 @@ class TrainingRunner(QObject):
         self._stop_without_record()
         if self.history.n_layers != len(self._document.network.layers):
             self._trainer.reset()
+            self._start_epoch_count(0)
             self.history_replaced.emit()
             self.progressed.emit()
 

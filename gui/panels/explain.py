@@ -134,10 +134,12 @@ class ExplainPanel(QWidget):
 
     def _on_steps_changed(self):
         self._neuron_trace = None
-        if self.isVisible():
+        if self.isVisible() and not self._stepping.training_running:
             self._show()  # the numbers may have changed: explain them again
         else:
-            self._dirty = True  # hidden (e.g. while training): explain again when shown
+            # hidden, or a run changes the numbers every frame: explain again when shown or
+            # when the run ends (the step-through then says its steps changed)
+            self._dirty = True
 
     def showEvent(self, event):
         if self._dirty:

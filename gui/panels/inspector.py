@@ -48,6 +48,8 @@ class Inspector(QWidget):
         super().__init__(parent)
         self._document = document
         self._stepping = None
+        self._dirty = False  # the weights changed while the inspector was hidden
+        self._shown_sample = 0  # the sample whose values are shown
         self._create_widgets()
         self._create_layout()
         self._connect_signals()
@@ -171,6 +173,8 @@ class Inspector(QWidget):
 
     # ----- showing -------------------------------------------------------------------------------
     def _refresh(self):
+        self._dirty = False
+        self._shown_sample = self.sample
         engine_pass = self._engine_pass()
         self._show_sample(engine_pass)
         self._show_selection(self._document.selection, engine_pass)
@@ -276,7 +280,16 @@ class Inspector(QWidget):
         self._refresh()
 
     def _on_weights_changed(self, layer: int):
-        self._refresh()
+        # a run changes the weights every frame: a hidden inspector catches up when shown
+        if self.isVisible():
+            self._refresh()
+        else:
+            self._dirty = True
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._dirty:
+            self._refresh()
 
     def _on_structure_changed(self):
         self._refresh()
@@ -288,7 +301,10 @@ class Inspector(QWidget):
         self._refresh()
 
     def _on_steps_changed(self):
-        self._refresh()
+        # the steps also change with every weight change, which has its own slot: only a new
+        # sample is news here
+        if self.sample != self._shown_sample:
+            self._refresh()
 
     # ----- view → document -----------------------------------------------------------------------
     def _on_value_clicked(self, quantity: str):

@@ -143,3 +143,60 @@ def test_summary_buckets_equal_brute_force_whenever_they_are_read(chunks, bucket
         assert series_loss.min() == loss[:recorded].min()
         assert series_loss.max() == loss[:recorded].max()
         assert series_grads.max() == np.abs(loss[:recorded]).max()
+
+
+def test_an_epochs_mean_is_the_plain_mean_of_its_step_losses():
+    history = History(1)
+    for loss in (0.9, 0.6, 0.3):
+        history.record(loss, [1.0])
+    assert history.end_epoch() == pytest.approx((0.9 + 0.6 + 0.3) / 3, rel=1e-15)
+    for loss in (0.2, 0.1):
+        history.record(loss, [1.0])
+    assert history.end_epoch(5) == pytest.approx(0.15, rel=1e-15)
+    history.record(0.05, [1.0])  # a third epoch has begun: not a point yet
+    ends, means = history.epoch_means()
+    np.testing.assert_array_equal(ends, [3, 5])
+    np.testing.assert_allclose(means, [0.6, 0.15], rtol=1e-15)
+    assert history.epoch_count == 2
+
+
+def test_ending_an_epoch_twice_at_the_same_step_records_it_once():
+    history = History(1)
+    history.record(1.0, [1.0])
+    history.record(3.0, [1.0])
+    assert history.end_epoch(2) == 2.0
+    assert history.end_epoch(2) is None
+    assert history.end_epoch() is None
+    assert history.epoch_count == 1 and len(history.epoch_means()[0]) == 1
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.integers(1, 7), min_size=1, max_size=60), st.integers(2, 8),
+       st.integers(0, 2**31 - 1))
+def test_epoch_records_stay_bounded_and_each_is_the_mean_over_whole_epochs(lengths, limit,
+                                                                          seed):
+    rng = np.random.default_rng(seed)
+    history = History(2, epoch_points=limit)
+    losses, ends = [], []
+    for length in lengths:
+        for value in rng.random(length):
+            history.record(value, [1.0, 2.0])
+            losses.append(value)
+        history.end_epoch()
+        ends.append(len(losses))
+    per_point = history.epochs_per_point
+    end_steps, means = history.epoch_means()
+    assert len(end_steps) <= limit - limit % 2
+    # point j holds epochs j·p … j·p + p − 1 (the last point maybe fewer)
+    expected_ends, expected_means, start = [], [], 0
+    for first in range(0, len(lengths), per_point):
+        stop = ends[min(first + per_point, len(lengths)) - 1]
+        expected_ends.append(stop)
+        expected_means.append(np.mean(losses[start:stop]))
+        start = stop
+    np.testing.assert_array_equal(end_steps, expected_ends)
+    np.testing.assert_allclose(means, expected_means, rtol=1e-12)
+    thinned_ends, thinned = history.epoch_means(max_points=2)
+    assert len(thinned) <= 2 and thinned_ends[-1] == len(losses)
+    first_end = thinned_ends[0]  # a thinned point: the mean over all the steps it covers
+    np.testing.assert_allclose(thinned[0], np.mean(losses[:first_end]), rtol=1e-12)

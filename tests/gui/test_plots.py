@@ -89,14 +89,26 @@ def test_vanishing_sigmoid_gradients_are_far_smaller_in_the_first_layer_than_rel
     assert sigmoid_plot.log_check.isChecked()  # log scale by default, so both ends show
 
 
-def test_the_loss_plot_draws_the_history_and_its_average(qtbot, owned):
-    _, runner, plot, _ = trained(qtbot, owned, "xor", 30)
+def test_the_loss_plot_draws_the_history_and_the_mean_of_each_epoch(qtbot, owned):
+    document = opened(owned, "xor")
+    document.set_training("Batches of two", batch_size=2)  # 4 samples: an epoch is 2 steps
+    runner = runner_for(owned, document)
+    plot = LossPlot(document, runner)
+    qtbot.addWidget(plot)
+    plot.resize(500, 300)
+    plot.show()
+    for _ in range(7):
+        runner.train_step()
     steps, loss, _ = runner.history.exact()
     x, y = plot.batch_curve.getOriginalDataset()
     np.testing.assert_array_equal(x, steps)
     np.testing.assert_array_equal(y, loss)
-    mean_steps, mean_loss = runner.history.mean_loss(120)
-    np.testing.assert_array_equal(plot.average_curve.getOriginalDataset()[1], mean_loss)
+    # three whole epochs (steps 1–2, 3–4, 5–6), each level across its own steps; step 7 has
+    # begun the fourth
+    x, y = plot.epoch_curve.getOriginalDataset()
+    np.testing.assert_array_equal(x, [0, 2, 4, 6])
+    np.testing.assert_allclose(y, [(loss[0] + loss[1]) / 2, (loss[2] + loss[3]) / 2,
+                                   (loss[4] + loss[5]) / 2], rtol=1e-15)
     assert not plot.test_curve.isVisible()
 
 

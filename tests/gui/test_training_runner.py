@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from engine import datasets
+from engine.experiment import Dataset
 from engine.netfile import load
 from engine.training import Trainer
 from gui.document import Document
@@ -93,9 +94,9 @@ def test_views_are_told_at_most_at_the_screen_rate(qtbot, xor):
     runner.start()
     qtbot.wait(500)
     runner.pause()
-    # 60 frames a second over half a second, plus the final redraw at pause
-    assert 0 < len(told) <= 32
-    assert len(redraws) <= 32
+    # 30 frames a second over half a second, plus the final redraw at pause
+    assert 0 < len(told) <= 17
+    assert len(redraws) <= 17
     assert set(redraws) == {-1}
     assert runner.step_count > len(told)  # many steps per frame
 
@@ -244,3 +245,33 @@ def test_a_split_data_set_that_does_not_fit_stops_with_a_message_too(qtbot, xor)
         runner.start()
     assert "data.inputs" in blocker.args[0]
     assert runner.history.test_count == 0
+
+
+def test_a_run_tells_the_history_each_epoch_end_at_its_step_with_the_mean_of_its_losses(
+        qtbot, xor):
+    document, runner = xor
+    document.set_data("Five samples", Dataset(
+        [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.5, 0.5]],
+        [[0.0], [1.0], [1.0], [0.0], [0.5]]))
+    document.set_training("Batches of two, shuffled", batch_size=2, shuffle=True)
+    # an epoch is 3 steps (2 + 2 + 1 samples); ticks run many steps, across epoch ends
+    alone = Trainer(document.experiment.copy())
+    runner.start()
+    qtbot.waitUntil(lambda: runner.step_count > 300, timeout=10_000)
+    runner.pause()
+    assert runner.steps_per_tick > 3
+    ends = []
+    while alone.step_count < runner.step_count:
+        epoch = alone.epoch
+        alone.step()
+        if alone.epoch != epoch:
+            ends.append(alone.step_count)
+    history = runner.history
+    steps, loss, _ = history.exact()
+    np.testing.assert_array_equal(alone.history.exact()[1], loss)  # the same run
+    end_steps, means = history.epoch_means()
+    np.testing.assert_array_equal(end_steps, ends)
+    starts = [0] + ends[:-1]
+    np.testing.assert_allclose(means, [loss[a:b].mean() for a, b in zip(starts, ends, strict=True)],
+                               rtol=1e-14)
+    assert history.epoch_count == runner.epoch == len(ends)
