@@ -10,6 +10,7 @@ number's tool tip.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from engine.formula import FULL, Constant, Formula, Symbol, display_value, format_value
@@ -45,6 +46,14 @@ def number_html(value) -> str:
     return f'<span title="{escape(full)}">{escape(shown)}</span>'
 
 
+def prose_text(text: str) -> str:
+    """An engine explanation with the typographic minus in its numbers, as the formula has."""
+    return _NEGATIVE_NUMBER.sub(MINUS, text)
+
+
+_NEGATIVE_NUMBER = re.compile(r"(?<![\w.])-(?=[0-9])")  # "-0.2" and "= -3", not "bias-corrected"
+
+
 def symbol_html(symbol: Symbol) -> str:
     """E.g. w′<sup>(2)</sup><sub>11</sub>, f′(z<sup>(1)</sup><sub>1</sub>), x<sub>1</sub>[3],
     <i>h2</i>, ∂E/∂<i>y</i>."""
@@ -73,7 +82,9 @@ def form_html(tokens, numbers: bool = False, links: bool = False) -> str:
         if isinstance(token, Symbol):
             if numbers:
                 text = number_html(token.value)
-                if number_text(token.value).startswith(MINUS) and not alone:
+                # "2·(−1)", but "σ(−1.4)" and "[−1, 2]": no second bracket inside a bracket
+                opens = not parts or parts[-1].endswith(("(", "["))
+                if number_text(token.value).startswith(MINUS) and not (alone or opens):
                     text = f"({text})"
             else:
                 text = symbol_html(token)

@@ -30,7 +30,7 @@ from engine.formula import FULL, format_number
 from engine.stepper import PHASE_TITLES
 from gui import style
 from gui.document import Document
-from gui.richtext import step_html
+from gui.richtext import prose_text, step_html
 from gui.stepping import SHOWN_PHASES, StepThrough
 
 SPEEDS_MS = (3000, 2000, 1500, 1000, 800, 600, 400, 250, 150, 80)  # slider position → interval
@@ -300,7 +300,7 @@ class StepPanel(QWidget):
             self.formula_label.setText(step_html(step))
             # numbers show 6 significant digits; hovering the formula gives every digit
             self.formula_label.setToolTip(f"Full precision:\n{step.formula.numbers_line(FULL)}")
-            self.explanation_label.setText(step.explanation)
+            self.explanation_label.setText(prose_text(step.explanation))
 
     def _on_playing_changed(self, playing: bool):
         with QSignalBlocker(self.play_action):
