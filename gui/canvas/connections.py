@@ -33,7 +33,7 @@ class ConnectionsItem(QGraphicsItem):
         self.layer = layer
         self._lines: list[QLineF] | None = None
         self._image = None
-        self._groups: list[tuple[QPen, np.ndarray]] = []
+        self._groups: list[tuple[QPen, np.ndarray]] | None = None
         layout = canvas.layout
         self._count = layout.sizes[layer] * layout.sizes[layer + 1]
         self._rect = layout.connections_rect(layer).adjusted(-4, -30, 4, 30)
@@ -42,24 +42,40 @@ class ConnectionsItem(QGraphicsItem):
 
     # ----- state from the document ------------------------------------------------------------
     def refresh_weights(self) -> None:
-        """Regroup the lines by sign and width after the weights changed."""
+        """The weights changed: regroup the lines (or redraw the image) when next painted.
+
+        Only what the next paint draws is rebuilt: a big block shown as an image never groups
+        its lines while training, the lines of a small one are never turned into an image.
+        """
+        self._groups = None
+        self._image = None
+        self.update()
+
+    def _line_groups(self) -> list[tuple[QPen, np.ndarray]]:
+        if self._groups is None:
+            self._groups = self._group_lines()
+        return self._groups
+
+    def _group_lines(self) -> list[tuple[QPen, np.ndarray]]:
+        """The lines' indices grouped by pen: sign × width step."""
         weights = self._canvas.network.layers[self.layer].weights
         scale = self._canvas.weight_scale
         levels = lod.width_levels(weights, scale)
-        signs = np.sign(np.nan_to_num(weights.ravel()))
+        signs = np.sign(np.nan_to_num(weights.ravel())).astype(np.intp)
         detailed = self._canvas.layout.detailed
+        # one stable sort by group (sign, width step) instead of a mask per group
+        keys = (signs + 1) * lod.WIDTH_LEVELS + levels
+        order = np.argsort(keys, kind="stable")
+        ends = np.cumsum(np.bincount(keys, minlength=len(SIGNS) * lod.WIDTH_LEVELS))
         groups = []
-        for sign in SIGNS:
-            for level in range(lod.WIDTH_LEVELS):
-                members = np.flatnonzero((signs == sign) & (levels == level))
-                if members.size:
-                    color = style.sign_color(sign)
-                    pen = QPen(color, lod.line_width(level, detailed))
-                    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-                    groups.append((pen, members))
-        self._groups = groups
-        self._image = None
-        self.update()
+        starts = np.concatenate([[0], ends[:-1]]).tolist()
+        for key, (start, end) in enumerate(zip(starts, ends.tolist(), strict=True)):
+            if end > start:
+                sign, level = SIGNS[key // lod.WIDTH_LEVELS], key % lod.WIDTH_LEVELS
+                pen = QPen(style.sign_color(sign), lod.line_width(level, detailed))
+                pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+                groups.append((pen, order[start:end]))
+        return groups
 
     def uses_image(self, zoom: float) -> bool:
         return self._count > lod.LOD_CONNECTIONS and zoom < lod.LINES_ZOOM
@@ -107,7 +123,7 @@ class ConnectionsItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, self._count <= ANTIALIAS_MAX_LINES)
         lines = self._line_list()
         visible = self._visible(exposed)
-        for pen, members in self._groups:
+        for pen, members in self._line_groups():
             if visible is not None:
                 members = members[visible[members]]
             painter.setPen(pen)

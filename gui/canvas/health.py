@@ -1,10 +1,11 @@
 """Dead and saturated units on the document's training data, from engine.diagnostics.
 
 The diagnosis is one forward pass over the whole training set, so it is made lazily when the
-canvas paints after a change and, during training, no more often than its own cost allows:
-after a diagnosis that took t seconds the next waits at least COST_FACTOR · t (a big data set
-then costs a small share of the frames). A change skipped that way is picked up by the next
-frame; ``pending`` tells the canvas to ask again once the wait is over.
+canvas paints after a change and, during training, no more often than every MIN_INTERVAL
+seconds nor than its own cost allows: after a diagnosis that took t seconds the next waits at
+least COST_FACTOR · t (a big data set then costs a small share of the frames). A change skipped
+that way is picked up by a later frame; ``pending`` tells the canvas to ask again once the wait
+is over. A learner's own edit is diagnosed at once.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import time
 from engine import diagnostics
 from engine.errors import NetworkError
 
-COST_FACTOR = 9.0  # a diagnosis may use at most 1 / (1 + COST_FACTOR) of the time
+COST_FACTOR = 19.0  # while training a diagnosis may use at most 1 / (1 + COST_FACTOR) of the time
+MIN_INTERVAL = 0.25  # seconds: while training, units are re-diagnosed at most 4 times a second
 
 
 class UnitHealth:
@@ -69,4 +71,4 @@ class UnitHealth:
             return
         self.computations += 1
         finished = self._clock()
-        self._next_allowed = finished + COST_FACTOR * (finished - start)
+        self._next_allowed = finished + max(MIN_INTERVAL, COST_FACTOR * (finished - start))

@@ -17,28 +17,43 @@ LINES_ZOOM = 1.0  # at or above this zoom, single lines are drawn even for a big
 WIDTH_LEVELS = 5  # line widths by magnitude: this many steps
 
 
+LEVELS = 1024  # strength steps of the weight image's colour table
+
+
 def _rgb(color) -> np.ndarray:
     return np.array([color.red(), color.green(), color.blue()], dtype=np.float64)
+
+
+def _colour_table() -> np.ndarray:
+    """(2·LEVELS,) 0xAARRGGBB colours: strength step k of blue (first half) or orange."""
+    strength = np.linspace(0.0, 1.0, LEVELS)[:, np.newaxis]
+    white = np.full(3, 255.0)
+    table = np.empty(2 * LEVELS, dtype=np.uint32)
+    for half, color in enumerate((POSITIVE, NEGATIVE)):
+        rgb = (white + (_rgb(color) - white) * np.sqrt(strength)).astype(np.uint32)  # sqrt:
+        # small weights stay visible
+        table[half * LEVELS:(half + 1) * LEVELS] = (
+            0xFF000000 | (rgb[:, 0] << 16) | (rgb[:, 1] << 8) | rgb[:, 2])
+    return table
+
+
+_TABLE = _colour_table()
 
 
 def weight_image(weights: np.ndarray, scale: float) -> QImage:
     """W as an RGB image, one pixel per weight: blue above zero, orange below, white at zero.
 
-    ``scale`` is the magnitude drawn at full colour (the largest |w| of the network).
+    ``scale`` is the magnitude drawn at full colour (the largest |w| of the network). Colours
+    come from a table of LEVELS strengths per sign: one gather instead of per-pixel arithmetic
+    (a 128 × 784 layer is redrawn every training frame).
     """
-    strength = np.clip(np.abs(weights) / scale, 0.0, 1.0)[..., np.newaxis] if scale > 0 else (
-        np.zeros(weights.shape + (1,))
-    )
-    strength = np.nan_to_num(strength, nan=0.0)
-    color = np.where(weights[..., np.newaxis] >= 0, _rgb(POSITIVE), _rgb(NEGATIVE))
-    white = np.full(3, 255.0)
-    rgb = white + (color - white) * np.sqrt(strength)  # sqrt: small weights stay visible
-    rgba = np.empty(weights.shape + (4,), dtype=np.uint8)
-    rgba[..., :3] = rgb.astype(np.uint8)
-    rgba[..., 3] = 255
+    relative = np.abs(weights) * ((LEVELS - 1) / scale) if scale > 0 else np.zeros(weights.shape)
+    steps = np.nan_to_num(relative, nan=0.0, posinf=LEVELS - 1)
+    index = np.minimum(steps, LEVELS - 1).astype(np.intp)
+    index += LEVELS * (weights < 0)
+    pixels = np.ascontiguousarray(_TABLE[index])  # kept alive until the copy below
     rows, columns = weights.shape
-    pixels = rgba.tobytes()  # kept alive until the copy below: QImage only borrows it
-    image = QImage(pixels, columns, rows, columns * 4, QImage.Format.Format_RGBA8888)
+    image = QImage(pixels.data, columns, rows, columns * 4, QImage.Format.Format_RGB32)
     return image.copy()  # an image that owns its pixels
 
 

@@ -226,27 +226,17 @@ class ColumnItem(QGraphicsItem):
         ys = layout.column_ys(column)
         x = layout.column_x(column)
         activations = canvas.values.activations(column)
-        fills = _sign_fills(activations, len(ys))
         outlined = zoom * radius >= 4.0  # an outline only where it is more than a few pixels
         painter.setPen(QPen(style.NEURON_OUTLINE, 0) if outlined else Qt.PenStyle.NoPen)
-        for sign, brush in fills.items():
-            members = np.flatnonzero(_signs(activations, len(ys)) == sign)
-            if not members.size:
-                continue
-            painter.setBrush(brush)
-            if zoom * radius < 2.0:
-                painter.drawRects([QRectF(x - radius, ys[i] - radius, 2 * radius, 2 * radius)
-                                   for i in members.tolist()])
-            else:
-                for i in members.tolist():
-                    painter.drawEllipse(QPointF(x, ys[i]), radius, radius)
-        if canvas.show_thumbnails and 2 * zoom * radius >= THUMBNAIL_MIN_PIXELS:
+        if canvas.show_thumbnails and 2 * zoom * radius >= THUMBNAIL_MIN_PIXELS and (
+                canvas.thumbnails.image(column, 0) is not None):
+            # the thumbnails replace the sign tints (one disc each, not two)
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
             for i in range(len(ys)):
-                brush = self.thumbnail_brush(i, QPointF(x, ys[i]), radius)
-                if brush is not None:
-                    painter.setBrush(brush)
-                    painter.drawEllipse(QPointF(x, ys[i]), radius, radius)
+                painter.setBrush(self.thumbnail_brush(i, QPointF(x, ys[i]), radius))
+                painter.drawEllipse(QPointF(x, ys[i]), radius, radius)
+        else:
+            self._paint_sign_discs(painter, zoom, activations, x, ys, radius)
         health = self.health()
         if health is not None:
             for i in np.flatnonzero(health.dead | health.saturated).tolist():
@@ -256,19 +246,34 @@ class ColumnItem(QGraphicsItem):
                 self._paint_marks(painter, ref, layout.centre(column, ref.neuron), radius)
 
 
+    @staticmethod
+    def _paint_sign_discs(painter: QPainter, zoom: float, activations, x: float, ys, radius):
+        signs = _signs(activations, len(ys))
+        for sign, brush in _SIGN_FILLS.items():
+            members = np.flatnonzero(signs == sign)
+            if not members.size:
+                continue
+            painter.setBrush(brush)
+            if zoom * radius < 2.0:
+                painter.drawRects([QRectF(x - radius, ys[i] - radius, 2 * radius, 2 * radius)
+                                   for i in members.tolist()])
+            else:
+                for i in members.tolist():
+                    painter.drawEllipse(QPointF(x, ys[i]), radius, radius)
+
+
 def _signs(activations, count: int) -> np.ndarray:
     if activations is None:
         return np.zeros(count)
     return np.sign(np.nan_to_num(activations))
 
 
-def _sign_fills(activations, count: int) -> dict:
-    """Pale tints of the sign colours: the lines stay the strongest marks on the canvas."""
-    tint = {1: style.POSITIVE, -1: style.NEGATIVE, 0: style.ZERO}
-    return {sign: QBrush(_paler(color, 0.55)) for sign, color in tint.items()}
-
-
 def _paler(color: QColor, amount: float) -> QColor:
     """``color`` mixed with white: 0 keeps it, 1 is white."""
     return QColor(*(round(c + (255 - c) * amount) for c in (color.red(), color.green(),
                                                               color.blue())))
+
+
+# pale tints of the sign colours: the lines stay the strongest marks on the canvas
+_SIGN_FILLS = {sign: QBrush(_paler(color, 0.55))
+               for sign, color in ((1, style.POSITIVE), (-1, style.NEGATIVE), (0, style.ZERO))}

@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QTimer
 from PySide6.QtWidgets import QGraphicsScene
 
 from gui import style
-from gui.canvas import labels
+from gui.canvas import labels, thumbnails
 from gui.canvas.connections import ConnectionsItem
 from gui.canvas.health import UnitHealth
 from gui.canvas.layout import CanvasLayout
@@ -119,6 +119,8 @@ class NetworkScene(QGraphicsScene):
         for item in self._columns + self._blocks:
             self.removeItem(item)
         self.layout = CanvasLayout.for_sizes(self.network.sizes)
+        self.thumbnails.resolution = (thumbnails.RESOLUTION if self.layout.detailed
+                                      else thumbnails.COMPACT_RESOLUTION)
         self.weight_scale = self._largest_weight()
         self._refresh_values()
         self._blocks = [ConnectionsItem(self, layer) for layer in range(len(self.network.layers))]
@@ -156,7 +158,7 @@ class NetworkScene(QGraphicsScene):
         self.health.invalidate(throttled)
 
     def _on_weights_changed(self, layer: int) -> None:
-        self._invalidate_learned(throttled=True)
+        self._invalidate_learned(throttled=layer == ALL_LAYERS)  # all layers: a training frame
         scale = self._largest_weight()
         self._refresh_values()
         if scale != self.weight_scale or layer == ALL_LAYERS:

@@ -18,11 +18,15 @@ from PySide6.QtGui import QImage
 from engine import landscape
 from engine.errors import NetworkError
 from gui.plots.decision_map import diverging_map
+from gui.style import format_value
 
-RESOLUTION = 24  # grid points a side of every thumbnail
+RESOLUTION = 24  # grid points a side of every thumbnail (a 54-pixel disc of the detailed layout)
+COMPACT_RESOLUTION = 12  # …of the compact layout's 18-pixel discs: a quarter of the points
 LARGE_RESOLUTION = 120  # the enlarged picture in the tooltip
 MAX_NEURONS = 64  # more neurons than this in a column: no thumbnails (too small to read anyway)
 _LOOKUP = diverging_map().getLookupTable(nPts=256)  # (256, 3) uint8, the output map's colours
+_TABLE = (0xFF000000 | (_LOOKUP[:, 0].astype(np.uint32) << 16)  # …as 0xAARRGGBB pixels
+          | (_LOOKUP[:, 1].astype(np.uint32) << 8) | _LOOKUP[:, 2].astype(np.uint32))
 
 
 def supports(network) -> bool:
@@ -39,30 +43,38 @@ def plane_inputs(data) -> np.ndarray | None:
     return data.inputs
 
 
-def levels(network, column: int, values: np.ndarray) -> tuple[float, float]:
-    """The values drawn orange and blue for a neuron of ``column``; white sits halfway.
+def levels(network, column: int, maps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The values drawn orange and blue, (n,) each, for the neurons of ``column``.
 
-    A sigmoid, tanh or softmax unit uses its whole range, as the Output Map does (white at 0.5
+    ``maps`` (n, ny, nx) holds each neuron's values over the plane; white sits halfway. A
+    sigmoid, tanh or softmax unit uses its whole range, as the Output Map does (white at 0.5
     for a sigmoid, at 0 for tanh); any other unit is scaled symmetrically about zero by its
     largest |a| on the plane, so white is 0 as everywhere else on the canvas.
     """
+    n = maps.shape[0]
     activation = "identity" if column == 0 else network.layers[column - 1].activation
     if activation in landscape.BOUNDED:
-        return landscape.BOUNDED[activation]
-    finite = values[np.isfinite(values)]
-    largest = float(np.abs(finite).max()) if finite.size else 0.0
-    largest = largest if largest > 0 else 1.0
+        low, high = landscape.BOUNDED[activation]
+        return np.full(n, float(low)), np.full(n, float(high))
+    magnitude = np.where(np.isfinite(maps), np.abs(maps), 0.0).reshape(n, -1)
+    largest = magnitude.max(axis=1) if magnitude.shape[1] else np.zeros(n)
+    largest = np.where(largest > 0, largest, 1.0)
     return -largest, largest
 
 
-def neuron_image(values: np.ndarray, low: float, high: float) -> QImage:
-    """``values`` (ny, nx), row 0 at the bottom of the plane, as an RGB image with y up."""
-    share = np.clip((np.nan_to_num(values[::-1], nan=(low + high) / 2) - low) / (high - low),
-                    0.0, 1.0)
-    rgb = np.ascontiguousarray(_LOOKUP[np.rint(share * 255).astype(np.intp)])
-    ny, nx = values.shape
-    image = QImage(rgb.tobytes(), nx, ny, 3 * nx, QImage.Format.Format_RGB888)
-    return image.copy()  # owns its pixels (the bytes above are temporary)
+def column_images(network, column: int, maps: np.ndarray) -> list[QImage]:
+    """One RGB image per neuron of ``column`` from its map (ny, nx), row 0 at the bottom of
+    the plane, drawn with y up (image row 0 is the top)."""
+    low, high = levels(network, column, maps)
+    low, high = low[:, None, None], high[:, None, None]
+    flipped = maps[:, ::-1]
+    flipped = np.where(np.isnan(flipped), (low + high) / 2, flipped)  # NaN: white (halfway)
+    share = np.clip((flipped - low) / (high - low), 0.0, 1.0)
+    pixels = np.ascontiguousarray(_TABLE[np.rint(share * 255).astype(np.intp)])
+    _, ny, nx = maps.shape
+    # each image is copied so it owns its pixels (``pixels`` is temporary)
+    return [QImage(pixels[i].data, nx, ny, 4 * nx, QImage.Format.Format_RGB32).copy()
+            for i in range(maps.shape[0])]
 
 
 class NeuronThumbnails:
@@ -73,6 +85,7 @@ class NeuronThumbnails:
         self._images: dict[tuple[int, int], QImage] | None = None
         self.current: landscape.Landscape | None = None
         self.computations = 0  # how many landscapes were computed (tests check the throttle)
+        self.resolution = RESOLUTION
 
     def invalidate(self) -> None:
         """The network or data changed: compute again when next asked."""
@@ -94,15 +107,14 @@ class NeuronThumbnails:
         if not supports(network):
             return
         try:
-            self.current = landscape.landscape(network, resolution=RESOLUTION,
+            self.current = landscape.landscape(network, resolution=self.resolution,
                                                inputs=plane_inputs(self._document.data))
         except NetworkError:
             return
         self.computations += 1
         for column, maps in enumerate(self.current.activations):
-            for neuron, values in enumerate(maps):
-                low, high = levels(network, column, values)
-                self._images[(column, neuron)] = neuron_image(values, low, high)
+            for neuron, image in enumerate(column_images(network, column, maps)):
+                self._images[(column, neuron)] = image
 
     def large_image_html(self, column: int, neuron: int) -> str:
         """The neuron's map at LARGE_RESOLUTION as an <img> for a tooltip ('' without one)."""
@@ -114,16 +126,18 @@ class NeuronThumbnails:
             result = landscape.landscape(network, resolution=LARGE_RESOLUTION, inputs=inputs)
         except NetworkError:
             return ""
-        values = result.activations[column][neuron]
-        low, high = levels(network, column, values)
-        image = neuron_image(values, low, high)
+        maps = result.activations[column][neuron : neuron + 1]
+        image = column_images(network, column, maps)[0]
+        low, high = (float(v[0]) for v in levels(network, column, maps))
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         image.save(buffer, "PNG")
         encoded = base64.b64encode(bytes(data)).decode("ascii")
-        x0, x1, y0, y1 = result.xs[0], result.xs[-1], result.ys[0], result.ys[-1]
+        x0, x1, y0, y1 = (format_value(float(v)) for v in (result.xs[0], result.xs[-1],
+                                                           result.ys[0], result.ys[-1]))
+        low_text, middle, high_text = (format_value(v) for v in (low, (low + high) / 2, high))
         return (f"<img src='data:image/png;base64,{encoded}' width='{LARGE_RESOLUTION}' "
-                f"height='{LARGE_RESOLUTION}'><br><small>its output over the input plane: "
-                f"x₁ {x0:.3g} … {x1:.3g} to the right, x₂ {y0:.3g} … {y1:.3g} upward; "
-                f"orange {low:.3g}, white {(low + high) / 2:.3g}, blue {high:.3g}</small>")
+                f"height='{LARGE_RESOLUTION}'><br><small>its output over the input plane:<br>"
+                f"x₁ from {x0} to {x1} →, x₂ from {y0} to {y1} ↑<br>"
+                f"orange {low_text} · white {middle} · blue {high_text}</small>")
