@@ -1,7 +1,7 @@
 """The fast path: E and ∂E/∂θ of one batch on preallocated buffers, for the trainer.
 
-:class:`FastPass` computes exactly what :meth:`Network.forward` and :meth:`Network.backward`
-compute (same formulas, same order of operations), but writes every intermediate into arrays
+:class:`FastPass` computes what :meth:`Network.forward` and :meth:`Network.backward`
+compute (the same formulas, term by term), but writes every intermediate into arrays
 allocated once per batch size (``out=`` everywhere) and never computes ∂E/∂x of the input, so
 that a training step costs little more than its matrix products. The gradient lands in one flat
 vector laid out like the parameters (W then b of each layer), ready for the optimizer.
