@@ -294,6 +294,7 @@ def main() -> int:
         "--threads", type=int, default=None, help="torch threads (default: torch's own default)"
     )
     parser.add_argument("--quick", action="store_true", help="a tenth of the steps")
+    parser.add_argument("--case", default="", help="only the networks whose name contains this")
     arguments = parser.parse_args()
 
     import torch
@@ -312,7 +313,7 @@ def main() -> int:
         f"{'target':>8}  same weights"
     )
     all_ok = True
-    for case in CASES:
+    for case in (case for case in CASES if arguments.case in case.name):
         experiment = make_experiment(case)
         steps = max(10, case.steps // 10) if arguments.quick else case.steps
         engine_speeds, torch_speeds = [], []
