@@ -1,6 +1,7 @@
 """What the canvas shows of what the network learned: neuron thumbnails and dead/saturated units."""
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
@@ -11,6 +12,7 @@ from engine.network import Layer, Network
 from engine.presets import load_preset
 from gui import style
 from gui.canvas import thumbnails
+from gui.canvas.health import MIN_INTERVAL, UnitHealth
 from gui.canvas.tooltips import tooltip
 from gui.document import Document
 from gui.items import NeuronRef
@@ -136,4 +138,33 @@ def test_marks_follow_the_weights(make_view):
     document.set_parameter(0, 1, 1, 3.0)  # … = x₁ + 3·x₂ − 1, positive on sample 1
     view.grab()
     assert scene.columns[1].health_counts() == ""
+    assert not scene.health.pending
+
+
+def test_training_frames_rediagnose_at_most_every_interval(qtbot):
+    document = health_document("relu", [[1, 1], [-1, -1], [1, -1]], [0.0, -1.0, 0.0])
+    now = [100.0]
+    health = UnitHealth(document, clock=lambda: now[0])
+    assert health.layer(1).dead_count == 1
+    document.network.layers[0].weights[1] = [1.0, 3.0]  # as a training step does, in place
+    health.invalidate(throttled=True)
+    now[0] += MIN_INTERVAL / 2
+    assert health.layer(1).dead_count == 1 and health.pending  # too soon: the old diagnosis
+    assert health.wait_left() == pytest.approx(MIN_INTERVAL / 2)
+    now[0] += MIN_INTERVAL / 2
+    assert health.layer(1).dead_count == 0 and not health.pending
+    document.set_parameter(0, 1, 0, -5.0)  # a learner's edit is diagnosed at once
+    health.invalidate()
+    assert health.layer(1).dead_count == 1
+    assert health.computations == 3
+
+
+def test_a_skipped_diagnosis_is_caught_up_without_another_change(make_view, qtbot):
+    document = health_document("relu", [[1, 1], [-1, -1], [1, -1]], [0.0, -1.0, 0.0])
+    view = make_view(document)
+    scene = view.network_scene
+    qtbot.waitUntil(lambda: scene.health.computations == 1)
+    document.network.layers[0].weights[1] = [1.0, 3.0]  # a training frame revives unit 1
+    document.weights_changed.emit(-1)
+    qtbot.waitUntil(lambda: scene.columns[1].health_counts() == "", timeout=3000)
     assert not scene.health.pending
