@@ -26,16 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.formula import FULL, format_number
+from engine.formula import DISPLAY_DIGITS, FULL, format_number
 from engine.stepper import PHASE_TITLES
 from gui import style
 from gui.document import Document
-from gui.richtext import prose_text, step_html
+from gui.richtext import MINUS, prose_text, step_html
 from gui.stepping import SHOWN_PHASES, StepThrough
 
 SPEEDS_MS = (3000, 2000, 1500, 1000, 800, 600, 400, 250, 150, 80)  # slider position → interval
 GRANULARITY_TEXTS = {"neuron": "Neuron by neuron", "layer": "Layer by layer"}
 JUMP_SHORTCUTS = {"forward": "Ctrl+1", "loss": "Ctrl+2", "backward": "Ctrl+3", "update": "Ctrl+4"}
+SHOWN_VALUES = 8  # a sample's inputs beyond this are counted, not listed (784 pixels would not fit)
 PHASE_COLORS = {"forward": style.POSITIVE, "loss": style.NEGATIVE, "backward": style.BACKWARD,
                 "update": style.UPDATE}
 
@@ -252,9 +253,10 @@ class StepPanel(QWidget):
             self.sample_values.setText("no data")
             return
         row = self._stepping.sample
-        inputs = ", ".join(format_number(v) for v in data.inputs[row])
-        targets = ", ".join(format_number(v) for v in data.targets[row])
-        self.sample_values.setText(f"x = {inputs}, t = {targets}")
+        inputs, targets = data.inputs[row], data.targets[row]
+        self.sample_values.setText(f"x = {_numbers(inputs)}, t = {_numbers(targets)}")
+        full = f"x = {_numbers(inputs, FULL)}\nt = {_numbers(targets, FULL)}"
+        self.sample_values.setToolTip(f"Full precision:\n{full}")
 
     def _on_step_moved(self, position: int):
         stepping = self._stepping
@@ -317,6 +319,12 @@ class StepPanel(QWidget):
         document = QTextDocument()
         document.setHtml(self.formula_label.text())
         return document.toPlainText()
+
+
+def _numbers(values, digits: int | None = DISPLAY_DIGITS, most: int = SHOWN_VALUES) -> str:
+    """Up to ``most`` values as the step-through writes them, then how many there are."""
+    shown = ", ".join(format_number(float(v), digits).replace("-", MINUS) for v in values[:most])
+    return shown if len(values) <= most else f"{shown}, … ({len(values)} values)"
 
 
 def _tool_button(action: QAction) -> QToolButton:

@@ -6,8 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from engine.experiment import Dataset
+from engine.experiment import Dataset, Experiment
 from engine.formula import FULL, format_number
+from engine.network import Layer, Network
 from engine.presets import load_preset
 from gui.document import Document
 from gui.items import BiasRef, NeuronRef, WeightRef
@@ -300,3 +301,17 @@ def test_hovering_the_formula_gives_the_full_precision(xor_panel):
     assert len(full) > 12 and full not in panel.formula_text()
     assert full in panel.formula_label.toolTip()
     assert f'title="{full.replace("-", "−")}"' in html  # each rounded number, too
+
+
+def test_the_sample_shows_6_significant_digits_and_full_precision_on_hover(panel):
+    panel._document.set_data("One sample", Dataset([[-0.0153867452639]], [[1.81188639314]]))
+    assert panel.sample_values.text() == "x = −0.0153867, t = 1.81189"
+    assert "x = −0.0153867452639" in panel.sample_values.toolTip()
+
+
+def test_a_long_sample_is_counted_not_listed(qtbot):
+    network = Network(12, [Layer([[1.0] * 12], [0.0])])
+    document = Document(Experiment(network, data=Dataset([list(range(12))], [[1.0]])))
+    widget = StepPanel(document, StepThrough(document))
+    qtbot.addWidget(widget)
+    assert widget.sample_values.text() == "x = 0, 1, 2, 3, 4, 5, 6, 7, … (12 values), t = 1"
