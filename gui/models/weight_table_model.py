@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 from engine.errors import NetworkError
 from gui import style
+from gui.canvas.labels import neuron_name
 from gui.document import ALL_LAYERS, Document
 from gui.items import BiasRef, WeightRef
 
@@ -71,23 +72,12 @@ _LOCK_ICON: QIcon | None = None
 
 def input_label(document: Document, layer: int, source: int) -> str:
     """What feeds input ``source`` of engine ``layer``: an input x or a neuron below it."""
-    network = document.network
-    if layer == 0:
-        labels = network.input_labels
-        if labels and source < len(labels):
-            return labels[source]
-        return "x" if network.input_size == 1 else f"x{source + 1}"
-    return neuron_label(document, layer - 1, source)
+    return neuron_name(document.network, layer, source)
 
 
 def neuron_label(document: Document, layer: int, neuron: int) -> str:
-    """A neuron's name: its label from the file, else "h<layer>.<n>" (hidden) or "out<n>"."""
-    engine_layer = document.network.layers[layer]
-    if engine_layer.labels and neuron < len(engine_layer.labels):
-        return engine_layer.labels[neuron]
-    if layer == len(document.network.layers) - 1:
-        return "out" if engine_layer.n_out == 1 else f"out{neuron + 1}"
-    return f"h{layer + 1}.{neuron + 1}"
+    """A neuron's name, the same one the canvas writes beside it."""
+    return neuron_name(document.network, layer + 1, neuron)
 
 
 class WeightTableModel(QAbstractTableModel):

@@ -42,7 +42,7 @@ def test_rows_are_neurons_and_columns_are_inputs_then_bias(qtbot):
     model = widget.model
     assert (model.rowCount(), model.columnCount()) == (3, 3)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
-    assert headers == ["from x1", "from x2", "bias"]
+    assert headers == ["from x₁", "from x₂", "bias"]  # the canvas names of the inputs
     assert model.data(model.index(0, 1)) == "-1"
     assert model.data(model.index(2, 2)) == "0"
     widget.show_layer(1)
