@@ -1,5 +1,7 @@
 """The training runner: runs in timer chunks, pauses at once, one undo step per run, divergence."""
 
+import time
+
 import numpy as np
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -91,12 +93,14 @@ def test_views_are_told_at_most_at_the_screen_rate(qtbot, xor):
     runner.progressed.connect(lambda: told.append(1))
     redraws = []
     document.weights_changed.connect(redraws.append)
+    started = time.perf_counter()
     runner.start()
     qtbot.wait(500)
     runner.pause()
-    # 30 frames a second over half a second, plus the final redraw at pause
-    assert 0 < len(told) <= 17
-    assert len(redraws) <= 17
+    elapsed = time.perf_counter() - started
+    # at most 30 frames a second, plus the final redraw at pause and the run's undo record
+    assert 0 < len(told) <= 30 * elapsed + 1
+    assert len(redraws) <= 30 * elapsed + 2
     assert set(redraws) == {-1}
     assert runner.step_count > len(told)  # many steps per frame
 
