@@ -23,11 +23,15 @@ SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
+@lru_cache(maxsize=1)
 def value_font():
+    """The 9 pt canvas font, made once (shared: copy it before changing it)."""
     return canvas_font(9.0)
 
 
+@lru_cache(maxsize=1)
 def bold_font():
+    """The bold 10 pt canvas font, made once (shared: copy it before changing it)."""
     return canvas_font(10.0, bold=True)
 
 
@@ -36,10 +40,16 @@ def _metrics(bold: bool) -> QFontMetricsF:
     return QFontMetricsF(bold_font() if bold else value_font())
 
 
+@lru_cache(maxsize=4096)
+def _padded_size(text: str, bold: bool) -> tuple[float, float]:
+    # measured once per text: a frame writes the same names, titles and tags again
+    metrics = _metrics(bold)
+    return metrics.boundingRect(text).width() + 2 * PAD_X, metrics.height() + 2 * PAD_Y
+
+
 def text_box(text: str, anchor: QPointF, bold: bool = False) -> QRectF:
     """The padded box of ``text`` centred on ``anchor``."""
-    rect = _metrics(bold).boundingRect(text)
-    width, height = rect.width() + 2 * PAD_X, _metrics(bold).height() + 2 * PAD_Y
+    width, height = _padded_size(text, bold)
     return QRectF(anchor.x() - width / 2, anchor.y() - height / 2, width, height)
 
 

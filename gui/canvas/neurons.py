@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from gui import style
@@ -88,19 +88,20 @@ class ColumnItem(QGraphicsItem):
             parts.append(f"{health.saturated_count} saturated")
         return " · ".join(parts)
 
-    def thumbnail_brush(self, neuron: int, centre: QPointF, radius: float) -> QBrush | None:
-        """The neuron's thumbnail as a brush filling its disc, or None when not shown."""
+    def thumbnail(self, neuron: int) -> QImage | None:
+        """The neuron's thumbnail (a disc on a transparent square), or None when not shown."""
         canvas = self._canvas
         if not canvas.show_thumbnails:
             return None
-        image = canvas.thumbnails.image(self.column, neuron)
-        if image is None:
-            return None
-        brush = QBrush(image)
-        scale = 2 * radius / image.width()
-        brush.setTransform(QTransform.fromTranslate(centre.x() - radius, centre.y() - radius)
-                           .scale(scale, scale))
-        return brush
+        return canvas.thumbnails.image(self.column, neuron)
+
+    @staticmethod
+    def _paint_thumbnail(painter: QPainter, image: QImage, centre: QPointF, radius: float):
+        """The picture in the disc, then the outline with the current pen (one image blit)."""
+        painter.drawImage(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius,
+                                 2 * radius), image)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(centre, radius, radius)
 
     # ----- small networks: every number written -------------------------------------------------
     def _paint_detailed(self, painter: QPainter) -> None:
@@ -116,13 +117,13 @@ class ColumnItem(QGraphicsItem):
                 self._paint_health(painter, health, neuron, centre, radius, tag=True)
             self._paint_marks(painter, ref, centre, radius)
             values = canvas.values.neuron(column, neuron)
-            thumbnail = self.thumbnail_brush(neuron, centre, radius)
+            thumbnail = self.thumbnail(neuron)
             painter.setPen(QPen(style.NEURON_OUTLINE, 1.6))
             if thumbnail is not None:
-                painter.setBrush(thumbnail)
+                self._paint_thumbnail(painter, thumbnail, centre, radius)
             else:
                 painter.setBrush(style.INPUT_FILL if column == 0 else style.NEURON_FILL)
-            painter.drawEllipse(centre, radius, radius)
+                painter.drawEllipse(centre, radius, radius)
             painter.setFont(labels.value_font())
             painter.setPen(style.MUTED_TEXT)
             name = labels.neuron_name(canvas.network, column, neuron)
@@ -145,7 +146,7 @@ class ColumnItem(QGraphicsItem):
             text = f"z={style.format_value(values['z'])}"
         else:
             text = "?"
-        font = labels.bold_font()
+        font = QFont(labels.bold_font())  # a copy: it may shrink below
         box = labels.text_box(text, centre, bold=True)
         room = 2 * self._canvas.layout.radii[self.column] - 2
         if box.width() > room:  # a long number shrinks to stay inside its circle
@@ -233,8 +234,7 @@ class ColumnItem(QGraphicsItem):
             # the thumbnails replace the sign tints (one disc each, not two)
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
             for i in range(len(ys)):
-                painter.setBrush(self.thumbnail_brush(i, QPointF(x, ys[i]), radius))
-                painter.drawEllipse(QPointF(x, ys[i]), radius, radius)
+                self._paint_thumbnail(painter, self.thumbnail(i), QPointF(x, ys[i]), radius)
         else:
             self._paint_sign_discs(painter, zoom, activations, x, ys, radius)
         health = self.health()

@@ -51,10 +51,11 @@ def test_xor_neurons_carry_the_engines_landscape_of_their_own_output(make_view):
     image = scene.thumbnails.image(1, 0)  # h1, a sigmoid: orange 0, white 0.5, blue 1
     values = expected.activations[1][0]
     ny, nx = values.shape
-    for row, col in [(0, 0), (0, nx - 1), (ny - 1, 0), (ny // 2, nx // 3)]:
+    for row, col in [(1, nx // 2), (ny // 2, 1), (ny - 2, nx // 2), (ny // 2, nx // 3)]:
         # image row 0 is the top of the plane: the engine's last grid row (largest x₂)
         r, g, b = LOOKUP[int(np.rint(values[ny - 1 - row, col] * 255))]
         assert image.pixelColor(col, row) == QColor(int(r), int(g), int(b))
+    assert image.pixelColor(0, 0).alpha() == 0  # outside the disc: the canvas shows through
 
 
 def test_painted_neuron_shows_its_thumbnail_and_the_action_hides_it(make_view):
