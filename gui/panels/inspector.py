@@ -280,8 +280,11 @@ class Inspector(QWidget):
         self._refresh()
 
     def _on_weights_changed(self, layer: int):
-        # a run changes the weights every frame: a hidden inspector catches up when shown
-        if self.isVisible():
+        # a run changes the weights every frame: a hidden inspector catches up when shown, and
+        # with nothing selected it waits for the run to end (its labels changing size would
+        # lay the whole window out again every frame)
+        running = self._stepping is not None and self._stepping.training_running
+        if self.isVisible() and not (running and self._document.selection is None):
             self._refresh()
         else:
             self._dirty = True
@@ -302,8 +305,8 @@ class Inspector(QWidget):
 
     def _on_steps_changed(self):
         # the steps also change with every weight change, which has its own slot: only a new
-        # sample is news here
-        if self.sample != self._shown_sample:
+        # sample (or the end of a run the inspector waited out) is news here
+        if self._dirty or self.sample != self._shown_sample:
             self._refresh()
 
     # ----- view → document -----------------------------------------------------------------------

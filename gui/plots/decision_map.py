@@ -83,7 +83,17 @@ class DecisionMap(PlotFrame):
         self.colorbar.setImageItem(self.image_item, insert_in=item)
 
     # ----- document → view ---------------------------------------------------------------------
-    def _on_weights_changed(self, *_):
+    def _on_weights_changed(self, layer: int = -1):
+        if not self.on_screen:
+            self._stale = True
+        elif layer == -1:  # every layer at once (a frame of a run, an undo): redraw now,
+            self._redraw_timer.stop()  # within the frame that told it, not one pass later
+            self.redraw()
+        else:
+            self._request_redraw()
+
+    def _request_redraw(self):
+        """Redraw once the current burst of changes (a drag, a zoom) is over."""
         if not self.on_screen:
             self._stale = True
         elif not self._redraw_timer.isActive():
@@ -153,7 +163,7 @@ class DecisionMap(PlotFrame):
     def _on_view_range_changed(self, *_):
         """Resized, zoomed or panned: the map covers the new view."""
         if self._document.network.input_size == 2:
-            self._on_weights_changed()
+            self._request_redraw()
 
     def _show_map(self, result: landscape.Landscape):
         self._set_curves([])

@@ -80,6 +80,17 @@ def test_the_map_follows_a_weight_edit(qtbot, xor_map):
     np.testing.assert_array_equal(widget.image_item.image, expected.value)
 
 
+def test_a_frame_of_a_run_redraws_the_map_within_the_frame(xor_map):
+    document, widget = xor_map
+    document.network.layers[1].biases[0] = 5.0  # as training changes the arrays in place
+    document.announce_parameters_changed()  # weights_changed(-1): no waiting for a timer
+    assert not widget._redraw_timer.isActive()
+    shown = widget.current
+    expected = landscape.landscape(document.network, (shown.xs[0], shown.xs[-1]),
+                                   (shown.ys[0], shown.ys[-1]), (len(shown.xs), len(shown.ys)))
+    np.testing.assert_array_equal(widget.image_item.image, expected.value)
+
+
 def view_point(widget, x, y) -> QPoint:
     """Widget pixel of the data point (x, y)."""
     scene = widget.plot_item.vb.mapViewToScene(QPointF(x, y))

@@ -118,3 +118,20 @@ def test_a_pair_that_names_nothing_is_refused(panel):
         quantity_reference(NeuronRef(0, 0), "delta")  # an input has no δ
     panel.explain(NeuronRef(0, 0), "delta")
     assert "no computation behind this" in panel.text()
+
+
+def test_during_a_run_the_panel_explains_again_only_when_the_run_ends(qtbot):
+    document = Document(load_preset("seed"))
+    stepping = StepThrough(document)
+    widget = ExplainPanel(document, stepping)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.explain(NeuronRef(2, 0), "z")
+    assert "= 4" in widget.body.toPlainText()
+    stepping.set_training_running(True)
+    document.network.layers[1].biases[0] = 2.0  # as a run changes the arrays in place
+    document.announce_parameters_changed()
+    assert not stepping.is_built  # the panel did not ask for new steps during the run
+    assert "= 4" in widget.body.toPlainText()
+    stepping.set_training_running(False)
+    assert "= 5" in widget.body.toPlainText()  # z = 3·1 + 2

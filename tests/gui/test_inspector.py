@@ -215,3 +215,25 @@ def test_the_inspector_follows_the_step_throughs_sample(qtbot):
     assert widget.sample_label.text() == "Sample 2 of 2: x = 1, t = 0"
     assert shown(widget.z_label) == "3"  # (1·1 + 1)·1 + 1
     assert shown(widget.delta_label) == "3"  # z − t
+
+
+def test_during_a_run_the_inspector_waits_unless_a_neuron_is_selected(qtbot, inspector):
+    from gui.stepping import StepThrough
+
+    document = inspector._document
+    stepping = StepThrough(document)
+    inspector.set_stepping(stepping)
+    assert shown(inspector.loss_value_label) == "0.5"  # z = 4, E = ½(4 − 3)²
+    stepping.set_training_running(True)
+    document.network.layers[1].weights[0, 0] = 2.0  # as training changes the arrays in place
+    document.announce_parameters_changed()
+    assert shown(inspector.loss_value_label) == "0.5"  # nothing selected: it waits
+    stepping.set_training_running(False)
+    assert shown(inspector.loss_value_label) == "8"  # z = 3·2 + 1 = 7, E = ½(7 − 3)²
+    stepping.set_training_running(True)
+    document.select(NeuronRef(2, 0))
+    assert shown(inspector.z_label) == "7"
+    document.network.layers[1].biases[0] = 2.0
+    document.announce_parameters_changed()
+    assert shown(inspector.z_label) == "8"  # a selected neuron follows the run
+    assert shown(inspector.loss_value_label) == "12.5"

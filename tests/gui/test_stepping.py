@@ -238,3 +238,20 @@ def test_shown_values_follow_a_data_change_before_the_first_step(stepping):
     assert stepping.shown_values().neurons == {NeuronRef(0, 0): {"a": 2.0}}
     stepping.document.set_data("Edit input", Dataset([[5.0]], [[3.0]]))
     assert stepping.shown_values().neurons == {NeuronRef(0, 0): {"a": 5.0}}
+
+
+def test_during_a_run_only_the_first_weight_change_starts_over(qtbot, stepping):
+    document = stepping.document
+    stepping.go_to(6)
+    starts = []
+    stepping.steps_changed.connect(lambda: starts.append(stepping.is_built))
+    stepping.set_training_running(True)
+    for value in (1.5, 2.0, 2.5):  # three frames of a run
+        document.network.layers[1].weights[0, 0] = value
+        document.announce_parameters_changed()
+    assert starts == [False]  # one start-over, nothing built since
+    assert stepping.position == -1 and not stepping.is_built
+    stepping.set_training_running(False)
+    assert len(starts) == 2  # the run ended: views read the steps again
+    stepping.go_to(2)
+    assert stepping.current_step.value == 2.5 * 3 + 1  # z of the output with the run's weight
