@@ -25,6 +25,7 @@ from gui.items import BiasRef, NeuronRef
 DEAD_COLOR = QColor("#7a7a7a")  # grey: a unit that no longer does anything
 SATURATED_COLOR = QColor("#d7301f")  # red: a unit stuck on a flat tail of its curve
 PILL_BACKGROUND = QColor(255, 255, 255, 200)
+_DEAD_FILL = QColor(200, 200, 200, 170)  # greys a dead unit's picture when zoomed out
 TITLE_SHIFT = 16.0  # the column titles sit this much higher, leaving a line for the counts
 THUMBNAIL_MIN_PIXELS = 7.0  # a thumbnail is drawn only when the disc is this many pixels wide
 
@@ -163,17 +164,29 @@ class ColumnItem(QGraphicsItem):
 
     def _paint_health(self, painter: QPainter, health, neuron: int, centre: QPointF,
                       radius: float, tag: bool) -> None:
-        """A grey hatched ring round a dead unit, a red ring round a saturated one (+ a tag)."""
+        """A grey hatched ring round a dead unit, a red ring round a saturated one, and a tag.
+
+        Without the tag (zoomed out, where a thin ring vanishes) the marks are drawn over the
+        disc with pens of fixed pixel width: a dead unit greyed and hatched, a saturated one
+        ringed in red.
+        """
         if health.dead[neuron]:
-            ring = QPainterPath()
-            ring.addEllipse(centre, radius + 5, radius + 5)
-            ring.addEllipse(centre, radius, radius)  # odd-even fill: only the ring
-            painter.setPen(QPen(DEAD_COLOR, 2.0))
-            painter.setBrush(QBrush(DEAD_COLOR, Qt.BrushStyle.BDiagPattern))
-            painter.drawPath(ring)
+            if tag:
+                ring = QPainterPath()
+                ring.addEllipse(centre, radius + 5, radius + 5)
+                ring.addEllipse(centre, radius, radius)  # odd-even fill: only the ring
+                painter.setPen(QPen(DEAD_COLOR, 2.0))
+                painter.setBrush(QBrush(DEAD_COLOR, Qt.BrushStyle.BDiagPattern))
+                painter.drawPath(ring)
+            else:
+                painter.setPen(_pixel_pen(DEAD_COLOR, 2.0))
+                painter.setBrush(_DEAD_FILL)
+                painter.drawEllipse(centre, radius, radius)
+                painter.setBrush(QBrush(DEAD_COLOR, Qt.BrushStyle.BDiagPattern))
+                painter.drawEllipse(centre, radius, radius)
             text, color = "dead", DEAD_COLOR
         elif health.saturated[neuron]:
-            painter.setPen(QPen(SATURATED_COLOR, 3.0))
+            painter.setPen(QPen(SATURATED_COLOR, 3.0) if tag else _pixel_pen(SATURATED_COLOR, 2.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(centre, radius + 3, radius + 3)
             text, color = "saturated", SATURATED_COLOR
@@ -245,7 +258,6 @@ class ColumnItem(QGraphicsItem):
             if isinstance(ref, NeuronRef) and ref.column == column:
                 self._paint_marks(painter, ref, layout.centre(column, ref.neuron), radius)
 
-
     @staticmethod
     def _paint_sign_discs(painter: QPainter, zoom: float, activations, x: float, ys, radius):
         signs = _signs(activations, len(ys))
@@ -277,3 +289,10 @@ def _paler(color: QColor, amount: float) -> QColor:
 # pale tints of the sign colours: the lines stay the strongest marks on the canvas
 _SIGN_FILLS = {sign: QBrush(_paler(color, 0.55))
                for sign, color in ((1, style.POSITIVE), (-1, style.NEGATIVE), (0, style.ZERO))}
+
+
+def _pixel_pen(color: QColor, width: float) -> QPen:
+    """A pen ``width`` screen pixels wide at any zoom."""
+    pen = QPen(color, width)
+    pen.setCosmetic(True)
+    return pen
