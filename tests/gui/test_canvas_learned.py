@@ -169,3 +169,29 @@ def test_a_skipped_diagnosis_is_caught_up_without_another_change(make_view, qtbo
     document.weights_changed.emit(-1)
     qtbot.waitUntil(lambda: scene.columns[1].health_counts() == "", timeout=3000)
     assert not scene.health.pending
+
+
+def wide_document(width: int, seed: int = 0):
+    rng = np.random.default_rng(seed)
+    layers = [Layer(rng.normal(size=(width, 2)), rng.normal(size=width), "tanh"),
+              Layer(rng.normal(size=(1, width)), rng.normal(size=1), "tanh")]
+    data = Dataset(rng.normal(size=(5, 2)), rng.normal(size=(5, 1)))
+    return Document(Experiment(Network(2, layers), data=data))
+
+
+def test_compact_layout_draws_coarser_thumbnails_in_place_of_the_sign_tints(make_view):
+    view = make_view(wide_document(20))
+    scene = view.network_scene
+    assert not scene.layout.detailed
+    image = scene.thumbnails.image(1, 3)
+    assert image.width() == thumbnails.COMPACT_RESOLUTION
+    centre = image.pixelColor(image.width() // 2, image.height() // 2)
+    shown = scene_pixel(view, render_scene(view), scene.layout.centre(1, 3))  # at zoom 1
+    assert abs(shown.red() - centre.red()) + abs(shown.blue() - centre.blue()) < 60
+
+
+def test_too_many_neurons_in_a_column_means_no_thumbnails(make_view):
+    view = make_view(wide_document(thumbnails.MAX_NEURONS + 1))
+    assert view.network_scene.thumbnails.image(1, 0) is None
+    assert not view.thumbnails_action.isEnabled()
+    assert render_scene(view).width() > 0
