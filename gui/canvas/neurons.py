@@ -99,8 +99,12 @@ class ColumnItem(QGraphicsItem):
     @staticmethod
     def _paint_thumbnail(painter: QPainter, image: QImage, centre: QPointF, radius: float):
         """The picture in the disc, then the outline with the current pen (one image blit)."""
+        # antialiasing off for the blit: with it Qt takes a slow path (80 µs, not 3 µs, an
+        # image), and the image's own edge is transparent anyway
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.drawImage(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius,
                                  2 * radius), image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(centre, radius, radius)
 
