@@ -54,17 +54,15 @@ def text_box(text: str, anchor: QPointF, bold: bool = False) -> QRectF:
 
 
 def neuron_name(network, column: int, neuron: int) -> str:
-    """The learner's name of a neuron: its label from the file, else x₁, h¹₁ …, ŷ₁."""
+    """The learner's name of a neuron: its label from the file, else the symbol the step-through
+    formulas use for it (x₁, x₂ … for inputs, a⁽ˡ⁾ⱼ for layer l), so canvas and formula agree."""
     if column == 0:
         labels = network.input_labels
         default = f"x{str(neuron + 1).translate(SUBSCRIPTS)}"
     else:
         labels = network.layers[column - 1].labels
-        if column == len(network.layers):
-            default = f"out{str(neuron + 1).translate(SUBSCRIPTS)}"
-        else:
-            layer_mark = str(column).translate(SUPERSCRIPTS)
-            default = f"h{layer_mark}{str(neuron + 1).translate(SUBSCRIPTS)}"
+        layer_mark = str(column).translate(SUPERSCRIPTS)
+        default = f"a⁽{layer_mark}⁾{str(neuron + 1).translate(SUBSCRIPTS)}"
     if labels is not None and neuron < len(labels) and labels[neuron]:
         return labels[neuron]
     return default

@@ -47,7 +47,7 @@ def test_rows_are_neurons_and_columns_are_inputs_then_bias(qtbot):
     assert model.data(model.index(2, 2)) == "0"
     widget.show_layer(1)
     assert (model.rowCount(), model.columnCount()) == (1, 4)
-    assert model.headerData(0, Qt.Orientation.Horizontal) == "from h¹₁"
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "from a⁽¹⁾₁"
     assert model.data(model.index(0, 3)) == "0.5"
 
 
