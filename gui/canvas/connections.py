@@ -36,7 +36,8 @@ class ConnectionsItem(QGraphicsItem):
         self._groups: list[tuple[QPen, np.ndarray]] | None = None
         layout = canvas.layout
         self._count = layout.sizes[layer] * layout.sizes[layer + 1]
-        self._rect = layout.connections_rect(layer).adjusted(-4, -30, 4, 30)
+        # labels may sit near either end of a line, reaching past the columns' centres
+        self._rect = layout.connections_rect(layer).adjusted(-70, -30, 70, 30)
         self.setZValue(0)
         self.refresh_weights()
 
@@ -192,19 +193,21 @@ class ConnectionsItem(QGraphicsItem):
         return QLineF(line.p1() + shift, line.p2() + shift)
 
     def _paint_labels(self, painter: QPainter) -> None:
+        """Each weight's value (or "old → new" at the update) where the placement put it."""
         canvas = self._canvas
-        weights = canvas.network.layers[self.layer].weights
-        frozen = canvas.network.layers[self.layer].frozen_weights
-        painter.setFont(labels.value_font())
-        for neuron in range(weights.shape[0]):
-            for source in range(weights.shape[1]):
-                value = float(weights[neuron, source])
+        layer = canvas.network.layers[self.layer]
+        placement = canvas.placement
+        for neuron in range(layer.n_out):
+            for source in range(layer.n_in):
+                ref = WeightRef(self.layer, neuron, source)
+                placed = placement.get("weight", ref)
+                if placed is None or not (placed.visible or ref == canvas.hovered):
+                    continue
+                value = float(layer.weights[neuron, source])
                 new = canvas.values.weight(self.layer, neuron, source).get("new")
-                text = labels.weight_text(value, new)
-                anchor = labels.along(canvas.layout, self.layer, neuron, source,
-                                      labels.WEIGHT_LABEL_AT)
                 color = style.sign_color(value) if new is None else style.UPDATE
-                draw_label(painter, text, anchor, color, bool(frozen[neuron, source]))
+                draw_label_in(painter, placed.text, placed.box, color,
+                              bool(layer.frozen_weights[neuron, source]))
 
     def _paint_gradients(self, painter: QPainter, write: bool) -> None:
         """The backward pass: a dashed purple arrow pointing back along each line with its ∂E/∂w."""
@@ -215,23 +218,30 @@ class ConnectionsItem(QGraphicsItem):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         pen = QPen(style.BACKWARD, 2, Qt.PenStyle.DashLine)
-        write = write and labels.shows_weight_labels(canvas.layout, self.layer)
-        for ref, grad in shown:
+        for ref, _grad in shown:
             track = self._offset(self._line_of(ref), -7)
             painter.setPen(pen)
             painter.drawLine(track)
             draw_arrowhead(painter, track.p2(), track.p1(), style.BACKWARD)
-            if write:
-                anchor = labels.along(canvas.layout, ref.layer, ref.neuron, ref.source,
-                                      labels.GRAD_LABEL_AT)
-                draw_label(painter, labels.grad_text(grad), anchor, style.BACKWARD)
+        if not write:
+            return
+        placement = canvas.placement
+        for ref, _grad in shown:
+            placed = placement.get("grad", ref)
+            if placed is not None and (placed.visible or ref == canvas.hovered):
+                draw_label_in(painter, placed.text, placed.box, style.BACKWARD)
 
 
 def draw_label(painter: QPainter, text: str, anchor: QPointF, color, frozen: bool = False,
                bold: bool = False) -> QRectF:
     """``text`` in ``color`` on a pale rounded box centred on ``anchor`` (a frozen value is
     boxed with a thick dark border, as if clamped)."""
-    box = labels.text_box(text, anchor, bold)
+    return draw_label_in(painter, text, labels.text_box(text, anchor, bold), color, frozen, bold)
+
+
+def draw_label_in(painter: QPainter, text: str, box: QRectF, color, frozen: bool = False,
+                  bold: bool = False) -> QRectF:
+    """``text`` in ``color`` on a pale rounded ``box`` (see draw_label)."""
     painter.setFont(labels.bold_font() if bold else labels.value_font())
     painter.setBrush(style.LABEL_BACKGROUND)
     painter.setPen(QPen(style.FROZEN, 2.2) if frozen else QPen(color.lighter(150), 0.8))

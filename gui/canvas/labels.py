@@ -41,7 +41,8 @@ def _metrics(bold: bool) -> QFontMetricsF:
 
 
 @lru_cache(maxsize=4096)
-def _padded_size(text: str, bold: bool) -> tuple[float, float]:
+def padded_size(text: str, bold: bool = False) -> tuple[float, float]:
+    """Width and height of ``text``'s padded box."""
     # measured once per text: a frame writes the same names, titles and tags again
     metrics = _metrics(bold)
     return metrics.boundingRect(text).width() + 2 * PAD_X, metrics.height() + 2 * PAD_Y
@@ -49,7 +50,7 @@ def _padded_size(text: str, bold: bool) -> tuple[float, float]:
 
 def text_box(text: str, anchor: QPointF, bold: bool = False) -> QRectF:
     """The padded box of ``text`` centred on ``anchor``."""
-    width, height = _padded_size(text, bold)
+    width, height = padded_size(text, bold)
     return QRectF(anchor.x() - width / 2, anchor.y() - height / 2, width, height)
 
 
@@ -130,6 +131,17 @@ def delta_anchor(layout: CanvasLayout, column: int, neuron: int, text: str) -> Q
     width = text_box(text, QPointF()).width()
     r = layout.radii[column]
     return layout.centre(column, neuron) + QPointF(r + 2 + width / 2, -r - 4)
+
+
+def delta_anchors(layout: CanvasLayout, column: int, neuron: int, text: str) -> list[QPointF]:
+    """Where δ may sit, best first: up and to the right of its neuron, up and to the left,
+    then a line higher on either side (clear of the name, which is centred above)."""
+    width = text_box(text, QPointF()).width()
+    r = layout.radii[column]
+    centre = layout.centre(column, neuron)
+    side = r + 2 + width / 2
+    return [centre + QPointF(side, -r - 4), centre + QPointF(-side, -r - 4),
+            centre + QPointF(side, -r - 20), centre + QPointF(-side, -r - 20)]
 
 
 def health_anchor(layout: CanvasLayout, column: int, neuron: int, text: str) -> QPointF:

@@ -12,7 +12,9 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF
 
 DETAILED_MAX_NEURONS = 8  # up to this many neurons in every layer: labels, values, bias tags
-DETAILED_SPACING = 96.0  # vertical distance between neuron centres in the detailed layout
+# vertical distance between neuron centres in the detailed layout: room for a neuron's name
+# above it and its bias and ∂E/∂b below it, without touching its neighbour's
+DETAILED_SPACING = 120.0
 COMPACT_SPACING = 26.0
 MAX_COLUMN_HEIGHT = 1200.0  # a huge layer is squeezed so the canvas stays a sensible shape
 DETAILED_GAP = 240.0  # horizontal distance between columns
@@ -64,7 +66,7 @@ class CanvasLayout:
         n = self.sizes[column]
         r = self.radii[column]
         half_height = (n - 1) / 2.0 * self.spacings[column] + r
-        below = r + 34.0 if self.detailed else r + 4.0  # room for the bias tag
+        below = r + 42.0 if self.detailed else r + 4.0  # room for the bias tag
         above = r + 22.0 if self.detailed else r + 4.0  # room for the label above
         width = max(self.gap * 0.45, 2 * r + 8) if self.detailed else 2 * r + 8
         x = self.column_x(column)

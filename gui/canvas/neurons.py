@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from gui import style
 from gui.canvas import labels
-from gui.canvas.connections import draw_label
+from gui.canvas.connections import draw_label, draw_label_in
 from gui.items import BiasRef, NeuronRef
 
 DEAD_COLOR = QColor("#7a7a7a")  # grey: a unit that no longer does anything
@@ -37,7 +37,8 @@ class ColumnItem(QGraphicsItem):
         super().__init__()
         self._canvas = canvas
         self.column = column
-        self._rect = canvas.layout.column_rect(column).adjusted(-60, -60 - TITLE_SHIFT, 60, 8)
+        # δ and the bias tags reach sideways past the column, into the connections
+        self._rect = canvas.layout.column_rect(column).adjusted(-120, -60 - TITLE_SHIFT, 120, 8)
         self.setZValue(1)
 
     def boundingRect(self) -> QRectF:
@@ -129,18 +130,18 @@ class ColumnItem(QGraphicsItem):
             else:
                 painter.setBrush(style.INPUT_FILL if column == 0 else style.NEURON_FILL)
                 painter.drawEllipse(centre, radius, radius)
-            painter.setFont(labels.value_font())
-            painter.setPen(style.MUTED_TEXT)
-            name = labels.neuron_name(canvas.network, column, neuron)
-            painter.drawText(labels.text_box(name, labels.name_anchor(layout, column, neuron)),
-                             Qt.AlignmentFlag.AlignCenter, name)
+            placement = canvas.placement
+            name = placement.get("name", ref)
+            if name is not None and (name.visible or ref == canvas.hovered):
+                painter.setFont(labels.value_font())
+                painter.setPen(style.MUTED_TEXT)
+                painter.drawText(name.box, Qt.AlignmentFlag.AlignCenter, name.text)
             self._paint_activation(painter, values, centre, on_picture=thumbnail is not None)
             if column > 0:
                 self._paint_bias(painter, neuron)
-            if "delta" in values and canvas.values.stepping:
-                text = labels.delta_text(values["delta"])
-                draw_label(painter, text, labels.delta_anchor(layout, column, neuron, text),
-                           style.BACKWARD)
+            delta = placement.get("delta", ref)
+            if delta is not None and (delta.visible or ref == canvas.hovered):
+                draw_label_in(painter, delta.text, delta.box, style.BACKWARD)
 
     def _paint_activation(self, painter: QPainter, values: dict, centre: QPointF,
                           on_picture: bool = False) -> None:
@@ -201,28 +202,30 @@ class ColumnItem(QGraphicsItem):
                                                            neuron, text), color)
 
     def _paint_bias(self, painter: QPainter, neuron: int) -> None:
+        """The bias tag under the neuron ("old → new" at the update), then its ∂E/∂b."""
         canvas, column = self._canvas, self.column
         layer = canvas.network.layers[column - 1]
         value = float(layer.biases[neuron])
-        shown = canvas.values.bias(column - 1, neuron)
-        new = shown.get("new") if canvas.values.stepping else None
         bias_ref = BiasRef(column - 1, neuron)
-        anchor = labels.bias_anchor(canvas.layout, column, neuron)
-        box = labels.text_box(labels.bias_text(value, new), anchor)
-        if bias_ref in canvas.highlighted:
-            painter.setPen(QPen(style.HIGHLIGHT, 6))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(box.adjusted(-2, -2, 2, 2), 4, 4)
-        if bias_ref == canvas.selection:
-            painter.setPen(QPen(style.SELECTION, 1.5, Qt.PenStyle.DotLine))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(box.adjusted(-3, -3, 3, 3), 4, 4)
-        color = style.sign_color(value) if new is None else style.UPDATE
-        draw_label(painter, labels.bias_text(value, new), anchor, color,
-                   bool(layer.frozen_biases[neuron]))
-        if canvas.values.stepping and "grad" in shown:
-            draw_label(painter, labels.bias_grad_text(shown["grad"]),
-                       labels.bias_grad_anchor(canvas.layout, column, neuron), style.BACKWARD)
+        shown = canvas.placement.get("bias", bias_ref)
+        hovered = bias_ref == canvas.hovered
+        if shown is not None and (shown.visible or hovered):
+            box = shown.box
+            if bias_ref in canvas.highlighted:
+                painter.setPen(QPen(style.HIGHLIGHT, 6))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(box.adjusted(-2, -2, 2, 2), 4, 4)
+            if bias_ref == canvas.selection:
+                painter.setPen(QPen(style.SELECTION, 1.5, Qt.PenStyle.DotLine))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(box.adjusted(-3, -3, 3, 3), 4, 4)
+            new = canvas.values.bias(column - 1, neuron).get("new") if canvas.values.stepping \
+                else None
+            color = style.sign_color(value) if new is None else style.UPDATE
+            draw_label_in(painter, shown.text, box, color, bool(layer.frozen_biases[neuron]))
+        grad = canvas.placement.get("grad", bias_ref)
+        if grad is not None and (grad.visible or hovered):
+            draw_label_in(painter, grad.text, grad.box, style.BACKWARD)
 
     def _paint_marks(self, painter: QPainter, ref, centre: QPointF, radius: float) -> None:
         painter.setBrush(Qt.BrushStyle.NoBrush)

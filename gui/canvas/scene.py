@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QPointF, QTimer
+from PySide6.QtCore import QPointF, QRectF, QTimer
 from PySide6.QtWidgets import QGraphicsScene
 
 from gui import style
-from gui.canvas import labels, thumbnails
+from gui.canvas import labels, placement, thumbnails
 from gui.canvas.connections import ConnectionsItem
 from gui.canvas.health import UnitHealth
 from gui.canvas.layout import CanvasLayout
@@ -45,7 +45,9 @@ class NetworkScene(QGraphicsScene):
         self.sample = 0
         self.hovered = None
         self.highlighted: set = set()
+        self._current_items: list = []  # the current step's items, the one it computes first
         self.values = ShownValues()
+        self._placement: placement.LabelPlacement | None = None  # made when next asked
         self.weight_scale = 1.0
         self._columns: list[ColumnItem] = []
         self._blocks: list[ConnectionsItem] = []
@@ -84,6 +86,20 @@ class NetworkScene(QGraphicsScene):
     @property
     def columns(self) -> list[ColumnItem]:
         return list(self._columns)
+
+    @property
+    def placement(self) -> placement.LabelPlacement:
+        """Where every written number sits now (placed again after any change it reads)."""
+        if self._placement is None:
+            priority = list(self._current_items) + [self.selection]
+            self._placement = placement.place_labels(self.layout, self.network, self.values,
+                                                     priority)
+        return self._placement
+
+    def label_rects(self) -> list[tuple[tuple, QRectF]]:
+        """``((quantity, ref), box)`` of every label drawn on the canvas, in scene coordinates
+        (empty in the compact layout, where numbers are shown on hover only)."""
+        return self.placement.visible_rects()
 
     def set_sample(self, sample: int) -> None:
         """Show the forward pass of data row ``sample`` (with a step-through: its sample)."""
@@ -138,11 +154,13 @@ class NetworkScene(QGraphicsScene):
         stepping = self._stepping
         if stepping is not None and stepping.current_phase() is not None:
             self.values = stepping_values(stepping.shown_values())
-            self.highlighted = set(stepping.current_items())
+            self._current_items = list(stepping.current_items())
         else:
             sample = self.sample if stepping is None else stepping.sample
             self.values = engine_values(self.network, self._document.data, sample)
-            self.highlighted = set()
+            self._current_items = []
+        self.highlighted = set(self._current_items)
+        self._placement = None
 
     def _update_columns(self) -> None:
         for item in self._columns:
@@ -180,6 +198,7 @@ class NetworkScene(QGraphicsScene):
         self._update_all()
 
     def _on_selection_changed(self, _item) -> None:
+        self._placement = None  # the selection's labels are shown first
         self._update_all()
 
     def _on_step_changed(self, *_args) -> None:
@@ -197,42 +216,10 @@ class NetworkScene(QGraphicsScene):
         return self._hit_neuron(pos, tolerance) or self._hit_connection(pos, tolerance, zoom)
 
     def _hit_written(self, pos: QPointF) -> Hit | None:
-        layout, network, values = self.layout, self.network, self.values
-        for column in range(1, len(layout.sizes)):
-            layer = network.layers[column - 1]
-            for neuron in range(layout.sizes[column]):
-                if values.stepping:
-                    shown = values.neuron(column, neuron)
-                    if "delta" in shown:
-                        text = labels.delta_text(shown["delta"])
-                        box = labels.text_box(text, labels.delta_anchor(layout, column, neuron,
-                                                                        text))
-                        if box.contains(pos):
-                            return Hit(NeuronRef(column, neuron), "delta")
-                    bias_grad = values.bias(column - 1, neuron).get("grad")
-                    if bias_grad is not None:
-                        box = labels.text_box(labels.bias_grad_text(bias_grad),
-                                              labels.bias_grad_anchor(layout, column, neuron))
-                        if box.contains(pos):
-                            return Hit(BiasRef(column - 1, neuron), "grad")
-                text = labels.bias_text(float(layer.biases[neuron]))
-                box = labels.text_box(text, labels.bias_anchor(layout, column, neuron))
-                if box.adjusted(0, 0, 40, 0).contains(pos):
-                    return Hit(BiasRef(column - 1, neuron), "bias")
-        for index, layer in enumerate(network.layers):
-            if not labels.shows_weight_labels(layout, index):
-                continue
-            for neuron in range(layer.n_out):
-                for source in range(layer.n_in):
-                    grad = values.weight(index, neuron, source).get("grad")
-                    if values.stepping and grad is not None:
-                        anchor = labels.along(layout, index, neuron, source, labels.GRAD_LABEL_AT)
-                        if labels.text_box(labels.grad_text(grad), anchor).contains(pos):
-                            return Hit(WeightRef(index, neuron, source), "grad")
-                    anchor = labels.along(layout, index, neuron, source, labels.WEIGHT_LABEL_AT)
-                    text = labels.weight_text(float(layer.weights[neuron, source]))
-                    if labels.text_box(text, anchor).contains(pos):
-                        return Hit(WeightRef(index, neuron, source), "weight")
+        """The drawn label under ``pos`` (a neuron's name is not a number: it is skipped)."""
+        for (quantity, ref), box in self.label_rects():
+            if quantity != "name" and box.contains(pos):
+                return Hit(ref, quantity)
         return None
 
     def _hit_neuron(self, pos: QPointF, tolerance: float) -> Hit | None:

@@ -189,7 +189,12 @@ class NetworkView(QGraphicsView):
         """Where ``ref``'s value is written in scene coordinates (for editors and tests)."""
         from gui.canvas import labels
 
-        layout = self.network_scene.layout
+        scene = self.network_scene
+        layout = scene.layout
+        quantity = "weight" if isinstance(ref, WeightRef) else "bias"
+        placed = scene.placement.get(quantity, ref)
+        if placed is not None:  # where the placement wrote it
+            return placed.box.center()
         if isinstance(ref, WeightRef):
             return labels.along(layout, ref.layer, ref.neuron, ref.source, labels.WEIGHT_LABEL_AT)
         if isinstance(ref, BiasRef):

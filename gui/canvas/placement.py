@@ -1,0 +1,187 @@
+"""Where each written number goes, so that no two of them are drawn over each other.
+
+Every label (a neuron's name, δ, bias and ∂E/∂b; a weight's value or "old → new" and its ∂E/∂w)
+asks for a box at one of a few candidate anchors: fixed spots round its neuron, or fractions of
+the way along its connection. A greedy pass takes them in order of importance and gives each the
+first candidate whose box touches no neuron and no box placed before it. What the current step
+computes (and reads) goes first and is always shown; a label that finds no free spot is hidden
+(its numbers stay in the tooltip, and it is drawn when its item is hovered).
+
+Boxes are plain (left, top, right, bottom) tuples while placing: a training frame of a small
+network places every label again, and tuple arithmetic is several times cheaper than QRectF calls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF
+
+from gui.canvas import labels
+from gui.canvas.layout import CanvasLayout
+from gui.items import BiasRef, NeuronRef, WeightRef
+
+# fractions along a line from its source end: a weight near the source, ∂E/∂w nearer the target
+# (where the backward pass arrives), each with fall-backs on both sides
+WEIGHT_FRACTIONS = (labels.WEIGHT_LABEL_AT, 0.2, 0.4, 0.13, 0.5, 0.25, 0.35, 0.45, 0.58)
+GRAD_FRACTIONS = (labels.GRAD_LABEL_AT, 0.75, 0.57, 0.83, 0.5, 0.7, 0.62, 0.79, 0.43, 0.88)
+OFF_LINE = 9.0  # last resort: a label this far above or below its line (still touching it)
+GAP = 1.0  # boxes closer than this count as touching
+
+
+@dataclass(frozen=True)
+class PlacedLabel:
+    """One label: its text, the box it is drawn in and whether it is drawn (else hover only)."""
+
+    text: str
+    box: QRectF
+    visible: bool
+    bold: bool = False
+
+
+@dataclass
+class _Request:
+    key: tuple
+    text: str
+    anchors: list[QPointF]
+    priority: bool
+
+
+class LabelPlacement:
+    """The placed labels of one canvas state, by key ``(quantity, ref)``.
+
+    Quantities: 'name' and 'delta' of a NeuronRef; 'bias' and 'grad' of a BiasRef; 'weight'
+    and 'grad' of a WeightRef.
+    """
+
+    def __init__(self, placed: dict[tuple, PlacedLabel] | None = None):
+        self.placed = placed or {}
+
+    def get(self, quantity: str, ref) -> PlacedLabel | None:
+        return self.placed.get((quantity, ref))
+
+    def visible_rects(self) -> list[tuple[tuple, QRectF]]:
+        """``((quantity, ref), box)`` of every label drawn, in placing order."""
+        return [(key, label.box) for key, label in self.placed.items() if label.visible]
+
+
+def place_labels(layout: CanvasLayout, network, values, priority=()) -> LabelPlacement:
+    """Place every label of the detailed layout (an empty placement for the compact one).
+
+    ``values`` is the scene's ShownValues; ``priority`` the refs whose labels must be shown
+    (the current step's items, first the one it computes, then the selection).
+    """
+    if not layout.detailed or not network.layers:
+        return LabelPlacement()
+    first = [ref for ref in dict.fromkeys(priority) if ref is not None]
+    requests = _requests(layout, network, values, set(first))
+    rank = {ref: i for i, ref in enumerate(first)}
+    # stable sort: the current step's labels, in its own order, then the rest as listed
+    requests.sort(key=lambda r: rank.get(r.key[1], len(rank)) if r.priority else len(rank) + 1)
+    obstacles = _neuron_boxes(layout)
+    # the fixed spots of the other labels: a label shown first keeps clear of them if it can
+    fixed = [_box(r.text, r.anchors[0]) for r in requests
+             if not r.priority and len(r.anchors) == 1]
+    placed: dict[tuple, PlacedLabel] = {}
+    taken: list[tuple[float, float, float, float]] = []
+    for request in requests:
+        boxes = [_box(request.text, anchor) for anchor in request.anchors]
+        clear = [b for b in boxes if not _hits(b, obstacles) and not _hits(b, taken)]
+        free = next((b for b in clear if not request.priority or not _hits(b, fixed)),
+                    clear[0] if clear else None)
+        visible = free is not None
+        if free is None and request.priority:  # shown anyway: the spot clear of neurons
+            free = next((b for b in boxes if not _hits(b, obstacles)), boxes[0])
+            visible = True
+        box = free if free is not None else boxes[0]
+        if visible:
+            taken.append(box)
+        placed[request.key] = PlacedLabel(request.text, QRectF(box[0], box[1], box[2] - box[0],
+                                                               box[3] - box[1]), visible)
+    return LabelPlacement(placed)
+
+
+def _requests(layout: CanvasLayout, network, values, priority: set) -> list[_Request]:
+    """Every label with its candidate anchors, neuron labels before connection labels."""
+    requests: list[_Request] = []
+    stepping = values.stepping
+    for column in range(len(layout.sizes)):
+        for neuron in range(layout.sizes[column]):
+            ref = NeuronRef(column, neuron)
+            name = labels.neuron_name(network, column, neuron)
+            requests.append(_Request(("name", ref), name,
+                                     [labels.name_anchor(layout, column, neuron)],
+                                     ref in priority))
+            if column == 0:
+                continue
+            bias_ref = BiasRef(column - 1, neuron)
+            shown = values.bias(column - 1, neuron)
+            new = shown.get("new") if stepping else None
+            value = float(network.layers[column - 1].biases[neuron])
+            requests.append(_Request(("bias", bias_ref), labels.bias_text(value, new),
+                                     [labels.bias_anchor(layout, column, neuron)],
+                                     bias_ref in priority))
+            if stepping and "grad" in shown:
+                requests.append(_Request(("grad", bias_ref), labels.bias_grad_text(shown["grad"]),
+                                         [labels.bias_grad_anchor(layout, column, neuron)],
+                                         bias_ref in priority))
+    # δ may move to the free side of its neuron; it comes after the fixed labels
+    if stepping:
+        for column in range(1, len(layout.sizes)):
+            for neuron in range(layout.sizes[column]):
+                delta = values.neuron(column, neuron).get("delta")
+                if delta is not None:
+                    ref = NeuronRef(column, neuron)
+                    text = labels.delta_text(delta)
+                    requests.append(_Request(("delta", ref), text,
+                                             labels.delta_anchors(layout, column, neuron, text),
+                                             ref in priority))
+    for index, layer in enumerate(network.layers):
+        if not labels.shows_weight_labels(layout, index):
+            continue
+        weights = layer.weights
+        grads = []
+        for neuron in range(layer.n_out):
+            for source in range(layer.n_in):
+                ref = WeightRef(index, neuron, source)
+                shown = values.weight(index, neuron, source)
+                text = labels.weight_text(float(weights[neuron, source]), shown.get("new"))
+                requests.append(_Request(("weight", ref), text,
+                                         _along(layout, ref, WEIGHT_FRACTIONS), ref in priority))
+                if stepping and "grad" in shown:
+                    grads.append(_Request(("grad", ref), labels.grad_text(shown["grad"]),
+                                          _along(layout, ref, GRAD_FRACTIONS), ref in priority))
+        requests += grads
+    return requests
+
+
+def _along(layout: CanvasLayout, ref: WeightRef, fractions) -> list[QPointF]:
+    """Points along the line, then the same points just above and just below it."""
+    on_line = [labels.along(layout, ref.layer, ref.neuron, ref.source, t) for t in fractions]
+    return on_line + [point + QPointF(0, dy) for dy in (-OFF_LINE, OFF_LINE) for point in on_line]
+
+
+def _box(text: str, anchor: QPointF) -> tuple[float, float, float, float]:
+    width, height = labels.padded_size(text, False)
+    x, y = anchor.x(), anchor.y()
+    return (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
+
+
+def _neuron_boxes(layout: CanvasLayout) -> list[tuple[float, float, float, float]]:
+    """Each neuron's disc as a box a little inside its bounding square (the corners are free)."""
+    boxes = []
+    for column in range(len(layout.sizes)):
+        x = layout.column_x(column)
+        half = layout.radii[column] * 0.9
+        ys = layout.column_ys(column).tolist()
+        boxes += [(x - half, y - half, x + half, y + half) for y in ys]
+    return boxes
+
+
+def _hits(box, others) -> bool:
+    left, top, right, bottom = box
+    for other in others:
+        if (left < other[2] + GAP and other[0] < right + GAP
+                and top < other[3] + GAP and other[1] < bottom + GAP):
+            return True
+    return False
