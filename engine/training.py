@@ -301,6 +301,8 @@ class Trainer:
         if stop == n:
             self._offset = 0
             self.epoch += 1
+            if self.history is not None:
+                self.history.end_epoch(self.step_count)
             self._draw_order()
         else:
             self._offset = stop
