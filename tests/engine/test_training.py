@@ -462,3 +462,13 @@ def test_peek_on_the_trainers_optimizer_shows_the_next_step(training):
     for (weights, biases), layer in zip(peeked, network.layers, strict=True):
         np.testing.assert_allclose(layer.weights, weights, rtol=1e-12)
         np.testing.assert_allclose(layer.biases, biases, rtol=1e-12)
+
+
+def test_history_records_each_epochs_mean_batch_loss_at_its_last_step():
+    experiment = regression(n=7, batch_size=3)  # batches of 3, 3, 1: three steps an epoch
+    trainer = Trainer(experiment, History(2))
+    trainer.run(6)
+    ends, means = trainer.history.epoch_means()
+    losses = trainer.history.exact()[1]
+    np.testing.assert_array_equal(ends, [3, 6])
+    np.testing.assert_allclose(means, [losses[:3].mean(), losses[3:6].mean()], rtol=1e-15)
