@@ -19,7 +19,14 @@ from engine.stepper import PHASE_TITLES, Trace, trace_experiment
 from gui import style
 from gui.document import Document
 from gui.items import BiasRef, NeuronRef, WeightRef
-from gui.richtext import number_html, quantity_from_href, quantity_href, step_html, symbol_html
+from gui.richtext import (
+    number_html,
+    prose_text,
+    quantity_from_href,
+    quantity_href,
+    step_html,
+    symbol_html,
+)
 from gui.stepping import StepThrough
 
 CRUMB_PREFIX = "crumb:"
@@ -194,7 +201,7 @@ class ExplainPanel(QWidget):
                  f"<a href='{SHOW_STEP_HREF}'>show this step</a>")
         html = [head, f"<p>Computed in {where}:</p>",
                 f"<p style='font-size: large'>{step_html(step, links=True)}</p>",
-                f"<p>{escape(step.explanation)}</p>"]
+                f"<p>{escape(prose_text(step.explanation))}</p>"]
         if explanation.operands:
             html.append("<p>From:</p><ul>")
             for operand, operand_step in explanation.operands:
@@ -215,7 +222,7 @@ class ExplainPanel(QWidget):
         return f"{link}: computed in {where}"
 
     def _label_of(self, symbol: Symbol) -> str:
-        if not symbol.label:
+        if not symbol.label or symbol.named:  # a named symbol already is the label
             return ""
         color = style.MUTED_TEXT.name()
         return f" <span style='color: {color}'>(at neuron {escape(symbol.label)})</span>"
@@ -238,7 +245,7 @@ class ExplainPanel(QWidget):
             if step is not None:
                 return ("<p>Set by the last update, which stepped against the gradient:</p>"
                         f"<p style='font-size: large'>{step_html(step)}</p>"
-                        f"<p>{escape(step.explanation)}</p>")
+                        f"<p>{escape(prose_text(step.explanation))}</p>")
         if kind in ("w", "b"):
             what = "weight" if kind == "w" else "bias"
             return (f"<p>Given: a {what} of the network, as the file or you set it "

@@ -27,6 +27,7 @@ from gui.document import Document
 from gui.items import BiasRef, NeuronRef, WeightRef
 from gui.models.weight_table_model import input_label, neuron_label, parse_number
 from gui.panels.validated_field import ValidatedField
+from gui.richtext import number_text
 from gui.style import ERROR_TEXT, MUTED_TEXT
 
 NO_VALUE = "—"
@@ -36,7 +37,7 @@ def value_link(quantity: str, value: float | None) -> str:
     """A value as a link whose target is the quantity it shows (click: explain it)."""
     if value is None:
         return NO_VALUE
-    return f'<a href="{quantity}">{format_number(value)}</a>'
+    return f'<a href="{quantity}">{number_text(value)}</a>'
 
 
 class Inspector(QWidget):
@@ -186,8 +187,8 @@ class Inspector(QWidget):
             self.sample_label.setText("No data: add a sample to see the values.")
             return
         row = min(self.sample, len(data) - 1)
-        inputs = ", ".join(format_number(v) for v in data.inputs[row])
-        targets = ", ".join(format_number(v) for v in data.targets[row])
+        inputs = ", ".join(number_text(v) for v in data.inputs[row])
+        targets = ", ".join(number_text(v) for v in data.targets[row])
         self.sample_label.setText(f"Sample {row + 1} of {len(data)}: x = {inputs}, t = {targets}")
 
     def _show_selection(self, item, engine_pass):
