@@ -122,6 +122,17 @@ def bias_grad_anchor(layout: CanvasLayout, column: int, neuron: int) -> QPointF:
     return layout.centre(column, neuron) + QPointF(0, layout.radii[column] + 31)
 
 
+def bias_grad_anchors(layout: CanvasLayout, column: int, neuron: int, bias: str,
+                      grad: str) -> list[QPointF]:
+    """Where ∂E/∂b may sit, best first: under the bias tag ``bias``, beside it on the right,
+    beside it on the left."""
+    bias_width = text_box(bias, QPointF()).width()
+    grad_width = text_box(grad, QPointF()).width()
+    beside = QPointF(bias_width / 2 + 3 + grad_width / 2, 0)
+    at_bias = bias_anchor(layout, column, neuron)
+    return [bias_grad_anchor(layout, column, neuron), at_bias + beside, at_bias - beside]
+
+
 def name_anchor(layout: CanvasLayout, column: int, neuron: int) -> QPointF:
     return layout.centre(column, neuron) - QPointF(0, layout.radii[column] + 11)
 

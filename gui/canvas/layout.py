@@ -13,11 +13,11 @@ from PySide6.QtCore import QPointF, QRectF
 
 DETAILED_MAX_NEURONS = 8  # up to this many neurons in every layer: labels, values, bias tags
 # vertical distance between neuron centres in the detailed layout: room for a neuron's name
-# above it and its bias and ∂E/∂b below it, without touching its neighbour's
+# above it and its bias and ∂E/∂b stacked below it, without touching its neighbour's
 DETAILED_SPACING = 120.0
 COMPACT_SPACING = 26.0
 MAX_COLUMN_HEIGHT = 1200.0  # a huge layer is squeezed so the canvas stays a sensible shape
-DETAILED_GAP = 240.0  # horizontal distance between columns
+DETAILED_GAP = 280.0  # between columns: room along a line for its weight, ∂E/∂w and update
 COMPACT_GAP = 420.0
 DETAILED_RADIUS = 27.0
 COMPACT_RADIUS = 9.0
@@ -83,7 +83,7 @@ class CanvasLayout:
         rect = QRectF()
         for column in range(len(self.sizes)):
             rect = rect.united(self.column_rect(column))
-        return rect.adjusted(-40, -50, 40, 30)
+        return rect.adjusted(-40, -50, 100, 10)  # right: δ beside the output neurons
 
     def neuron_at(self, column: int, y: float) -> int | None:
         """The neuron of ``column`` nearest to height ``y`` (None when the column is empty)."""

@@ -25,8 +25,11 @@ from gui.items import BiasRef, NeuronRef, WeightRef
 # (where the backward pass arrives), each with fall-backs on both sides
 WEIGHT_FRACTIONS = (labels.WEIGHT_LABEL_AT, 0.2, 0.4, 0.13, 0.5, 0.25, 0.35, 0.45, 0.58)
 GRAD_FRACTIONS = (labels.GRAD_LABEL_AT, 0.75, 0.57, 0.83, 0.5, 0.7, 0.62, 0.79, 0.43, 0.88)
-OFF_LINE = 9.0  # last resort: a label this far above or below its line (still touching it)
+# last resorts: a label this far above or below its line (its edge beside the line), then far
+# enough to clear a label written on the line itself
+OFF_LINE = (-11.0, 11.0, -18.0, 18.0)
 GAP = 1.0  # boxes closer than this count as touching
+RETRIES = 2  # more passes when labels are left out, each placing those first
 
 
 @dataclass(frozen=True)
@@ -69,28 +72,57 @@ def place_labels(layout: CanvasLayout, network, values, priority=()) -> LabelPla
     """Place every label of the detailed layout (an empty placement for the compact one).
 
     ``values`` is the scene's ShownValues; ``priority`` the refs whose labels must be shown
-    (the current step's items, first the one it computes, then the selection).
+    (the current step's items, first the one it computes, then the selection). The first
+    ref's labels are always written; the others' go first but may still be hidden.
     """
     if not layout.detailed or not network.layers:
         return LabelPlacement()
     first = [ref for ref in dict.fromkeys(priority) if ref is not None]
+    forced = first[0] if first else None  # what the current step computes: always written
     requests = _requests(layout, network, values, set(first))
     rank = {ref: i for i, ref in enumerate(first)}
-    # stable sort: the current step's labels, in its own order, then the rest as listed
-    requests.sort(key=lambda r: rank.get(r.key[1], len(rank)) if r.priority else len(rank) + 1)
+    # stable sort: the current step's labels, in its own order, then the labels that have one
+    # spot only (names, bias tags), then the rest as listed
+    def order(request: _Request) -> int:
+        if request.priority:
+            return rank[request.key[1]]
+        return len(rank) + (len(request.anchors) > 1)
+
+    requests.sort(key=order)
     obstacles = _neuron_boxes(layout)
     # the fixed spots of the other labels: a label shown first keeps clear of them if it can
     fixed = [_box(r.text, r.anchors[0]) for r in requests
              if not r.priority and len(r.anchors) == 1]
+    best = _greedy(requests, obstacles, fixed, forced)
+    for _ in range(RETRIES):  # a crowded canvas: those left out go first next time
+        hidden = {key for key, label in best.items() if not label.visible}
+        if not hidden:
+            break
+        settled = [r for r in requests if r.priority or len(r.anchors) == 1]
+        rest = [r for r in requests if not (r.priority or len(r.anchors) == 1)]
+        requests = (settled + [r for r in rest if r.key in hidden]
+                    + [r for r in rest if r.key not in hidden])
+        again = _greedy(requests, obstacles, fixed, forced)
+        if sum(not label.visible for label in again.values()) < len(hidden):
+            best = again
+    return LabelPlacement(best)
+
+
+def _greedy(requests: list[_Request], obstacles, fixed, forced) -> dict[tuple, PlacedLabel]:
+    """Each label in turn at its first candidate clear of neurons and of the labels before it
+    (a priority label also clear of ``fixed`` spots if it can); ``forced``'s labels always."""
     placed: dict[tuple, PlacedLabel] = {}
     taken: list[tuple[float, float, float, float]] = []
     for request in requests:
         boxes = [_box(request.text, anchor) for anchor in request.anchors]
-        clear = [b for b in boxes if not _hits(b, obstacles) and not _hits(b, taken)]
-        free = next((b for b in clear if not request.priority or not _hits(b, fixed)),
-                    clear[0] if clear else None)
+        clear = (b for b in boxes if not _hits(b, obstacles) and not _hits(b, taken))
+        if request.priority:
+            clear = list(clear)
+            free = next((b for b in clear if not _hits(b, fixed)), clear[0] if clear else None)
+        else:
+            free = next(clear, None)
         visible = free is not None
-        if free is None and request.priority:  # shown anyway: the spot clear of neurons
+        if free is None and request.key[1] == forced:  # shown anyway: clear of neurons
             free = next((b for b in boxes if not _hits(b, obstacles)), boxes[0])
             visible = True
         box = free if free is not None else boxes[0]
@@ -98,11 +130,11 @@ def place_labels(layout: CanvasLayout, network, values, priority=()) -> LabelPla
             taken.append(box)
         placed[request.key] = PlacedLabel(request.text, QRectF(box[0], box[1], box[2] - box[0],
                                                                box[3] - box[1]), visible)
-    return LabelPlacement(placed)
+    return placed
 
 
 def _requests(layout: CanvasLayout, network, values, priority: set) -> list[_Request]:
-    """Every label with its candidate anchors, neuron labels before connection labels."""
+    """Every label with its candidate anchors: neuron labels, then δ, then connection labels."""
     requests: list[_Request] = []
     stepping = values.stepping
     for column in range(len(layout.sizes)):
@@ -122,9 +154,10 @@ def _requests(layout: CanvasLayout, network, values, priority: set) -> list[_Req
                                      [labels.bias_anchor(layout, column, neuron)],
                                      bias_ref in priority))
             if stepping and "grad" in shown:
-                requests.append(_Request(("grad", bias_ref), labels.bias_grad_text(shown["grad"]),
-                                         [labels.bias_grad_anchor(layout, column, neuron)],
-                                         bias_ref in priority))
+                text = labels.bias_grad_text(shown["grad"])
+                anchors = labels.bias_grad_anchors(layout, column, neuron,
+                                                   labels.bias_text(value, new), text)
+                requests.append(_Request(("grad", bias_ref), text, anchors, bias_ref in priority))
     # δ may move to the free side of its neuron; it comes after the fixed labels
     if stepping:
         for column in range(1, len(layout.sizes)):
@@ -158,7 +191,7 @@ def _requests(layout: CanvasLayout, network, values, priority: set) -> list[_Req
 def _along(layout: CanvasLayout, ref: WeightRef, fractions) -> list[QPointF]:
     """Points along the line, then the same points just above and just below it."""
     on_line = [labels.along(layout, ref.layer, ref.neuron, ref.source, t) for t in fractions]
-    return on_line + [point + QPointF(0, dy) for dy in (-OFF_LINE, OFF_LINE) for point in on_line]
+    return on_line + [point + QPointF(0, dy) for dy in OFF_LINE for point in on_line]
 
 
 def _box(text: str, anchor: QPointF) -> tuple[float, float, float, float]:

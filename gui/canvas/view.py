@@ -21,6 +21,7 @@ from gui.items import BiasRef, NeuronRef, WeightRef
 ZOOM_STEP = 1.2
 MIN_ZOOM, MAX_ZOOM = 0.01, 8.0
 MAX_FIT_ZOOM = 1.25  # a tiny network is not blown up beyond this when fitted
+FIT_MARGIN = 12.0  # scene units round the network when fitted (the scene has its own margins)
 
 
 class NetworkView(QGraphicsView):
@@ -93,7 +94,7 @@ class NetworkView(QGraphicsView):
 
     def _fit(self) -> None:
         # a margin, so no scroll bar appears for a network that exactly fits
-        margin = max(self.sceneRect().width(), self.sceneRect().height()) * 0.03
+        margin = FIT_MARGIN
         self.fitInView(self.sceneRect().adjusted(-margin, -margin, margin, margin),
                        Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom > MAX_FIT_ZOOM:
