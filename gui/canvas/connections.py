@@ -97,6 +97,8 @@ class ConnectionsItem(QGraphicsItem):
             self._paint_labels(painter)
         if self._canvas.values.stepping:
             self._paint_gradients(painter, write=readable)
+        if readable:
+            self._paint_hovered_hidden(painter)
 
     # ----- painting -----------------------------------------------------------------------------
     def _line_list(self) -> list[QLineF]:
@@ -201,7 +203,7 @@ class ConnectionsItem(QGraphicsItem):
             for source in range(layer.n_in):
                 ref = WeightRef(self.layer, neuron, source)
                 placed = placement.get("weight", ref)
-                if placed is None or not (placed.visible or ref == canvas.hovered):
+                if placed is None or not placed.visible:
                     continue
                 value = float(layer.weights[neuron, source])
                 new = canvas.values.weight(self.layer, neuron, source).get("new")
@@ -228,8 +230,24 @@ class ConnectionsItem(QGraphicsItem):
         placement = canvas.placement
         for ref, _grad in shown:
             placed = placement.get("grad", ref)
-            if placed is not None and (placed.visible or ref == canvas.hovered):
+            if placed is not None and placed.visible:
                 draw_label_in(painter, placed.text, placed.box, style.BACKWARD)
+
+    def _paint_hovered_hidden(self, painter: QPainter) -> None:
+        """The hovered weight's labels that found no free spot, drawn over the others."""
+        canvas = self._canvas
+        ref = canvas.hovered
+        if not isinstance(ref, WeightRef) or ref.layer != self.layer:
+            return
+        layer = canvas.network.layers[self.layer]
+        value = float(layer.weights[ref.neuron, ref.source])
+        new = canvas.values.weight(ref.layer, ref.neuron, ref.source).get("new")
+        colors = {"weight": style.sign_color(value) if new is None else style.UPDATE,
+                  "grad": style.BACKWARD}
+        for quantity, color in colors.items():
+            placed = canvas.placement.get(quantity, ref)
+            if placed is not None and not placed.visible:
+                draw_label_in(painter, placed.text, placed.box, color)
 
 
 def draw_label(painter: QPainter, text: str, anchor: QPointF, color, frozen: bool = False,
