@@ -15,6 +15,7 @@ from gui.document import Document
 from gui.plots.export import PlotFrame, add_legend
 from gui.training_runner import TrainingRunner
 
+LEGEND_ROWS = 5  # entries a legend column holds before another column starts
 COLOR_MAP = "viridis"
 COLOR_RANGE = (0.0, 0.85)  # viridis' last yellows are hard to see on white
 
@@ -74,6 +75,8 @@ class GradientPlot(PlotFrame):
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
             self.curves.append(curve)
+        # a deep network's legend in columns, so every layer's entry fits beside the curves
+        self.legend.setColumnCount(1 if count <= LEGEND_ROWS else -(-count // LEGEND_ROWS))
 
     def _on_progressed(self):
         self.request_refresh()
