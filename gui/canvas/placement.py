@@ -89,10 +89,10 @@ def place_labels(layout: CanvasLayout, network, values, priority=()) -> LabelPla
         return len(rank) + (len(request.anchors) > 1)
 
     requests.sort(key=order)
-    obstacles = _neuron_boxes(layout)
+    obstacles = _Boxes(_neuron_boxes(layout))
     # the fixed spots of the other labels: a label shown first keeps clear of them if it can
-    fixed = [_box(r.text, r.anchors[0]) for r in requests
-             if not r.priority and len(r.anchors) == 1]
+    fixed = _Boxes(_box(r.text, r.anchors[0]) for r in requests
+                   if not r.priority and len(r.anchors) == 1)
     best = _greedy(requests, obstacles, fixed, forced)
     for _ in range(RETRIES):  # a crowded canvas: those left out go first next time
         hidden = {key for key, label in best.items() if not label.visible}
@@ -112,22 +112,25 @@ def _greedy(requests: list[_Request], obstacles, fixed, forced) -> dict[tuple, P
     """Each label in turn at its first candidate clear of neurons and of the labels before it
     (a priority label also clear of ``fixed`` spots if it can); ``forced``'s labels always."""
     placed: dict[tuple, PlacedLabel] = {}
-    taken: list[tuple[float, float, float, float]] = []
+    taken = _Boxes()
     for request in requests:
-        boxes = [_box(request.text, anchor) for anchor in request.anchors]
-        clear = (b for b in boxes if not _hits(b, obstacles) and not _hits(b, taken))
+        text = request.text
+        boxes = (_box(text, anchor) for anchor in request.anchors)  # made as far as needed
+        clear = (b for b in boxes if not obstacles.hits(b) and not taken.hits(b))
         if request.priority:
             clear = list(clear)
-            free = next((b for b in clear if not _hits(b, fixed)), clear[0] if clear else None)
+            free = next((b for b in clear if not fixed.hits(b)), clear[0] if clear else None)
         else:
             free = next(clear, None)
         visible = free is not None
+        first = _box(text, request.anchors[0])
         if free is None and request.key[1] == forced:  # shown anyway: clear of neurons
-            free = next((b for b in boxes if not _hits(b, obstacles)), boxes[0])
+            boxes = (_box(text, anchor) for anchor in request.anchors)
+            free = next((b for b in boxes if not obstacles.hits(b)), first)
             visible = True
-        box = free if free is not None else boxes[0]
+        box = free if free is not None else first
         if visible:
-            taken.append(box)
+            taken.add(box)
         placed[request.key] = PlacedLabel(request.text, QRectF(box[0], box[1], box[2] - box[0],
                                                                box[3] - box[1]), visible)
     return placed
@@ -190,8 +193,11 @@ def _requests(layout: CanvasLayout, network, values, priority: set) -> list[_Req
 
 def _along(layout: CanvasLayout, ref: WeightRef, fractions) -> list[QPointF]:
     """Points along the line, then the same points just above and just below it."""
-    on_line = [labels.along(layout, ref.layer, ref.neuron, ref.source, t) for t in fractions]
-    return on_line + [point + QPointF(0, dy) for dy in OFF_LINE for point in on_line]
+    start = labels.along(layout, ref.layer, ref.neuron, ref.source, 0.0)
+    end = labels.along(layout, ref.layer, ref.neuron, ref.source, 1.0)
+    x0, y0, dx, dy = start.x(), start.y(), end.x() - start.x(), end.y() - start.y()
+    on_line = [(x0 + dx * t, y0 + dy * t) for t in fractions]
+    return [QPointF(x, y + shift) for shift in (0.0, *OFF_LINE) for x, y in on_line]
 
 
 def _box(text: str, anchor: QPointF) -> tuple[float, float, float, float]:
@@ -218,3 +224,29 @@ def _hits(box, others) -> bool:
                 and top < other[3] + GAP and other[1] < bottom + GAP):
             return True
     return False
+
+
+class _Boxes:
+    """Boxes bucketed by a coarse grid, so a test looks only at its neighbours (a column of 8
+    neurons writes a few hundred labels while stepping)."""
+
+    CELL = 64.0
+
+    def __init__(self, boxes=()):
+        self._cells: dict[tuple[int, int], list] = {}
+        for box in boxes:
+            self.add(box)
+
+    def _keys(self, box):
+        cell = self.CELL
+        columns = range(int((box[0] - GAP) // cell), int((box[2] + GAP) // cell) + 1)
+        rows = range(int((box[1] - GAP) // cell), int((box[3] + GAP) // cell) + 1)
+        return [(c, r) for c in columns for r in rows]
+
+    def add(self, box) -> None:
+        for key in self._keys(box):
+            self._cells.setdefault(key, []).append(box)
+
+    def hits(self, box) -> bool:
+        cells = self._cells
+        return any(_hits(box, cells[key]) for key in self._keys(box) if key in cells)

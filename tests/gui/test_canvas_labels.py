@@ -166,7 +166,7 @@ def test_placing_is_greedy_along_the_line_and_skips_taken_spots(qapp):
     points = placement._along(layout, ref, placement.WEIGHT_FRACTIONS)
     first = placement._Request(("weight", ref), "0.5", points, priority=False)
     second = placement._Request(("grad", ref), "0.5", points, priority=False)
-    placed = placement._greedy([first, second], [], [], None)
+    placed = placement._greedy([first, second], placement._Boxes(), placement._Boxes(), None)
     taken = placed[("weight", ref)].box
     assert taken.center() == points[0]
     next_free = next(p for p in points if not placement.labels.text_box("0.5", p).adjusted(
