@@ -137,13 +137,6 @@ def name_anchor(layout: CanvasLayout, column: int, neuron: int) -> QPointF:
     return layout.centre(column, neuron) - QPointF(0, layout.radii[column] + 11)
 
 
-def delta_anchor(layout: CanvasLayout, column: int, neuron: int, text: str) -> QPointF:
-    """δ sits up and to the right of its neuron, clear of the name and the incoming lines."""
-    width = text_box(text, QPointF()).width()
-    r = layout.radii[column]
-    return layout.centre(column, neuron) + QPointF(r + 2 + width / 2, -r - 4)
-
-
 def delta_anchors(layout: CanvasLayout, column: int, neuron: int, text: str) -> list[QPointF]:
     """Where δ may sit, best first: up and to the right of its neuron, up and to the left,
     then a line higher on either side (clear of the name, which is centred above)."""
