@@ -3,8 +3,8 @@
 Forward: z = a_prev @ W.T + b, a = f(z), for a batch of rows. Backward (the chain rule, one
 layer at a time, from the output down):
 
-    δ_L  = ∂E/∂z_L = f′(z_L) ⊙ ∂E/∂a_L            (the loss' gradient times the output's slope)
-    ∂E/∂W = δᵀ @ a_prev    ∂E/∂b = Σ_batch δ     (a weight's gradient is δ × the input it multiplies)
+    δ_L  = ∂E/∂z_L = f′(z_L) ⊙ ∂E/∂a_L       (the loss' gradient times the output's slope)
+    ∂E/∂W = δᵀ @ a_prev    ∂E/∂b = Σ_batch δ  (a weight's gradient: δ × the input it multiplies)
     ∂E/∂a_prev = δ @ W     δ_prev = f′(z_prev) ⊙ ∂E/∂a_prev
 """
 
