@@ -306,12 +306,19 @@ class MainWindow(QMainWindow):
         data = self.document.data
         loss = self.canvas.network_scene.values.loss
         if data is None or len(data) == 0:
-            self.loss_label.setText("No data: add samples in the data panel")
+            text = "No data: add samples in the data panel"
         elif loss is None:
-            self.loss_label.setText(f"Sample {self.stepping.sample + 1} of {len(data)}")
+            text = f"Sample {self.stepping.sample + 1} of {len(data)}"
         else:
-            self.loss_label.setText(f"Sample {self.stepping.sample + 1} of {len(data)}   ·   "
-                                    f"E = {format_value(loss)}")
+            text = (f"Sample {self.stepping.sample + 1} of {len(data)}   ·   "
+                    f"E = {format_value(loss)}")
+        self.loss_label.setText(text)
+        # a fixed size that only grows: a new E on every training frame then lays out nothing
+        # (a label that may change size makes Qt lay out the whole window again)
+        label, hint = self.loss_label, self.loss_label.sizeHint()
+        if label.minimumWidth() < hint.width() or label.minimumHeight() != hint.height():
+            slack = 4 * label.fontMetrics().averageCharWidth()
+            label.setFixedSize(max(label.minimumWidth(), hint.width() + slack), hint.height())
 
     def offer_recovery(self) -> bool:
         """At start-up: offer the unsaved work a crashed session left (see FileActions)."""

@@ -36,6 +36,11 @@ class TrainingDocks(QObject):
         self.activation_plot = ActivationPlot(document, window)
         self.decision_map = DecisionMap(document, window)
         self._place()
+        # the heavy views take turns during a run: the loss and gradient plots on one frame,
+        # the output map (a forward pass over its grid) on the next
+        self.loss_plot.take_turns(self.runner, 0)
+        self.gradient_plot.take_turns(self.runner, 0)
+        self.decision_map.take_turns(self.runner, 1)
         stepping = getattr(window, "stepping", None)
         if stepping is not None:  # the step-through waits while a run changes the weights
             self.runner.running_changed.connect(stepping.set_training_running)

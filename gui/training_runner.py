@@ -33,6 +33,7 @@ MAX_STEPS_PER_TICK = 1_000_000
 # when a frame costs more than half of FRAME_INTERVAL; a little over 2 because steps run a few
 # percent slower in the window than alone (the paint evicts caches, epochs end a tick's pieces)
 FRAME_COST_FACTOR = 2.25
+FRAME_TURNS = 2  # heavy views (plots, the output map) redraw on every FRAME_TURNS-th frame
 FRAME_SLACK = 0.0005  # seconds: a frame this close to due is told now, not after another tick
 
 
@@ -54,6 +55,7 @@ class TrainingRunner(QObject):
         self._last_frame = 0.0
         self._training_time = 0.0  # seconds spent in engine steps since the last frame
         self.frame_cost = 0.0  # seconds per frame not spent training (smoothed)
+        self.frame_number = 0  # frames told so far (heavy views take turns by its parity)
         self._snapshot: list[np.ndarray] | None = None  # parameters before the current run
         self._snapshot_step = 0  # the step count when it was taken
         self.message = ""
@@ -94,6 +96,15 @@ class TrainingRunner(QObject):
     @property
     def steps_per_tick(self) -> int:
         return self._steps_per_tick
+
+    def skips_frame(self, turn: int) -> bool:
+        """Whether a heavy view on ``turn`` (0 or 1) sits out the frame now being told.
+
+        During a run the heavy views take turns (each still redraws 15 times a second at 30
+        frames/s) so one frame never pays for all of them; outside a run (one step, a pause, the
+        last frame of a run) nothing is skipped.
+        """
+        return self.is_running and self.frame_number % FRAME_TURNS != turn
 
     # ----- commands ----------------------------------------------------------------------------
     def train_step(self) -> RunResult | None:
@@ -284,6 +295,7 @@ class TrainingRunner(QObject):
             test_loss = self._trainer.test_loss()
             if test_loss is not None:
                 self.history.record_test(test_loss)
+        self.frame_number += 1
         self._document.announce_parameters_changed()
         self.progressed.emit()
 

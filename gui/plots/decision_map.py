@@ -86,6 +86,8 @@ class DecisionMap(PlotFrame):
     def _on_weights_changed(self, layer: int = -1):
         if not self.on_screen:
             self._stale = True
+        elif layer == -1 and self.skips_frame():
+            return  # a frame of a run on another view's turn: the next frame redraws
         elif layer == -1:  # every layer at once (a frame of a run, an undo): redraw now,
             self._redraw_timer.stop()  # within the frame that told it, not one pass later
             self.redraw()

@@ -98,6 +98,7 @@ class PlotFrame(QWidget):
     def __init__(self, title: str, parent=None):
         super().__init__(parent)
         self._stale = False
+        self._pacer = None  # (runner, turn): during a run, redraw only on that turn's frames
         self._follow = False  # set by start_following(): the plot sets its own range
         self._x_high = None
         self._y_span = None
@@ -133,10 +134,21 @@ class PlotFrame(QWidget):
         return self.isVisible() and not self.visibleRegion().isEmpty()
 
     def request_refresh(self) -> None:
+        if self.skips_frame():
+            return
         if self.on_screen:
             self.refresh()
         else:
             self._stale = True
+
+    def take_turns(self, runner, turn: int) -> None:
+        """During ``runner``'s runs redraw only on frames of ``turn`` (see
+        ``TrainingRunner.skips_frame``): the plots share out a frame's cost."""
+        self._pacer = (runner, turn)
+
+    def skips_frame(self) -> bool:
+        """This frame of a run is another view's turn (the next frame is this one's)."""
+        return self._pacer is not None and self._pacer[0].skips_frame(self._pacer[1])
 
     def on_dock_visibility_changed(self, shown: bool) -> None:
         """Its dock's tab was selected (True) or another tab was (False)."""

@@ -230,3 +230,25 @@ def test_a_plot_whose_dock_tab_is_not_selected_waits_until_it_is(qtbot, owned):
                     timeout=2_000)
     np.testing.assert_array_equal(gradient_plot.curves[0].getOriginalDataset()[1],
                                   runner.history.exact()[2][:, 0])
+
+
+def test_during_a_run_plots_take_turns_and_the_last_frame_draws_every_one(qtbot, owned):
+    document, runner, loss, gradients = trained(qtbot, owned, "xor", 3)
+    loss.take_turns(runner, 0)
+    gradients.take_turns(runner, 1)
+    assert not runner.skips_frame(0) and not runner.skips_frame(1)  # no run: nobody waits
+    drawn = []
+    loss.refresh = lambda: drawn.append("loss")
+    gradients.refresh = lambda: drawn.append("gradients")
+    runner.start()
+    qtbot.waitUntil(lambda: len(drawn) >= 4)
+    during = list(drawn)
+    runner.pause()
+    # while running, the frames alternate between the two plots …
+    assert during[:4] in (["loss", "gradients"] * 2, ["gradients", "loss"] * 2)
+    # … and the frame a pause tells draws both, so the plots end on the final state; so does
+    # a single step
+    assert sorted(drawn[len(during):]) == ["gradients", "loss"]
+    del drawn[:]
+    runner.train_step()
+    assert sorted(drawn) == ["gradients", "loss"]
