@@ -179,7 +179,10 @@ class DecisionMap(PlotFrame):
             high = low + 1.0
         if result.predicted_class is None:
             self.image_item.setImage(np.nan_to_num(result.value), autoLevels=False)
-            self.colorbar.setLevels((low, high))
+            if tuple(self.colorbar.levels()) != (low, high):
+                self.colorbar.setLevels((low, high))
+            else:  # the scale's axis is redrawn only when it changes (not every frame of a run)
+                self.image_item.setLevels((low, high))  # (a class map had set its own)
             self.note.setText("Colour: the output (white = halfway). Click to add a sample, "
                               "shift-click to remove one.")
         else:
