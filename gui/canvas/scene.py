@@ -4,7 +4,8 @@ document and, when one is given, with the step-through.
 The scene holds what the items read when they paint (layout, values, selection, highlights,
 the neuron thumbnails and the dead/saturated diagnosis) and redraws from document and
 step-through signals alone. Thumbnails and diagnosis are only marked stale when the weights
-change; the engine computes them when the columns next paint (at most once a frame).
+change; the engine computes them when the columns next paint (during training at most 10 and
+4 times a second: see thumbnails.py and health.py).
 """
 
 from __future__ import annotations
@@ -121,9 +122,13 @@ class NetworkScene(QGraphicsScene):
             self._update_columns()
 
     def health_painted(self) -> None:
-        """Called by a column after it painted: come back for a diagnosis still waiting."""
-        if self.show_health and self.health.pending and not self._health_timer.isActive():
-            self._health_timer.start(max(1, round(1000 * self.health.wait_left())))
+        """Called by a column after it painted: come back for a diagnosis or thumbnails still
+        waiting (a training frame's change, put off to spare the frames)."""
+        waits = [part.wait_left() for part, shown in ((self.health, self.show_health),
+                                                      (self.thumbnails, self.show_thumbnails))
+                 if shown and part.pending]
+        if waits and not self._health_timer.isActive():
+            self._health_timer.start(max(1, round(1000 * min(waits))))
 
     def set_hovered(self, ref) -> None:
         if ref != self.hovered:
@@ -172,7 +177,7 @@ class NetworkScene(QGraphicsScene):
 
     # ----- document and step-through signals ----------------------------------------------------
     def _invalidate_learned(self, throttled: bool = False) -> None:
-        self.thumbnails.invalidate()
+        self.thumbnails.invalidate(throttled)
         self.health.invalidate(throttled)
 
     def _on_weights_changed(self, layer: int) -> None:

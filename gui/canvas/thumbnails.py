@@ -3,13 +3,16 @@
 For a network with two inputs every neuron gets a thumbnail of a(x₁, x₂) over the same plane
 the Output Map dock shows (the data's range with a margin, engine.landscape's default), in the
 same orange → white → blue colours. All thumbnails come from ONE engine.landscape call at a small
-resolution, made lazily when the canvas paints after the weights changed: during training that
-is at most once per frame, and never while nothing changed.
+resolution, made lazily when the canvas paints after the weights changed, never while nothing
+changed. During training (a throttled change) at most every MIN_INTERVAL seconds: the thumbnails
+then update 10 times a second while the canvas itself keeps every frame; a change left waiting
+is ``pending`` and the canvas comes back for it once ``wait_left`` is over.
 """
 
 from __future__ import annotations
 
 import base64
+import time
 from functools import lru_cache
 
 import numpy as np
@@ -24,6 +27,7 @@ from gui.style import format_value
 RESOLUTION = 24  # grid points a side of every thumbnail (a 54-pixel disc of the detailed layout)
 COMPACT_RESOLUTION = 12  # …of the compact layout's 18-pixel discs: a quarter of the points
 LARGE_RESOLUTION = 120  # the enlarged picture in the tooltip
+MIN_INTERVAL = 0.1  # seconds: while training, thumbnails are recomputed at most 10 times a second
 MAX_NEURONS = 64  # more neurons than this in a column: no thumbnails (too small to read anyway)
 _LOOKUP = diverging_map().getLookupTable(nPts=256)  # (256, 3) uint8, the output map's colours
 _TABLE = (0xFF000000 | (_LOOKUP[:, 0].astype(np.uint32) << 16)  # …as 0xAARRGGBB pixels
@@ -99,30 +103,49 @@ def _disc_coverage(ny: int, nx: int) -> np.ndarray:
 class NeuronThumbnails:
     """Thumbnail images of every neuron of ``document.network``, recomputed when invalidated."""
 
-    def __init__(self, document):
+    def __init__(self, document, clock=time.perf_counter):
         self._document = document
+        self._clock = clock
         self._images: dict[tuple[int, int], QImage] | None = None
+        self._stale = False  # a training frame changed the weights; the images wait their turn
+        self._next_allowed = 0.0
         self.current: landscape.Landscape | None = None
         self.computations = 0  # how many landscapes were computed (tests check the throttle)
         self.resolution = RESOLUTION
 
-    def invalidate(self) -> None:
-        """The network or data changed: compute again when next asked."""
+    def invalidate(self, throttled: bool = False) -> None:
+        """The network or data changed: compute again when next asked. ``throttled``: a
+        training frame, which keeps the last images until MIN_INTERVAL has passed."""
+        if throttled and self._images:
+            self._stale = True
+            return
         self._images = None
+        self._stale = False
         self.current = None
+
+    @property
+    def pending(self) -> bool:
+        """A training frame's change is not yet drawn (its wait is not over)."""
+        return self._stale
+
+    def wait_left(self) -> float:
+        """Seconds until a pending change may be computed (0 when it may be now)."""
+        return max(0.0, self._next_allowed - self._clock())
 
     def available(self) -> bool:
         return supports(self._document.network)
 
     def image(self, column: int, neuron: int) -> QImage | None:
         """Neuron ``neuron`` of ``column``'s thumbnail, or None when the network has none."""
-        if self._images is None:
+        if self._images is None or (self._stale and self.wait_left() == 0.0):
             self._compute()
         return self._images.get((column, neuron))
 
     def _compute(self) -> None:
         network = self._document.network
         self._images = {}
+        self._stale = False
+        self._next_allowed = self._clock() + MIN_INTERVAL
         if not supports(network):
             return
         try:

@@ -171,6 +171,42 @@ def test_a_skipped_diagnosis_is_caught_up_without_another_change(make_view, qtbo
     assert not scene.health.pending
 
 
+def test_training_frames_redraw_thumbnails_at_most_ten_times_a_second(qtbot):
+    document = Document(load_preset("xor"))
+    now = [100.0]
+    pictures = thumbnails.NeuronThumbnails(document, clock=lambda: now[0])
+    before = pictures.image(1, 0).copy()
+    document.network.layers[0].weights[0] *= -1.0  # as a training step does, in place
+    pictures.invalidate(throttled=True)
+    now[0] += thumbnails.MIN_INTERVAL / 2
+    assert pictures.image(1, 0) == before and pictures.pending  # too soon: the last picture
+    assert pictures.wait_left() == pytest.approx(thumbnails.MIN_INTERVAL / 2)
+    now[0] += thumbnails.MIN_INTERVAL / 2
+    after = pictures.image(1, 0)
+    assert after != before and not pictures.pending  # h1's map turned over
+    document.set_parameter(0, 0, 0, 3.0)  # a learner's edit is drawn at once
+    pictures.invalidate()
+    assert pictures.image(1, 0) != after
+    assert pictures.computations == 3
+
+
+def test_a_skipped_thumbnail_is_caught_up_without_another_change(make_view, qtbot):
+    document = Document(load_preset("xor"))
+    view = make_view(document)
+    scene = view.network_scene
+    qtbot.waitUntil(lambda: scene.thumbnails.computations == 1)
+    now = [0.0]  # the thumbnails were drawn at time 0 (a stand-in clock)
+    scene.thumbnails._clock = lambda: now[0]
+    scene.thumbnails._next_allowed = thumbnails.MIN_INTERVAL
+    document.network.layers[0].weights[0] *= -1.0
+    document.weights_changed.emit(-1)  # a training frame: the thumbnails wait their turn
+    view.grab()
+    assert scene.thumbnails.pending and scene.thumbnails.computations == 1
+    now[0] = thumbnails.MIN_INTERVAL  # the wait is over: the canvas comes back by itself
+    qtbot.waitUntil(lambda: scene.thumbnails.computations == 2, timeout=3000)
+    assert not scene.thumbnails.pending
+
+
 def wide_document(width: int, seed: int = 0):
     rng = np.random.default_rng(seed)
     layers = [Layer(rng.normal(size=(width, 2)), rng.normal(size=width), "tanh"),
