@@ -68,7 +68,8 @@ class TrainingDocks(QObject):
         self.loss_dock.raise_()
         self.map_dock = window._add_dock("Output Map", "output_map_dock", self.decision_map,
                                          right)
-        for dock in (self.loss_dock, self.gradient_dock, self.activation_dock, self.map_dock):
+        for dock in (self.training_dock, self.loss_dock, self.gradient_dock,
+                     self.activation_dock, self.map_dock):
             # a plot in an unselected tab skips its updates and catches up when selected
             dock.visibilityChanged.connect(dock.widget().on_dock_visibility_changed)
         window.resizeDocks([self.training_dock], [360], Qt.Orientation.Horizontal)

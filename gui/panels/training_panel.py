@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -44,6 +44,7 @@ class TrainingPanel(QWidget):
         self._document = document
         self._runner = runner
         self._last_diagnosis = 0.0
+        self._stale = False  # counters not written while out of sight during a run
         self._create_widgets()
         self._create_layout()
         self._connect_signals()
@@ -160,8 +161,30 @@ class TrainingPanel(QWidget):
         self.run_button.setText("Pause" if running else "Run")
         self._refresh_diagnosis()
 
+    @property
+    def on_screen(self) -> bool:
+        """Whether any of the panel shows (Qt keeps a dock in an unselected tab "visible")."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
+    def on_dock_visibility_changed(self, shown: bool) -> None:
+        """Its dock's tab was selected (True) or another tab was (False)."""
+        if shown:
+            QTimer.singleShot(0, self._catch_up)  # once the dock has its place on screen
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self._catch_up()
+
+    def _catch_up(self):
+        if self._stale and self.on_screen:
+            self._on_progressed()
+
     def _on_progressed(self):
         runner = self._runner
+        if runner.is_running and not self.on_screen:
+            self._stale = True  # out of sight during a run: no text to lay out every frame
+            return
+        self._stale = False
         self.step_label.setText(f"Step: <b>{runner.step_count:,}</b>")
         self.epoch_label.setText(f"Epoch: <b>{runner.epoch:,}</b>")
         loss = runner.last_loss

@@ -222,3 +222,20 @@ def test_a_saved_file_reopens_with_the_same_training_settings_and_data(panel, qt
     for name in ("inputs", "targets", "test_inputs", "test_targets"):
         np.testing.assert_array_equal(getattr(reopened.data, name),
                                       getattr(document.data, name))
+
+
+def test_counters_out_of_sight_wait_during_a_run_and_catch_up_when_shown(qtbot, owned):
+    panel = open_panel(qtbot, owned, "xor")
+    runner = panel._runner
+    panel.show()
+    qtbot.waitExposed(panel)
+    runner.start()
+    qtbot.waitUntil(lambda: panel.step_label.text() != "Step: <b>0</b>")  # shown: it follows
+    panel.hide()  # as in an unselected tab: a run's frames write nothing
+    shown = panel.step_label.text()
+    qtbot.waitUntil(lambda: runner.step_count > 200, timeout=5_000)
+    assert panel.step_label.text() == shown
+    panel.show()  # shown again: the counters are the run's at once
+    assert panel.step_label.text() == f"Step: <b>{runner.step_count:,}</b>"
+    runner.pause()
+    assert panel.step_label.text() == f"Step: <b>{runner.step_count:,}</b>"
