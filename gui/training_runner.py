@@ -34,6 +34,8 @@ MAX_STEPS_PER_TICK = 1_000_000
 # percent slower in the window than alone (the paint evicts caches, epochs end a tick's pieces)
 FRAME_COST_FACTOR = 2.25
 FRAME_TURNS = 2  # heavy views (plots, the output map) redraw on every FRAME_TURNS-th frame
+LATENESS_GAIN = 0.2  # how much of a frame's lateness the next frames are aimed earlier
+MAX_LATENESS_SHARE = 0.2  # frames are aimed early by at most this share of the frame period
 FRAME_SLACK = 0.0005  # seconds: a frame this close to due is told now, not after another tick
 
 
@@ -53,6 +55,7 @@ class TrainingRunner(QObject):
         self.frame_interval = FRAME_INTERVAL
         self._steps_per_tick = 1
         self._last_frame = 0.0
+        self._lateness = 0.0  # seconds the frames are aimed early (how late ticks end, smoothed)
         self._training_time = 0.0  # seconds spent in engine steps since the last frame
         self.frame_cost = 0.0  # seconds per frame not spent training (smoothed)
         self.frame_number = 0  # frames told so far (heavy views take turns by its parity)
@@ -127,6 +130,7 @@ class TrainingRunner(QObject):
         self._snapshot_step = self.step_count
         self._undo_index = self._document.undo_stack.index()
         self._last_frame = time.perf_counter()
+        self._lateness = 0.0
         self._training_time = 0.0
         self.frame_cost = 0.0
         self._timer.start()
@@ -177,7 +181,9 @@ class TrainingRunner(QObject):
         if not self._follow_undo_stack():
             return
         started = time.perf_counter()
-        due = self._last_frame + self.frame_period
+        # aimed a little early by how late the last ticks ended: frames then come every
+        # frame_period on average (a tick's steps are estimated, and overshoot a little)
+        due = self._last_frame + self.frame_period - self._lateness
         steps = self._steps_per_tick
         if due - started < self.tick_budget:  # end the tick when the frame is due
             steps = max(1, int(steps * max(0.0, due - started) / self.tick_budget))
@@ -195,6 +201,9 @@ class TrainingRunner(QObject):
         elif result.stopped in ("target_loss", "max_epochs"):
             self._halt(self._stop_message(result), diverged=False)
         elif finished >= due - FRAME_SLACK:
+            late = finished - (self._last_frame + self.frame_period)  # vs. the period itself
+            self._lateness = min(max(0.0, self._lateness + LATENESS_GAIN * late),
+                                 MAX_LATENESS_SHARE * self.frame_period)
             self._measure_frame_cost(finished)
             self._tell_views()
 
