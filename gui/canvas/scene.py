@@ -77,6 +77,12 @@ class NetworkScene(QGraphicsScene):
         return self._document.network
 
     @property
+    def training_running(self) -> bool:
+        """Whether a training run is changing the weights every frame (the step-through
+        knows; without one, never)."""
+        return self._stepping is not None and self._stepping.training_running
+
+    @property
     def selection(self):
         return self._document.selection
 

@@ -234,3 +234,25 @@ def test_canvas_shows_the_sample_the_step_through_uses(make_view):
     stepping.set_sample(1)
     assert view.network_scene.values.neuron(0, 0)["a"] == 5.0
     assert view.network_scene.values.neuron(2, 0)["a"] == 7.0  # (5·1 + 1)·1 + 1
+
+
+def line_colours(view, ref: WeightRef) -> int:
+    """How many colours the pixels across a weight's line have (smooth edges blend more)."""
+    image = render_scene(view)
+    point = labels.along(view.network_scene.layout, ref.layer, ref.neuron, ref.source, 0.5)
+    point -= view.network_scene.sceneRect().topLeft()
+    x, y = int(point.x()), int(point.y())
+    return len({image.pixel(x + dx, y + dy) for dx in range(-6, 7) for dy in range(-6, 7)})
+
+
+def test_lines_are_drawn_plain_during_a_run_and_smooth_again_once_it_pauses(make_view):
+    document = random_document([2, 3, 1])
+    stepping = StepThrough(document)
+    view = make_view(document, stepping)
+    ref = WeightRef(0, 1, 1)
+    smooth = line_colours(view, ref)
+    stepping.set_training_running(True)  # as the runner's running_changed does
+    plain = line_colours(view, ref)
+    stepping.set_training_running(False)
+    assert plain < smooth
+    assert line_colours(view, ref) == smooth
