@@ -24,6 +24,7 @@ from gui.style import MUTED_TEXT, NEGATIVE, POSITIVE, TEXT
 
 RESOLUTION = 80  # grid points along the longer side when the view's size is not known yet
 PIXELS_PER_CELL = 5  # the map's grid follows the view's size: one cell per 5×5 pixels…
+RUN_CELL_FACTOR = 2  # …twice that during a training run (30 frames/s need the time)
 MAX_CELLS = 120  # …but at most this many along a side (a grid costs one forward pass)
 PICK_RADIUS = 12  # pixels: shift-click removes a sample this close
 CLASS_COLORS = ("#b35806", "#2166ac", "#1b7837", "#762a83", "#d01c8b", "#8c510a", "#01665e",
@@ -159,8 +160,9 @@ class DecisionMap(PlotFrame):
         width, height = view.width(), view.height()
         if width < 2 * PIXELS_PER_CELL or height < 2 * PIXELS_PER_CELL:
             return RESOLUTION, RESOLUTION
-        return tuple(int(min(max(size // PIXELS_PER_CELL, 8), MAX_CELLS))
-                     for size in (width, height))
+        # during a run a quarter of the points (cells twice as wide), sharp again on a pause
+        cell = PIXELS_PER_CELL * (RUN_CELL_FACTOR if self.running() else 1)
+        return tuple(int(min(max(size // cell, 8), MAX_CELLS)) for size in (width, height))
 
     def _on_view_range_changed(self, *_):
         """Resized, zoomed or panned: the map covers the new view."""

@@ -146,6 +146,10 @@ class PlotFrame(QWidget):
         ``TrainingRunner.skips_frame``): the plots share out a frame's cost."""
         self._pacer = (runner, turn)
 
+    def running(self) -> bool:
+        """Whether the runner it takes turns with is in a run."""
+        return self._pacer is not None and self._pacer[0].is_running
+
     def skips_frame(self) -> bool:
         """This frame of a run is another view's turn (the next frame is this one's)."""
         return self._pacer is not None and self._pacer[0].skips_frame(self._pacer[1])

@@ -144,3 +144,28 @@ def test_one_input_draws_the_function_over_the_samples(qtbot, owned):
     np.testing.assert_array_equal(x, expected.xs)
     np.testing.assert_array_equal(y, expected.outputs[0])
     np.testing.assert_array_equal(widget.train_points.getData()[1], document.data.targets[:, 0])
+
+
+def test_during_a_run_the_map_takes_turns_at_a_coarser_grid_and_is_sharp_on_pause(
+        qtbot, xor_map, owned):
+    document, widget = xor_map
+    runner = runner_for(owned, document)
+    widget.take_turns(runner, 1)
+    drawn = []
+    runner.progressed.connect(lambda: drawn.append(widget.current))
+    widget.current = None
+    runner.start()
+    qtbot.waitUntil(lambda: len(drawn) >= 4)
+    runner.pause()
+    during = drawn[:4]
+    # every other frame draws the map (the others leave the last one), a quarter of the points
+    fresh = [shown for earlier, shown in zip([None, *during[:-1]], during, strict=True)
+             if shown is not earlier]
+    assert len(fresh) == 2
+    shown = widget.current  # the pause's frame: the full grid, the final parameters
+    full = widget._grid_size()
+    assert (len(shown.xs), len(shown.ys)) == full
+    assert all(abs(len(each.xs) - full[0] / 2) <= 1 for each in fresh)
+    expected = landscape.landscape(document.network, (shown.xs[0], shown.xs[-1]),
+                                   (shown.ys[0], shown.ys[-1]), (len(shown.xs), len(shown.ys)))
+    np.testing.assert_array_equal(widget.image_item.image, expected.value)
