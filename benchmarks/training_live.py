@@ -251,8 +251,9 @@ def main() -> int:
                   else PLAYGROUND_EPOCHS_PER_S * steps_per_epoch)
         print(f"  vs Playground     {live['steps/s'] / target:10.1f}× its updates/s "
               f"(target ≥ 10×)")
-        painted = ", ".join(f"{k} {v:.0f}" for k, v in live["painted fps"].items())
-        print(f"  frames/s          told {live['told fps']:.0f}; painted: {painted}")
+        painted = ", ".join(f"{k} {v:.1f}" for k, v in live["painted fps"].items())
+        print(f"  frames/s          told {live['told fps']:.1f}; painted: {painted} "
+              "(target: told and canvas ≥ 30, every view ≥ 15)")
         print(f"  canvas frame gap  p95 {live['p95 canvas gap ms']:.1f} ms, worst "
               f"{live['worst canvas gap ms']:.1f} ms; a frame costs {live['frame cost ms']:.1f} ms "
               "outside training")

@@ -11,7 +11,7 @@ from engine.experiment import Dataset
 from engine.netfile import load
 from engine.training import Trainer
 from gui.document import Document
-from gui.training_runner import TrainingRunner
+from gui.training_runner import FRAME_INTERVAL, TrainingRunner
 from tests.gui.lifetimes import release
 
 
@@ -98,10 +98,10 @@ def test_views_are_told_at_most_at_the_screen_rate(qtbot, xor):
     qtbot.wait(500)
     runner.pause()
     elapsed = time.perf_counter() - started
-    # at most 30 frames a second, plus the first frame at start and the final one at pause
-    # (and, for redraws, the run's undo record)
-    assert 0 < len(told) <= 30 * elapsed + 2
-    assert len(redraws) <= 30 * elapsed + 3
+    # at most one frame per FRAME_INTERVAL (32 a second), plus the first frame at start and the
+    # final one at pause (and, for redraws, the run's undo record)
+    assert 0 < len(told) <= elapsed / FRAME_INTERVAL + 2
+    assert len(redraws) <= elapsed / FRAME_INTERVAL + 3
     assert set(redraws) == {-1}
     assert runner.step_count > len(told)  # many steps per frame
 
