@@ -130,6 +130,8 @@ class NetworkScene(QGraphicsScene):
     def health_painted(self) -> None:
         """Called by a column after it painted: come back for a diagnosis or thumbnails still
         waiting (a training frame's change, put off to spare the frames)."""
+        if self.training_running:
+            return  # the run's next frame (within 1/30 s) repaints the columns anyway
         waits = [part.wait_left() for part, shown in ((self.health, self.show_health),
                                                       (self.thumbnails, self.show_thumbnails))
                  if shown and part.pending]
@@ -187,6 +189,9 @@ class NetworkScene(QGraphicsScene):
         self.health.invalidate(throttled)
 
     def _on_weights_changed(self, layer: int) -> None:
+        # this change repaints the columns, which come back for what still waits (if anything):
+        # a catch-up timer left running would add a repaint between two frames of a run
+        self._health_timer.stop()
         self._invalidate_learned(throttled=layer == ALL_LAYERS)  # all layers: a training frame
         scale = self._largest_weight()
         self._refresh_values()

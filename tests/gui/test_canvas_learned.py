@@ -17,6 +17,7 @@ from gui.canvas.tooltips import tooltip
 from gui.document import Document
 from gui.items import NeuronRef
 from gui.plots.decision_map import diverging_map
+from gui.stepping import StepThrough
 from tests.gui import test_canvas
 from tests.gui.test_canvas import render_scene, seed_document
 
@@ -231,3 +232,27 @@ def test_too_many_neurons_in_a_column_means_no_thumbnails(make_view):
     assert view.network_scene.thumbnails.image(1, 0) is None
     assert not view.thumbnails_action.isEnabled()
     assert render_scene(view).width() > 0
+
+
+def test_during_a_run_frames_pick_up_waiting_thumbnails_and_a_pause_catches_up(make_view,
+                                                                               qtbot):
+    document = Document(load_preset("xor"))
+    stepping = StepThrough(document)
+    view = make_view(document, stepping)
+    scene = view.network_scene
+    qtbot.waitUntil(lambda: scene.thumbnails.computations == 1)
+    now = [0.0]  # the thumbnails were drawn at time 0 (a stand-in clock)
+    scene.thumbnails._clock = lambda: now[0]
+    scene.thumbnails._next_allowed = thumbnails.MIN_INTERVAL
+    stepping.set_training_running(True)  # as the runner's running_changed does
+    document.network.layers[0].weights[0] *= -1.0
+    document.weights_changed.emit(-1)  # a frame of the run: the thumbnails wait their turn
+    view.grab()
+    # no catch-up repaint between two frames of a run: the next frame comes for them
+    assert scene.thumbnails.pending and not scene._health_timer.isActive()
+    now[0] = thumbnails.MIN_INTERVAL / 2
+    stepping.set_training_running(False)  # paused before their turn: the canvas comes back
+    view.grab()
+    now[0] = thumbnails.MIN_INTERVAL
+    qtbot.waitUntil(lambda: scene.thumbnails.computations == 2, timeout=3000)
+    assert not scene.thumbnails.pending
