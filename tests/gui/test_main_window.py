@@ -379,3 +379,18 @@ def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window_open(
     answers["save"] = files.DISCARD
     assert window.close()
     assert not window.file_actions.autosave_timer.isActive()
+
+
+def test_the_status_loss_label_keeps_its_size_as_training_changes_e(make_window):
+    window = make_window("preset:xor")
+    label = window.loss_label
+    assert "E = " in label.text()
+    runner = window.training_docks.runner
+    widths = set()
+    for _ in range(5):
+        runner.train_epoch()  # each changes E in the label
+        assert label.sizeHint().width() <= label.width()  # the whole text shows
+        widths.add(label.width())
+    # a fixed size that only grows (and rarely): a new E lays out nothing else in the window
+    assert label.minimumSize() == label.maximumSize()
+    assert len(widths) <= 2
