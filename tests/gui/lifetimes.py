@@ -9,6 +9,7 @@ stacks emptied while everything is still alive, then each object deleted.
 
 from PySide6.QtCore import QCoreApplication, QEvent
 
+from engine.netfile import load
 from gui.document import Document
 from gui.training_runner import TrainingRunner
 
@@ -23,3 +24,17 @@ def release(objects: list) -> None:
         item.deleteLater()
         QCoreApplication.sendPostedEvents(item, QEvent.Type.DeferredDelete)
     objects.clear()
+
+
+def opened(owned: list, preset: str) -> Document:
+    """A document on ``preset:NAME``, released at the end of the test that owns it."""
+    document = Document(load(f"preset:{preset}"))
+    owned.append(document)
+    return document
+
+
+def runner_for(owned: list, document: Document) -> TrainingRunner:
+    """A training runner on ``document``, released at the end of the test that owns it."""
+    runner = TrainingRunner(document)
+    owned.append(runner)
+    return runner

@@ -5,25 +5,9 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from engine import csvdata, datasets
-from engine.netfile import load
-from gui.document import Document
 from gui.panels.csv_options_dialog import CsvOptionsDialog, parse_target_columns, read_preview
 from gui.panels.data_panel import DataPanel
-from tests.gui.lifetimes import release
-
-
-@pytest.fixture
-def owned():
-    """Documents and runners this test made, deleted at its end (see tests/gui/lifetimes.py)."""
-    objects = []
-    yield objects
-    release(objects)
-
-
-def opened(owned: list, preset: str) -> Document:
-    document = Document(load(f"preset:{preset}"))
-    owned.append(document)
-    return document
+from tests.gui.lifetimes import opened
 
 
 @pytest.fixture

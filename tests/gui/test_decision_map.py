@@ -5,31 +5,8 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from engine import landscape
-from engine.netfile import load
-from gui.document import Document
 from gui.plots.decision_map import MAX_CELLS, PIXELS_PER_CELL, DecisionMap
-from gui.training_runner import TrainingRunner
-from tests.gui.lifetimes import release
-
-
-@pytest.fixture
-def owned():
-    """Documents and runners this test made, deleted at its end (see tests/gui/lifetimes.py)."""
-    objects = []
-    yield objects
-    release(objects)
-
-
-def opened(owned: list, preset: str) -> Document:
-    document = Document(load(f"preset:{preset}"))
-    owned.append(document)
-    return document
-
-
-def runner_for(owned: list, document: Document) -> TrainingRunner:
-    runner = TrainingRunner(document)
-    owned.append(runner)
-    return runner
+from tests.gui.lifetimes import opened, runner_for
 
 
 @pytest.fixture

@@ -9,33 +9,10 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
 from engine import datasets
 from engine.activations import get_activation
-from engine.netfile import load
-from gui.document import Document
 from gui.plots.activation_plot import ActivationPlot
 from gui.plots.gradient_plot import GradientPlot
 from gui.plots.loss_plot import LossPlot
-from gui.training_runner import TrainingRunner
-from tests.gui.lifetimes import release
-
-
-@pytest.fixture
-def owned():
-    """Documents and runners this test made, deleted at its end (see tests/gui/lifetimes.py)."""
-    objects = []
-    yield objects
-    release(objects)
-
-
-def opened(owned: list, preset: str) -> Document:
-    document = Document(load(f"preset:{preset}"))
-    owned.append(document)
-    return document
-
-
-def runner_for(owned: list, document: Document) -> TrainingRunner:
-    runner = TrainingRunner(document)
-    owned.append(runner)
-    return runner
+from tests.gui.lifetimes import opened, runner_for
 
 
 def trained(qtbot, owned: list, preset: str, steps: int):

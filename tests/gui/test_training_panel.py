@@ -9,15 +9,6 @@ from gui.document import Document
 from gui.panels.data_panel import DataPanel
 from gui.panels.training_panel import TrainingPanel
 from gui.training_runner import TrainingRunner
-from tests.gui.lifetimes import release
-
-
-@pytest.fixture
-def owned():
-    """Documents and runners this test made, deleted at its end (see tests/gui/lifetimes.py)."""
-    objects = []
-    yield objects
-    release(objects)
 
 
 def open_panel(qtbot, owned, preset: str) -> TrainingPanel:

@@ -12,15 +12,6 @@ from engine.netfile import load
 from engine.training import Trainer
 from gui.document import Document
 from gui.training_runner import FRAME_INTERVAL, TrainingRunner
-from tests.gui.lifetimes import release
-
-
-@pytest.fixture
-def owned():
-    """Documents and runners this test made, deleted at its end (see tests/gui/lifetimes.py)."""
-    objects = []
-    yield objects
-    release(objects)
 
 
 def make_runner(owned: list, preset: str):
