@@ -18,6 +18,7 @@ from engine import netfile
 from engine.errors import NetworkFileError
 from engine.presets import PRESET_NAMES, describe
 from gui import files
+from gui.actions import make_action
 from gui.canvas import export
 from gui.dialogs.new_network import NewNetworkDialog
 
@@ -53,13 +54,7 @@ class FileActions(QObject):
                                               "Save the canvas as a scalable drawing")
 
     def _action(self, text: str, slot, shortcut, tip: str) -> QAction:
-        action = QAction(text, self._window)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
-        action.triggered.connect(slot)
-        return action
+        return make_action(self._window, text, slot, shortcut, tip)
 
     def fill_file_menu(self, menu: QMenu) -> None:
         """New, Open, Open Recent, Examples, Save, Save As, Export (Quit is the window's)."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import files
+from gui.actions import make_action
 from gui.canvas import NetworkView
 from gui.document import Document
 from gui.file_actions import FileActions
@@ -71,14 +72,7 @@ class MainWindow(QMainWindow):
 
     # ----- building -----------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(slot)
-        return action
+        return make_action(self, text, slot, shortcut, tip)
 
     def _create_actions(self):
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit,

@@ -9,12 +9,13 @@ refused edit shows the engine's message and leaves the document as it was.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
 
 from engine import structure
 from engine.activations import ACTIVATION_NAMES
 from engine.errors import NetworkError
+from gui.actions import make_action
 from gui.dialogs.reinitialize import ReinitializeDialog
 from gui.items import BiasRef, NeuronRef, WeightRef
 
@@ -35,14 +36,7 @@ class NetworkActions(QObject):
         self.update_actions()
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self._window)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(slot)
-        return action
+        return make_action(self._window, text, slot, shortcut, tip)
 
     def _create_actions(self):
         self.edit_value_action = self._action("&Edit Selected Value", self.edit_selected, "F2",
