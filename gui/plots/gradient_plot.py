@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QCheckBox, QFileDialog
 
 from gui.document import Document
-from gui.plots.export import PlotFrame, add_legend
+from gui.plots.export import add_legend
+from gui.plots.history_plot import HistoryPlot
 from gui.training_runner import TrainingRunner
 
 LEGEND_ROWS = 5  # entries a legend column holds before another column starts
@@ -27,40 +27,19 @@ def layer_colors(count: int) -> list:
     return [colormap.map(p, mode="qcolor") for p in positions][:count]
 
 
-class GradientPlot(PlotFrame):
+class GradientPlot(HistoryPlot):
     """One curve per layer of the per-step Frobenius norm of ∂E/∂W, from the engine History."""
 
     def __init__(self, document: Document, runner: TrainingRunner, parent=None):
-        super().__init__("Gradient magnitude per layer  ‖∂E/∂W‖", parent)
+        super().__init__("Gradient magnitude per layer  ‖∂E/∂W‖", runner, parent)
         self._document = document
-        self._runner = runner
         self.curves: list[pg.PlotDataItem] = []
         item = self.plot_item
         item.setLabel("bottom", "training step")
         item.setLabel("left", "‖∂E/∂W‖")
         self.legend = add_legend(item)
         self.start_following()  # the range moves in coarse jumps: axes rarely repaint
-        self.log_check = QCheckBox("log scale")
-        self.log_check.setChecked(True)
-        self.add_header_widget(self.log_check)
-        self.log_check.toggled.connect(self._on_log_toggled)
-        self.add_export_action("Save every step as CSV (step, loss, gradient norms)…",
-                               self._on_export_history)
-        self._on_log_toggled(True)
-        runner.progressed.connect(self._on_progressed)
-        runner.history_replaced.connect(self._on_progressed)
-        self.refresh()
-
-    def _on_export_history(self):
-        path, _ = QFileDialog.getSaveFileName(self, "Save the run's history", "history.csv",
-                                              "CSV files (*.csv)")
-        if path:
-            self._runner.history.to_csv(path)
-
-    def _on_log_toggled(self, checked: bool):
-        self.plot_item.setLogMode(y=checked)
-        self.forget_range()
-        self.refresh()
+        self.follow_runner()
 
     def _make_curves(self, count: int):
         """One curve per layer, made only when the number of layers changes."""
@@ -77,9 +56,6 @@ class GradientPlot(PlotFrame):
             self.curves.append(curve)
         # a deep network's legend in columns, so every layer's entry fits beside the curves
         self.legend.setColumnCount(1 if count <= LEGEND_ROWS else -(-count // LEGEND_ROWS))
-
-    def _on_progressed(self):
-        self.request_refresh()
 
     def refresh(self):
         history = self._runner.history

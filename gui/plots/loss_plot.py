@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel
+from PySide6.QtWidgets import QLabel
 
 from gui.document import Document
-from gui.plots.export import PlotFrame, add_legend
+from gui.plots.export import add_legend
+from gui.plots.history_plot import HistoryPlot
 from gui.style import BACKWARD, MUTED_TEXT, POSITIVE
 from gui.training_runner import TrainingRunner
 
 BATCH_COLOR = (120, 160, 205)  # the raw per-step loss: light, so the epoch means stand out
 
 
-class LossPlot(PlotFrame):
+class LossPlot(HistoryPlot):
     """Loss E of each step's batch (before its update), each epoch's mean, and the test loss.
 
     An epoch's mean Ē = (1/k) Σ E over its k steps is drawn as a level line across the epoch,
@@ -27,20 +28,10 @@ class LossPlot(PlotFrame):
     """
 
     def __init__(self, document: Document, runner: TrainingRunner, parent=None):
-        super().__init__("Loss", parent)
+        super().__init__("Loss", runner, parent)
         self._document = document
-        self._runner = runner
         self._create_curves()
-        self.log_check = QCheckBox("log scale")
-        self.log_check.setChecked(True)
-        self.add_header_widget(self.log_check)
-        self.log_check.toggled.connect(self._on_log_toggled)
-        self.add_export_action("Save every step as CSV (step, loss, gradient norms)…",
-                               self._on_export_history)
-        self._on_log_toggled(True)
-        runner.progressed.connect(self._on_progressed)
-        runner.history_replaced.connect(self._on_progressed)
-        self.refresh()
+        self.follow_runner()
 
     def _create_curves(self):
         item = self.plot_item
@@ -60,20 +51,6 @@ class LossPlot(PlotFrame):
         self.empty_hint = QLabel("— no steps yet: train to see the loss fall")
         self.empty_hint.setStyleSheet(f"color: {MUTED_TEXT.name()};")
         self.header.insertWidget(1, self.empty_hint)
-
-    def _on_export_history(self):
-        path, _ = QFileDialog.getSaveFileName(self, "Save the run's history", "history.csv",
-                                              "CSV files (*.csv)")
-        if path:
-            self._runner.history.to_csv(path)
-
-    def _on_log_toggled(self, checked: bool):
-        self.plot_item.setLogMode(y=checked)
-        self.forget_range()
-        self.refresh()
-
-    def _on_progressed(self):
-        self.request_refresh()
 
     def refresh(self):
         """Redraw every curve from the run's record (at most ~plot-width points each)."""
