@@ -13,10 +13,21 @@ from __future__ import annotations
 import re
 from html import escape
 
-from engine.formula import FULL, Constant, Formula, Symbol, display_value, format_value
+from engine.formula import (
+    DISPLAY_DIGITS,
+    FULL,
+    Constant,
+    Formula,
+    Symbol,
+    display_value,
+    format_number,
+    format_value,
+)
 
 LINK_PREFIX = "quantity:"
 MINUS = "\N{MINUS SIGN}"
+SHOWN_VALUES = 8  # a row's values beyond this are counted, not listed (784 pixels would not fit)
+PROSE_LIMIT = 160  # characters of an explanation shown; the rest (a layer's long vector) is elided
 
 
 def quantity_href(reference: tuple) -> str:
@@ -122,3 +133,18 @@ def step_html(step, links: bool = False) -> str:
     """
     formula = step.formula
     return f"{symbolic_html(formula, links)}<br>{numbers_html(formula)}"
+
+
+def numbers_text(values, digits: int | None = DISPLAY_DIGITS, most: int = SHOWN_VALUES) -> str:
+    """Up to ``most`` values as the step-through writes them, then how many there are."""
+    shown = ", ".join(format_number(float(v), digits).replace("-", MINUS) for v in values[:most])
+    return shown if len(values) <= most else f"{shown}, … ({len(values)} values)"
+
+
+def short_prose(text: str, limit: int = PROSE_LIMIT) -> str:
+    """``text`` cut after ``limit`` characters, at a list separator, with "…" (a layer step
+    lists every neuron; the formula box above, and its tool tip, have them all)."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(", ", 0, limit)
+    return text[: cut if cut > 0 else limit] + ", …"

@@ -385,11 +385,23 @@ class StepThrough(QObject):
         try:
             trace = trace_experiment(self._document.experiment, self._sample, self._granularity)
         except NetworkError as error:
+            if error.key == "granularity" and self._granularity == "neuron":
+                self._switch_to_layers()
+                return
             self._problem = f"Nothing to step through: {error.problem}."
         else:
             self._trace = trace
             self._cursor = StepCursor(trace)
             self._count = trace.phase_start("check") if _has_check(trace) else len(trace)
+
+    def _switch_to_layers(self):
+        """Too many steps to take one neuron at a time: step through the network layer by layer."""
+        self._granularity = "layer"
+        self._stale = True
+        self._build()
+        self._set_status("This network has too many neurons to step one at a time: "
+                         "stepping layer by layer.")
+        self.steps_changed.emit()  # the panel shows the granularity that is in use
 
     def _moved(self):
         self.step_moved.emit(self.position)

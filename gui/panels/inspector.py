@@ -27,7 +27,7 @@ from gui.document import Document
 from gui.items import BiasRef, NeuronRef, WeightRef
 from gui.models.weight_table_model import input_label, neuron_label, parse_number
 from gui.panels.validated_field import ValidatedField
-from gui.richtext import number_text
+from gui.richtext import number_text, numbers_text
 from gui.style import ERROR_TEXT, MUTED_TEXT
 
 NO_VALUE = "—"
@@ -187,8 +187,7 @@ class Inspector(QWidget):
             self.sample_label.setText("No data: add a sample to see the values.")
             return
         row = min(self.sample, len(data) - 1)
-        inputs = ", ".join(number_text(v) for v in data.inputs[row])
-        targets = ", ".join(number_text(v) for v in data.targets[row])
+        inputs, targets = numbers_text(data.inputs[row]), numbers_text(data.targets[row])
         self.sample_label.setText(f"Sample {row + 1} of {len(data)}: x = {inputs}, t = {targets}")
 
     def _show_selection(self, item, engine_pass):

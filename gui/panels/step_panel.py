@@ -26,17 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.formula import DISPLAY_DIGITS, FULL, format_number
+from engine.formula import FULL, format_number
 from engine.stepper import PHASE_TITLES
 from gui import style
 from gui.document import Document
-from gui.richtext import MINUS, prose_text, step_html
+from gui.richtext import numbers_text, prose_text, short_prose, step_html
 from gui.stepping import SHOWN_PHASES, StepThrough
 
 SPEEDS_MS = (3000, 2000, 1500, 1000, 800, 600, 400, 250, 150, 80)  # slider position → interval
 GRANULARITY_TEXTS = {"neuron": "Neuron by neuron", "layer": "Layer by layer"}
 JUMP_SHORTCUTS = {"forward": "Ctrl+1", "loss": "Ctrl+2", "backward": "Ctrl+3", "update": "Ctrl+4"}
-SHOWN_VALUES = 8  # a sample's inputs beyond this are counted, not listed (784 pixels would not fit)
 PHASE_COLORS = {"forward": style.POSITIVE, "loss": style.NEGATIVE, "backward": style.BACKWARD,
                 "update": style.UPDATE}
 
@@ -115,6 +114,7 @@ class StepPanel(QWidget):
         self.sample_spin = QSpinBox()
         self.sample_spin.setToolTip("Which data row the step-through uses")
         self.sample_values = QLabel()
+        self.sample_values.setWordWrap(True)  # a wide sample wraps instead of widening the dock
         self.position_label = QLabel()
         self.position_label.setStyleSheet("font-weight: bold;")
         self.formula_label = QLabel()
@@ -135,6 +135,9 @@ class StepPanel(QWidget):
         self.formula_area.setStyleSheet("QScrollArea { background: white; }")
         self.explanation_label = QLabel()
         self.explanation_label.setWordWrap(True)
+        # room for two wrapped lines is reserved, so a long explanation never covers the formula
+        line = self.explanation_label.fontMetrics().lineSpacing()
+        self.explanation_label.setMinimumHeight(2 * line)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.status_label.setStyleSheet(f"color: {style.MUTED_TEXT.name()}; font-style: italic;")
@@ -254,8 +257,10 @@ class StepPanel(QWidget):
             return
         row = self._stepping.sample
         inputs, targets = data.inputs[row], data.targets[row]
-        self.sample_values.setText(f"x = {_numbers(inputs)}, t = {_numbers(targets)}")
-        full = f"x = {_numbers(inputs, FULL)}\nt = {_numbers(targets, FULL)}"
+        # four values each keep the line to one row beside the sample chooser
+        shown = f"x = {numbers_text(inputs, most=4)}, t = {numbers_text(targets, most=4)}"
+        self.sample_values.setText(shown)
+        full = f"x = {numbers_text(inputs, FULL)}\nt = {numbers_text(targets, FULL)}"
         self.sample_values.setToolTip(f"Full precision:\n{full}")
 
     def _on_step_moved(self, position: int):
@@ -285,6 +290,7 @@ class StepPanel(QWidget):
             with QSignalBlocker(action):
                 action.setChecked(name == phase)
         self.formula_label.setToolTip("")
+        self.explanation_label.setToolTip("")
         if not has_steps:
             self.position_label.setText("No steps")
             self.formula_label.setText(stepping.problem or "Nothing to step through: there are "
@@ -302,7 +308,9 @@ class StepPanel(QWidget):
             self.formula_label.setText(step_html(step))
             # numbers show 6 significant digits; hovering the formula gives every digit
             self.formula_label.setToolTip(f"Full precision:\n{step.formula.numbers_line(FULL)}")
-            self.explanation_label.setText(prose_text(step.explanation))
+            explanation = prose_text(step.explanation)
+            self.explanation_label.setText(short_prose(explanation))
+            self.explanation_label.setToolTip(explanation)
 
     def _on_playing_changed(self, playing: bool):
         with QSignalBlocker(self.play_action):
@@ -320,11 +328,6 @@ class StepPanel(QWidget):
         document.setHtml(self.formula_label.text())
         return document.toPlainText()
 
-
-def _numbers(values, digits: int | None = DISPLAY_DIGITS, most: int = SHOWN_VALUES) -> str:
-    """Up to ``most`` values as the step-through writes them, then how many there are."""
-    shown = ", ".join(format_number(float(v), digits).replace("-", MINUS) for v in values[:most])
-    return shown if len(values) <= most else f"{shown}, … ({len(values)} values)"
 
 
 def _tool_button(action: QAction) -> QToolButton:

@@ -255,3 +255,18 @@ def test_during_a_run_only_the_first_weight_change_starts_over(qtbot, stepping):
     assert len(starts) == 2  # the run ended: views read the steps again
     stepping.go_to(2)
     assert stepping.current_step.value == 2.5 * 3 + 1  # z of the output with the run's weight
+
+
+def test_a_network_too_big_for_neuron_steps_is_stepped_layer_by_layer(qtbot):
+    import numpy as np
+
+    network = Network(784, [Layer(np.zeros((128, 784)), np.zeros(128), "relu"),
+                            Layer(np.zeros((10, 128)), np.zeros(10))])
+    document = Document(Experiment(network, data=Dataset(np.ones((1, 784)), np.zeros((1, 10)))))
+    stepping = StepThrough(document)
+    assert stepping.granularity == "neuron"
+    with qtbot.waitSignal(stepping.steps_changed):  # the panel learns which granularity is used
+        assert stepping.problem == ""
+    assert stepping.granularity == "layer"
+    assert stepping.trace.steps[0].phase == "forward"
+    assert "layer by layer" in stepping.status
