@@ -173,15 +173,18 @@ class TrainingPanel(QWidget):
 
     def showEvent(self, event):
         super().showEvent(event)
-        self._catch_up()
+        # being shown: its region may not be exposed yet, but the counters must be current
+        # (during a run, steps may have been taken since the last frame)
+        if self._stale or self._runner.is_running:
+            self._on_progressed(shown=True)
 
     def _catch_up(self):
         if self._stale and self.on_screen:
             self._on_progressed()
 
-    def _on_progressed(self):
+    def _on_progressed(self, shown: bool = False):
         runner = self._runner
-        if runner.is_running and not self.on_screen:
+        if runner.is_running and not (shown or self.on_screen):
             self._stale = True  # out of sight during a run: no text to lay out every frame
             return
         self._stale = False

@@ -314,4 +314,4 @@ def test_a_long_sample_is_counted_not_listed(qtbot):
     document = Document(Experiment(network, data=Dataset([list(range(12))], [[1.0]])))
     widget = StepPanel(document, StepThrough(document))
     qtbot.addWidget(widget)
-    assert widget.sample_values.text() == "x = 0, 1, 2, 3, 4, 5, 6, 7, … (12 values), t = 1"
+    assert widget.sample_values.text() == "x = 0, 1, 2, 3, … (12 values), t = 1"  # one row
