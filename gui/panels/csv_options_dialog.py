@@ -61,12 +61,17 @@ class CsvOptionsDialog(QDialog):
 
 
 def parse_target_columns(text: str) -> list[int | str] | None:
-    """"3, label" → [2, "label"]: numbers count from 1 as a learner does; names stay names."""
+    """"3, label, -1" → [2, "label", -1]: numbers count from 1 as a learner does, negative
+    ones from the end (−1 is the last column); names stay names."""
     items = [item.strip() for item in text.split(",") if item.strip()]
-    if not items:
-        return None
-    return [int(item) - 1 if item.lstrip("-").isdigit() and int(item) > 0 else item
-            for item in items]
+    return [_column(item) for item in items] or None
+
+
+def _column(item: str) -> int | str:
+    if item.lstrip("-").isdigit() and int(item) != 0:
+        number = int(item)
+        return number - 1 if number > 0 else number
+    return item  # a name (or 0, which the reader refuses as an unknown column)
 
 
 def read_preview(path: str) -> str:

@@ -165,6 +165,7 @@ def test_split_holds_out_the_typed_share_and_bad_shares_are_refused(panel):
 def test_target_columns_are_counted_from_one_and_names_stay_names():
     assert parse_target_columns("") is None
     assert parse_target_columns("3, label") == [2, "label"]
+    assert parse_target_columns("-1") == [-1]  # from the end: the last column
 
 
 def test_the_csv_options_dialog_gives_read_csv_its_arguments(qtbot, tmp_path):
