@@ -85,24 +85,23 @@ class _Parser(argparse.ArgumentParser):
 
 
 # ----- argument types: each message says what was expected and what came ------------------------
-def positive_int(text: str) -> int:
+def _whole_number(text: str, minimum: int) -> int:
+    """``text`` as an int of at least ``minimum``, or a one-line argparse error saying so."""
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {text!r}")
+        value = None
+    if value is None or value < minimum:
+        raise argparse.ArgumentTypeError(f"expected a whole number ≥ {minimum}, got {text!r}")
     return value
+
+
+def positive_int(text: str) -> int:
+    return _whole_number(text, 1)
 
 
 def non_negative_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 0, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 0, got {text!r}")
-    return value
+    return _whole_number(text, 0)
 
 
 def learning_rate(text: str) -> float:

@@ -27,6 +27,7 @@ MUTED_TEXT = QColor("#6b6b6b")
 LABEL_BACKGROUND = QColor(255, 255, 255, 225)
 FROZEN = QColor("#4d4d4d")
 ERROR_TEXT = QColor("#b2182b")
+ERROR_STYLE = f"color: {ERROR_TEXT.name()};"  # a refused entry's message, under its field
 
 
 def sign_color(value: float) -> QColor:

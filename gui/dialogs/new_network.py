@@ -27,7 +27,7 @@ from engine.experiment import Experiment
 from engine.initializers import INITIALIZERS, initialize_network
 from engine.losses import LOSS_NAMES
 from engine.network import Layer, Network
-from gui.style import ERROR_TEXT
+from gui.style import ERROR_STYLE
 
 DEFAULT_SIZES = "2, 3, 1"
 
@@ -92,7 +92,7 @@ class NewNetworkDialog(QDialog):
         self.seed_spin.setRange(0, 2**31 - 1)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(f"color: {ERROR_TEXT.name()};")
+        self.message.setStyleSheet(ERROR_STYLE)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
 

@@ -31,7 +31,8 @@ from engine.experiment import Dataset
 from gui.document import Document
 from gui.models.data_table_model import DataTableModel, parse_number
 from gui.panels.csv_options_dialog import CsvOptionsDialog, read_preview
-from gui.panels.validated_field import ERROR_STYLE, ValidatedField
+from gui.panels.validated_field import ValidatedField
+from gui.style import ERROR_STYLE
 
 # the target form that suits each output activation (engine/datasets.py's TARGET_FORMATS)
 TARGETS_FOR_OUTPUT = {"softmax": "one_hot", "tanh": "signed"}

@@ -28,7 +28,7 @@ from gui.items import BiasRef, NeuronRef, WeightRef
 from gui.models.weight_table_model import input_label, neuron_label, parse_number
 from gui.panels.validated_field import ValidatedField
 from gui.richtext import number_text, numbers_text
-from gui.style import ERROR_TEXT, MUTED_TEXT
+from gui.style import ERROR_STYLE, MUTED_TEXT
 
 NO_VALUE = "—"
 
@@ -87,7 +87,7 @@ class Inspector(QWidget):
         self.learning_rate_field = ValidatedField("e.g. 0.1", "η: how far each update moves")
         self.loss_message = QLabel()
         self.loss_message.setWordWrap(True)
-        self.loss_message.setStyleSheet(f"color: {ERROR_TEXT.name()};")
+        self.loss_message.setStyleSheet(ERROR_STYLE)
         self.loss_message.hide()
         self.loss_value_label = self._value_label("E for the chosen sample")
 

@@ -27,8 +27,7 @@ from engine import diagnostics
 from engine.errors import NetworkError
 from gui.document import Document
 from gui.panels.training_settings_form import TrainingSettingsForm
-from gui.panels.validated_field import ERROR_STYLE
-from gui.style import format_value
+from gui.style import ERROR_STYLE, format_value
 from gui.training_runner import TrainingRunner
 
 DIAGNOSIS_INTERVAL = 0.25  # seconds between health/accuracy refreshes during a run

@@ -18,7 +18,8 @@ from engine.losses import LOSS_NAMES, REDUCTIONS
 from engine.netfile_values import Checker
 from gui.document import Document
 from gui.models.data_table_model import parse_number
-from gui.panels.validated_field import ERROR_STYLE, ValidatedField
+from gui.panels.validated_field import ValidatedField
+from gui.style import ERROR_STYLE
 
 OPTIMIZER_CHOICES = ("Gradient descent (SGD)", "SGD with momentum", "Adam")
 BATCH_CHOICES = ("Full batch (all samples)", "Mini-batch", "Online (one sample)")

@@ -10,9 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from gui.style import ERROR_TEXT
-
-ERROR_STYLE = f"color: {ERROR_TEXT.name()};"
+from gui.style import ERROR_STYLE
 
 
 class ValidatedField(QWidget):

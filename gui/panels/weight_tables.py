@@ -22,8 +22,6 @@ from gui.document import Document
 from gui.items import BiasRef, WeightRef
 from gui.models.weight_table_model import WeightTableModel, input_label, neuron_label
 
-ERROR_STYLE = f"color: {style.ERROR_TEXT.name()};"
-
 
 class WeightTables(QWidget):
     """A table of W and b for the layer chosen in ``layer_combo``; cells edit the document."""
@@ -55,7 +53,7 @@ class WeightTables(QWidget):
         self.table.addAction(self.freeze_action)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(style.ERROR_STYLE)
         self.message.hide()
         self.hint = QLabel(
             "Double-click a cell to type a new value; right-click to freeze it. "
