@@ -101,14 +101,24 @@ def _quit_after_first_paint(app, window) -> None:
     window.canvas.viewport().installEventFilter(watcher)
 
 
-def run_gui(spec: str | None) -> int:
-    """Open the window on ``spec`` and run until it is closed."""
+def _open_on_a_display(spec: str | None):
+    """The application and its window on ``spec`` (exceptions shown in a box), or None with
+    one line on stderr when there is no display to show them on."""
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
-        return 2
+        return None
     app = create_application()
     window = create_window(spec)
     install_excepthook(window)
+    return app, window
+
+
+def run_gui(spec: str | None) -> int:
+    """Open the window on ``spec`` and run until it is closed."""
+    opened = _open_on_a_display(spec)
+    if opened is None:
+        return 2
+    app, window = opened
     if os.environ.get(QUIT_AFTER_PAINT):
         _quit_after_first_paint(app, window)
     window.show()
@@ -178,12 +188,10 @@ class DemoDriver:
 
 def demo(spec: str | None) -> int:
     """The window stepping through by itself at a steady pace (presentation mode)."""
-    if not has_display():
-        print(NO_DISPLAY, file=sys.stderr)
+    opened = _open_on_a_display(spec)
+    if opened is None:
         return 2
-    app = create_application()
-    window = create_window(spec)
-    install_excepthook(window)
+    app, window = opened
     driver = DemoDriver(window)
     window.show()
     driver.start()
