@@ -141,7 +141,7 @@ def parse(document: dict, source: str | None = None) -> Experiment:
     input_labels = _labels(check, document.get("input_labels"), "input_labels", input_size)
     loss = check.choice(document.get("loss", "half_sse"), "loss", LOSS_NAMES)
     reduction = check.choice(document.get("reduction", "sum"), "reduction", REDUCTIONS)
-    sizes = _check_structure(check, document.get("layers"), input_size)
+    sizes = _check_layers(check, document.get("layers"), input_size)
     layers = [
         _layer(check, spec, f"layers[{index}]", sizes[index])
         for index, spec in enumerate(document["layers"])
@@ -168,7 +168,7 @@ def _check_format_and_version(check: Checker, document: dict) -> None:
         check.fail("version", f"unknown version {shown} (this program reads version {VERSION})")
 
 
-def _check_structure(check: Checker, layers, input_size: int) -> list[int]:
+def _check_layers(check: Checker, layers, input_size: int) -> list[int]:
     """Check each layer's keys and activation and the rule book's sizes before any array exists.
 
     Returns the fan-in of each layer (the input size, then each layer's neuron count).

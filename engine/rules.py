@@ -169,10 +169,13 @@ def check_loss_choice(network, data=None) -> None:
     """Whether ``network``'s loss fits its output layer and the data's targets, as a file would.
 
     Raises ``NetworkError`` worded as the file reader words it (keys ``loss``,
-    ``data.targets[i]``, ``data.test_targets[i]``); ``data`` may be None.
+    ``data.targets[i]``, ``data.test_targets[i]``). Data that does not fit the network's
+    widths (or None) is not judged: that mismatch is a problem of the data, not of the loss.
     """
     check_loss_fits_output(network.loss, [layer.activation for layer in network.layers])
-    if data is None:
+    if data is None or (data.inputs.shape[1], data.targets.shape[1]) != (
+        network.input_size, network.output_size
+    ):
         return
     for key in ("targets", "test_targets"):
         targets = getattr(data, key)

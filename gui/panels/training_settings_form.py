@@ -278,12 +278,8 @@ class TrainingSettingsForm(QVBoxLayout):
 
 def loss_problem(document: Document, network) -> str:
     """Why ``network`` (with its new loss) cannot be used with the document's data, or ""."""
-    data = document.data
-    if data is not None and (data.inputs.shape[1] != network.input_size
-                             or data.targets.shape[1] != network.output_size):
-        data = None  # a width mismatch is the data panel's message, not the loss'
     try:
-        rules.check_loss_choice(network, data)
+        rules.check_loss_choice(network, document.data)
     except NetworkError as error:
         return _problem(error)
     return ""

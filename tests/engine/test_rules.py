@@ -97,3 +97,5 @@ def test_a_loss_choice_is_checked_against_the_output_and_both_splits():
     network.loss = "mse"
     rules.check_loss_choice(network, data)
     rules.check_loss_choice(network, Dataset(np.zeros((0, 1)), np.zeros((0, 2))))
+    network.loss = "cross_entropy"
+    rules.check_loss_choice(network, Dataset([[0.0, 0.0]], [[5.0, 0.0]]))  # the data's problem
