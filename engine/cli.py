@@ -16,9 +16,9 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from engine.errors import NetworkError, NetworkFileError
+from engine.commands.common import EXIT_BAD_INPUT, EXIT_BUG, EXIT_OK, check_output_path
+from engine.errors import NetworkError
 
-EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT, EXIT_DIVERGED = 0, 1, 2, 3
 PROGRAM = "python main.py"
 TRACEBACK_VARIABLE = "BACKPROP_SIM_TRACEBACK"  # set it to see a bug's traceback
 HEADLESS = ("train", "trace", "presets")
@@ -132,17 +132,6 @@ def _parser(command: str) -> _Parser:
     elif command in ("demo", ""):
         parser.add_argument("file", metavar="FILE", nargs="?")
     return parser
-
-
-def check_output_path(path: str, key: str, suffix: str | None = None) -> None:
-    """Refuse an output path whose folder does not exist (before any work is done)."""
-    target = Path(path)
-    if suffix and target.suffix.lower() != suffix:
-        raise NetworkFileError(key, f"expected a file name ending in {suffix}", path)
-    if target.is_dir():
-        raise NetworkFileError(key, "is a folder; give a file name", path)
-    if not target.resolve().parent.is_dir():
-        raise NetworkFileError(key, "its folder does not exist", path)
 
 
 # ----- dispatch -----------------------------------------------------------------------------------

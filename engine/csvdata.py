@@ -17,19 +17,17 @@ import csv
 import io
 import math
 import os
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from engine.atomic_write import write_text
 from engine.errors import NetworkError
 from engine.experiment import Dataset
+from engine.rules import MAX_DATA_ROWS, MAX_FILE_BYTES, MAX_NEURONS
 
-MAX_ROWS = 1_000_000  # data rows, as a network file (DESIGN.md)
-MAX_FILE_BYTES = 256 * 1024 * 1024
-MAX_COLUMNS = 4096  # neurons in any layer, so inputs and one-hot targets alike
 DELIMITERS = ("\t", ";", ",")  # preferred in this order: commas may be decimal commas
 CHUNK_ROWS = 10_000  # rows converted to floats at once, so the text never piles up
 
@@ -73,7 +71,8 @@ def read_csv(
     try:
         size = os.stat(path).st_size
         if size > MAX_FILE_BYTES:
-            raise NetworkError(source, f"the file has {size / 2**20:.1f} MiB; the limit is 256 MiB")
+            limit = f"the limit is {MAX_FILE_BYTES // 2**20} MiB"
+            raise NetworkError(source, f"the file has {size / 2**20:.1f} MiB; {limit}")
         raw = Path(path).read_bytes()
     except OSError as error:
         raise NetworkError(source, error.strerror or str(error)) from None
@@ -128,9 +127,9 @@ def parse_csv(
     if not header:
         rows = _chain_first(first_line, first, rows)
     columns = _Columns(first, header, targets, one_hot)
-    if len(columns.inputs) > MAX_COLUMNS:
+    if len(columns.inputs) > MAX_NEURONS:
         raise NetworkError(
-            source, f"{len(columns.inputs)} input columns; the limit is {MAX_COLUMNS}"
+            source, f"{len(columns.inputs)} input columns; the limit is {MAX_NEURONS}"
         )
 
     # a semicolon file may write 1,5 for 1.5, as European spreadsheets do
@@ -256,8 +255,8 @@ def _target_columns(targets, n_columns: int, names: list[str] | None, one_hot: b
         raise NetworkError("targets", "a column is chosen twice")
     if len(chosen) == n_columns:
         raise NetworkError("targets", "every column is a target: at least one input is needed")
-    if len(chosen) > MAX_COLUMNS:
-        raise NetworkError("targets", f"{len(chosen)} target columns; the limit is {MAX_COLUMNS}")
+    if len(chosen) > MAX_NEURONS:
+        raise NetworkError("targets", f"{len(chosen)} target columns; the limit is {MAX_NEURONS}")
     if one_hot and len(chosen) != 1:
         raise NetworkError("one_hot", f"needs exactly one class column, not {len(chosen)}")
     return chosen
@@ -289,8 +288,8 @@ def _chunks(rows, n_columns: int, first_line: int):
                 f"has {_columns(len(cells))}, line {first_line} has {_columns(n_columns)}",
             )
         count += 1
-        if count > MAX_ROWS:
-            raise NetworkError(f"line {line}", f"more than {MAX_ROWS:,} data rows (the limit)")
+        if count > MAX_DATA_ROWS:
+            raise NetworkError(f"line {line}", f"more than {MAX_DATA_ROWS:,} data rows (the limit)")
         chunk.append((line, cells))
         if len(chunk) == CHUNK_ROWS:
             yield chunk
@@ -364,8 +363,8 @@ def _one_hot(cells: list[str], key: str) -> tuple[list[str], np.ndarray]:
         class_names = [str(value) for value in distinct]
     if len(class_names) < 2:
         raise NetworkError(key, f"only one class ({class_names[0]!r}): one-hot needs two or more")
-    if len(class_names) > MAX_COLUMNS:
-        raise NetworkError(key, f"{len(class_names)} classes; the limit is {MAX_COLUMNS}")
+    if len(class_names) > MAX_NEURONS:
+        raise NetworkError(key, f"{len(class_names)} classes; the limit is {MAX_NEURONS}")
     return class_names, np.eye(len(class_names))[labels.reshape(-1)]
 
 
@@ -412,16 +411,8 @@ def write_csv(
 ) -> None:
     """Write :func:`format_csv` to ``path``, replacing it only once all is written."""
     text = format_csv(dataset, input_names, target_names, rows, delimiter)
-    folder = os.path.dirname(os.path.abspath(path))
     try:
-        handle, temporary = tempfile.mkstemp(suffix=".csv.tmp", dir=folder)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-                file.write(text)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        write_text(path, text)
     except OSError as error:
         raise NetworkError(str(path), error.strerror or str(error)) from None
 

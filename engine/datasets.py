@@ -24,8 +24,8 @@ import numpy as np
 
 from engine.errors import NetworkError
 from engine.experiment import Dataset
+from engine.rules import MAX_DATA_ROWS as MAX_SIZE  # a data set fits a network file
 
-MAX_SIZE = 1_000_000  # the data-row limit of a network file (DESIGN.md)
 MAX_SEED = 2**31 - 1  # fits a Qt spin box
 TARGET_FORMATS = ("binary", "signed", "one_hot")
 

@@ -90,8 +90,3 @@ def check_gradients(network, inputs, targets, step: float = STEP) -> list[LayerC
         )
         for index in range(1, len(network.layers) + 1)
     ]
-
-
-def largest_error(network, inputs, targets, step: float = STEP) -> float:
-    """The largest relative error over every layer (0 for a network with no layers)."""
-    return max((c.error for c in check_gradients(network, inputs, targets, step)), default=0.0)

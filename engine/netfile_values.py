@@ -1,7 +1,7 @@
 """Checks of single values in a network file: each names its key when the value is wrong.
 
 ``Checker`` carries the file name so every check can raise ``NetworkFileError(key, problem,
-path)``; the limits of DESIGN.md ("Network file") live here too.
+path)``; the limits of DESIGN.md ("Network file") live in the rule book, engine/rules.py.
 """
 
 from __future__ import annotations
@@ -13,11 +13,6 @@ import numpy as np
 
 from engine.errors import NetworkFileError
 
-MAX_LAYERS = 64
-MAX_NEURONS = 4096  # in any layer, the inputs included
-MAX_PARAMETERS = 10_000_000
-MAX_DATA_ROWS = 1_000_000
-MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_SEED = 2**63 - 1
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from engine.errors import NetworkFileError
 from engine.experiment import Experiment
+from engine.netfile_reader import read_file
 
 EXAMPLES_FOLDER = Path(__file__).resolve().parents[1] / "resources" / "examples"
 
@@ -40,8 +41,6 @@ def preset_path(name: str) -> Path:
 
 def load_preset(name: str) -> Experiment:
     """A fresh Experiment read from preset ``name``'s file (validated like any file)."""
-    from engine.netfile import read_file  # netfile.load() imports this module
-
     return read_file(preset_path(name))
 
 

@@ -3,7 +3,7 @@
 Every edit returns a **new** ``Network`` and leaves the one passed in untouched, so an undo
 command can simply keep both. Weights the edit does not concern are copied bit for bit; frozen
 masks and labels are resized with their arrays (new entries are not frozen). Each edit checks
-the rules of DESIGN.md first — softmax only in the output layer, the loss' required output
+the rule book (engine/rules.py) first — softmax only in the output layer, the loss' required output
 activation, at most 64 layers, 4,096 neurons in a layer (inputs included) and 10,000,000
 parameters — and refuses with ``NetworkError(key, problem)`` before anything is allocated.
 
@@ -18,62 +18,19 @@ from collections.abc import Callable
 
 import numpy as np
 
+from engine import rules
 from engine.activations import ACTIVATIONS
 from engine.errors import NetworkError
 from engine.experiment import Dataset
 from engine.losses import LOSSES, REDUCTIONS
-from engine.netfile_values import MAX_LAYERS, MAX_NEURONS, MAX_PARAMETERS
 from engine.network import Layer, Network
 
 Initializer = Callable[[tuple[int, ...]], np.ndarray]
-_NEEDS_OUTPUT = {"cross_entropy": "softmax", "binary_cross_entropy": "sigmoid"}
 
 
 def small_values(shape: tuple[int, ...], seed: int = 0) -> np.ndarray:
     """Deterministic small weights: U(−0.5, 0.5) drawn from ``default_rng(seed)``."""
     return np.random.default_rng(seed).uniform(-0.5, 0.5, size=shape)
-
-
-# ----- checks, before anything is allocated --------------------------------------------------
-def check_sizes(input_size: int, layer_sizes: list[int], key: str = "layers") -> None:
-    """Refuse a shape beyond DESIGN.md's limits: 64 layers, 4,096 neurons, 10,000,000 parameters.
-
-    ``layer_sizes`` are the neuron counts of the non-input layers in order.
-    """
-    if not layer_sizes:
-        raise NetworkError(key, "a network needs at least one layer (the output layer)")
-    if len(layer_sizes) > MAX_LAYERS:
-        raise NetworkError(key, f"{len(layer_sizes)} layers, more than the limit of {MAX_LAYERS}")
-    sizes = [input_size, *layer_sizes]
-    for index, size in enumerate(sizes):
-        if not 1 <= size <= MAX_NEURONS:
-            where = "the input layer" if index == 0 else f"layers[{index - 1}]"
-            raise NetworkError(key, f"{where} would have {size} neurons (allowed: 1…{MAX_NEURONS})")
-    parameters = sum(n_out * (n_in + 1) for n_in, n_out in zip(sizes, sizes[1:], strict=False))
-    if parameters > MAX_PARAMETERS:
-        raise NetworkError(
-            key,
-            f"the network would have {parameters:,} parameters, "
-            f"more than the limit of {MAX_PARAMETERS:,}",
-        )
-
-
-def check_rules(activations: list[str], loss: str) -> None:
-    """Softmax only in the output layer, and the loss' required output activation."""
-    for index, name in enumerate(activations[:-1]):
-        if name == "softmax":
-            raise NetworkError(
-                f"layers[{index}].activation",
-                "softmax is only allowed in the output layer (it turns the outputs into "
-                "probabilities)",
-            )
-    needs = _NEEDS_OUTPUT.get(loss)
-    if needs and activations[-1] != needs:
-        raise NetworkError(
-            "loss",
-            f"{loss} needs a {needs} output layer, but the output layer would be "
-            f"{activations[-1]}; change the loss first",
-        )
 
 
 def _layer_index(network: Network, layer: int, key: str = "layer") -> int:
@@ -111,7 +68,7 @@ def _rebuilt(network: Network, layers: list[Layer], **changes) -> Network:
     new.layers = layers
     for name, value in changes.items():
         setattr(new, name, value)
-    check_rules([layer.activation for layer in layers], new.loss)
+    rules.check_activations([layer.activation for layer in layers], new.loss)
     return new
 
 
@@ -155,7 +112,7 @@ def insert_layer(
     index, size = int(index), int(size)
     activation = _activation_name(activation, "activation")
     sizes = [layer.n_out for layer in network.layers]
-    check_sizes(network.input_size, sizes[:index] + [size] + sizes[index:], "size")
+    rules.check_sizes(network.input_size, sizes[:index] + [size] + sizes[index:], "size")
     if labels is not None and len(labels) != size:
         raise NetworkError("labels", f"expected {size} names, got {len(labels)}")
     n_in = network.sizes[index]
@@ -247,7 +204,7 @@ def add_neuron(
     layer = _layer_index(network, layer)
     sizes = [item.n_out for item in network.layers]
     sizes[layer] += 1
-    check_sizes(network.input_size, sizes, f"layers[{layer}]")
+    rules.check_sizes(network.input_size, sizes, f"layers[{layer}]")
     layers = [item.copy() for item in network.layers]
     target = layers[layer]
     labels = None
@@ -304,7 +261,7 @@ def add_input(
 ) -> Network:
     """One more input at the end; the first layer gets a new column of weights for it."""
     initializer = initializer or small_values
-    check_sizes(network.input_size + 1, [item.n_out for item in network.layers], "input_size")
+    rules.check_sizes(network.input_size + 1, [item.n_out for item in network.layers], "input_size")
     layers = [item.copy() for item in network.layers]
     first = layers[0]
     layers[0] = _with_columns(

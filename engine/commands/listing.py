@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from engine.cli import EXIT_OK
+from engine.commands.common import EXIT_OK
 from engine.presets import PRESET_NAMES, load_preset
 
 WIDTH = 88

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from engine.cli import EXIT_OK
+from engine.commands.common import EXIT_OK
 from engine.errors import NetworkError, NetworkFileError
 from engine.netfile import load
 from engine.stepper import MAX_NEURON_STEPS, trace_experiment

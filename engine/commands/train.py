@@ -9,12 +9,10 @@ and ``--history`` still hold the last finite parameters and steps.
 from __future__ import annotations
 
 import math
-import os
 import sys
-import tempfile
-from pathlib import Path
 
-from engine.cli import EXIT_DIVERGED, EXIT_OK, check_output_path
+from engine.atomic_write import replacing
+from engine.commands.common import EXIT_DIVERGED, EXIT_OK, check_output_path
 from engine.errors import NetworkError, NetworkFileError
 from engine.history import History
 from engine.netfile import load, write_file
@@ -81,16 +79,10 @@ def _draw_progress(done: int, total: int, loss: float | None) -> None:
 
 def _write_history(history: History, path: str) -> None:
     """``step,loss,grad_norm_1,…,grad_norm_L`` written atomically (temporary file, then replace)."""
-    target = Path(path)
-    folder = target.resolve().parent
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(handle)
     try:
-        history.to_csv(temporary)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
+        with replacing(path) as temporary:
+            history.to_csv(temporary)
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
         raise NetworkFileError("--history", f"cannot write it ({error.strerror})", path) from None
 
 

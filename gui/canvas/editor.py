@@ -6,20 +6,12 @@ the editor stays open so the learner can correct it.
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from engine.errors import NetworkError
+from engine.number_text import parse_number
 from gui.items import BiasRef, WeightRef
-
-
-def parse_number(text: str) -> float:
-    """The finite number in ``text`` (a typographic minus − is accepted); ValueError if none."""
-    value = float(text.strip().replace("−", "-"))  # raises ValueError for text that is not a number
-    if not math.isfinite(value):
-        raise ValueError(f"{text.strip()} is not a finite number")
-    return value
 
 
 class ValueEditor(QWidget):
@@ -58,8 +50,8 @@ class ValueEditor(QWidget):
         text = self.line_edit.text()
         try:
             value = parse_number(text)
-        except ValueError:
-            self.show_error(f"“{text.strip()}” is not a finite number")
+        except NetworkError as error:
+            self.show_error(error.problem)
             return False
         source = self.ref.source if isinstance(self.ref, WeightRef) else None
         self._document.set_parameter(self.ref.layer, self.ref.neuron, source, value)

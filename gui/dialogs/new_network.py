@@ -2,7 +2,8 @@
 
 The sizes are typed the way the lesson writes a network, e.g. "2, 3, 1" (inputs first); one
 activation box per non-input layer appears as the sizes are typed. The engine checks the
-result (limits, softmax only at the output, loss fits the output) before the dialog accepts.
+result against the rule book (limits, softmax only at the output, loss fits the output)
+before the dialog accepts.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from engine import netfile
+from engine import rules
 from engine.activations import ACTIVATION_NAMES
 from engine.errors import NetworkError
 from engine.experiment import Experiment
@@ -50,12 +51,16 @@ def parse_sizes(text: str) -> list[int]:
 
 
 def build_experiment(sizes, activations, loss: str, scheme: str, seed: int) -> Experiment:
-    """A fresh network of ``sizes``, checked by the file reader's rules (NetworkError if not)."""
+    """A fresh network of ``sizes``, checked by the rule book first (NetworkError if not)."""
+    limits = rules.SizeCheck(sizes[0], len(activations))  # as a file with these sizes is
+    for index, (n_out, activation) in enumerate(zip(sizes[1:], activations, strict=True)):
+        rules.check_softmax_place(activation, index, len(activations))
+        limits.add_layer(index, n_out)
+    rules.check_loss_fits_output(loss, activations)
     layers = [Layer(np.zeros((n_out, n_in)), np.zeros(n_out), activation)
               for n_in, n_out, activation in zip(sizes[:-1], sizes[1:], activations, strict=True)]
     network = Network(sizes[0], layers, loss=loss, name="Untitled")
     experiment = Experiment(network)
-    netfile.parse(netfile.to_dict(experiment))  # limits, softmax placement, loss vs output
     options = {"value": 1.0} if scheme == "constant" else {}
     initialize_network(network, scheme, seed, **options)
     return experiment

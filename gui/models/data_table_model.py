@@ -7,24 +7,12 @@ finite number is refused: ``refused`` carries the message and the data stays as 
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from engine.experiment import Dataset
+from engine.number_text import parse_number
 from gui.document import Document
-
-
-def parse_number(text: str, what: str) -> float:
-    """``text`` as a finite float, or ValueError with a message a learner can act on."""
-    try:
-        value = float(str(text).strip().replace(",", "."))
-    except ValueError:
-        raise ValueError(f"{what}: '{text}' is not a number") from None
-    if not math.isfinite(value):
-        raise ValueError(f"{what}: '{text}' is not a finite number")
-    return value
 
 
 class DataTableModel(QAbstractTableModel):
@@ -64,9 +52,6 @@ class DataTableModel(QAbstractTableModel):
 
     def columnCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else self.input_width() + self.target_width()
-
-    def is_target_column(self, column: int) -> bool:
-        return column >= self.input_width()
 
     def is_test_row(self, row: int) -> bool:
         return row >= self.training_rows()

@@ -7,12 +7,11 @@ and ``edit_refused`` says why.
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 from engine.errors import NetworkError
+from engine.number_text import parse_number
 from gui import style
 from gui.canvas.labels import neuron_name
 from gui.document import ALL_LAYERS, Document
@@ -22,33 +21,6 @@ POSITIVE_COLOR = style.POSITIVE.name()  # the canvas's sign colours, so a weight
 NEGATIVE_COLOR = style.NEGATIVE.name()
 FROZEN_BACKGROUND = "#e6e6e6"
 _NO_PARENT = QModelIndex()
-
-
-# Characters a learner may paste from the walkthrough or a word processor: typographic minus signs
-_MINUS_SIGNS = {"\u2212": "-", "\u2013": "-"}
-
-
-def parse_number(text: str, key: str = "value") -> float:
-    """The finite float ``text`` spells, or NetworkError(key, why) naming what is wrong.
-
-    Shared by every field a learner types a weight, bias or rate into, so all refuse the same
-    things with the same words: empty text, words ("abc"), "nan", "inf", and numbers too large
-    for a float ("1e999" would become infinity).
-    """
-    cleaned = text.strip()
-    for sign, ascii_minus in _MINUS_SIGNS.items():
-        cleaned = cleaned.replace(sign, ascii_minus)
-    if not cleaned:
-        raise NetworkError(key, "type a number")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise NetworkError(key, f"“{text.strip()}” is not a number") from None
-    if math.isnan(value):
-        raise NetworkError(key, "“nan” (not a number) is not allowed here")
-    if math.isinf(value):
-        raise NetworkError(key, f"“{text.strip()}” is too large: it is not a finite number")
-    return value
 
 
 def lock_icon() -> QIcon:

@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine import netfile
+from engine import rules
 from engine.errors import NetworkError
 from engine.formula import format_number
 from engine.losses import LOSS_NAMES, REDUCTIONS
+from engine.number_text import parse_number
 from gui.document import Document
 from gui.items import BiasRef, NeuronRef, WeightRef
-from gui.models.weight_table_model import input_label, neuron_label, parse_number
+from gui.models.weight_table_model import input_label, neuron_label
 from gui.panels.validated_field import ValidatedField
 from gui.richtext import number_text, numbers_text
 from gui.style import ERROR_STYLE, MUTED_TEXT
@@ -365,7 +366,7 @@ class Inspector(QWidget):
         for key, value in change.items():
             setattr(candidate.network, key, value)
         try:
-            netfile.parse(netfile.to_dict(candidate))  # the file reader's rules, all of them
+            rules.check_loss_choice(candidate.network, candidate.data)  # the rule book's
         except NetworkError as error:
             self.loss_message.setText(f"Not changed: {error.problem}.")
             self.loss_message.show()

@@ -11,13 +11,12 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout
 
-from engine import netfile
+from engine import rules
 from engine.errors import NetworkError
-from engine.experiment import Experiment
 from engine.losses import LOSS_NAMES, REDUCTIONS
 from engine.netfile_values import Checker
+from engine.number_text import parse_number
 from gui.document import Document
-from gui.models.data_table_model import parse_number
 from gui.panels.validated_field import ValidatedField
 from gui.style import ERROR_STYLE
 
@@ -32,10 +31,6 @@ LOSS_TITLES = {
     "cross_entropy": "cross-entropy (softmax)",
     "binary_cross_entropy": "binary cross-entropy (sigmoid)",
 }
-
-
-class _Refused(Exception):
-    """A field's text cannot become a setting; the message says why."""
 
 
 def _whole_number(text: str, what: str) -> int:
@@ -283,12 +278,8 @@ class TrainingSettingsForm(QVBoxLayout):
 
 def loss_problem(document: Document, network) -> str:
     """Why ``network`` (with its new loss) cannot be used with the document's data, or ""."""
-    data = document.data
-    if data is not None and (data.inputs.shape[1] != network.input_size
-                             or data.targets.shape[1] != network.output_size):
-        data = None  # a width mismatch is the data panel's message, not the loss'
     try:
-        netfile.parse(netfile.to_dict(Experiment(network, document.training, data)))
+        rules.check_loss_choice(network, document.data)
     except NetworkError as error:
         return _problem(error)
     return ""

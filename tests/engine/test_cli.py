@@ -19,7 +19,7 @@ import pytest
 
 from engine import netfile, presets
 from engine.cli import main
-from engine.netfile_values import MAX_FILE_BYTES
+from engine.rules import MAX_FILE_BYTES
 from tests.engine.test_netfile import BAD_DOCUMENTS, seed_document
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from engine import netfile
 from engine.errors import NetworkFileError
 from engine.experiment import Dataset, Experiment, TrainingSettings
-from engine.netfile_values import MAX_FILE_BYTES
 from engine.network import Layer, Network
+from engine.rules import MAX_FILE_BYTES
 
 
 def seed_document() -> dict:

@@ -8,10 +8,10 @@ from hypothesis import strategies as st
 from engine.errors import NetworkError
 from engine.experiment import Dataset
 from engine.network import Layer, Network
+from engine.rules import check_sizes
 from engine.structure import (
     add_input,
     add_neuron,
-    check_sizes,
     insert_data_column,
     insert_layer,
     remove_data_column,

@@ -42,6 +42,15 @@ def test_a_cell_that_is_not_a_finite_number_is_refused_and_the_data_is_unchanged
     assert document.undo_stack.count() == 0
 
 
+def test_a_cell_reads_numbers_as_every_field_does(panel):
+    document, model = panel._document, panel.model
+    assert model.setData(model.index(1, 0), "\u22120.5")  # the typographic minus
+    assert document.data.inputs[1, 0] == -0.5
+    assert not model.setData(model.index(1, 0), "1,5")  # a decimal comma, as everywhere
+    assert "“1,5” is not a number" in panel.message.text()
+    assert document.data.inputs[1, 0] == -0.5
+
+
 def test_a_number_in_a_cell_changes_that_sample_and_is_undoable(panel):
     document, model = panel._document, panel.model
     assert model.setData(model.index(1, 2), "0.25")

@@ -102,6 +102,15 @@ def test_refused_text_leaves_the_cell_and_says_why(tables, text):
     assert tables.message.isHidden()
 
 
+def test_a_cell_reads_numbers_as_every_field_does(tables):
+    document = tables._document
+    assert tables.model.setData(tables.model.index(0, 1), "\u22120.25")
+    assert document.network.layers[0].biases[0] == -0.25
+    assert not tables.model.setData(tables.model.index(0, 1), "0,5")
+    assert "“0,5” is not a number" in tables.message.text()
+    assert document.network.layers[0].biases[0] == -0.25
+
+
 def test_freeze_action_toggles_the_current_cell_and_shows_it(tables):
     document = tables._document
     index = tables.model.index(0, 1)  # the bias of y
