@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from engine import csvdata, datasets
 from engine.errors import NetworkError
 from engine.experiment import Dataset
+from gui.dialogs.csv_options import CsvOptionsDialog, read_preview
 from gui.document import Document
 from gui.models.data_table_model import DataTableModel, parse_number
-from gui.panels.csv_options_dialog import CsvOptionsDialog, read_preview
 from gui.panels.validated_field import ValidatedField
 from gui.style import ERROR_STYLE
 
