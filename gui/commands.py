@@ -1,20 +1,21 @@
 """Every edit a learner makes, as an undoable command on the document's QUndoStack.
 
-``push()`` runs ``redo()``, so a command applies its change exactly once; ``undo()`` restores the
-stored old value. Commands touch the document only through its ``_apply_*`` methods, which emit
-the precise signals views listen to.
+``push()`` runs ``redo()``, so a command applies its change exactly once; ``undo()`` applies the
+old value again. A command knows nothing of the document: it is given the old and the new value
+and the one function that applies a value (one of the document's ``_apply_*`` methods, which emit
+the precise signals views listen to).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 if TYPE_CHECKING:
-    from engine.experiment import Dataset, Experiment, TrainingSettings
+    from engine.experiment import Dataset, TrainingSettings
     from engine.network import Network
-    from gui.document import Document
 
 MERGE_PARAMETER = 1001
 KEEP_DATA = object()  # ReplaceNetworkCommand: leave the data set as it is
@@ -24,22 +25,23 @@ class SetParameterCommand(QUndoCommand):
     """Set one weight (``source`` is an input index) or one bias (``source`` is None).
 
     Consecutive edits of the same parameter (a drag, a spin box) merge into one undo step.
+    ``apply(layer, neuron, source, value)`` writes the value.
     """
 
-    def __init__(self, document: Document, layer: int, neuron: int, source: int | None,
-                 value: float):
+    def __init__(self, apply: Callable[[int, int, int | None, float], None], layer: int,
+                 neuron: int, source: int | None, old: float, new: float):
         what = "bias" if source is None else "weight"
-        super().__init__(f"Set {what} to {value:g}")
-        self._document = document
+        super().__init__(f"Set {what} to {new:g}")
+        self._apply = apply
         self.key = (layer, neuron, source)
-        self._old = document.parameter(layer, neuron, source)
-        self._new = value
+        self._old = old
+        self._new = new
 
     def redo(self):
-        self._document._apply_parameter(*self.key, self._new)
+        self._apply(*self.key, self._new)
 
     def undo(self):
-        self._document._apply_parameter(*self.key, self._old)
+        self._apply(*self.key, self._old)
 
     def id(self):
         return MERGE_PARAMETER
@@ -53,61 +55,63 @@ class SetParameterCommand(QUndoCommand):
 
 
 class SetFrozenCommand(QUndoCommand):
-    """Freeze or unfreeze one weight or bias."""
+    """Freeze or unfreeze one weight or bias; ``apply(layer, neuron, source, frozen)``."""
 
-    def __init__(self, document: Document, layer: int, neuron: int, source: int | None,
-                 frozen: bool):
+    def __init__(self, apply: Callable[[int, int, int | None, bool], None], layer: int,
+                 neuron: int, source: int | None, frozen: bool):
         super().__init__("Freeze parameter" if frozen else "Unfreeze parameter")
-        self._document = document
+        self._apply = apply
         self._key = (layer, neuron, source)
         self._new = frozen
 
     def redo(self):
-        self._document._apply_frozen(*self._key, self._new)
+        self._apply(*self._key, self._new)
 
     def undo(self):
-        self._document._apply_frozen(*self._key, not self._new)
+        self._apply(*self._key, not self._new)
 
 
 class SetParametersCommand(QUndoCommand):
     """Replace every weight and bias at once (a training step, re-initialisation, a constant)."""
 
-    def __init__(self, document: Document, text: str, new_parameters: list):
+    def __init__(self, apply: Callable[[list], None], text: str, old_parameters: list,
+                 new_parameters: list):
         super().__init__(text)
-        self._document = document
-        self._old = [p.copy() for p in document.network.parameters()]
+        self._apply = apply
+        self._old = [p.copy() for p in old_parameters]
         self._new = [p.copy() for p in new_parameters]
 
     def redo(self):
-        self._document._apply_parameters(self._new)
+        self._apply(self._new)
 
     def undo(self):
-        self._document._apply_parameters(self._old)
+        self._apply(self._old)
 
 
 class ReplaceNetworkCommand(QUndoCommand):
     """Any structure edit (layers, neurons, activations, loss): swap whole networks.
 
-    Storing the old and new network is simpler and safer than inverting each edit.
+    Storing the old and new network is simpler and safer than inverting each edit. An added or
+    removed input / output neuron changes the data's columns in the same step (``new_data``);
+    with ``new_data`` KEEP_DATA the data set stays as it is and ``old_data`` is not kept.
     """
 
-    def __init__(self, document: Document, text: str, new_network: Network,
-                 new_data=KEEP_DATA):
+    def __init__(self, apply: Callable[[Network, object], None], text: str, old_network: Network,
+                 new_network: Network, old_data=KEEP_DATA, new_data=KEEP_DATA):
         super().__init__(text)
-        self._document = document
-        self._old = document.network.copy()
+        self._apply = apply
+        self._old = old_network.copy()
         self._new = new_network.copy()
-        # an added or removed input / output neuron changes the data's columns in the same step
         self._old_data = self._new_data = KEEP_DATA
         if new_data is not KEEP_DATA:
-            self._old_data = _copy_data(document.experiment.data)
+            self._old_data = _copy_data(old_data)
             self._new_data = _copy_data(new_data)
 
     def redo(self):
-        self._document._apply_network(self._new.copy(), _copy_data(self._new_data))
+        self._apply(self._new.copy(), _copy_data(self._new_data))
 
     def undo(self):
-        self._document._apply_network(self._old.copy(), _copy_data(self._old_data))
+        self._apply(self._old.copy(), _copy_data(self._old_data))
 
 
 def _copy_data(data):
@@ -117,35 +121,32 @@ def _copy_data(data):
 class SetTrainingCommand(QUndoCommand):
     """Change training settings (optimizer, learning rate, batch size, shuffle, seed…)."""
 
-    def __init__(self, document: Document, text: str, new_settings: TrainingSettings):
+    def __init__(self, apply: Callable[[TrainingSettings], None], text: str,
+                 old_settings: TrainingSettings, new_settings: TrainingSettings):
         super().__init__(text)
-        self._document = document
-        self._old = document.training_settings_copy()
+        self._apply = apply
+        self._old = old_settings
         self._new = new_settings
 
     def redo(self):
-        self._document._apply_training(self._new)
+        self._apply(self._new)
 
     def undo(self):
-        self._document._apply_training(self._old)
+        self._apply(self._old)
 
 
 class SetDataCommand(QUndoCommand):
     """Replace the data set (edit a cell, add or remove rows, generate, import)."""
 
-    def __init__(self, document: Document, text: str, new_data: Dataset | None):
+    def __init__(self, apply: Callable[[Dataset | None], None], text: str,
+                 old_data: Dataset | None, new_data: Dataset | None):
         super().__init__(text)
-        self._document = document
-        old = document.experiment.data
-        self._old = None if old is None else old.copy()
-        self._new = None if new_data is None else new_data.copy()
+        self._apply = apply
+        self._old = _copy_data(old_data)
+        self._new = _copy_data(new_data)
 
     def redo(self):
-        self._document._apply_data(None if self._new is None else self._new.copy())
+        self._apply(_copy_data(self._new))
 
     def undo(self):
-        self._document._apply_data(None if self._old is None else self._old.copy())
-
-
-def replace_experiment_text(experiment: Experiment) -> str:
-    return f"Open {experiment.network.name or 'network'}"
+        self._apply(_copy_data(self._old))

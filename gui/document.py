@@ -2,7 +2,7 @@
 
 The document holds the Experiment (network, training settings, data), the QUndoStack and the
 file path; views read from it and never keep their own copy of a number. Every change goes
-through an undoable command (gui/commands.py) that calls one of the ``_apply_*`` methods here,
+through an undoable command (gui/commands.py) given one of the ``_apply_*`` methods here,
 which change the engine object and emit one precise signal — and only on a real change.
 """
 
@@ -95,14 +95,17 @@ class Document(QObject):
         value = float(value)
         if not math.isfinite(value):
             raise NetworkError("value", f"{value} is not a finite number")
-        if value == self.parameter(layer, neuron, source):
+        old = self.parameter(layer, neuron, source)
+        if value == old:
             return
-        self.undo_stack.push(commands.SetParameterCommand(self, layer, neuron, source, value))
+        self.undo_stack.push(commands.SetParameterCommand(
+            self._apply_parameter, layer, neuron, source, old, value
+        ))
 
     def set_frozen(self, layer: int, neuron: int, source: int | None, frozen: bool) -> None:
         if bool(frozen) != self.is_frozen(layer, neuron, source):
             self.undo_stack.push(
-                commands.SetFrozenCommand(self, layer, neuron, source, bool(frozen))
+                commands.SetFrozenCommand(self._apply_frozen, layer, neuron, source, bool(frozen))
             )
 
     def set_parameters(self, text: str, parameters: list[np.ndarray]) -> None:
@@ -110,7 +113,9 @@ class Document(QObject):
         for array in parameters:
             if not np.isfinite(array).all():
                 raise NetworkError("parameters", "contain a value that is not finite")
-        self.undo_stack.push(commands.SetParametersCommand(self, text, parameters))
+        self.undo_stack.push(commands.SetParametersCommand(
+            self._apply_parameters, text, self.network.parameters(), parameters
+        ))
 
     def record_parameters_changed(self, text: str, old_parameters: list[np.ndarray]) -> bool:
         """Make a change already done in place (a training run) one undo step back to
@@ -135,16 +140,20 @@ class Document(QObject):
         ``data`` (a Dataset or None) replaces the data set in the same step, for edits that
         change the number of inputs or outputs; by default the data set is kept.
         """
-        self.undo_stack.push(commands.ReplaceNetworkCommand(self, text, network, data))
+        self.undo_stack.push(commands.ReplaceNetworkCommand(
+            self._apply_network, text, self.network, network, self.data, data
+        ))
 
     def set_training(self, text: str, **changes) -> None:
         """Change training settings by keyword (learning_rate=0.05, batch_size=None, …)."""
         new = replace(self.training, **changes)
         if new != self.training:
-            self.undo_stack.push(commands.SetTrainingCommand(self, text, new))
+            self.undo_stack.push(commands.SetTrainingCommand(
+                self._apply_training, text, self.training_settings_copy(), new
+            ))
 
     def set_data(self, text: str, data: Dataset | None) -> None:
-        self.undo_stack.push(commands.SetDataCommand(self, text, data))
+        self.undo_stack.push(commands.SetDataCommand(self._apply_data, text, self.data, data))
 
     def replace_experiment(self, experiment: Experiment, path: str | None) -> None:
         """Open or create a file: a fresh history, nothing to undo, not modified."""
@@ -170,7 +179,7 @@ class Document(QObject):
             self._selection = item
             self.selection_changed.emit(item)
 
-    # ----- called by commands only ---------------------------------------------------------------
+    # ----- given to commands, called by them only -----------------------------------------------
     def _apply_parameter(self, layer: int, neuron: int, source: int | None, value: float):
         engine_layer = self.network.layers[layer]
         if source is None:

@@ -1,1 +1,1 @@
-"""Dialogs of the window: a new network, re-initialising the parameters."""
+"""Dialogs of the window: a new network, re-initialising the parameters, CSV import options."""

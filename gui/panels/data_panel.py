@@ -29,9 +29,9 @@ from engine import csvdata, datasets
 from engine.errors import NetworkError
 from engine.experiment import Dataset
 from engine.number_text import parse_number
+from gui.dialogs.csv_options import CsvOptionsDialog, read_preview
 from gui.document import Document
 from gui.models.data_table_model import DataTableModel
-from gui.panels.csv_options_dialog import CsvOptionsDialog, read_preview
 from gui.panels.validated_field import ValidatedField
 from gui.style import ERROR_STYLE
 

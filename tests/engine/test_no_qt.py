@@ -10,8 +10,21 @@ import engine
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def engine_module_names() -> list[str]:
+    """Every module of engine/ and of each of its sub-packages, however deep."""
+    return [m.name for m in pkgutil.walk_packages(engine.__path__, prefix="engine.")]
+
+
+def test_the_module_list_reaches_into_every_sub_package():
+    on_disk = {
+        ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        for path in (ROOT / "engine").rglob("*.py")
+    }
+    assert set(engine_module_names()) == on_disk - {"engine"}
+
+
 def test_every_engine_module_loads_without_qt_or_pyqtgraph():
-    names = [f"engine.{m.name}" for m in pkgutil.iter_modules(engine.__path__)]
+    names = engine_module_names()
     assert len(names) >= 5
     script = (
         "import importlib, sys\n"

@@ -17,12 +17,6 @@ from gui.items import BiasRef, NeuronRef, WeightRef
 from gui.stepping import StepThrough
 
 
-def seed_document(weights=(1.0, 1.0)):
-    layers = [Layer([[weights[0]]], [1.0]), Layer([[weights[1]]], [1.0])]
-    network = Network(1, layers, input_labels=["x"])
-    return Document(Experiment(network, data=Dataset([[2.0]], [[3.0]])))
-
-
 def random_document(sizes, seed=0):
     rng = np.random.default_rng(seed)
     layers = [Layer(rng.normal(size=(n_out, n_in)), rng.normal(size=n_out), "tanh")
@@ -68,7 +62,7 @@ def pixel_on_line(view, image, ref: WeightRef, t=0.6) -> QColor:
     return image.pixelColor(int(point.x()), int(point.y()))
 
 
-def test_neuron_values_are_the_engines_forward_pass_of_the_walkthrough(make_view):
+def test_neuron_values_are_the_engines_forward_pass_of_the_walkthrough(make_view, seed_document):
     view = make_view(seed_document())
     values = view.network_scene.values
     forward = view.network_scene.network.forward(np.array([[2.0]]))
@@ -77,7 +71,7 @@ def test_neuron_values_are_the_engines_forward_pass_of_the_walkthrough(make_view
     assert values.loss == 0.5
 
 
-def test_connection_colour_follows_the_sign_of_its_weight(make_view):
+def test_connection_colour_follows_the_sign_of_its_weight(make_view, seed_document):
     document = seed_document(weights=(1.0, -1.0))
     view = make_view(document)
     image = render_scene(view)
@@ -88,7 +82,7 @@ def test_connection_colour_follows_the_sign_of_its_weight(make_view):
     assert pixel_on_line(view, image, WeightRef(0, 0, 0)) == style.NEGATIVE
 
 
-def test_a_weight_change_redraws_values_from_the_document(make_view):
+def test_a_weight_change_redraws_values_from_the_document(make_view, seed_document):
     document = seed_document()
     view = make_view(document)
     document.set_parameter(1, 0, 0, 0.7)
@@ -97,7 +91,7 @@ def test_a_weight_change_redraws_values_from_the_document(make_view):
     assert view.network_scene.values.neuron(2, 0)["a"] == 4.0
 
 
-def test_hover_tooltip_lists_the_engines_values(make_view):
+def test_hover_tooltip_lists_the_engines_values(make_view, seed_document):
     view = make_view(seed_document())
     text = tooltip(view.network_scene, NeuronRef(2, 0))
     assert "z (weighted sum + b)" in text and "δ = ∂E/∂z" in text
@@ -106,7 +100,8 @@ def test_hover_tooltip_lists_the_engines_values(make_view):
     assert "∂E/∂w" in weight_text and "&nbsp;&nbsp;3</td>" in weight_text  # ∂E/∂w = 1 · y = 3
 
 
-def test_clicking_a_neuron_selects_it_and_asks_to_explain_its_value(make_view, qtbot):
+def test_clicking_a_neuron_selects_it_and_asks_to_explain_its_value(
+        make_view, qtbot, seed_document):
     document = seed_document()
     view = make_view(document)
     centre = view.mapFromScene(view.network_scene.layout.centre(2, 0))
@@ -116,7 +111,7 @@ def test_clicking_a_neuron_selects_it_and_asks_to_explain_its_value(make_view, q
     assert clicked.args == [NeuronRef(2, 0), "a"]
 
 
-def test_clicking_a_bias_tag_selects_the_bias(make_view, qtbot):
+def test_clicking_a_bias_tag_selects_the_bias(make_view, qtbot, seed_document):
     document = seed_document()
     view = make_view(document)
     where = view.mapFromScene(view.anchor_of(BiasRef(0, 0)))
@@ -124,7 +119,7 @@ def test_clicking_a_bias_tag_selects_the_bias(make_view, qtbot):
     assert document.selection == BiasRef(0, 0)
 
 
-def test_clicking_empty_canvas_clears_the_selection(make_view, qtbot):
+def test_clicking_empty_canvas_clears_the_selection(make_view, qtbot, seed_document):
     document = seed_document()
     view = make_view(document)
     document.select(NeuronRef(1, 0))
@@ -133,7 +128,7 @@ def test_clicking_empty_canvas_clears_the_selection(make_view, qtbot):
     assert document.selection is None
 
 
-def test_double_click_on_a_weight_edits_it_in_place(make_view, qtbot):
+def test_double_click_on_a_weight_edits_it_in_place(make_view, qtbot, seed_document):
     document = seed_document()
     view = make_view(document)
     where = view.mapFromScene(labels.along(view.network_scene.layout, 1, 0, 0, 0.6))
@@ -147,7 +142,7 @@ def test_double_click_on_a_weight_edits_it_in_place(make_view, qtbot):
     assert view.editor is None
 
 
-def test_editor_accepts_the_typographic_minus_the_canvas_writes(make_view, qtbot):
+def test_editor_accepts_the_typographic_minus_the_canvas_writes(make_view, qtbot, seed_document):
     document = seed_document()
     view = make_view(document)
     editor = view.edit(BiasRef(0, 0))
@@ -157,7 +152,7 @@ def test_editor_accepts_the_typographic_minus_the_canvas_writes(make_view, qtbot
 
 
 @pytest.mark.parametrize("text", ["abc", "nan", "inf", "", "1..2"])
-def test_editor_refuses_text_that_is_not_a_finite_number(make_view, qtbot, text):
+def test_editor_refuses_text_that_is_not_a_finite_number(make_view, qtbot, text, seed_document):
     document = seed_document()
     view = make_view(document)
     editor = view.edit(BiasRef(1, 0))
@@ -203,7 +198,8 @@ def test_hit_test_finds_a_connection_line(make_view):
     assert hit.ref == WeightRef(0, 2, 1)
 
 
-def test_step_through_highlights_the_step_and_draws_the_backward_pass(make_view, qtbot):
+def test_step_through_highlights_the_step_and_draws_the_backward_pass(
+        make_view, qtbot, seed_document):
     document = seed_document()
     stepping = StepThrough(document)
     view = make_view(document, stepping)
@@ -226,7 +222,7 @@ def test_step_through_highlights_the_step_and_draws_the_backward_pass(make_view,
     assert not scene.values.stepping and not scene.highlighted
 
 
-def test_canvas_shows_the_sample_the_step_through_uses(make_view):
+def test_canvas_shows_the_sample_the_step_through_uses(make_view, seed_document):
     document = seed_document()
     document.set_data("Two samples", Dataset([[2.0], [5.0]], [[3.0], [1.0]]))
     stepping = StepThrough(document)

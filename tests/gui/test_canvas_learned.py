@@ -19,7 +19,7 @@ from gui.items import NeuronRef
 from gui.plots.decision_map import diverging_map
 from gui.stepping import StepThrough
 from tests.gui import test_canvas
-from tests.gui.test_canvas import render_scene, seed_document
+from tests.gui.test_canvas import render_scene
 
 make_view = test_canvas.make_view  # the same fixture: shown views, deleted at the test's end
 
@@ -77,7 +77,7 @@ def test_painted_neuron_shows_its_thumbnail_and_the_action_hides_it(make_view):
     assert scene_pixel(view, render_scene(view), point) != style.NEURON_FILL
 
 
-def test_a_one_input_network_has_no_thumbnails(make_view):
+def test_a_one_input_network_has_no_thumbnails(make_view, seed_document):
     view = make_view(seed_document())
     assert view.network_scene.thumbnails.image(1, 0) is None
     assert not view.thumbnails_action.isEnabled()

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from engine import csvdata, datasets
-from gui.panels.csv_options_dialog import CsvOptionsDialog, parse_target_columns, read_preview
+from gui.dialogs.csv_options import CsvOptionsDialog, parse_target_columns, read_preview
 from gui.panels.data_panel import DataPanel
 from tests.gui.lifetimes import opened
 

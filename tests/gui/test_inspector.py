@@ -3,23 +3,13 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from engine.experiment import Dataset, Experiment
-from engine.network import Layer, Network
-from gui.document import Document
+from engine.experiment import Dataset
 from gui.items import BiasRef, NeuronRef, WeightRef
 from gui.panels.inspector import Inspector
 
 
-def seed_document():
-    """The walkthrough: x —(v=1, a=1)→ y —(w=1, b=1)→ z, x = 2, t = 3, ½(z − t)², η = 0.1."""
-    network = Network(1, [Layer([[1.0]], [1.0]), Layer([[1.0]], [1.0])], input_labels=["x"])
-    network.layers[0].labels = ["y"]
-    network.layers[1].labels = ["z"]
-    return Document(Experiment(network, data=Dataset([[2.0]], [[3.0]])))
-
-
 @pytest.fixture
-def inspector(qtbot):
+def inspector(qtbot, seed_document):
     widget = Inspector(seed_document())
     qtbot.addWidget(widget)
     widget.show()
@@ -190,7 +180,7 @@ def test_clicking_a_value_asks_for_its_explanation(qtbot, inspector):
     assert blocker.args == [BiasRef(0, 0), "value"]
 
 
-def test_without_data_values_are_dashes(qtbot):
+def test_without_data_values_are_dashes(qtbot, seed_document):
     document = seed_document()
     document.set_data("Remove data", None)
     widget = Inspector(document)
@@ -200,7 +190,7 @@ def test_without_data_values_are_dashes(qtbot):
     assert "No data" in widget.sample_label.text()
 
 
-def test_the_inspector_follows_the_step_throughs_sample(qtbot):
+def test_the_inspector_follows_the_step_throughs_sample(qtbot, seed_document):
     from gui.stepping import StepThrough
 
     document = seed_document()

@@ -5,19 +5,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from engine.experiment import Dataset, Experiment
+from engine.experiment import Experiment
 from engine.network import Layer, Network
 from gui.document import Document
 from gui.items import BiasRef, WeightRef
 from gui.models.weight_table_model import NEGATIVE_COLOR, POSITIVE_COLOR, WeightTableModel
 from gui.panels.weight_tables import WeightTables
-
-
-def seed_document():
-    network = Network(1, [Layer([[1.0]], [1.0]), Layer([[1.0]], [1.0])], input_labels=["x"])
-    network.layers[0].labels = ["y"]
-    network.layers[1].labels = ["z"]
-    return Document(Experiment(network, data=Dataset([[2.0]], [[3.0]])))
 
 
 def wide_document():
@@ -28,7 +21,7 @@ def wide_document():
 
 
 @pytest.fixture
-def tables(qtbot):
+def tables(qtbot, seed_document):
     document = seed_document()
     widget = WeightTables(document)
     qtbot.addWidget(widget)
