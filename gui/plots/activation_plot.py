@@ -13,6 +13,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox
 
+from engine import ranges
 from engine.activations import get_activation
 from gui.document import Document
 from gui.items import BiasRef, NeuronRef, WeightRef
@@ -135,6 +136,12 @@ class ActivationPlot(PlotFrame):
         self._mark(activation, values)
 
     def _mark(self, activation, values):
+        if values is not None and not all(ranges.plottable(*extent) for extent in
+                                          map(ranges.finite_range, values) if extent):
+            self.note.setText("the neurons' z or a are too large to mark\n"
+                              f"(a plot shows numbers within ±{ranges.PLOT_LIMIT:.0e} only)")
+            self.note.setPos(-Z_RANGE, 1.0)
+            values = None
         if values is None:
             self.function_marks.setData([], [])
             self.slope_marks.setData([], [])
