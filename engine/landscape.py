@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine import ranges
 from engine.errors import NetworkError
 from engine.network import Network
 
@@ -75,16 +76,11 @@ class OutputCurve:
 
 def data_range(values: np.ndarray | None, margin: float = MARGIN) -> tuple[float, float]:
     """(min − margin·span, max + margin·span) of ``values``; ±1 around a single value;
-    (−1, 1) without data or without a finite value."""
+    (−1, 1) without data or without a finite value; never beyond ±1.8e308 (engine/ranges.py)."""
     if values is None:
         return (-1.0, 1.0)
-    values = np.asarray(values, dtype=np.float64)
-    values = values[np.isfinite(values)]
-    if values.size == 0:
-        return (-1.0, 1.0)
-    low, high = float(values.min()), float(values.max())
-    pad = margin * (high - low) if high > low else 1.0
-    return (low - pad, high + pad)
+    finite = ranges.finite_range(values)
+    return (-1.0, 1.0) if finite is None else ranges.widened(*finite, margin)
 
 
 def landscape(
@@ -188,15 +184,18 @@ def _check_grid_size(network: Network, points: int) -> None:
 
 def _range(given, data, margin: float, key: str) -> tuple[float, float]:
     if given is None:
-        return data_range(data, margin)
-    try:
-        low, high = (float(v) for v in given)
-    except (TypeError, ValueError):
-        raise NetworkError(key, f"must be two numbers (min, max), not {given!r}") from None
-    if not (math.isfinite(low) and math.isfinite(high)):
-        raise NetworkError(key, f"must be finite, not {given!r}")
-    if not low < high:
-        raise NetworkError(key, f"min must be below max, not {low:g} ≥ {high:g}")
+        low, high = data_range(data, margin)
+    else:
+        try:
+            low, high = (float(v) for v in given)
+        except (TypeError, ValueError):
+            raise NetworkError(key, f"must be two numbers (min, max), not {given!r}") from None
+        if not (math.isfinite(low) and math.isfinite(high)):
+            raise NetworkError(key, f"must be finite, not {given!r}")
+        if not low < high:
+            raise NetworkError(key, f"min must be below max, not {low:g} ≥ {high:g}")
+    if not ranges.span_is_finite(low, high):  # a grid steps by span / n
+        raise NetworkError(key, f"{low:g} to {high:g} is too wide: its span is beyond 1.8e308")
     return low, high
 
 

@@ -19,7 +19,7 @@ import numpy as np
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QImage
 
-from engine import landscape
+from engine import landscape, ranges
 from engine.errors import NetworkError
 from gui.plots.decision_map import diverging_map
 from gui.style import format_value
@@ -78,7 +78,7 @@ def column_images(network, column: int, maps: np.ndarray, disc: bool = True) -> 
     low, high = low[:, None, None], high[:, None, None]
     flipped = maps[:, ::-1]
     flipped = np.where(np.isnan(flipped), (low + high) / 2, flipped)  # NaN: white (halfway)
-    share = np.clip((flipped - low) / (high - low), 0.0, 1.0)
+    share = ranges.shares(flipped, low, high)  # no overflow for any finite low, high
     pixels = np.ascontiguousarray(_TABLE[np.rint(share * 255).astype(np.intp)])
     n, ny, nx = maps.shape
     if disc:  # premultiplied alpha: every byte (B, G, R, A) times the disc's coverage

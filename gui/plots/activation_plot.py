@@ -13,6 +13,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox
 
+from engine import ranges
 from engine.activations import get_activation
 from gui.document import Document
 from gui.items import BiasRef, NeuronRef, WeightRef
@@ -132,6 +133,12 @@ class ActivationPlot(PlotFrame):
             self.note.setText("softmax: each output depends on every z of the layer,\n"
                               "so there is no single curve; marks show (z, a).")
             self.note.setPos(-reach, 1.0)
+        if values is not None and not all(ranges.plottable(*extent) for extent in
+                                          map(ranges.finite_range, values) if extent):
+            self.note.setText("the neurons' z or a are too large to mark\n"
+                              f"(a plot shows numbers within ±{ranges.PLOT_LIMIT:.0e} only)")
+            self.note.setPos(-reach, 0.65)  # below the legend
+            values = None
         self._mark(activation, values)
 
     def _mark(self, activation, values):

@@ -15,7 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QLabel
 
-from engine import diagnostics, landscape
+from engine import diagnostics, landscape, ranges
 from engine.errors import NetworkError
 from engine.experiment import Dataset
 from gui.document import Document
@@ -46,6 +46,7 @@ class DecisionMap(PlotFrame):
         super().__init__("What the network computes", parent)
         self._document = document
         self._x_range = self._y_range = (-1.0, 1.0)
+        self._too_wide = ""  # why the data cannot be drawn (a span beyond the largest float)
         self.current: landscape.Landscape | landscape.OutputCurve | None = None
         self._create_items()
         self.click_combo = QComboBox()
@@ -113,8 +114,11 @@ class DecisionMap(PlotFrame):
             self._x_range = landscape.data_range(inputs[:, 0])
             if network.input_size == 2:
                 self._y_range = landscape.data_range(inputs[:, 1])
+        self._too_wide = self._span_beyond_floats(data, network)
         self._draw_points()
         self.redraw()
+        if self._too_wide:
+            return
         self.plot_item.vb.setRange(xRange=self._x_range,
                                    yRange=self._y_range if network.input_size == 2 else None,
                                    padding=0)
@@ -127,6 +131,9 @@ class DecisionMap(PlotFrame):
         """Recompute the landscape from the engine and update the image/curves in place."""
         network = self._document.network
         self.current = None
+        if self._too_wide:
+            self._show_nothing(self._too_wide)
+            return
         try:
             if network.input_size == 2:
                 x_range, y_range = self._shown_plane()
@@ -141,11 +148,23 @@ class DecisionMap(PlotFrame):
         elif isinstance(self.current, landscape.OutputCurve):
             self._show_curve(self.current)
         else:
-            self.image_item.hide()
-            self._set_curves([])
-            self.note.setText(
+            self._show_nothing(
                 f"The map needs 2 inputs (a curve needs 1); this network has {network.input_size}."
             )
+
+    def _show_nothing(self, why: str):
+        self.image_item.hide()
+        self.colorbar.hide()
+        self._set_curves([])
+        self.note.setText(why)
+
+    def _span_beyond_floats(self, data, network) -> str:
+        """Why the data's plane (or a curve's targets) cannot be drawn, '' when it can."""
+        if network.input_size == 2:
+            return _beyond_floats("x₁", *self._x_range) or _beyond_floats("x₂", *self._y_range)
+        why = _beyond_floats("x", *self._x_range)
+        targets = None if data is None else ranges.finite_range(data.targets)
+        return why or (_beyond_floats("t", *targets) if targets else "")
 
     def _shown_plane(self):
         """The part of the plane in view (wider than the data when the shape is kept)."""
@@ -170,15 +189,22 @@ class DecisionMap(PlotFrame):
             self._request_redraw()
 
     def _show_map(self, result: landscape.Landscape):
-        self._set_curves([])
-        self.image_item.show()
-        self.colorbar.show()
         xs, ys = result.xs, result.ys
-        dx, dy = xs[1] - xs[0], ys[1] - ys[0]
-        rect = QRectF(xs[0] - dx / 2, ys[0] - dy / 2, xs[-1] - xs[0] + dx, ys[-1] - ys[0] + dy)
+        # each grid point is the centre of a cell: the image reaches half a cell beyond
+        x0, x1 = ranges.widened(xs[0], xs[-1], 0.5 / (len(xs) - 1))
+        y0, y1 = ranges.widened(ys[0], ys[-1], 0.5 / (len(ys) - 1))
         low, high = result.value_bounds
         if not high > low:
             high = low + 1.0
+        why = (_beyond_floats("x₁", x0, x1) or _beyond_floats("x₂", y0, y1)
+               or _beyond_floats("the output", low, high))
+        if why:
+            self._show_nothing(why)
+            return
+        rect = QRectF(x0, y0, x1 - x0, y1 - y0)
+        self._set_curves([])
+        self.image_item.show()
+        self.colorbar.show()
         if result.predicted_class is None:
             self.image_item.setImage(np.nan_to_num(result.value), autoLevels=False)
             if tuple(self.colorbar.levels()) != (low, high):
@@ -203,6 +229,13 @@ class DecisionMap(PlotFrame):
         return 1.0 - (1.0 - base) * sureness[..., np.newaxis]
 
     def _show_curve(self, result: landscape.OutputCurve):
+        data = self._document.data  # the samples' targets share the y axis with the curve
+        extent = ranges.finite_range(result.outputs if data is None else np.concatenate(
+            [result.outputs.ravel(), data.targets.ravel()]))
+        why = _beyond_floats("the output and targets", *extent) if extent else ""
+        if why:
+            self._show_nothing(why)
+            return
         self.image_item.hide()
         self.colorbar.hide()
         self._set_curves(result.outputs)
@@ -224,7 +257,7 @@ class DecisionMap(PlotFrame):
 
     def _draw_points(self):
         data, network = self._document.data, self._document.network
-        if data is None or data.inputs.shape[1] != network.input_size:
+        if data is None or data.inputs.shape[1] != network.input_size or self._too_wide:
             self.train_points.setData([], [])
             self.test_points.setData([], [])
             return
@@ -252,7 +285,7 @@ class DecisionMap(PlotFrame):
     def _classes(targets: np.ndarray) -> np.ndarray:
         kind = diagnostics.target_classes(targets)
         if kind is None:  # not classes: split at the middle of the targets' range
-            middle = np.mean(landscape.data_range(targets[:, 0], 0.0))
+            middle = ranges.midpoint(*landscape.data_range(targets[:, 0], 0.0))
             return (targets[:, 0] >= middle).astype(np.intp)
         return diagnostics.predicted_classes(targets, kind)
 
@@ -338,6 +371,15 @@ class DecisionMap(PlotFrame):
         new.inputs, new.targets = data.inputs[keep], data.targets[keep]
         self._document.set_data("Remove a sample", new)
         return True
+
+
+def _beyond_floats(name: str, low: float, high: float) -> str:
+    """Why ``name`` from ``low`` to ``high`` cannot be drawn ('' when it can): a plot needs
+    room below the largest float (1.8e308) to pad and scale its range."""
+    if ranges.plottable(low, high):
+        return ""
+    return (f"Not drawn: {name} runs from {low:.3g} to {high:.3g}; a plot shows numbers "
+            f"within ±{ranges.PLOT_LIMIT:.0e} only.")
 
 
 def _all_inputs(data: Dataset) -> np.ndarray:

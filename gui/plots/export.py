@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine import ranges
 from gui.style import TEXT
 
 FORMATS = {".png": "PNG image", ".svg": "SVG drawing", ".csv": "CSV table of the plotted points"}
@@ -203,9 +204,8 @@ class PlotFrame(QWidget):
             span = self._y_span
             inside = span is not None and span[0] <= low and high <= span[1]
             if not inside or (high - low) < (span[1] - span[0]) / 3:
-                margin = 0.1 * (high - low) or 0.5 * abs(high) or 1.0
-                span = (low - margin, high + margin)
-        if span != self._y_span:
+                span = ranges.widened(low, high, 0.1, 0.5 * abs(high) or 1.0)
+        if span != self._y_span and ranges.plottable(*span):  # else (beyond ±1e307) keep the last
             self._y_span = span
             view.setYRange(*span, padding=0.02)
 
