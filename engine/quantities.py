@@ -325,3 +325,8 @@ class StopReason(StrEnum):
     MAX_EPOCHS = "max_epochs"
     TARGET_LOSS = "target_loss"
     DIVERGED = "diverged"
+
+    @property
+    def early(self) -> bool:
+        """Stopped by itself before the steps asked for: the target loss or the epoch limit."""
+        return self in (StopReason.TARGET_LOSS, StopReason.MAX_EPOCHS)
