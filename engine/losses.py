@@ -81,41 +81,36 @@ def _cross_entropy_columns(a, t, scratch) -> float:
 
 
 # ----- how the lesson writes each loss (a, t: the output's and the target's symbols) ----------
-def _squared_gradient(factor: str):
-    def tokens(a, t, n):
-        if factor == "":
-            return [OPEN, a, MINUS, t, CLOSE]
-        if factor == "2":
-            return [Constant(2.0, "2"), Operator("·("), a, MINUS, t, CLOSE]
-        return [Constant(2.0 / n, f"2/{n}" if n > 1 else "2"), Operator("·("), a, MINUS, t, CLOSE]
-
-    return tokens
+def _difference(a, t, factor: Constant | None = None) -> list:
+    """(a − t), or factor·(a − t)."""
+    if factor is None:
+        return [OPEN, a, MINUS, t, CLOSE]
+    return [factor, Operator("·("), a, MINUS, t, CLOSE]
 
 
-def _squared_sample(front: str):
-    def tokens(pairs, n):
+def _squared(front):
+    """Notation of c·Σ(a − t)², ``front(n)`` giving the tokens of c for n outputs."""
+
+    def sample(pairs, n):
         body = join([[OPEN, a, MINUS, t, Operator(")²")] for a, t in pairs])
         if n > 1:
             body = [Operator("[")] + body + [Operator("]")]
-        if front == "½":
-            return [Constant(0.5, "½"), TIMES] + body
-        if front == "1/n" and n > 1:
-            return [Constant(1.0 / n, f"1/{n}"), TIMES] + body
-        return body
+        return front(n) + body
 
-    return tokens
+    def layer(a, t, n):
+        return front(n) + [Operator("Σ("), a, MINUS, t, Operator(")²")]
+
+    return sample, layer
 
 
-def _squared_layer(front: str):
-    def tokens(a, t, n):
-        result = [Operator("Σ("), a, MINUS, t, Operator(")²")]
-        if front == "½":
-            return [Constant(0.5, "½"), TIMES] + result
-        if front == "1/n" and n > 1:
-            return result + [Operator("/"), Constant(float(n), str(n))]
-        return result
+_HALF = _squared(lambda n: [Constant(0.5, "½"), TIMES])
+_WHOLE = _squared(lambda n: [])
+_MEAN_SAMPLE, _ = _squared(lambda n: [Constant(1.0 / n, f"1/{n}"), TIMES] if n > 1 else [])
 
-    return tokens
+
+def _mean_layer(a, t, n):
+    tokens = [Operator("Σ("), a, MINUS, t, Operator(")²")]
+    return tokens + [Operator("/"), Constant(float(n), str(n))] if n > 1 else tokens
 
 
 def _cross_entropy_sample(pairs, n):
@@ -196,21 +191,25 @@ LOSSES: dict[str, Loss] = {
             "half_sse",
             _half_sse,
             _half_sse_grad,
-            Notation(_squared_sample("½"), _squared_layer("½"), _squared_gradient("")),
+            Notation(*_HALF, lambda a, t, n: _difference(a, t)),
             squared=(0.5, 1.0),
         ),
         Loss(
             "sse",
             _sse,
             _sse_grad,
-            Notation(_squared_sample(""), _squared_layer(""), _squared_gradient("2")),
+            Notation(*_WHOLE, lambda a, t, n: _difference(a, t, Constant(2.0, "2"))),
             squared=(1.0, 2.0),
         ),
         Loss(
             "mse",
             _mse,
             _mse_grad,
-            Notation(_squared_sample("1/n"), _squared_layer("1/n"), _squared_gradient("2/n")),
+            Notation(
+                _MEAN_SAMPLE,
+                _mean_layer,
+                lambda a, t, n: _difference(a, t, Constant(2.0 / n, f"2/{n}" if n > 1 else "2")),
+            ),
             squared=(1.0, 2.0),
             per_output=True,
         ),
