@@ -62,7 +62,7 @@ class TraceData:
     inputs : array_like, shape (batch, input_size)
     targets : array_like, shape (batch, output_size)
     training : TrainingSettings
-    granularity : {"neuron", "layer"}
+    granularity : Granularity
     optimizer : engine.optimizers.Optimizer or None
         Peeked at for the update (its state is the starting state); None: a fresh one.
     samples : tuple of int or None
