@@ -3,6 +3,10 @@
 Each activation maps pre-activations z (shape (batch, n)) to activations a = f(z) of the same
 shape. ``backward`` turns ∂E/∂a into δ = ∂E/∂z: elementwise ∂E/∂a · f′(z) for all but softmax,
 whose outputs depend on every z of the row, so its full Jacobian is used.
+
+Each activation also carries the same two in place on arrays laid out one column per sample,
+(n, batch), for the trainer's fast path (``forward_columns``, ``slope_columns``), and how the
+lesson writes it (``notation``, ``prose``). A new activation is one entry of ``ACTIVATIONS``.
 """
 
 from __future__ import annotations
@@ -59,20 +63,98 @@ def _softmax(z):
     return shifted / shifted.sum(axis=-1, keepdims=True)
 
 
+# ----- the same in place, one column per sample ((n, batch) arrays), for engine.fastpass ------
+# forward: a = f(z) into ``out`` (``column``: a (1, batch) scratch row)
+def _identity_columns(z, out, column):
+    pass  # the fast path gives an identity layer one array for z and a
+
+
+def _sigmoid_columns(z, out, column):  # exp(−log(1 + e^−z)), as _sigmoid: no overflow
+    np.negative(z, out=out)
+    np.logaddexp(0.0, out, out=out)
+    np.negative(out, out=out)
+    np.exp(out, out=out)
+
+
+def _tanh_columns(z, out, column):
+    np.tanh(z, out=out)
+
+
+def _relu_columns(z, out, column):
+    np.maximum(z, 0.0, out=out)
+
+
+def _leaky_relu_columns(z, out, column):  # max(z, 0.01 z) is z above 0 and 0.01 z below
+    np.multiply(z, LEAKY_SLOPE, out=out)
+    np.maximum(z, out, out=out)
+
+
+def _softmax_columns(z, out, column):  # each column: exp(z − max z) / Σ exp(z − max z)
+    np.maximum.reduce(z, axis=0, keepdims=True, out=column)
+    np.subtract(z, column, out=out)
+    np.exp(out, out=out)
+    np.add.reduce(out, axis=0, keepdims=True, out=column)
+    np.divide(out, column, out=out)
+
+
+# slope: δ = ∂E/∂a ⊙ f′(z) into ``out`` (``grad`` and ``out`` may be one array; ``s`` a float
+# and ``positive`` a bool scratch array of the same shape)
+def _identity_slope(grad, z, a, s, positive, out):
+    if out is not grad:
+        np.copyto(out, grad)
+
+
+def _sigmoid_slope(grad, z, a, s, positive, out):  # a(1 − a)
+    np.subtract(1.0, a, out=s)
+    np.multiply(a, s, out=s)
+    np.multiply(grad, s, out=out)
+
+
+def _tanh_slope(grad, z, a, s, positive, out):  # 1 − a²
+    np.multiply(a, a, out=s)
+    np.subtract(1.0, s, out=s)
+    np.multiply(grad, s, out=out)
+
+
+def _relu_slope(grad, z, a, s, positive, out):  # 1 above 0, else 0 (f′(0) = 0)
+    np.greater(z, 0.0, out=s)  # a float mask multiplies fastest
+    np.multiply(grad, s, out=out)
+
+
+def _leaky_relu_slope(grad, z, a, s, positive, out):  # 1 above 0, else 0.01
+    np.greater(z, 0.0, out=positive)
+    s.fill(LEAKY_SLOPE)
+    np.copyto(s, 1.0, where=positive)
+    np.multiply(grad, s, out=out)
+
+
+def _softmax_slope(grad, z, a, s, positive, out):  # the full Jacobian, on rows
+    out.T[...] = ACTIVATIONS["softmax"].backward(z.T, a.T, grad.T)
+
+
 @dataclass(frozen=True)
 class Activation:
-    """One activation: its name, f, f′ and how the lesson writes them."""
+    """One activation: its name, f and f′ (on rows and in place on columns), and how the
+    lesson writes it: ``notation`` is the text before and after z ("σ(", ")"; the identity
+    writes z alone), ``prose`` one sentence saying what it does."""
 
     name: str
     function: Callable[[np.ndarray], np.ndarray]
     derivative: Callable[[np.ndarray, np.ndarray], np.ndarray] | None
-    formula: str  # f(z) in plain text, for explanations
-    derivative_formula: str  # f′(z) in plain text
+    forward_columns: Callable
+    slope_columns: Callable
+    notation: tuple[str, str]
+    prose: str
 
     @property
     def elementwise(self) -> bool:
         """True when a_j depends on z_j alone (all but softmax)."""
         return self.derivative is not None
+
+    @property
+    def identity(self) -> bool:
+        """a = z: no slope to multiply by (f′ = 1)."""
+        return self.name == "identity"
 
     def __call__(self, z: np.ndarray) -> np.ndarray:
         return self.function(z)
@@ -85,7 +167,7 @@ class Activation:
         """
         if self.derivative is None:
             return a * (grad_a - (grad_a * a).sum(axis=-1, keepdims=True))
-        if self.name == "identity":
+        if self.identity:
             return grad_a
         return grad_a * self.derivative(z, a)
 
@@ -100,18 +182,60 @@ class Activation:
 ACTIVATIONS: dict[str, Activation] = {
     act.name: act
     for act in (
-        Activation("identity", _identity, _identity_derivative, "z", "1"),
-        Activation("sigmoid", _sigmoid, _sigmoid_derivative, "1 / (1 + e^−z)", "f(z)(1 − f(z))"),
-        Activation("tanh", np.tanh, _tanh_derivative, "tanh z", "1 − f(z)²"),
-        Activation("relu", _relu, _relu_derivative, "max(0, z)", "1 if z > 0 else 0"),
+        Activation(
+            "identity",
+            _identity,
+            _identity_derivative,
+            _identity_columns,
+            _identity_slope,
+            ("", ""),
+            "The identity activation passes z on unchanged",
+        ),
+        Activation(
+            "sigmoid",
+            _sigmoid,
+            _sigmoid_derivative,
+            _sigmoid_columns,
+            _sigmoid_slope,
+            ("σ(", ")"),
+            "σ(z) = 1/(1 + e^−z) squashes z into (0, 1)",
+        ),
+        Activation(
+            "tanh",
+            np.tanh,
+            _tanh_derivative,
+            _tanh_columns,
+            _tanh_slope,
+            ("tanh(", ")"),
+            "tanh squashes z into (−1, 1)",
+        ),
+        Activation(
+            "relu",
+            _relu,
+            _relu_derivative,
+            _relu_columns,
+            _relu_slope,
+            ("max(0, ", ")"),
+            "ReLU keeps a positive z and turns z ≤ 0 into 0",
+        ),
         Activation(
             "leaky_relu",
             _leaky_relu,
             _leaky_relu_derivative,
-            "z if z > 0 else 0.01z",
-            "1 if z > 0 else 0.01",
+            _leaky_relu_columns,
+            _leaky_relu_slope,
+            ("leaky_relu(", ")"),
+            "Leaky ReLU keeps a positive z and multiplies z ≤ 0 by 0.01",
         ),
-        Activation("softmax", _softmax, None, "e^z_j / Σ_k e^z_k", "a_j(1[j=k] − a_k)"),
+        Activation(
+            "softmax",
+            _softmax,
+            None,
+            _softmax_columns,
+            _softmax_slope,
+            ("softmax(", ")"),
+            "Softmax turns the outputs into probabilities (each in 0…1, summing to 1)",
+        ),
     )
 }
 

@@ -18,8 +18,8 @@ import math
 
 import numpy as np
 
-from engine.activations import LEAKY_SLOPE, get_activation
-from engine.losses import LOG_FLOOR, get_loss, reduction_scale
+from engine.activations import get_activation
+from engine.losses import get_loss, reduction_scale
 
 
 def _first_non_finite(array: np.ndarray) -> str:
@@ -28,19 +28,6 @@ def _first_non_finite(array: np.ndarray) -> str:
 
 
 # ----- the fast path: Network.forward/backward on preallocated buffers --------
-IDENTITY, SIGMOID, TANH, RELU, LEAKY_RELU, SOFTMAX = range(6)
-_KINDS = {
-    "identity": IDENTITY,
-    "sigmoid": SIGMOID,
-    "tanh": TANH,
-    "relu": RELU,
-    "leaky_relu": LEAKY_RELU,
-    "softmax": SOFTMAX,
-}
-# squared losses: E_i = loss_factor · Σ(a − t)², ∂E_i/∂a = grad_factor · (a − t); mse divides by n
-_SQUARED = {"half_sse": (0.5, 1.0), "sse": (1.0, 2.0), "mse": (1.0, 2.0)}
-
-
 class _Buffers:
     """Every array one step needs for a batch of ``batch`` samples, allocated once.
 
@@ -48,20 +35,20 @@ class _Buffers:
     column per sample, (n, batch).
     """
 
-    def __init__(self, sizes: list[int], kinds: list[int], batch: int):
+    def __init__(self, sizes: list[int], activations: list, batch: int):
         self.inputs = np.empty((batch, sizes[0]))
         self.targets = np.empty((batch, sizes[-1]))
         self.pre = [np.empty((n, batch)) for n in sizes[1:]]
         # an identity layer's activation is its pre-activation: the same array
         self.act = [
-            z if kind == IDENTITY else np.empty_like(z)
-            for z, kind in zip(self.pre, kinds, strict=True)
+            z if activation.identity else np.empty_like(z)
+            for z, activation in zip(self.pre, activations, strict=True)
         ]
         self.delta = [np.empty_like(z) for z in self.pre]
         # ∂E/∂a of a hidden layer; for an identity layer it is δ itself
         self.grad_act = [
-            d if kind == IDENTITY else np.empty_like(d)
-            for d, kind in zip(self.delta, kinds, strict=True)
+            d if activation.identity else np.empty_like(d)
+            for d, activation in zip(self.delta, activations, strict=True)
         ]
         self.scratch = [np.empty_like(z) for z in self.pre]
         self.positive = [np.empty(z.shape, dtype=bool) for z in self.pre]
@@ -81,7 +68,6 @@ class FastPass:
 
     def __init__(self, network, params: np.ndarray):
         layers = network.layers
-        self.kinds = [_KINDS[layer.activation] for layer in layers]
         self.activations = [get_activation(layer.activation) for layer in layers]
         self.sizes = network.sizes
         self.gradient = np.zeros_like(params)
@@ -124,14 +110,12 @@ class FastPass:
         self._loss = get_loss(network.loss)
         self._mean = network.reduction == "mean"
         reduction_scale(network.reduction, 1)
-        output_activation = layers[-1].activation
-        if network.loss in _SQUARED and output_activation != "softmax":
+        output_activation = self.activations[-1]
+        squared = self._loss.squared_factors(self.sizes[-1])
+        if squared is not None and output_activation.elementwise:
             self._mode = "squared"
-            loss_factor, grad_factor = _SQUARED[network.loss]
-            if network.loss == "mse":
-                loss_factor, grad_factor = 1.0 / self.sizes[-1], 2.0 / self.sizes[-1]
-            self._loss_factor, self._grad_factor = loss_factor, grad_factor
-        elif output_activation == self._loss.fused_activation:
+            self._loss_factor, self._grad_factor = squared
+        elif output_activation.name == self._loss.fused_activation:
             self._mode = "fused"  # δ = a − t (softmax + cross-entropy, sigmoid + BCE)
         else:
             self._mode = "general"
@@ -140,7 +124,7 @@ class FastPass:
         """The buffers for a batch of ``batch`` rows (made on first use, then reused)."""
         found = self._buffers.get(batch)
         if found is None:
-            found = self._buffers[batch] = _Buffers(self.sizes, self.kinds, batch)
+            found = self._buffers[batch] = _Buffers(self.sizes, self.activations, batch)
         return found
 
     def gather(self, inputs, targets, index):
@@ -154,70 +138,25 @@ class FastPass:
     def _forward(self, inputs, buffers: _Buffers):
         """aᵀ of the output layer, (n_out, batch), every layer's zᵀ and aᵀ kept in ``buffers``."""
         a = inputs.T
-        for index, kind in enumerate(self.kinds):
+        for index, activation in enumerate(self.activations):
             z, out = buffers.pre[index], buffers.act[index]
             np.matmul(self.weights[index], a, out=z)
             np.add(z, self.bias_columns[index], out=z)
-            if kind == TANH:
-                np.tanh(z, out=out)
-            elif kind == RELU:
-                np.maximum(z, 0.0, out=out)
-            elif kind == SIGMOID:  # exp(−log(1 + e^−z)), as activations.py: no overflow
-                np.negative(z, out=out)
-                np.logaddexp(0.0, out, out=out)
-                np.negative(out, out=out)
-                np.exp(out, out=out)
-            elif kind == LEAKY_RELU:  # max(z, 0.01 z) is z above 0 and 0.01 z below
-                np.multiply(z, LEAKY_SLOPE, out=out)
-                np.maximum(z, out, out=out)
-            elif kind == SOFTMAX:  # each column: exp(z − max z) / Σ exp(z − max z)
-                column = buffers.per_sample
-                np.maximum.reduce(z, axis=0, keepdims=True, out=column)
-                np.subtract(z, column, out=out)
-                np.exp(out, out=out)
-                np.add.reduce(out, axis=0, keepdims=True, out=column)
-                np.divide(out, column, out=out)
+            activation.forward_columns(z, out, buffers.per_sample)
             a = out
         return a
 
     # ----- backward -----------------------------------------------------------
     def _apply_slope(self, index: int, buffers: _Buffers, grad, out) -> None:
         """δ = ∂E/∂a ⊙ f′(z) for layer ``index`` (``grad`` and ``out`` may be one array)."""
-        kind = self.kinds[index]
-        a, z, s = buffers.act[index], buffers.pre[index], buffers.scratch[index]
-        if kind == IDENTITY:
-            if out is not grad:
-                np.copyto(out, grad)
-        elif kind == TANH:  # 1 − a²
-            np.multiply(a, a, out=s)
-            np.subtract(1.0, s, out=s)
-            np.multiply(grad, s, out=out)
-        elif kind == SIGMOID:  # a(1 − a)
-            np.subtract(1.0, a, out=s)
-            np.multiply(a, s, out=s)
-            np.multiply(grad, s, out=out)
-        elif kind == RELU:  # 1 above 0, else 0 (f′(0) = 0); a float mask multiplies fastest
-            np.greater(z, 0.0, out=s)
-            np.multiply(grad, s, out=out)
-        elif kind == LEAKY_RELU:  # 1 above 0, else 0.01
-            positive = buffers.positive[index]
-            np.greater(z, 0.0, out=positive)
-            s.fill(LEAKY_SLOPE)
-            np.copyto(s, 1.0, where=positive)
-            np.multiply(grad, s, out=out)
-        else:  # softmax: its full Jacobian, as activations.py (which takes rows)
-            out.T[...] = self.activations[index].backward(z.T, a.T, grad.T)
-
-    def _other_loss(self, output, targets, buffers: _Buffers) -> float:
-        """Σ over the batch of E_i for the losses that are not squared errors (output: aᵀ)."""
-        if self._loss.name != "cross_entropy":
-            return float(self._loss.per_sample(output.T, targets).sum())
-        # −Σ t log a with log clamped at LOG_FLOOR, as losses.py
-        log_output = buffers.scratch[-1]
-        np.log(output, out=log_output)
-        np.maximum(log_output, LOG_FLOOR, out=log_output)
-        np.multiply(log_output, targets.T, out=log_output)
-        return -float(np.add.reduce(log_output, axis=None))
+        self.activations[index].slope_columns(
+            grad,
+            buffers.pre[index],
+            buffers.act[index],
+            buffers.scratch[index],
+            buffers.positive[index],
+            out,
+        )
 
     def loss_and_gradient(self, inputs, targets) -> float:
         """E of the batch; fills ``gradient`` with ∂E/∂θ (∂E/∂x is not computed).
@@ -232,7 +171,7 @@ class FastPass:
         batch = inputs.shape[0]
         buffers = self.buffers(batch)
         output = self._forward(inputs, buffers)
-        last = len(self.kinds) - 1
+        last = len(self.activations) - 1
         delta = buffers.delta[last]
         scale = 1.0 / batch if self._mean else 1.0
         if self._mode == "squared":
@@ -243,7 +182,7 @@ class FastPass:
                 np.multiply(self._grad_factor, delta, out=delta)
             self._apply_slope(last, buffers, delta, delta)
         else:
-            loss = self._other_loss(output, targets, buffers) * scale
+            loss = self._loss.batch_total(output, targets.T, buffers.scratch[-1]) * scale
             if self._mode == "fused":
                 np.subtract(output, targets.T, out=delta)
             else:
@@ -261,7 +200,7 @@ class FastPass:
             if index > 0:
                 grad = buffers.grad_act[index - 1]
                 np.matmul(self.weights_t[index], delta, out=grad)
-                if self.kinds[index - 1] != IDENTITY:
+                if not self.activations[index - 1].identity:
                     self._apply_slope(index - 1, buffers, grad, buffers.delta[index - 1])
         return loss
 

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.quantities import Quantity
+
 _SUPERSCRIPT = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
 _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
@@ -96,8 +98,9 @@ class Symbol:
     the text that stands for it ("y", "∂E/∂h2"); ``layer`` the engine's layer index (rendered
     one higher) or None; ``subscripts`` the engine's 0-based neuron (and source) indices,
     rendered one higher; ``sample`` the 0-based sample of a batch trace, or None; ``new`` marks
-    a value after the update. ``ref`` is the quantity reference the stepper uses (e.g.
-    ('w', 1, 0, 0)), so a view can find the step that computed it; ``label`` is the neuron's
+    a value after the update. ``ref`` is the :class:`~engine.quantities.Quantity` it names
+    (e.g. w of ``network.layers[1]`` into 0 from 0), so a view can find the step that
+    computed it; ``label`` is the neuron's
     own name in the network, if any, and ``named`` says that this label is written instead
     of the letter and its indices. A symbol named "f′" renders as f′(z…) of the neuron its
     subscripts name.
@@ -105,7 +108,7 @@ class Symbol:
 
     name: str
     value: Value
-    ref: tuple
+    ref: Quantity
     layer: int | None = None
     subscripts: tuple[int, ...] = ()
     sample: int | None = None
@@ -146,7 +149,7 @@ class Symbol:
             "name": self.name,
             "text": self.notation(),
             "value": json_value(self.value),
-            "ref": list(self.ref),
+            "ref": self.ref.to_json(),
             "layer": self.layer,
             "subscripts": list(self.subscripts),
             "sample": self.sample,
@@ -181,6 +184,23 @@ class Constant:
 
 
 Token = Symbol | Operator | Constant
+
+PLUS = Operator(" + ")
+MINUS = Operator(" − ")
+TIMES = Operator("·")
+HADAMARD = Operator(" ⊙ ")
+OPEN = Operator("(")
+CLOSE = Operator(")")
+
+
+def join(groups, separator: Operator = PLUS) -> list:
+    """Token groups one after another with ``separator`` between them: a + b + c."""
+    tokens = []
+    for index, group in enumerate(groups):
+        if index:
+            tokens.append(separator)
+        tokens.extend(group)
+    return tokens
 
 
 @dataclass(frozen=True, slots=True)

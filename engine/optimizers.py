@@ -19,8 +19,9 @@ stay exactly 0 and its update is exactly 0: it never moves.
 
 An update happens in two halves so that a caller can look before it leaps: :meth:`propose`
 computes u and the would-be new state into scratch buffers without touching the current state,
-and :meth:`commit` makes that state current. :meth:`peek` uses only the first half, which is
-what the step-through shows.
+and :meth:`commit` makes that state current. :meth:`peek` and :meth:`peek_layers` use only the
+first half; ``peek_layers`` also hands out the would-be state, which is what the step-through
+shows (velocity v′, Adam's m′, s′ and their bias-corrected m̂, ŝ), so it never redoes the math.
 """
 
 from __future__ import annotations
@@ -31,14 +32,10 @@ import numpy as np
 
 from engine.errors import NetworkError
 from engine.experiment import OPTIMIZERS, TrainingSettings
+from engine.quantities import Kind
 
 
 # ----- flat vectors <-> layers ------------------------------------------------
-def parameter_shapes(layers) -> list[tuple[int, ...]]:
-    """Shapes in flat order: W (n_out, n_in) then b (n_out,) of each layer."""
-    return [shape for layer in layers for shape in (layer.weights.shape, layer.biases.shape)]
-
-
 def flatten_parameters(layers) -> np.ndarray:
     """All W and b of ``layers`` laid end to end, a new float64 vector of length P."""
     return np.concatenate([p.ravel() for layer in layers for p in (layer.weights, layer.biases)])
@@ -142,16 +139,27 @@ class Optimizer:
         self._pending = False
         return new
 
-    def peek_layers(self, layers, gradients) -> list[tuple[np.ndarray, np.ndarray]]:
-        """What each layer's (W, b) would be after one update from ``gradients``.
+    def peek_layers(self, layers, gradients) -> tuple[list, dict[Kind, list]]:
+        """What each layer's (W, b) and the optimizer's state would be after one update.
 
         ``layers`` is a list of :class:`~engine.network.Layer` (their frozen masks are used),
         ``gradients`` an :class:`~engine.network.Gradients` for them. Nothing changes: not
-        the layers, not the optimizer state. Returns new arrays, one (W, b) pair per layer.
+        the layers, not the optimizer state. Returns ``(parameters, state)``: new arrays, one
+        (W, b) pair per layer, and ``{Kind: [(W-shaped, b-shaped), …]}`` of the would-be state
+        (see :meth:`_pending_state`; empty for plain gradient descent).
         """
         parameters = flatten_parameters(layers)
         gradient = flatten_gradients(gradients.grad_weights, gradients.grad_biases)
-        return split_parameters(self.peek(parameters, gradient, flatten_frozen(layers)), layers)
+        new = self.peek(parameters, gradient, flatten_frozen(layers))
+        state = {
+            kind: split_parameters(flat.copy(), layers)
+            for kind, flat in self._pending_state().items()
+        }
+        return split_parameters(new, layers), state
+
+    def _pending_state(self) -> dict[Kind, np.ndarray]:
+        """The state the last :meth:`propose` computed, flat (P,), by kind (none by default)."""
+        return {}
 
     def update_norm(self, gradient_norm: float) -> float:
         """An upper bound of ‖u‖₂ for the last proposal, given ‖∂E/∂θ‖₂ (used by the guard)."""
@@ -161,7 +169,7 @@ class Optimizer:
         """Forget the state (velocities, moments, step count): the next update is a first one."""
         self._pending = False
 
-    def state_layers(self, layers) -> dict[str, list[tuple[np.ndarray, np.ndarray]]]:
+    def state_layers(self, layers) -> dict[Kind, list[tuple[np.ndarray, np.ndarray]]]:
         """The optimizer state per layer, for display: {name: [(W-shaped, b-shaped), …]}."""
         return {}
 
@@ -205,7 +213,12 @@ class SGD(Optimizer):
     def state_layers(self, layers):
         if self.momentum == 0.0:
             return {}
-        return {"velocity": split_parameters(self.velocity, layers)}
+        return {Kind.VELOCITY: split_parameters(self.velocity, layers)}
+
+    def _pending_state(self):
+        if self.momentum == 0.0:
+            return {}
+        return {Kind.NEW_VELOCITY: self._new_velocity}
 
 
 class Adam(Optimizer):
@@ -266,8 +279,18 @@ class Adam(Optimizer):
 
     def state_layers(self, layers):
         return {
-            "first_moment": split_parameters(self.first_moment, layers),
-            "second_moment": split_parameters(self.second_moment, layers),
+            Kind.FIRST_MOMENT: split_parameters(self.first_moment, layers),
+            Kind.SECOND_MOMENT: split_parameters(self.second_moment, layers),
+        }
+
+    def _pending_state(self):
+        """m′ and s′, and for display the bias-corrected m̂ = m′/(1 − β₁ᵗ), ŝ = s′/(1 − β₂ᵗ)."""
+        t = self.step_count + 1
+        return {
+            Kind.NEW_FIRST_MOMENT: self._new_first,
+            Kind.NEW_SECOND_MOMENT: self._new_second,
+            Kind.FIRST_MOMENT_HAT: self._new_first / (1.0 - self.beta1**t),
+            Kind.SECOND_MOMENT_HAT: self._new_second / (1.0 - self.beta2**t),
         }
 
 

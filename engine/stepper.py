@@ -2,7 +2,8 @@
 
 For one sample (or one batch) the engine runs its own forward pass, backward pass and optimizer
 (``Network.forward``, ``Network.backward``, ``Optimizer.peek_layers``) once, and this module
-lays the numbers those computed out as steps, in the order the lesson tells them:
+lays the numbers those computed out as steps (``engine.steps``), in the order the lesson tells
+them:
 
 - ``forward``: per neuron z = Σ w·a + b, then a = f(z) (or per layer, z = a Wᵀ + b);
 - ``loss``: E from the outputs and the targets;
@@ -11,323 +12,67 @@ lays the numbers those computed out as steps, in the order the lesson tells them
 - ``update``: each parameter's new value, w′ = w − η·∂E/∂w for plain gradient descent;
 - ``check``: the forward pass and the loss again with the new parameters.
 
-A record holds what it concerns (phase, kind, layer, neuron, source, sample), the quantity it
-produces and its value. Its formula, the quantities it reads and its explanation are built
-from the same numbers only when first asked for, so the list for a 2-8-8-1 network builds in
-well under a millisecond. Going back is moving a :class:`StepCursor`, never recomputing.
+A record holds the quantity it produces and its value; its formula, the quantities it reads and
+its explanation are built from the same numbers only when first asked for, so the list for a
+2-8-8-1 network builds in well under a millisecond. Going back is moving a
+:class:`~engine.steps.StepCursor`, never recomputing.
 
-Quantity references are tuples: ``('x', i)``, ``('t', j)``, ``('z', l, j)``, ``('a', l, j)``,
-``('delta', l, j)``, ``('grad_a', l, j)``, ``('w', l, j, i)``, ``('b', l, j)``,
-``('grad_w', l, j, i)``, ``('grad_b', l, j)``, ``('w_new', l, j, i)``, ``('b_new', l, j)``,
-``('z_new', l, j)``, ``('a_new', l, j)``, ``('loss',)``, ``('loss_new',)``,
-``('learning_rate',)``; ``l`` is the engine's layer index (``network.layers[l]``). References
-are 0-based throughout (and so is a trace's JSON); only the text a learner reads counts
-neurons from 1 (see ``engine.formula``). In a trace
-of a batch of more than one sample, the per-sample ones (x, t, z, a, delta, grad_a, z_new,
-a_new) end with the sample index, and ``('sample_loss', s)`` is sample s's loss. A layer-at-a-
-time trace uses one reference per layer: ``('z', l)``, ``('w', l)``, ``('x',)``, ….
+Every number is named by a :class:`~engine.quantities.Quantity`: a kind and, where they apply,
+the engine's layer index (``network.layers[l]``), the neuron, the source neuron of a weight, the
+sample, and for optimizer state the parameter. Everything counts from 0; only the text a
+learner reads counts neurons from 1 (see ``engine.formula``). A layer-at-a-time trace names
+whole layers (no neuron, source or sample); in a neuron-by-neuron trace of a batch of more than
+one sample, the per-sample quantities (x, t, z, a, delta, grad_a, z_new, a_new) name their
+sample, and ``sample_loss`` is one sample's loss.
+
+The JSON of a trace (``Trace.to_dict``, ``main.py trace --json``) is one object::
+
+    {"indexing": "0-based: …", "granularity": "neuron" | "layer", "network": "…",
+     "loss": "half_sse", "reduction": "sum" | "mean", "optimizer": "…", "samples": [0, …],
+     "steps": [{"index", "phase", "kind", "layer", "neuron", "source", "sample",
+                "quantity", "value", "reads", "formula", "symbolic", "numbers", "text",
+                "explanation"}, …]}
+
+(``main.py trace`` adds "file"). ``phase`` is forward, loss, backward, update or check;
+``kind`` the kind of step (pre_activation, activation, sample_loss, loss, grad_activation,
+delta, grad_weight, grad_bias, update_weight, update_bias). A quantity is a list: its kind
+(``Kind``'s value: "x", "t", "z", "a", "delta", "grad_a", "slope", "w", "b", "grad_w",
+"grad_b", "w_new", "b_new", "z_new", "a_new", "loss", "loss_new", "sample_loss",
+"sample_loss_new", "learning_rate", "momentum", "beta1", "beta2", "epsilon", "step", or
+optimizer state "velocity", "velocity_new", "first_moment", "first_moment_new",
+"second_moment", "second_moment_new", "first_moment_hat", "second_moment_hat", "free"), then
+the parameter ("w" or "b", for optimizer state), layer, neuron, source and sample that apply,
+in that order (``Quantity.to_json``): ``["x", 0]``, ``["t", 0, 2]``, ``["z", 1, 0]``,
+``["a", 0, 1, 3]`` (sample 3), ``["w", 1, 0, 0]``, ``["b_new", 0, 1]``, ``["z", 1]`` (a whole
+layer), ``["loss"]``, ``["sample_loss", 2]``, ``["velocity", "w", 1, 0, 0]``. ``reads`` lists
+the quantities the step's numbers are computed from. ``value`` is a number, or nested lists
+for a layer (non-finite values are the strings "nan", "inf", "-inf"). ``formula`` is
+{"lhs": symbol, "relation": "=", "forms": [[token, …], …]}, each token
+{"type": "symbol", "name", "text", "value", "ref" (a quantity), "layer", "subscripts",
+"sample", "new", "label", "named"}, {"type": "operator", "text"} or
+{"type": "constant", "value", "text"}.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
-from functools import cached_property
 
 import numpy as np
 
 from engine.errors import NetworkError
 from engine.experiment import Experiment, TrainingSettings
-from engine.formula import Formula, Symbol, Value, json_value
 from engine.network import Network
-from engine.step_formulas import BUILDERS
+from engine.quantities import Granularity, Kind, Quantity
+from engine.steps import Step, Trace
 from engine.trace_data import TraceData
 
-PHASES = ("forward", "loss", "backward", "update", "check")
-PHASE_TITLES = {
-    "forward": "Forward pass",
-    "loss": "Loss",
-    "backward": "Backward pass",
-    "update": "Update",
-    "check": "Forward again with the new parameters",
-}
-GRANULARITIES = ("neuron", "layer")
-INDEXING_NOTE = (
-    "0-based: quantity references, layer, neuron, source, sample and subscripts; the text "
-    "shown to a learner counts neurons and samples from 1 and layers from the input layer 0"
-)
 MAX_NEURON_STEPS = 200_000  # beyond this, a neuron-by-neuron list is no lesson: use "layer"
 
 
-@dataclass(frozen=True)
-class Step:
-    """One immutable step of the step-through.
-
-    ``quantity`` is the reference of what the step computes and ``value`` its value (a float,
-    or nested tuples for a layer's vector or matrix). ``layer``, ``neuron``, ``source`` (the
-    input index of a weight) and ``sample`` name what the step concerns, None where they do not
-    apply. The formula, the quantities read and the explanation are built on first use.
-    """
-
-    index: int
-    phase: str
-    kind: str
-    quantity: tuple
-    value: Value
-    layer: int | None = None
-    neuron: int | None = None
-    source: int | None = None
-    sample: int | None = None
-    data: TraceData | None = field(default=None, compare=False, repr=False)
-
-    @cached_property
-    def _lesson(self) -> tuple[Formula, str]:
-        return BUILDERS[self.data.granularity][self.kind](self.data, self)
-
-    @property
-    def formula(self) -> Formula:
-        """The formula as structured terms (symbols with values, operators, constants)."""
-        return self._lesson[0]
-
-    @property
-    def explanation(self) -> str:
-        """One line in plain language, e.g. "The output is 1 too high, so δ = 1."."""
-        return self._lesson[1]
-
-    @property
-    def symbolic(self) -> str:
-        """The symbolic line, e.g. "z⁽²⁾₁ = w⁽²⁾₁₁·a⁽¹⁾₁ + b⁽²⁾₁"."""
-        return self.formula.symbolic_line()
-
-    @property
-    def numbers(self) -> str:
-        """The substituted-numbers line, e.g. "z⁽²⁾₁ = 1·3 + 1 = 4"."""
-        return self.formula.numbers_line()
-
-    @property
-    def text(self) -> str:
-        """Both on one line: "z⁽²⁾₁ = w⁽²⁾₁₁·a⁽¹⁾₁ + b⁽²⁾₁ = 1·3 + 1 = 4"."""
-        return self.formula.text()
-
-    @cached_property
-    def reads(self) -> tuple[tuple, ...]:
-        """The quantities this step's numbers are computed from (its operands), in order.
-
-        They are the symbols of the formula's last form, the one shown with numbers; earlier
-        forms only name the same thing another way (∂E/∂w = ∂E/∂b·a = δ·a).
-        """
-        last = self.formula.forms[-1]
-        refs = (t.ref for t in last if isinstance(t, Symbol) and t.ref != self.quantity)
-        return tuple(dict.fromkeys(refs))
-
-    def to_dict(self) -> dict:
-        """Everything about the step as JSON-able values (full float precision)."""
-        return {
-            "index": self.index,
-            "phase": self.phase,
-            "kind": self.kind,
-            "layer": self.layer,
-            "neuron": self.neuron,
-            "source": self.source,
-            "sample": self.sample,
-            "quantity": list(self.quantity),
-            "value": json_value(self.value),
-            "reads": [list(ref) for ref in self.reads],
-            "formula": self.formula.to_dict(),
-            "symbolic": self.symbolic,
-            "numbers": self.numbers,
-            "text": self.text,
-            "explanation": self.explanation,
-        }
-
-
-@dataclass(frozen=True)
-class Explanation:
-    """Where a number comes from: the step that computed it and each operand's own step.
-
-    ``step`` is None for a given quantity (an input, a target, a parameter, a setting);
-    ``operands`` pairs each quantity the step read with the step that computed it (or None).
-    """
-
-    quantity: tuple
-    value: Value
-    step: Step | None
-    operands: tuple[tuple[tuple, Step | None], ...]
-
-
-class Trace:
-    """The ordered, immutable steps of one training step, with lookups by quantity."""
-
-    def __init__(self, steps: list[Step], data: TraceData):
-        self.steps: tuple[Step, ...] = tuple(steps)
-        self.data = data
-
-    def __len__(self) -> int:
-        return len(self.steps)
-
-    def __getitem__(self, index: int) -> Step:
-        return self.steps[index]
-
-    def __iter__(self):
-        return iter(self.steps)
-
-    @property
-    def granularity(self) -> str:
-        return self.data.granularity
-
-    @cached_property
-    def _by_quantity(self) -> dict[tuple, Step]:
-        return {step.quantity: step for step in self.steps}
-
-    def phase_start(self, phase: str) -> int:
-        """Index of the first step of ``phase`` (ValueError if the trace has none)."""
-        for step in self.steps:
-            if step.phase == phase:
-                return step.index
-        raise ValueError(f"no step in phase {phase!r} (phases: {', '.join(PHASES)})")
-
-    def step_for(self, quantity: tuple) -> Step | None:
-        """The step that computed ``quantity``, or None if it is given (input, weight, …).
-
-        A neuron's reference in a layer-at-a-time trace finds its layer's step, and a hidden
-        neuron's ∂E/∂a, summed inside its δ step, finds that δ step.
-        """
-        by_quantity = self._by_quantity
-        quantity = tuple(quantity)
-        if quantity in by_quantity:
-            return by_quantity[quantity]
-        if quantity[0] == "grad_a":
-            return by_quantity.get(("delta",) + quantity[1:])
-        if quantity[0] == "slope":  # f′(z) is read off z
-            return by_quantity.get(("z",) + quantity[1:])
-        if self.granularity == "layer" and len(quantity) >= 2:
-            return by_quantity.get(self.data.layer_reference(quantity))
-        return None
-
-    def value_of(self, quantity: tuple) -> Value:
-        """The value of any quantity of this trace, computed by a step or given."""
-        return self.data.value_of(tuple(quantity))
-
-    def explain(self, quantity: tuple) -> Explanation:
-        """ "Explain this number": the step that computed ``quantity`` and its operands' steps."""
-        quantity = tuple(quantity)
-        value = self.value_of(quantity)
-        step = self.step_for(quantity)
-        if step is None:
-            return Explanation(quantity, value, None, ())
-        operands = tuple((ref, self.step_for(ref)) for ref in step.reads)
-        return Explanation(quantity, value, step, operands)
-
-    def given_values(self) -> dict[tuple, Value]:
-        """Quantities known before the first step: inputs, targets, parameters, settings."""
-        return self.data.given_values()
-
-    def to_dict(self) -> dict:
-        """The whole trace as JSON-able values (for ``main.py trace --json``)."""
-        return {
-            "indexing": INDEXING_NOTE,
-            "granularity": self.granularity,
-            "network": repr(self.data.network),
-            "loss": self.data.network.loss,
-            "reduction": self.data.network.reduction,
-            "optimizer": self.data.optimizer_description(),
-            "samples": list(self.data.samples),
-            "steps": [step.to_dict() for step in self.steps],
-        }
-
-    def to_text(self, explanations: bool = True) -> str:
-        """The whole trace in plain text, phase by phase, one numbered line per step."""
-        lines = [
-            f"{self.data.network!r}, {self.data.sample_description()}",
-            f"optimizer: {self.data.optimizer_description()}",
-        ]
-        width = len(str(len(self.steps)))
-        phase = None
-        for step in self.steps:
-            if step.phase != phase:
-                phase = step.phase
-                lines += ["", PHASE_TITLES[phase]]
-            lines.append(f"  {step.index + 1:>{width}}. {step.text}")
-            if explanations:
-                lines.append(f"  {'':>{width}}  {step.explanation}")
-        return "\n".join(lines) + "\n"
-
-
-class StepCursor:
-    """A position in a trace: −1 before the first step, up to ``len(trace) − 1``.
-
-    Moving never recomputes anything: the records are the trace's own, so going back and
-    forth returns the identical objects.
-    """
-
-    def __init__(self, trace: Trace, position: int = -1):
-        self.trace = trace
-        self._position = -1
-        self.seek(position)
-
-    @property
-    def position(self) -> int:
-        return self._position
-
-    @property
-    def current(self) -> Step | None:
-        """The step at the cursor, None before the first."""
-        return None if self._position < 0 else self.trace.steps[self._position]
-
-    @property
-    def at_start(self) -> bool:
-        return self._position == -1
-
-    @property
-    def at_end(self) -> bool:
-        return self._position == len(self.trace) - 1
-
-    def seek(self, position: int) -> None:
-        """Move to ``position`` (−1 … len − 1); IndexError outside."""
-        if not -1 <= position < len(self.trace):
-            raise IndexError(f"position {position} outside -1..{len(self.trace) - 1}")
-        self._position = position
-
-    def next(self) -> bool:
-        """Move one step forward; False (and no move) at the last step."""
-        if self.at_end:
-            return False
-        self._position += 1
-        return True
-
-    def previous(self) -> bool:
-        """Move one step back; False (and no move) before the first step."""
-        if self.at_start:
-            return False
-        self._position -= 1
-        return True
-
-    def jump_to_phase(self, phase: str) -> Step:
-        """Put the cursor on the first step of ``phase`` and return that step."""
-        self.seek(self.trace.phase_start(phase))
-        return self.current
-
-    def reset(self) -> None:
-        """Back to before the first step."""
-        self._position = -1
-
-    def known_quantities(self) -> dict[tuple, Value]:
-        """The quantities computed by the steps up to and including the cursor's."""
-        return {step.quantity: step.value for step in self.trace.steps[: self._position + 1]}
-
-    def known_values(self) -> dict[tuple, Value]:
-        """Everything the canvas may show at this point: the given values and the computed ones."""
-        values = self.trace.given_values()
-        values.update(self.known_quantities())
-        return values
-
-
-# ----- building ----------------------------------------------------------------------------
 def build_trace(
     network: Network,
     inputs,
     targets,
     training: TrainingSettings | None = None,
-    granularity: str = "neuron",
+    granularity: Granularity = Granularity.NEURON,
     optimizer=None,
     samples: tuple[int, ...] | None = None,
 ) -> Trace:
@@ -349,12 +94,12 @@ def build_trace(
     samples : tuple of int, optional
         The data set rows the batch came from, for display.
     """
-    if granularity not in GRANULARITIES:
-        raise NetworkError("granularity", f"expected one of {', '.join(GRANULARITIES)}")
+    if granularity not in tuple(Granularity):
+        raise NetworkError("granularity", f"expected one of {', '.join(Granularity)}")
     data = TraceData(
         network, inputs, targets, training or TrainingSettings(), granularity, optimizer, samples
     )
-    if granularity == "layer":
+    if data.granularity is Granularity.LAYER:
         steps = _layer_steps(data)
     else:
         if _neuron_step_count(data) > MAX_NEURON_STEPS:
@@ -370,7 +115,7 @@ def build_trace(
 def trace_experiment(
     experiment: Experiment,
     samples=None,
-    granularity: str = "neuron",
+    granularity: Granularity = Granularity.NEURON,
     optimizer=None,
 ) -> Trace:
     """The steps of one training step on an experiment's data.
@@ -421,46 +166,37 @@ class _StepList:
         self.data = data
         self.steps: list[Step] = []
 
-    def add(self, phase, kind, quantity, value, layer=None, neuron=None, source=None, sample=None):
-        self.steps.append(
-            Step(
-                len(self.steps),
-                phase,
-                kind,
-                quantity,
-                value,
-                layer,
-                neuron,
-                source,
-                sample,
-                self.data,
-            )
-        )
+    def add(self, quantity: Quantity, value) -> None:
+        self.steps.append(Step(len(self.steps), quantity, value, self.data))
 
-    def per_sample(self, phase, kind, name, lists, layer) -> None:
+    def per_sample(self, kind: Kind, lists, layer: int) -> None:
         """One step per sample and neuron of ``layer`` from ``lists[layer]`` (batch, n)."""
         batched = self.data.batched
         for s in range(self.data.batch):
-            tail, sample = ((s,), s) if batched else ((), None)
+            sample = s if batched else None
             for j, value in enumerate(lists[layer][s]):
-                self.add(phase, kind, (name, layer, j) + tail, value, layer, j, None, sample)
+                self.add(Quantity(kind, layer, j, None, sample), value)
 
-    def per_parameter(self, phase, kinds, names, weight_lists, bias_lists, layer) -> None:
+    def per_parameter(self, kinds, weight_lists, bias_lists, layer: int) -> None:
         """For each neuron of ``layer``: a step per incoming weight, then one for its bias."""
+        weight, bias = kinds
         for j, row in enumerate(weight_lists[layer]):
             for i, value in enumerate(row):
-                self.add(phase, kinds[0], (names[0], layer, j, i), value, layer, j, i)
-            self.add(phase, kinds[1], (names[1], layer, j), bias_lists[layer][j], layer, j)
+                self.add(Quantity(weight, layer, j, i), value)
+            self.add(Quantity(bias, layer, j), bias_lists[layer][j])
 
 
-def _forward_steps(steps: _StepList, phase: str, new: bool) -> None:
+def _forward_steps(steps: _StepList, new: bool) -> None:
     """Per sample, per layer, per neuron: z then a (``new``: with the updated parameters)."""
     data = steps.data
-    z_kind, a_kind = ("z_new", "a_new") if new else ("z", "a")
-    z_lists, a_lists = (data.new_z_lists, data.new_a_lists) if new else (data.z_lists, data.a_lists)
+    if new:
+        z_kind, a_kind = Kind.NEW_PRE_ACTIVATION, Kind.NEW_ACTIVATION
+        z_lists, a_lists = data.new_z_lists, data.new_a_lists
+    else:
+        z_kind, a_kind = Kind.PRE_ACTIVATION, Kind.ACTIVATION
+        z_lists, a_lists = data.z_lists, data.a_lists
     for s in range(data.batch):
         sample = s if data.batched else None
-        tail = (s,) if data.batched else ()
         for layer in range(len(data.network.layers)):
             z_row, a_row = z_lists[layer][s], a_lists[layer + 1][s]
             # softmax's a_j needs every z of its layer first; elsewhere a_j follows its own z_j
@@ -470,51 +206,40 @@ def _forward_steps(steps: _StepList, phase: str, new: bool) -> None:
                 order = [(j, which) for which in (0, 1) for j in range(len(z_row))]
             for j, which in order:
                 if which == 0:
-                    quantity, kind, value = (z_kind, layer, j) + tail, "pre_activation", z_row[j]
+                    steps.add(Quantity(z_kind, layer, j, None, sample), z_row[j])
                 else:
-                    quantity, kind, value = (a_kind, layer, j) + tail, "activation", a_row[j]
-                steps.add(phase, kind, quantity, value, layer, j, None, sample)
+                    steps.add(Quantity(a_kind, layer, j, None, sample), a_row[j])
 
 
-def _loss_steps(steps: _StepList, phase: str, new: bool) -> None:
+def _loss_steps(steps: _StepList, new: bool) -> None:
     """Each sample's loss (in a batch), then the loss E."""
     data = steps.data
-    kind = "loss_new" if new else "loss"
     if data.batched:
+        kind = Kind.NEW_SAMPLE_LOSS if new else Kind.SAMPLE_LOSS
         sample_losses = data.new_sample_losses if new else data.sample_losses
         for s in range(data.batch):
-            steps.add(phase, "sample_loss", ("sample_" + kind, s), sample_losses[s], sample=s)
-    steps.add(phase, "loss", (kind,), data.new_loss if new else data.loss)
+            steps.add(Quantity(kind, sample=s), sample_losses[s])
+    steps.add(Quantity(Kind.NEW_LOSS if new else Kind.LOSS), data.new_loss if new else data.loss)
 
 
 def _neuron_steps(data: TraceData) -> list[Step]:
     steps = _StepList(data)
-    _forward_steps(steps, "forward", new=False)
-    _loss_steps(steps, "loss", new=False)
+    _forward_steps(steps, new=False)
+    _loss_steps(steps, new=False)
     last = len(data.network.layers) - 1
     for layer in range(last, -1, -1):
         if data.needs_grad_activation_steps(layer):
-            steps.per_sample("backward", "grad_activation", "grad_a", data.grad_a_lists, layer)
-        steps.per_sample("backward", "delta", "delta", data.delta_lists, layer)
+            steps.per_sample(Kind.GRAD_ACTIVATION, data.grad_a_lists, layer)
+        steps.per_sample(Kind.DELTA, data.delta_lists, layer)
         steps.per_parameter(
-            "backward",
-            ("grad_weight", "grad_bias"),
-            ("grad_w", "grad_b"),
-            data.grad_w_lists,
-            data.grad_b_lists,
-            layer,
+            (Kind.GRAD_WEIGHT, Kind.GRAD_BIAS), data.grad_w_lists, data.grad_b_lists, layer
         )
     for layer in range(last, -1, -1):
         steps.per_parameter(
-            "update",
-            ("update_weight", "update_bias"),
-            ("w_new", "b_new"),
-            data.new_w_lists,
-            data.new_b_lists,
-            layer,
+            (Kind.NEW_WEIGHT, Kind.NEW_BIAS), data.new_w_lists, data.new_b_lists, layer
         )
-    _forward_steps(steps, "check", new=True)
-    _loss_steps(steps, "check", new=True)
+    _forward_steps(steps, new=True)
+    _loss_steps(steps, new=True)
     return steps.steps
 
 
@@ -522,43 +247,28 @@ def _layer_steps(data: TraceData) -> list[Step]:
     """One step per layer and phase, values as vectors (one sample) or matrices (a batch)."""
     steps = _StepList(data)
 
-    def add(phase, kind, quantity, layer=None):
-        steps.add(phase, kind, quantity, data.value_of(quantity), layer)
+    def add(kind: Kind, layer: int | None = None):
+        quantity = Quantity(kind, layer)
+        steps.add(quantity, data.value_of(quantity))
 
     n_layers = len(data.network.layers)
     for layer in range(n_layers):
-        add("forward", "pre_activation", ("z", layer), layer)
-        add("forward", "activation", ("a", layer), layer)
-    add("loss", "loss", ("loss",))
-    _layer_backward_and_update(data, add, n_layers)
+        add(Kind.PRE_ACTIVATION, layer)
+        add(Kind.ACTIVATION, layer)
+    add(Kind.LOSS)
+    for layer in range(n_layers - 1, -1, -1):
+        if data.needs_grad_activation_steps(layer):
+            add(Kind.GRAD_ACTIVATION, layer)
+        for kind in (Kind.DELTA, Kind.GRAD_WEIGHT, Kind.GRAD_BIAS):
+            add(kind, layer)
+    for layer in range(n_layers - 1, -1, -1):
+        add(Kind.NEW_WEIGHT, layer)
+        add(Kind.NEW_BIAS, layer)
     for layer in range(n_layers):
-        add("check", "pre_activation", ("z_new", layer), layer)
-        add("check", "activation", ("a_new", layer), layer)
-    add("check", "loss", ("loss_new",))
+        add(Kind.NEW_PRE_ACTIVATION, layer)
+        add(Kind.NEW_ACTIVATION, layer)
+    add(Kind.NEW_LOSS)
     return steps.steps
 
 
-def _layer_backward_and_update(data: TraceData, add, n_layers: int) -> None:
-    for layer in range(n_layers - 1, -1, -1):
-        if data.needs_grad_activation_steps(layer):
-            add("backward", "grad_activation", ("grad_a", layer), layer)
-        add("backward", "delta", ("delta", layer), layer)
-        add("backward", "grad_weight", ("grad_w", layer), layer)
-        add("backward", "grad_bias", ("grad_b", layer), layer)
-    for layer in range(n_layers - 1, -1, -1):
-        add("update", "update_weight", ("w_new", layer), layer)
-        add("update", "update_bias", ("b_new", layer), layer)
-
-
-__all__ = [
-    "GRANULARITIES",
-    "MAX_NEURON_STEPS",
-    "PHASES",
-    "PHASE_TITLES",
-    "Explanation",
-    "Step",
-    "StepCursor",
-    "Trace",
-    "build_trace",
-    "trace_experiment",
-]
+__all__ = ["MAX_NEURON_STEPS", "build_trace", "trace_experiment"]

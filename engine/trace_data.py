@@ -1,9 +1,10 @@
 """The numbers behind one step-through, computed once by the engine and looked up by reference.
 
 ``TraceData`` runs ``Network.forward``, ``Network.backward`` and the optimizer's ``peek_layers``
-on its own copy of the network, then answers "what is the value of ('w', 1, 0, 0)?" and "how is
-it written?" for the step records and their formulas (see ``engine.stepper`` for the reference
-tuples).
+on its own copy of the network, then answers "what is the value of w⁽²⁾₁₁ (``Quantity(Kind.WEIGHT,
+1, 0, 0)``)?" and "how is it written?" for the step records and their formulas. The optimizer's
+state (velocity, Adam's moments) is the optimizer's own, current and would-be: nothing is
+recomputed here. How each kind is written lives with the kind (``engine.quantities``).
 """
 
 from __future__ import annotations
@@ -21,72 +22,12 @@ from engine.formula import Symbol, Value, display_value, to_value
 from engine.losses import get_loss, reduction_scale
 from engine.network import Network
 from engine.optimizers import make_optimizer
+from engine.quantities import Granularity, Kind, Quantity
 
-# quantities with one value per sample: a batched neuron reference ends with the sample
-PER_SAMPLE_KINDS = frozenset({"x", "t", "z", "a", "delta", "grad_a", "slope", "z_new", "a_new"})
-SCALAR_KINDS = frozenset(
-    {"loss", "loss_new", "learning_rate", "momentum", "beta1", "beta2", "epsilon", "step"}
-)
-# optimizer state of one parameter array: (kind, 'w' | 'b', layer, indices…)
-STATE_KINDS = frozenset(
-    {
-        "velocity",
-        "velocity_new",
-        "first_moment",
-        "first_moment_new",
-        "second_moment",
-        "second_moment_new",
-        "first_moment_hat",
-        "second_moment_hat",
-        "free",
-    }
-)
 # a label short enough to stand in a formula: a letter, then up to three letters or digits
 _SHORT_LABEL = re.compile(r"[^\W\d_][^\W_]{0,3}")
 # letters the formulas use for other things: a neuron so named would read as something else
 _RESERVED_LABELS = frozenset({"w", "b", "t", "E", "e", "f", "v", "m", "s", "δ", "η", "μ", "ε"})
-# the kinds written with the neuron's label when its column's labels stand in for symbols
-_LABELLED_KINDS = {"x": "", "a": "", "a_new": "", "grad_a": "∂E/∂"}
-
-_NAMES = {
-    "x": "x",
-    "t": "t",
-    "z": "z",
-    "a": "a",
-    "delta": "δ",
-    "grad_a": "∂E/∂a",
-    "slope": "f′",
-    "w": "w",
-    "b": "b",
-    "grad_w": "∂E/∂w",
-    "grad_b": "∂E/∂b",
-    "z_new": "z",
-    "a_new": "a",
-    "w_new": "w",
-    "b_new": "b",
-    "loss": "E",
-    "loss_new": "E",
-    "sample_loss": "E",
-    "sample_loss_new": "E",
-    "learning_rate": "η",
-    "momentum": "μ",
-    "beta1": "β₁",
-    "beta2": "β₂",
-    "epsilon": "ε",
-    "step": "t",
-    "velocity": "v",
-    "velocity_new": "v",
-    "first_moment": "m",
-    "first_moment_new": "m",
-    "second_moment": "s",
-    "second_moment_new": "s",
-    "first_moment_hat": "m̂",
-    "second_moment_hat": "ŝ",
-    "free": "unfrozen",
-}
-_LAYER_NAMES = {"w": "W", "w_new": "W", "grad_w": "∂E/∂W"}
-
-
 def label_columns(network: Network) -> tuple[bool, ...]:
     """For each column (0: the inputs, l + 1: ``network.layers[l]``), whether its labels stand
     for its neurons' activations in formulas.
@@ -121,7 +62,7 @@ class TraceData:
     inputs : array_like, shape (batch, input_size)
     targets : array_like, shape (batch, output_size)
     training : TrainingSettings
-    granularity : {"neuron", "layer"}
+    granularity : Granularity
     optimizer : engine.optimizers.Optimizer or None
         Peeked at for the update (its state is the starting state); None: a fresh one.
     samples : tuple of int or None
@@ -134,13 +75,13 @@ class TraceData:
         inputs,
         targets,
         training: TrainingSettings,
-        granularity: str,
+        granularity: Granularity,
         optimizer=None,
         samples=None,
     ):
         self.network = network.copy()
         self.training = training
-        self.granularity = granularity
+        self.granularity = Granularity(granularity)
         self.inputs, self.targets = self._checked_batch(inputs, targets)
         self.batch = self.inputs.shape[0]
         self.batched = self.batch > 1
@@ -154,11 +95,13 @@ class TraceData:
         if optimizer is None:
             optimizer = make_optimizer(training, self.network.parameter_count)
         self.optimizer = optimizer
+        # the optimizer's state per layer, (W-shaped, b-shaped): current and would-be
         self.state = {
-            name: [(w.copy(), b.copy()) for w, b in pairs]
-            for name, pairs in optimizer.state_layers(self.network.layers).items()
+            kind: [(w.copy(), b.copy()) for w, b in pairs]
+            for kind, pairs in optimizer.state_layers(self.network.layers).items()
         }
-        new_parameters = optimizer.peek_layers(self.network.layers, self.gradients)
+        new_parameters, new_state = optimizer.peek_layers(self.network.layers, self.gradients)
+        self.state.update(new_state)
         self.new_network = self.network.copy()
         for layer, (weights, biases) in zip(self.new_network.layers, new_parameters, strict=True):
             layer.weights, layer.biases = weights, biases
@@ -216,79 +159,39 @@ class TraceData:
         rows = ", ".join(str(s + 1) for s in self.samples)
         return f"batch of {self.batch} samples (rows {rows}), reduction {self.network.reduction}"
 
-    @cached_property
-    def _moments(self) -> dict[str, list[tuple[np.ndarray, np.ndarray]]]:
-        """Adam's would-be moments and their bias-corrected values, for display."""
-        opt = self.optimizer
-        t = opt.step_count + 1
-        result = {
-            "first_moment_new": [],
-            "second_moment_new": [],
-            "first_moment_hat": [],
-            "second_moment_hat": [],
-        }
-        for index, layer in enumerate(self.network.layers):
-            pairs = []
-            for grad, frozen, m, s in zip(
-                (self.gradients.grad_weights[index], self.gradients.grad_biases[index]),
-                (layer.frozen_weights, layer.frozen_biases),
-                self.state["first_moment"][index],
-                self.state["second_moment"][index],
-                strict=True,
-            ):
-                g = np.where(frozen, 0.0, grad)
-                m_new = opt.beta1 * m + (1.0 - opt.beta1) * g
-                s_new = opt.beta2 * s + (1.0 - opt.beta2) * g * g
-                pairs.append(
-                    (m_new, s_new, m_new / (1.0 - opt.beta1**t), s_new / (1.0 - opt.beta2**t))
-                )
-            for position, name in enumerate(result):
-                result[name].append((pairs[0][position], pairs[1][position]))
-        return result
-
-    def _state_array(self, kind: str, param: str, layer: int) -> np.ndarray:
-        which = 0 if param == "w" else 1
-        if kind == "free":
+    def _state_array(self, kind: Kind, parameter: Kind, layer: int) -> np.ndarray:
+        which = 0 if parameter is Kind.WEIGHT else 1
+        if kind is Kind.FREE:
             frozen = self.network.layers[layer]
-            mask = frozen.frozen_weights if param == "w" else frozen.frozen_biases
+            mask = frozen.frozen_weights if which == 0 else frozen.frozen_biases
             return (~mask).astype(np.float64)
-        if kind == "velocity_new":
-            velocity = self.state.get("velocity")
-            old = velocity[layer][which] if velocity else 0.0
-            frozen = self.network.layers[layer]
-            mask = frozen.frozen_weights if param == "w" else frozen.frozen_biases
-            grads = self.gradients.grad_weights if param == "w" else self.gradients.grad_biases
-            return self.momentum * old + np.where(mask, 0.0, grads[layer])
-        if kind in self.state:
-            return self.state[kind][layer][which]
-        if kind == "velocity":
-            return np.zeros_like(
-                self.network.layers[layer].biases if which else self.network.layers[layer].weights
-            )
-        return self._moments[kind][layer][which]
+        if kind is Kind.VELOCITY and kind not in self.state:  # no momentum: no velocity yet
+            layer_ = self.network.layers[layer]
+            return np.zeros_like(layer_.biases if which else layer_.weights)
+        return self.state[kind][layer][which]
 
     # ----- arrays and values -----------------------------------------------------------------
-    def array(self, kind: str, layer: int | None = None) -> np.ndarray:
+    def array(self, kind: Kind, layer: int | None = None) -> np.ndarray:
         """The engine's array for ``kind`` (per-sample kinds have shape (batch, n))."""
         fwd, grads, new_fwd = self.forward, self.gradients, self.new_forward
-        if kind == "x":
+        if kind is Kind.INPUT:
             return self.inputs
-        if kind == "t":
+        if kind is Kind.TARGET:
             return self.targets
         per_layer = {
-            "z": lambda: fwd.pre_activations[layer],
-            "a": lambda: fwd.activations[layer + 1],
-            "delta": lambda: grads.deltas[layer],
-            "grad_a": lambda: grads.grad_activations[layer],
-            "slope": lambda: self.slope(layer),
-            "z_new": lambda: new_fwd.pre_activations[layer],
-            "a_new": lambda: new_fwd.activations[layer + 1],
-            "w": lambda: self.network.layers[layer].weights,
-            "b": lambda: self.network.layers[layer].biases,
-            "grad_w": lambda: grads.grad_weights[layer],
-            "grad_b": lambda: grads.grad_biases[layer],
-            "w_new": lambda: self.new_network.layers[layer].weights,
-            "b_new": lambda: self.new_network.layers[layer].biases,
+            Kind.PRE_ACTIVATION: lambda: fwd.pre_activations[layer],
+            Kind.ACTIVATION: lambda: fwd.activations[layer + 1],
+            Kind.DELTA: lambda: grads.deltas[layer],
+            Kind.GRAD_ACTIVATION: lambda: grads.grad_activations[layer],
+            Kind.SLOPE: lambda: self.slope(layer),
+            Kind.NEW_PRE_ACTIVATION: lambda: new_fwd.pre_activations[layer],
+            Kind.NEW_ACTIVATION: lambda: new_fwd.activations[layer + 1],
+            Kind.WEIGHT: lambda: self.network.layers[layer].weights,
+            Kind.BIAS: lambda: self.network.layers[layer].biases,
+            Kind.GRAD_WEIGHT: lambda: grads.grad_weights[layer],
+            Kind.GRAD_BIAS: lambda: grads.grad_biases[layer],
+            Kind.NEW_WEIGHT: lambda: self.new_network.layers[layer].weights,
+            Kind.NEW_BIAS: lambda: self.new_network.layers[layer].biases,
         }
         return per_layer[kind]()
 
@@ -298,108 +201,96 @@ class TraceData:
         z, a = self.forward.pre_activations[layer], self.forward.activations[layer + 1]
         return activation.derivative(z, a)
 
-    def scalar(self, kind: str) -> float:
+    def scalar(self, kind: Kind) -> float:
         opt = self.optimizer
         values = {
-            "loss": lambda: self.loss,
-            "loss_new": lambda: self.new_loss,
-            "learning_rate": lambda: opt.learning_rate,
-            "momentum": lambda: self.momentum,
-            "beta1": lambda: opt.beta1,
-            "beta2": lambda: opt.beta2,
-            "epsilon": lambda: opt.epsilon,
-            "step": lambda: float(opt.step_count + 1),
+            Kind.LOSS: lambda: self.loss,
+            Kind.NEW_LOSS: lambda: self.new_loss,
+            Kind.LEARNING_RATE: lambda: opt.learning_rate,
+            Kind.MOMENTUM: lambda: self.momentum,
+            Kind.BETA1: lambda: opt.beta1,
+            Kind.BETA2: lambda: opt.beta2,
+            Kind.EPSILON: lambda: opt.epsilon,
+            Kind.STEP: lambda: float(opt.step_count + 1),
         }
         return float(values[kind]())
 
-    def parse(self, ref: tuple):
-        """Split a reference into (kind, param, layer, indices, sample)."""
-        kind, rest = ref[0], ref[1:]
-        param = None
-        if kind in STATE_KINDS:
-            param, rest = rest[0], rest[1:]
-        layer = None
-        if kind not in ("x", "t") and rest:
-            layer, rest = rest[0], rest[1:]
-        sample = None
-        if kind in PER_SAMPLE_KINDS and self.batched and len(rest) == 2:
-            sample, rest = rest[1], rest[:1]
-        return kind, param, layer, tuple(rest), sample
-
-    def value_of(self, ref: tuple) -> Value:
-        """The value of the quantity ``ref`` names (see ``engine.stepper`` for references)."""
-        kind = ref[0]
+    def value_of(self, quantity: Quantity) -> Value:
+        """The value of ``quantity`` in this trace: a float, or nested tuples for a layer's
+        vector or matrix (a neuron of a batch named without its sample: one per sample)."""
+        kind = quantity.kind
         try:
-            if kind in SCALAR_KINDS:
+            if kind.scalar:
                 return self.scalar(kind)
-            if kind in ("sample_loss", "sample_loss_new"):
-                losses = self.sample_losses if kind == "sample_loss" else self.new_sample_losses
-                return losses[ref[1]]
-            kind, param, layer, indices, sample = self.parse(ref)
-            if kind in STATE_KINDS:
-                array = self._state_array(kind, param, layer)
+            if kind is Kind.SAMPLE_LOSS:
+                return self.sample_losses[quantity.sample]
+            if kind is Kind.NEW_SAMPLE_LOSS:
+                return self.new_sample_losses[quantity.sample]
+            if kind.optimizer_state:
+                array = self._state_array(kind, quantity.parameter, quantity.layer)
             else:
-                array = self.array(kind, layer)
-            if kind in PER_SAMPLE_KINDS:
-                if sample is not None:
-                    array = array[sample]
+                array = self.array(kind, quantity.layer)
+            indices = _indices(quantity)
+            if kind.per_sample:
+                if quantity.sample is not None:
+                    array = array[quantity.sample]
                 elif not self.batched:
                     array = array[0]
                 elif indices:  # a neuron of a batch: its value in every sample
                     return to_value(array[(slice(None), *indices)])
             return to_value(array[indices] if indices else array)
-        except (KeyError, IndexError, TypeError) as error:
-            raise KeyError(f"no quantity {ref!r} in this trace") from error
+        except (KeyError, IndexError, TypeError, AttributeError) as error:
+            raise KeyError(f"no quantity {quantity.to_json()!r} in this trace") from error
 
-    def layer_reference(self, ref: tuple) -> tuple:
-        """The layer-at-a-time reference that contains a neuron's reference."""
-        if ref[0] in ("x", "t"):
-            return (ref[0],)
-        if ref[0] in ("sample_loss", "sample_loss_new"):
-            return (ref[0][len("sample_") :],)
-        return ref[:2]
-
-    def reference(self, kind: str, *indices, sample: int | None = None) -> tuple:
-        """A reference in this trace's convention: the sample is appended in a batch trace."""
-        if sample is not None and self.batched and self.granularity == "neuron":
-            return (kind, *indices, sample)
-        return (kind, *indices)
+    def reference(
+        self, kind: Kind, layer: int | None = None, neuron: int | None = None, sample=None
+    ) -> Quantity:
+        """A quantity in this trace's convention: the sample is named in a neuron-by-neuron
+        trace of a batch, and only there."""
+        if sample is not None and self.batched and self.granularity is Granularity.NEURON:
+            return Quantity(kind, layer, neuron, None, sample)
+        return Quantity(kind, layer, neuron)
 
     @cached_property
     def named_columns(self) -> tuple[bool, ...]:
         """Per column, whether its labels stand for its activations (see ``label_columns``)."""
         return label_columns(self.network)
 
-    def symbol(self, ref: tuple) -> Symbol:
-        """The named, valued symbol for ``ref``, e.g. ('w', 1, 0, 0) → w⁽²⁾₁₁ = 1."""
-        kind, _param, layer, indices, sample = self.parse(ref)
-        name = _NAMES[kind]
-        if self.granularity == "layer":
-            name = _LAYER_NAMES.get(kind, name)
-        if kind in ("sample_loss", "sample_loss_new"):
-            layer, indices, sample = None, (), ref[1]
-        new = kind.endswith("_new")
+    def symbol(self, quantity: Quantity) -> Symbol:
+        """The named, valued symbol for ``quantity``, e.g. w of layers[1] → w⁽²⁾₁₁ = 1."""
+        kind, layer = quantity.kind, quantity.layer
+        name = kind.layer_letter if self.granularity is Granularity.LAYER else kind.letter
+        indices = _indices(quantity)
         label = self._label(kind, layer, indices)
-        named = label is not None and kind in _LABELLED_KINDS and self._named(kind, layer)
+        prefix = kind.label_prefix
+        named = label is not None and prefix is not None and self._named(kind, layer)
         if named:
-            name = _LABELLED_KINDS[kind] + label
+            name = prefix + label
         return Symbol(
-            name, self.value_of(ref), ref, layer, indices, sample, new, label, named
+            name,
+            self.value_of(quantity),
+            quantity,
+            layer,
+            indices,
+            quantity.sample,
+            kind.new,
+            label,
+            named,
         )
 
-    def _named(self, kind: str, layer) -> bool:
-        column = 0 if kind == "x" else layer + 1
+    def _named(self, kind: Kind, layer) -> bool:
+        column = 0 if kind is Kind.INPUT else layer + 1
         return self.named_columns[column]
 
-    def _label(self, kind: str, layer, indices) -> str | None:
+    def _label(self, kind: Kind, layer, indices) -> str | None:
         if not indices:
             return None
         net = self.network
-        if kind == "x":
+        if kind is Kind.INPUT:
             labels = net.input_labels
-        elif kind == "t":
+        elif kind is Kind.TARGET:
             labels = net.layers[-1].labels
-        elif kind in ("w", "w_new", "grad_w") or layer is None or kind in STATE_KINDS:
+        elif kind.of_weight or layer is None or kind.optimizer_state:
             return None
         else:
             labels = net.layers[layer].labels
@@ -413,34 +304,30 @@ class TraceData:
         is_output = layer == len(self.network.layers) - 1
         return not (is_output and get_loss(self.network.loss).fused_activation == activation)
 
-    def given_values(self) -> dict[tuple, Value]:
-        """Inputs, targets, parameters and settings, by reference, before any step."""
-        values: dict[tuple, Value] = {}
-        for name in ("learning_rate", "momentum", "beta1", "beta2", "epsilon"):
-            if (
-                name == "learning_rate"
-                or (name == "momentum" and self.momentum)
-                or (name != "momentum" and self.optimizer_name == "adam")
-            ):
-                values[(name,)] = self.scalar(name)
-        if self.granularity == "layer":
-            values[("x",)] = self.value_of(("x",))
-            values[("t",)] = self.value_of(("t",))
+    def given_values(self) -> dict[Quantity, Value]:
+        """Inputs, targets, parameters and settings, by quantity, before any step."""
+        settings = [Kind.LEARNING_RATE]
+        if self.momentum:
+            settings.append(Kind.MOMENTUM)
+        if self.optimizer_name == "adam":
+            settings += [Kind.BETA1, Kind.BETA2, Kind.EPSILON]
+        values: dict[Quantity, Value] = {Quantity(kind): self.scalar(kind) for kind in settings}
+        if self.granularity is Granularity.LAYER:
+            wholes = [Quantity(Kind.INPUT), Quantity(Kind.TARGET)]
             for index in range(len(self.network.layers)):
-                values[("w", index)] = self.value_of(("w", index))
-                values[("b", index)] = self.value_of(("b", index))
+                wholes += [Quantity(Kind.WEIGHT, index), Quantity(Kind.BIAS, index)]
+            values.update((q, self.value_of(q)) for q in wholes)
             return values
-        for kind, array in (("x", self.inputs), ("t", self.targets)):
-            rows = array.tolist()
-            for s, row in enumerate(rows):
+        for kind, array in ((Kind.INPUT, self.inputs), (Kind.TARGET, self.targets)):
+            for s, row in enumerate(array.tolist()):
                 for i, value in enumerate(row):
-                    values[self.reference(kind, i, sample=s)] = value
+                    values[self.reference(kind, None, i, sample=s)] = value
         for index, layer in enumerate(self.network.layers):
             for j, row in enumerate(layer.weights.tolist()):
                 for i, value in enumerate(row):
-                    values[("w", index, j, i)] = value
+                    values[Quantity(Kind.WEIGHT, index, j, i)] = value
             for j, value in enumerate(layer.biases.tolist()):
-                values[("b", index, j)] = value
+                values[Quantity(Kind.BIAS, index, j)] = value
         return values
 
     # ----- fast lists for building neuron steps ----------------------------------------------
@@ -483,3 +370,12 @@ class TraceData:
     @cached_property
     def new_b_lists(self) -> list:
         return [layer.biases.tolist() for layer in self.new_network.layers]
+
+
+def _indices(quantity: Quantity) -> tuple[int, ...]:
+    """The neuron (and source) a quantity names, as array indices: () for a whole layer."""
+    if quantity.neuron is None:
+        return ()
+    if quantity.source is None:
+        return (quantity.neuron,)
+    return (quantity.neuron, quantity.source)

@@ -32,6 +32,7 @@ from engine.experiment import Experiment
 from engine.fastpass import FastPass
 from engine.history import History
 from engine.optimizers import flatten_frozen, flatten_parameters, make_optimizer
+from engine.quantities import StopReason
 
 SAFE_MAGNITUDE = 1e300  # below this, θ − u cannot overflow when |θ|, |u| are bounded by it
 
@@ -58,14 +59,13 @@ class RunResult:
     """What one call of :meth:`Trainer.run` (or ``step``/``run_epoch``) did.
 
     ``steps`` completed, ``loss`` of the last completed step (None if none), ``divergence``
-    (None unless the run diverged), ``stopped``: "steps" (all asked for were done), "epoch"
-    (``run_epoch`` reached the end of an epoch), "target_loss", "max_epochs" or "diverged".
+    (None unless the run diverged), ``stopped``: why it stopped (a :class:`StopReason`).
     """
 
     steps: int
     loss: float | None
     divergence: Divergence | None
-    stopped: str
+    stopped: StopReason
 
 
 class Trainer:
@@ -250,11 +250,11 @@ class Trainer:
         self.sync()
         settings = self.settings
         target, max_epochs = settings.target_loss, settings.max_epochs
-        done, loss, stopped = 0, None, "steps"
+        done, loss, stopped = 0, None, StopReason.STEPS
         with np.errstate(all="ignore"):  # non-finite values are caught by the guard, not warned
             while steps is None or done < steps:
                 if max_epochs is not None and self.epoch >= max_epochs:
-                    stopped = "max_epochs"
+                    stopped = StopReason.MAX_EPOCHS
                     break
                 epoch_before = self.epoch
                 loss = self._one_step()
@@ -263,14 +263,14 @@ class Trainer:
                         done,
                         self.history.last_loss if done else None,
                         self.last_divergence,
-                        "diverged",
+                        StopReason.DIVERGED,
                     )
                 done += 1
                 if target is not None and loss <= target:
-                    stopped = "target_loss"
+                    stopped = StopReason.TARGET_LOSS
                     break
                 if stop_at_epoch_end and self.epoch != epoch_before:
-                    stopped = "epoch"
+                    stopped = StopReason.EPOCH
                     break
         return RunResult(done, loss, None, stopped)
 

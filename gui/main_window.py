@@ -26,7 +26,6 @@ from gui.actions import make_action
 from gui.canvas import NetworkView
 from gui.document import Document
 from gui.file_actions import FileActions
-from gui.items import BiasRef, WeightRef
 from gui.network_actions import NetworkActions
 from gui.panels.explain import ExplainPanel
 from gui.panels.inspector import Inspector
@@ -331,15 +330,9 @@ class MainWindow(QMainWindow):
         self.write_settings()
         event.accept()
 
-    def explain(self, item, quantity: str):
-        """Route a clicked number to the explain panel and bring it forward."""
-        if quantity in ("weight", "bias") and isinstance(item, (WeightRef, BiasRef)):
-            quantity = "value"  # the explain panel's name for a parameter's own value
-        try:
-            self.explain_panel.explain(item, quantity)
-        except ValueError as error:
-            self.statusBar().showMessage(str(error), 5000)
-            return
+    def explain(self, quantity):
+        """Route a clicked number (its ``Quantity``) to the explain panel and bring it forward."""
+        self.explain_panel.explain(quantity)
         self.explain_dock.show()
         self.explain_dock.raise_()
 

@@ -23,6 +23,7 @@ from engine.formula import (
     format_number,
     format_value,
 )
+from engine.quantities import Quantity
 
 LINK_PREFIX = "quantity:"
 MINUS = "\N{MINUS SIGN}"
@@ -30,17 +31,16 @@ SHOWN_VALUES = 8  # a row's values beyond this are counted, not listed (784 pixe
 PROSE_LIMIT = 160  # characters of an explanation shown; the rest (a layer's long vector) is elided
 
 
-def quantity_href(reference: tuple) -> str:
-    """A link target naming an engine quantity reference, e.g. "quantity:w,1,0,0"."""
-    return LINK_PREFIX + ",".join(str(part) for part in reference)
+def quantity_href(reference: Quantity) -> str:
+    """A link target naming an engine quantity, e.g. "quantity:w,1,0,0" (its JSON, joined)."""
+    return LINK_PREFIX + ",".join(str(part) for part in reference.to_json())
 
 
-def quantity_from_href(href: str) -> tuple | None:
-    """The quantity reference a ``quantity_href`` link names (None for any other link)."""
+def quantity_from_href(href: str) -> Quantity | None:
+    """The quantity a ``quantity_href`` link names (None for any other link)."""
     if not href.startswith(LINK_PREFIX):
         return None
-    parts = href[len(LINK_PREFIX):].split(",")
-    return (parts[0],) + tuple(int(part) for part in parts[1:])
+    return Quantity.from_json(href[len(LINK_PREFIX):].split(","))
 
 
 def number_text(value) -> str:

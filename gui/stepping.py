@@ -14,40 +14,31 @@ shown here: after the update is applied, the next trace's forward pass *is* that
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from engine.errors import NetworkError
 from engine.formula import Symbol, format_number
-from engine.stepper import GRANULARITIES, PHASE_TITLES, Step, StepCursor, Trace, trace_experiment
+from engine.quantities import Granularity, Kind, Phase
+from engine.stepper import trace_experiment
+from engine.steps import Step, StepCursor, Trace
+from gui.canvas.values import ShownValues
 from gui.document import Document
-from gui.items import BiasRef, ItemRef, NeuronRef, WeightRef
+from gui.items import BiasRef, ItemRef, NeuronRef, WeightRef, items_of
 
-SHOWN_PHASES = ("forward", "loss", "backward", "update")
+SHOWN_PHASES = (Phase.FORWARD, Phase.LOSS, Phase.BACKWARD, Phase.UPDATE)
 DEFAULT_INTERVAL_MS = 800
 
-# Per-neuron quantities of a trace and the key the canvas shows them under
-_NEURON_KEYS = {"z": "z", "a": "a", "delta": "delta"}
-_WEIGHT_KEYS = {"grad_w": "grad", "w_new": "new"}
-_BIAS_KEYS = {"grad_b": "grad", "b_new": "new"}
-
-
-@dataclass
-class ShownValues:
-    """The numbers the canvas may show at the cursor: only those computed so far.
-
-    ``neurons`` maps NeuronRef → {"z", "a", "delta"} (inputs: {"a": x}, the sample's given
-    values); ``weights`` maps WeightRef → {"grad", "new"}; ``biases`` maps BiasRef → {"grad",
-    "new"}. A key is present only once the step computing it has been reached; ``loss`` is
-    E once the loss step has been reached, else None.
-    """
-
-    neurons: dict = field(default_factory=dict)
-    weights: dict = field(default_factory=dict)
-    biases: dict = field(default_factory=dict)
-    loss: float | None = None
+# the quantities of a trace the canvas shows, and the key it shows each under
+_SHOWN_KEYS = {
+    Kind.PRE_ACTIVATION: "z",
+    Kind.ACTIVATION: "a",
+    Kind.DELTA: "delta",
+    Kind.GRAD_WEIGHT: "grad",
+    Kind.NEW_WEIGHT: "new",
+    Kind.GRAD_BIAS: "grad",
+    Kind.NEW_BIAS: "new",
+}
 
 
 class StepThrough(QObject):
@@ -62,7 +53,7 @@ class StepThrough(QObject):
         super().__init__(parent)
         self._document = document
         self._sample = 0
-        self._granularity = "neuron"
+        self._granularity = Granularity.NEURON
         self._trace: Trace | None = None
         self._cursor: StepCursor | None = None
         self._count = 0
@@ -145,7 +136,7 @@ class StepThrough(QObject):
         return 0 if data is None else len(data)
 
     @property
-    def granularity(self) -> str:
+    def granularity(self) -> Granularity:
         return self._granularity
 
     @property
@@ -181,12 +172,12 @@ class StepThrough(QObject):
     def interval(self) -> int:
         return self._timer.interval()
 
-    def current_phase(self) -> str | None:
-        """"forward", "loss", "backward" or "update" at the cursor; None before the first step."""
+    def current_phase(self) -> Phase | None:
+        """The phase at the cursor (forward, loss, backward or update); None before the first."""
         step = self.current_step
         return None if step is None else step.phase
 
-    def phase_range(self, phase: str) -> tuple[int, int]:
+    def phase_range(self, phase: Phase) -> tuple[int, int]:
         """First and last step index of ``phase`` ((0, −1) if it has none)."""
         indices = [step.index for step in self.steps if step.phase == phase]
         return (indices[0], indices[-1]) if indices else (0, -1)
@@ -196,15 +187,18 @@ class StepThrough(QObject):
         step = self.current_step
         if step is None:
             return []
-        items = self._items_of(step.quantity)
+        network = self._document.network
+        items = items_of(step.quantity, network)
         # the symbols of the form the numbers are put into: what the value is computed from
         for token in step.formula.forms[-1]:
             if isinstance(token, Symbol):
-                items += self._items_of(token.ref)
+                items += items_of(token.ref, network)
         return list(dict.fromkeys(items))
 
     def shown_values(self) -> ShownValues:
-        """The z, a, δ, ∂E/∂θ and new θ computed by the steps up to the cursor.
+        """The z, a, δ, ∂E/∂θ and new θ computed by the steps up to the cursor (a key is present
+        only once the step computing it has been reached; inputs: {"a": x}, the sample's given
+        values; ``loss`` once the loss step has been reached).
 
         Several views ask at the same cursor position; they share one answer (do not change it).
         """
@@ -216,7 +210,7 @@ class StepThrough(QObject):
         return shown
 
     def _collect_shown(self) -> ShownValues:
-        shown = ShownValues()
+        shown = ShownValues(stepping=True)
         data = self._document.data
         if data is None or not 0 <= self._sample < len(data):
             return shown
@@ -257,7 +251,7 @@ class StepThrough(QObject):
             self._cursor.seek(index)
             self._moved()
 
-    def jump_to_phase(self, phase: str) -> None:
+    def jump_to_phase(self, phase: Phase) -> None:
         """Put the cursor on the first step of ``phase`` (one of ``SHOWN_PHASES``)."""
         if phase not in SHOWN_PHASES:
             raise ValueError(f"unknown phase {phase!r} (phases: {', '.join(SHOWN_PHASES)})")
@@ -329,10 +323,9 @@ class StepThrough(QObject):
             self._rebuild()
             self._set_status(f"Sample {index + 1}: starting from the first step.")
 
-    def set_granularity(self, granularity: str) -> None:
-        """"neuron": one step per neuron and parameter; "layer": one step per layer and phase."""
-        if granularity not in GRANULARITIES:
-            raise ValueError(f"unknown granularity {granularity!r}")
+    def set_granularity(self, granularity: Granularity) -> None:
+        """NEURON: one step per neuron and parameter; LAYER: one step per layer and phase."""
+        granularity = Granularity(granularity)  # ValueError for anything else
         if granularity != self._granularity:
             self._granularity = granularity
             self._rebuild()
@@ -385,18 +378,18 @@ class StepThrough(QObject):
         try:
             trace = trace_experiment(self._document.experiment, self._sample, self._granularity)
         except NetworkError as error:
-            if error.key == "granularity" and self._granularity == "neuron":
+            if error.key == "granularity" and self._granularity is Granularity.NEURON:
                 self._switch_to_layers()
                 return
             self._problem = f"Nothing to step through: {error.problem}."
         else:
             self._trace = trace
             self._cursor = StepCursor(trace)
-            self._count = trace.phase_start("check") if _has_check(trace) else len(trace)
+            self._count = trace.phase_start(Phase.CHECK) if _has_check(trace) else len(trace)
 
     def _switch_to_layers(self):
         """Too many steps to take one neuron at a time: step through the network layer by layer."""
-        self._granularity = "layer"
+        self._granularity = Granularity.LAYER
         self._stale = True
         self._build()
         self._set_status("This network has too many neurons to step one at a time: "
@@ -414,69 +407,38 @@ class StepThrough(QObject):
         """W and b of every layer (``Network.parameters()`` order) as the update steps set them."""
         return [p.copy() for p in self._trace.data.new_network.parameters()]
 
-    def _items_of(self, reference: tuple) -> list[ItemRef]:
-        """The canvas items a quantity reference names (a layer reference names all of them)."""
-        kind, indices = reference[0], reference[1:]
-        network = self._document.network
-        if kind == "x":
-            if indices:
-                return [NeuronRef(0, indices[0])]
-            return [NeuronRef(0, i) for i in range(network.input_size)]
-        if kind in ("t", "loss", "loss_new", "sample_loss", "sample_loss_new"):
-            return []
-        if not indices:
-            return []
-        layer = indices[0]
-        if kind in ("z", "a", "delta", "grad_a", "slope", "z_new", "a_new"):
-            if len(indices) >= 2:
-                return [NeuronRef(layer + 1, indices[1])]
-            return [NeuronRef(layer + 1, j) for j in range(network.layers[layer].n_out)]
-        if kind in ("w", "grad_w", "w_new"):
-            if len(indices) >= 3:
-                return [WeightRef(layer, indices[1], indices[2])]
-            shape = network.layers[layer].weights.shape
-            return [WeightRef(layer, j, i) for j in range(shape[0]) for i in range(shape[1])]
-        if kind in ("b", "grad_b", "b_new"):
-            if len(indices) >= 2:
-                return [BiasRef(layer, indices[1])]
-            return [BiasRef(layer, j) for j in range(network.layers[layer].n_out)]
-        return []
-
     def _add_shown(self, shown: ShownValues, step: Step):
-        kind = step.quantity[0]
-        if kind == "loss":
+        kind = step.quantity.kind
+        if kind is Kind.LOSS:
             shown.loss = float(step.value)
+        elif kind not in _SHOWN_KEYS:
+            return
         elif step.neuron is not None and step.sample is None:
             _add_one_shown(shown, kind, step)  # the common case, kept fast for big traces
-        elif kind in _NEURON_KEYS:
-            targets, values = self._items_of(step.quantity), np.ravel(step.value)
-            for item, value in zip(targets, values, strict=True):
-                shown.neurons.setdefault(item, {})[_NEURON_KEYS[kind]] = float(value)
-        elif kind in _WEIGHT_KEYS or kind in _BIAS_KEYS:
-            table, key = ((shown.weights, _WEIGHT_KEYS[kind]) if kind in _WEIGHT_KEYS
-                          else (shown.biases, _BIAS_KEYS[kind]))
-            targets, values = self._items_of(step.quantity), np.ravel(step.value)
-            for item, value in zip(targets, values, strict=True):
-                table.setdefault(item, {})[key] = float(value)
+        else:
+            table = _table(shown, kind)
+            items = items_of(step.quantity, self._document.network)
+            for item, value in zip(items, np.ravel(step.value), strict=True):
+                table.setdefault(item, {})[_SHOWN_KEYS[kind]] = float(value)
 
 
-def _add_one_shown(shown: ShownValues, kind: str, step: Step) -> None:
+def _table(shown: ShownValues, kind: Kind) -> dict:
+    """Where ``shown`` keeps the values of ``kind``: by neuron, weight or bias."""
+    if kind.of_neuron:
+        return shown.neurons
+    return shown.weights if kind.of_weight else shown.biases
+
+
+def _add_one_shown(shown: ShownValues, kind: Kind, step: Step) -> None:
     """One neuron's or one parameter's value, straight from the step's indices."""
-    if kind in _NEURON_KEYS:
+    if kind.of_neuron:
         item = NeuronRef(step.layer + 1, step.neuron)
-        shown.neurons.setdefault(item, {})[_NEURON_KEYS[kind]] = step.value
-    elif kind in _WEIGHT_KEYS:
+    elif kind.of_weight:
         item = WeightRef(step.layer, step.neuron, step.source)
-        shown.weights.setdefault(item, {})[_WEIGHT_KEYS[kind]] = step.value
-    elif kind in _BIAS_KEYS:
+    else:
         item = BiasRef(step.layer, step.neuron)
-        shown.biases.setdefault(item, {})[_BIAS_KEYS[kind]] = step.value
+    _table(shown, kind).setdefault(item, {})[_SHOWN_KEYS[kind]] = step.value
 
 
 def _has_check(trace: Trace) -> bool:
-    return any(step.phase == "check" for step in trace.steps)
-
-
-def phase_title(phase: str | None) -> str:
-    """"Forward pass", "Loss", "Backward pass", "Update", or "Ready" before the first step."""
-    return "Ready" if phase is None else PHASE_TITLES[phase]
+    return any(step.phase is Phase.CHECK for step in trace.steps)

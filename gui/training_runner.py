@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from engine import initializers
 from engine.errors import NetworkError
 from engine.history import History
+from engine.quantities import StopReason
 from engine.training import Divergence, RunResult, Trainer
 from gui.document import Document
 
@@ -198,9 +199,9 @@ class TrainingRunner(QObject):
         self._training_time += finished - started
         if steps == self._steps_per_tick:
             self._adapt_steps(result.steps, finished - started)
-        if result.stopped == "diverged":
+        if result.stopped is StopReason.DIVERGED:
             self._halt(divergence_message(result.divergence, self._document), diverged=True)
-        elif result.stopped in ("target_loss", "max_epochs"):
+        elif result.stopped.early:
             self._halt(self._stop_message(result), diverged=False)
         elif finished >= due - FRAME_SLACK:
             late = finished - (self._last_frame + self.frame_period)  # vs. the period itself
@@ -227,7 +228,7 @@ class TrainingRunner(QObject):
             result = trainer.run(piece)
             done += result.steps
             self._note_epoch_end(epoch, piece, expected_end)
-            if result.stopped != "steps" or done >= steps:
+            if result.stopped is not StopReason.STEPS or done >= steps:
                 return RunResult(done, result.loss, result.divergence, result.stopped)
 
     def _run_epoch(self) -> RunResult:
@@ -330,11 +331,11 @@ class TrainingRunner(QObject):
         self._snapshot = before
         self._record_run(text)
         self._tell_views()
-        if result.stopped == "diverged":
+        if result.stopped is StopReason.DIVERGED:
             message = divergence_message(result.divergence, self._document)
             self._set_message(message)
             self.diverged.emit(message)
-        elif result.stopped in ("target_loss", "max_epochs"):
+        elif result.stopped.early:
             self._set_message(self._stop_message(result))
             self.stopped.emit(self.message)
         return result
@@ -407,7 +408,7 @@ class TrainingRunner(QObject):
 
     def _stop_message(self, result: RunResult) -> str:
         settings = self._document.training
-        if result.stopped == "target_loss":
+        if result.stopped is StopReason.TARGET_LOSS:
             return (f"Stopped by itself: the loss {result.loss:.4g} reached the target "
                     f"{settings.target_loss:g} at step {self.step_count}.")
         return f"Stopped by itself after {settings.max_epochs} epochs (step {self.step_count})."

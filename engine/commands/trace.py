@@ -12,6 +12,7 @@ import json
 from engine.commands.common import EXIT_OK
 from engine.errors import NetworkError, NetworkFileError
 from engine.netfile import load
+from engine.quantities import Granularity
 from engine.stepper import MAX_NEURON_STEPS, trace_experiment
 
 
@@ -21,13 +22,13 @@ def trace(spec: str, as_json: bool = False) -> int:
     if experiment.data is None or len(experiment.data) == 0:
         raise NetworkFileError("data", "there are no samples to step through (data is empty)", spec)
     try:
-        steps = trace_experiment(experiment, granularity="neuron")
+        steps = trace_experiment(experiment, granularity=Granularity.NEURON)
         note = None
     except NetworkError as error:
         if error.key != "granularity":
             raise NetworkFileError(error.key, error.problem, spec) from None
         # too many neurons for one line each: one step per layer and phase instead
-        steps = trace_experiment(experiment, granularity="layer")
+        steps = trace_experiment(experiment, granularity=Granularity.LAYER)
         note = f"more than {MAX_NEURON_STEPS:,} neuron steps: shown layer by layer"
     if as_json:
         document = steps.to_dict()

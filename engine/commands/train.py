@@ -16,6 +16,7 @@ from engine.commands.common import EXIT_DIVERGED, EXIT_OK, check_output_path
 from engine.errors import NetworkError, NetworkFileError
 from engine.history import History
 from engine.netfile import load, write_file
+from engine.quantities import StopReason
 from engine.training import RunResult, Trainer
 
 PROGRESS_UPDATES = 200  # the bar redraws at most this many times per run
@@ -64,7 +65,7 @@ def _run(trainer: Trainer, steps: int, show_progress: bool) -> RunResult:
         result = trainer.run(min(chunk, steps - done))
         done += result.steps
         _draw_progress(done, steps, result.loss)
-        if result.stopped != "steps":
+        if result.stopped is not StopReason.STEPS:
             break
     print(file=sys.stderr)
     return RunResult(done, result.loss, result.divergence, result.stopped)
@@ -98,7 +99,7 @@ def _report(spec, trainer: Trainer, result: RunResult, save, history_path) -> in
         print(f"error: {spec}: {result.divergence.message}{tail}; {advice}", file=sys.stderr)
         return EXIT_DIVERGED
     print(f"trained {spec} for {steps} at learning rate {_number(rate)}")
-    if result.stopped in ("target_loss", "max_epochs"):
+    if result.stopped.early:
         print(f"stopped early: {result.stopped.replace('_', ' ')} reached")
     if result.loss is not None:
         print(f"loss of the last step's batch, before its update: {_number(result.loss)}")

@@ -16,7 +16,7 @@ from gui.canvas import thumbnails
 from gui.canvas.editor import ValueEditor
 from gui.canvas.scene import NetworkScene
 from gui.canvas.tooltips import tooltip
-from gui.items import BiasRef, NeuronRef, WeightRef
+from gui.items import BiasRef, NeuronRef, WeightRef, quantity_of
 
 ZOOM_STEP = 1.2
 MIN_ZOOM, MAX_ZOOM = 0.01, 8.0
@@ -27,7 +27,7 @@ FIT_MARGIN = 12.0  # scene units round the network when fitted (the scene has it
 class NetworkView(QGraphicsView):
     """The network canvas for ``document`` (and ``stepping``, the step-through, when given)."""
 
-    value_clicked = Signal(object, str)  # ItemRef, quantity: 'a', 'z', 'delta', 'weight', …
+    value_clicked = Signal(object)  # the clicked number's Quantity (None: it names none)
 
     def __init__(self, document, stepping=None, parent=None):
         super().__init__(parent)
@@ -165,7 +165,7 @@ class NetworkView(QGraphicsView):
         hit = self.hit_at(view_pos)
         self._document.select(None if hit is None else hit.ref)
         if hit is not None and hit.quantity is not None:
-            self.value_clicked.emit(hit.ref, hit.quantity)
+            self.value_clicked.emit(quantity_of(hit.ref, hit.quantity))
 
     # ----- editing in place ---------------------------------------------------------------------
     def edit(self, ref: WeightRef | BiasRef) -> ValueEditor:

@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from engine.errors import NetworkError
 from engine.formula import Symbol
-from engine.stepper import PHASE_TITLES, Trace, trace_experiment
+from engine.quantities import Granularity, Kind, Quantity
+from engine.stepper import trace_experiment
+from engine.steps import Trace
 from gui import style
 from gui.document import Document
-from gui.items import BiasRef, NeuronRef, WeightRef
 from gui.richtext import (
     number_html,
     prose_text,
@@ -32,39 +33,12 @@ from gui.stepping import StepThrough
 CRUMB_PREFIX = "crumb:"
 SHOW_STEP_HREF = "show-step"
 GIVEN = {
-    "x": "an input of the chosen sample",
-    "t": "a target of the chosen sample: what the output should be",
-    "learning_rate": "the learning rate η, a training setting (Inspector)",
-    "momentum": "the momentum μ, a training setting",
+    Kind.INPUT: "an input of the chosen sample",
+    Kind.TARGET: "a target of the chosen sample: what the output should be",
+    Kind.LEARNING_RATE: "the learning rate η, a training setting (Inspector)",
+    Kind.MOMENTUM: "the momentum μ, a training setting",
 }
-_NEURON_QUANTITIES = {"z": "z", "a": "a", "delta": "delta", "grad_a": "grad_a"}
-_PARAMETER_QUANTITIES = {  # quantity → (the weight's reference kind, the bias's)
-    "grad": ("grad_w", "grad_b"),
-    "value": ("w", "b"),
-    "weight": ("w", "b"),  # the canvas names a clicked parameter by what it is
-    "bias": ("w", "b"),
-    "new": ("w_new", "b_new"),
-}
-
-
-def quantity_reference(item, quantity: str) -> tuple:
-    """The engine quantity a view's (item, quantity) names, e.g. (NeuronRef(2, 0), "delta") →
-    ("delta", 1, 0); (WeightRef(1, 0, 0), "grad") → ("grad_w", 1, 0, 0); (None, "loss") →
-    ("loss",). ValueError for a pair that names nothing."""
-    if item is None and quantity in ("loss", "loss_new", "learning_rate"):
-        return (quantity,)
-    if isinstance(item, NeuronRef):
-        if item.column == 0 and quantity in ("a", "x"):
-            return ("x", item.neuron)
-        if item.column > 0 and quantity in _NEURON_QUANTITIES:
-            return (_NEURON_QUANTITIES[quantity], item.layer, item.neuron)
-        if item.column > 0 and quantity == "bias":
-            return ("b", item.layer, item.neuron)
-    if isinstance(item, WeightRef) and quantity in _PARAMETER_QUANTITIES:
-        return (_PARAMETER_QUANTITIES[quantity][0], item.layer, item.neuron, item.source)
-    if isinstance(item, BiasRef) and quantity in _PARAMETER_QUANTITIES:
-        return (_PARAMETER_QUANTITIES[quantity][1], item.layer, item.neuron)
-    raise ValueError(f"nothing to explain for {quantity!r} of {item!r}")
+_PARAMETERS = (Kind.WEIGHT, Kind.BIAS)
 
 
 class ExplainPanel(QWidget):
@@ -75,7 +49,7 @@ class ExplainPanel(QWidget):
         self._document = document
         self._stepping = stepping
         self._neuron_trace: Trace | None = None
-        self.history: list[tuple] = []  # quantity references, the one shown last
+        self.history: list[Quantity] = []  # the quantities explained, the one shown last
         self._dirty = False  # the numbers changed while the panel was hidden
         self._create_widgets()
         stepping.steps_changed.connect(self._on_steps_changed)
@@ -94,22 +68,20 @@ class ExplainPanel(QWidget):
         layout.addWidget(self.body, 1)
 
     # ----- asking --------------------------------------------------------------------------------
-    def explain(self, item, quantity: str) -> None:
-        """Explain the ``quantity`` ("z", "a", "delta", "grad", "value", "new", "loss") of
-        ``item``, starting a new breadcrumb."""
-        try:
-            self.history = [quantity_reference(item, quantity)]
-        except ValueError:
+    def explain(self, quantity: Quantity | None) -> None:
+        """Explain ``quantity`` (see ``gui.items.quantity_of``), starting a new breadcrumb;
+        None: a number with no computation behind it."""
+        if quantity is None:
             self.history = []
             self.breadcrumb.clear()
             self.body.setHtml("<p>There is no computation behind this: it is not a number "
                               "of the step-through.</p>")
             return
+        self.history = [quantity]
         self._show()
 
-    def explain_quantity(self, reference: tuple) -> None:
+    def explain_quantity(self, reference: Quantity) -> None:
         """Explain an engine quantity, one level deeper in the breadcrumb."""
-        reference = tuple(reference)
         if not self.history or self.history[-1] != reference:
             self.history.append(reference)
         self._show()
@@ -129,12 +101,12 @@ class ExplainPanel(QWidget):
     def _trace(self) -> Trace | None:
         """A neuron-by-neuron trace of the chosen sample: per-neuron formulas explain best."""
         stepping = self._stepping
-        if stepping.trace is None or stepping.granularity == "neuron":
+        if stepping.trace is None or stepping.granularity is Granularity.NEURON:
             return stepping.trace
         if self._neuron_trace is None:
             try:
                 self._neuron_trace = trace_experiment(self._document.experiment,
-                                                      stepping.sample, "neuron")
+                                                      stepping.sample, Granularity.NEURON)
             except NetworkError:
                 return stepping.trace  # too big to trace by neuron: explain by layer
         return self._neuron_trace
@@ -173,7 +145,7 @@ class ExplainPanel(QWidget):
             html = "<p>This number is not part of the network any more.</p>"
         self.body.setHtml(html)
 
-    def _name(self, trace: Trace, reference: tuple) -> str:
+    def _name(self, trace: Trace, reference: Quantity) -> str:
         """The quantity's symbol, e.g. δ<sup>(1)</sup><sub>0</sub>."""
         return symbol_html(trace.data.symbol(reference))
 
@@ -183,13 +155,13 @@ class ExplainPanel(QWidget):
             try:
                 name = self._name(trace, reference)
             except (KeyError, IndexError, NetworkError, ValueError):
-                name = escape(reference[0])
+                name = escape(reference.kind)
             last = depth == len(self.history) - 1
             link = f'<a href="{CRUMB_PREFIX}{depth}">{name}</a>'
             parts.append(f"<b>{name}</b>" if last else link)
         return "How was it computed? " + " › ".join(parts)
 
-    def _explanation_html(self, trace: Trace, reference: tuple) -> str:
+    def _explanation_html(self, trace: Trace, reference: Quantity) -> str:
         explanation = trace.explain(reference)
         symbol = trace.data.symbol(reference)
         head = f"<p style='font-size: large'>{symbol_html(symbol)} = " \
@@ -197,7 +169,7 @@ class ExplainPanel(QWidget):
         if explanation.step is None:
             return head + self._given_html(reference)
         step = explanation.step
-        where = (f"step {step.index + 1} ({PHASE_TITLES[step.phase].lower()}) — "
+        where = (f"step {step.index + 1} ({step.phase.title.lower()}) — "
                  f"<a href='{SHOW_STEP_HREF}'>show this step</a>")
         html = [head, f"<p>Computed in {where}:</p>",
                 f"<p style='font-size: large'>{step_html(step, links=True)}</p>",
@@ -209,15 +181,15 @@ class ExplainPanel(QWidget):
             html.append("</ul>")
         return "".join(html)
 
-    def _operand_html(self, trace: Trace, reference: tuple, step) -> str:
+    def _operand_html(self, trace: Trace, reference: Quantity, step) -> str:
         name = self._name(trace, reference)
         value = number_html(trace.value_of(reference))
         link = f'<a href="{quantity_href(reference)}">{name} = {value}</a>'
         if step is None:
             return f"{link}: {self._given_words(reference)}"
-        where = f"step {step.index + 1} ({PHASE_TITLES[step.phase].lower()})"
-        if reference[0] == "slope":
-            activation = self._document.network.layers[reference[1]].activation
+        where = f"step {step.index + 1} ({step.phase.title.lower()})"
+        if reference.kind is Kind.SLOPE:
+            activation = self._document.network.layers[reference.layer].activation
             return f"{link}: the slope of {activation} at the z computed in {where}"
         return f"{link}: computed in {where}"
 
@@ -227,27 +199,26 @@ class ExplainPanel(QWidget):
         color = style.MUTED_TEXT.name()
         return f" <span style='color: {color}'>(at neuron {escape(symbol.label)})</span>"
 
-    def _given_words(self, reference: tuple) -> str:
-        kind = reference[0]
-        if kind in ("w", "b"):
+    def _given_words(self, reference: Quantity) -> str:
+        kind = reference.kind
+        if kind in _PARAMETERS:
             if self._stepping.last_update is not None:
                 return "set by the last update"
             return "given: a parameter (from the file, or typed by you)"
         return GIVEN.get(kind, "given")
 
-    def _given_html(self, reference: tuple) -> str:
+    def _given_html(self, reference: Quantity) -> str:
         """A given number: where it comes from; a parameter the last update set shows how."""
-        kind = reference[0]
+        kind = reference.kind
         last_update = self._stepping.last_update
-        if kind in ("w", "b") and last_update is not None:
-            new_reference = (kind + "_new",) + tuple(reference[1:])
-            step = last_update.step_for(new_reference)
+        if kind in _PARAMETERS and last_update is not None:
+            step = last_update.step_for(reference.with_kind(kind.updated))
             if step is not None:
                 return ("<p>Set by the last update, which stepped against the gradient:</p>"
                         f"<p style='font-size: large'>{step_html(step)}</p>"
                         f"<p>{escape(prose_text(step.explanation))}</p>")
-        if kind in ("w", "b"):
-            what = "weight" if kind == "w" else "bias"
+        if kind in _PARAMETERS:
+            what = "weight" if kind is Kind.WEIGHT else "bias"
             return (f"<p>Given: a {what} of the network, as the file or you set it "
                     f"(an update step changes it: {kind} ← {kind} − η·∂E/∂{kind}).</p>")
         return f"<p>Given: {escape(GIVEN.get(kind, 'a number the step-through starts from'))}.</p>"

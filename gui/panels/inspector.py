@@ -25,7 +25,7 @@ from engine.formula import format_number
 from engine.losses import LOSS_NAMES, REDUCTIONS
 from engine.number_text import parse_number
 from gui.document import Document
-from gui.items import BiasRef, NeuronRef, WeightRef
+from gui.items import BiasRef, NeuronRef, WeightRef, quantity_of
 from gui.models.weight_table_model import input_label, neuron_label
 from gui.panels.validated_field import ValidatedField
 from gui.richtext import number_text, numbers_text
@@ -44,7 +44,7 @@ def value_link(quantity: str, value: float | None) -> str:
 class Inspector(QWidget):
     """The selected item's values for the chosen sample, its editable parameters, the loss."""
 
-    explain_requested = Signal(object, str)  # ItemRef, quantity: "z", "a", "delta", "grad", …
+    explain_requested = Signal(object)  # the clicked number's Quantity (engine.quantities)
 
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
@@ -315,13 +315,13 @@ class Inspector(QWidget):
         """Ask for the explanation of the clicked number."""
         item = self._document.selection
         if quantity == "loss":
-            self.explain_requested.emit(None, "loss")
+            self.explain_requested.emit(quantity_of(None, "loss"))
         elif quantity == "bias_grad" and isinstance(item, NeuronRef):
-            self.explain_requested.emit(BiasRef(item.layer, item.neuron), "grad")
+            self.explain_requested.emit(quantity_of(BiasRef(item.layer, item.neuron), "grad"))
         elif quantity == "bias" and isinstance(item, NeuronRef):
-            self.explain_requested.emit(BiasRef(item.layer, item.neuron), "value")
+            self.explain_requested.emit(quantity_of(BiasRef(item.layer, item.neuron), "value"))
         elif item is not None:
-            self.explain_requested.emit(item, quantity)
+            self.explain_requested.emit(quantity_of(item, quantity))
 
     def _commit_parameter(self, field: ValidatedField, text: str, layer, neuron, source):
         if not field.edit.isModified():

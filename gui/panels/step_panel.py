@@ -27,17 +27,18 @@ from PySide6.QtWidgets import (
 )
 
 from engine.formula import FULL, format_number
-from engine.stepper import PHASE_TITLES
+from engine.quantities import Granularity, Phase
 from gui import style
 from gui.document import Document
 from gui.richtext import numbers_text, prose_text, short_prose, step_html
 from gui.stepping import SHOWN_PHASES, StepThrough
 
 SPEEDS_MS = (3000, 2000, 1500, 1000, 800, 600, 400, 250, 150, 80)  # slider position → interval
-GRANULARITY_TEXTS = {"neuron": "Neuron by neuron", "layer": "Layer by layer"}
-JUMP_SHORTCUTS = {"forward": "Ctrl+1", "loss": "Ctrl+2", "backward": "Ctrl+3", "update": "Ctrl+4"}
-PHASE_COLORS = {"forward": style.POSITIVE, "loss": style.NEGATIVE, "backward": style.BACKWARD,
-                "update": style.UPDATE}
+GRANULARITY_TEXTS = {Granularity.NEURON: "Neuron by neuron", Granularity.LAYER: "Layer by layer"}
+JUMP_SHORTCUTS = {Phase.FORWARD: "Ctrl+1", Phase.LOSS: "Ctrl+2", Phase.BACKWARD: "Ctrl+3",
+                  Phase.UPDATE: "Ctrl+4"}
+PHASE_COLORS = {Phase.FORWARD: style.POSITIVE, Phase.LOSS: style.NEGATIVE,
+                Phase.BACKWARD: style.BACKWARD, Phase.UPDATE: style.UPDATE}
 
 
 class StepPanel(QWidget):
@@ -75,8 +76,8 @@ class StepPanel(QWidget):
         self.jump_group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         self.jump_actions = {}
         for phase in SHOWN_PHASES:
-            action = self._action(PHASE_TITLES[phase], [JUMP_SHORTCUTS[phase]],
-                                  f"Jump to the first step of the {PHASE_TITLES[phase].lower()}")
+            action = self._action(phase.title, [JUMP_SHORTCUTS[phase]],
+                                  f"Jump to the first step of the {phase.title.lower()}")
             action.setCheckable(True)
             self.jump_group.addAction(action)
             self.jump_actions[phase] = action
@@ -212,7 +213,7 @@ class StepPanel(QWidget):
 
     def _on_jump_triggered(self):
         action = self.sender()
-        self._stepping.jump_to_phase(action.data())
+        self._stepping.jump_to_phase(Phase(action.data()))
 
     def _on_speed_changed(self, position: int):
         milliseconds = SPEEDS_MS[position]
@@ -220,7 +221,7 @@ class StepPanel(QWidget):
         self.speed_label.setText(f"{format_number(milliseconds / 1000)} s a step")
 
     def _on_granularity_chosen(self, index: int):
-        self._stepping.set_granularity(self.granularity_combo.itemData(index))
+        self._stepping.set_granularity(Granularity(self.granularity_combo.itemData(index)))
 
     def _on_sample_chosen(self, value: int):
         if 1 <= value <= self._stepping.sample_count:
@@ -247,7 +248,7 @@ class StepPanel(QWidget):
         self.progress.setRange(0, max(1, stepping.count))
         for phase, button in self.phase_strip.items():
             first, last = stepping.phase_range(phase)
-            button.setToolTip(f"{PHASE_TITLES[phase]}: steps {first + 1}–{last + 1} "
+            button.setToolTip(f"{phase.title}: steps {first + 1}–{last + 1} "
                               f"({last - first + 1} steps, {JUMP_SHORTCUTS[phase]})")
 
     def _show_sample_values(self):
@@ -304,7 +305,7 @@ class StepPanel(QWidget):
             self.explanation_label.clear()
         else:
             self.position_label.setText(f"Step {position + 1} of {stepping.count} · "
-                                        f"{PHASE_TITLES[step.phase]}")
+                                        f"{step.phase.title}")
             self.formula_label.setText(step_html(step))
             # numbers show 6 significant digits; hovering the formula gives every digit
             self.formula_label.setToolTip(f"Full precision:\n{step.formula.numbers_line(FULL)}")

@@ -129,7 +129,8 @@ def test_peek_layers_gives_the_walkthrough_update_per_layer():
     network = Network(1, [Layer([[1.0]], [1.0]), Layer([[1.0]], [1.0])])
     grads = network.backward(network.forward([[2.0]]), [[3.0]])
     optimizer = make_optimizer(TrainingSettings(learning_rate=0.1), network.parameter_count)
-    (v, a), (w, b) = optimizer.peek_layers(network.layers, grads)
+    ((v, a), (w, b)), state = optimizer.peek_layers(network.layers, grads)
+    assert state == {}  # plain gradient descent keeps no state
     assert (w[0, 0], b[0]) == pytest.approx((0.7, 0.9), abs=1e-12)
     assert (v[0, 0], a[0]) == pytest.approx((0.8, 0.9), abs=1e-12)
     assert network.layers[1].weights[0, 0] == 1.0  # nothing moved
@@ -139,7 +140,7 @@ def test_peek_layers_respects_frozen_masks():
     network = Network(1, [Layer([[1.0]], [1.0], frozen_biases=[True])])
     grads = network.backward(network.forward([[2.0]]), [[0.0]])
     optimizer = make_optimizer(TrainingSettings(optimizer="adam"), network.parameter_count)
-    [(weights, biases)] = optimizer.peek_layers(network.layers, grads)
+    [(weights, biases)], _state = optimizer.peek_layers(network.layers, grads)
     assert biases[0] == 1.0
     assert weights[0, 0] < 1.0
 
@@ -212,3 +213,18 @@ def test_flat_vectors_split_back_into_layer_shapes():
     (w1, b1), (w2, b2) = split_parameters(flat, network.layers)
     np.testing.assert_array_equal(w1, network.layers[0].weights)
     np.testing.assert_array_equal(b2, [12.0])
+
+
+def test_peek_layers_hands_out_the_state_the_step_would_leave():
+    network = Network(1, [Layer([[1.0]], [1.0], frozen_biases=[True])])
+    grads = network.backward(network.forward([[2.0]]), [[0.0]])
+    for settings in (TrainingSettings(momentum=0.9), TrainingSettings(optimizer="adam")):
+        optimizer = make_optimizer(settings, network.parameter_count)
+        _parameters, peeked = optimizer.peek_layers(network.layers, grads)
+        flat = np.concatenate([grads.grad_weights[0].ravel(), grads.grad_biases[0]])
+        optimizer.step(np.array([1.0, 1.0]), flat, np.array([False, True]))
+        for kind, pairs in optimizer.state_layers(network.layers).items():
+            [(weights, biases)] = peeked[kind.updated]
+            [(now_weights, now_biases)] = pairs
+            assert weights[0, 0] == now_weights[0, 0] != 0.0
+            assert biases[0] == now_biases[0] == 0.0  # frozen: its state stays 0

@@ -16,8 +16,15 @@ from engine.formula import FULL, Symbol, display_value, format_number
 from engine.network import Layer, Network
 from engine.optimizers import make_optimizer
 from engine.presets import load_preset
-from engine.stepper import StepCursor, build_trace, trace_experiment
+from engine.quantities import Quantity
+from engine.stepper import build_trace, trace_experiment
+from engine.steps import StepCursor
 from engine.trace_data import label_columns
+
+
+def q(*parts) -> Quantity:
+    """A quantity by its JSON: q("w", 1, 0, 0)."""
+    return Quantity.from_json(parts)
 
 
 def seed_network(loss="half_sse"):
@@ -86,13 +93,13 @@ def test_seed_trace_shows_the_walkthrough_numbers_in_order():
 
 
 def test_weight_gradient_step_shows_bias_gradient_times_input_with_names_and_values():
-    step = next(s for s in seed_trace() if s.quantity == ("grad_w", 1, 0, 0))
+    step = next(s for s in seed_trace() if s.quantity == q("grad_w", 1, 0, 0))
     first, second = step.formula.forms
-    assert [t.ref for t in first if isinstance(t, Symbol)] == [("grad_b", 1, 0), ("a", 0, 0)]
-    assert [t.ref for t in second if isinstance(t, Symbol)] == [("delta", 1, 0), ("a", 0, 0)]
+    assert [t.ref for t in first if isinstance(t, Symbol)] == [q("grad_b", 1, 0), q("a", 0, 0)]
+    assert [t.ref for t in second if isinstance(t, Symbol)] == [q("delta", 1, 0), q("a", 0, 0)]
     assert [t.value for t in second if isinstance(t, Symbol)] == [1.0, 3.0]
     assert step.numbers == "∂E/∂w⁽²⁾₁₁ = 1·3 = 3"
-    assert step.reads == (("delta", 1, 0), ("a", 0, 0))
+    assert step.reads == (q("delta", 1, 0), q("a", 0, 0))
 
 
 def test_squared_error_doubles_every_gradient_and_the_step():
@@ -121,11 +128,11 @@ def test_layer_granularity_gives_the_same_numbers_as_vectors():
         ("loss", "loss"),
     ]
     values = {s.quantity: s.value for s in trace}
-    assert values[("a", 0)] == (3.0,)
-    assert values[("grad_w", 1)] == ((3.0,),)
-    assert values[("w_new", 1)] == ((0.7,),)
-    assert values[("a_new", 1)] == (2.65,)
-    assert format_number(values[("loss_new",)]) == "0.06125"
+    assert values[q("a", 0)] == (3.0,)
+    assert values[q("grad_w", 1)] == ((3.0,),)
+    assert values[q("w_new", 1)] == ((0.7,),)
+    assert values[q("a_new", 1)] == (2.65,)
+    assert format_number(values[q("loss_new")]) == "0.06125"
 
 
 def test_numbers_are_shown_as_the_lesson_writes_them():
@@ -153,11 +160,11 @@ def xor_step(quantity, experiment=None):
 
 
 def test_xor_hidden_neuron_2_is_subscript_2_and_its_inputs_are_the_canvas_labels():
-    step = xor_step(("z", 0, 1))  # engine neuron 1 of layer 0: the canvas's h2
+    step = xor_step(q("z", 0, 1))  # engine neuron 1 of layer 0: the canvas's h2
     assert step.symbolic == "z⁽¹⁾₂ = w⁽¹⁾₂₁·x1 + w⁽¹⁾₂₂·x2 + b⁽¹⁾₂"
     assert step.explanation.startswith("Neuron h2 adds up")
-    assert xor_step(("a", 0, 1)).symbolic == "h2 = σ(z⁽¹⁾₂)"
-    assert "∂E/∂y" in xor_step(("delta", 1, 0)).symbolic
+    assert xor_step(q("a", 0, 1)).symbolic == "h2 = σ(z⁽¹⁾₂)"
+    assert "∂E/∂y" in xor_step(q("delta", 1, 0)).symbolic
 
 
 def test_unlabelled_neurons_get_indexed_symbols_counted_from_1():
@@ -165,16 +172,16 @@ def test_unlabelled_neurons_get_indexed_symbols_counted_from_1():
     experiment.network.input_labels = None
     for layer in experiment.network.layers:
         layer.labels = None
-    step = xor_step(("z", 0, 1), experiment)
+    step = xor_step(q("z", 0, 1), experiment)
     assert step.symbolic == "z⁽¹⁾₂ = w⁽¹⁾₂₁·x₁ + w⁽¹⁾₂₂·x₂ + b⁽¹⁾₂"
     assert step.explanation.startswith("Neuron 2 of layer 1 adds up")
-    assert xor_step(("a", 0, 1), experiment).symbolic == "a⁽¹⁾₂ = σ(z⁽¹⁾₂)"
+    assert xor_step(q("a", 0, 1), experiment).symbolic == "a⁽¹⁾₂ = σ(z⁽¹⁾₂)"
 
 
 def test_subscripts_above_9_are_separated_by_commas():
-    symbol = Symbol("w", 1.0, ("w", 0, 9, 10), layer=0, subscripts=(9, 10))
+    symbol = Symbol("w", 1.0, q("w", 0, 9, 10), layer=0, subscripts=(9, 10))
     assert symbol.notation() == "w⁽¹⁾₁₀,₁₁"
-    assert Symbol("w", 1.0, ("w", 0, 0, 1), layer=0, subscripts=(0, 1)).notation() == "w⁽¹⁾₁₂"
+    assert Symbol("w", 1.0, q("w", 0, 0, 1), layer=0, subscripts=(0, 1)).notation() == "w⁽¹⁾₁₂"
 
 
 def test_labels_stand_for_symbols_only_when_short_unreserved_and_unique():
@@ -235,27 +242,27 @@ def engine_values(network, inputs, targets, learning_rate):
         layer.biases = layer.biases - learning_rate * gb
     new_forward = new.forward(inputs)
     batched = len(inputs) > 1
-    values = {("loss",): grads.loss, ("loss_new",): new.loss_value(inputs, targets)}
+    values = {q("loss"): grads.loss, q("loss_new"): new.loss_value(inputs, targets)}
     for s in range(len(inputs)):
         tail = (s,) if batched else ()
         if batched:
-            values[("sample_loss", s)] = grads.sample_losses[s]
+            values[q("sample_loss", s)] = grads.sample_losses[s]
         for index in range(len(network.layers)):
             for j in range(network.layers[index].n_out):
                 key = (index, j) + tail
-                values[("z",) + key] = forward.pre_activations[index][s, j]
-                values[("a",) + key] = forward.activations[index + 1][s, j]
-                values[("delta",) + key] = grads.deltas[index][s, j]
-                values[("grad_a",) + key] = grads.grad_activations[index][s, j]
-                values[("z_new",) + key] = new_forward.pre_activations[index][s, j]
-                values[("a_new",) + key] = new_forward.activations[index + 1][s, j]
+                values[q("z", *key)] = forward.pre_activations[index][s, j]
+                values[q("a", *key)] = forward.activations[index + 1][s, j]
+                values[q("delta", *key)] = grads.deltas[index][s, j]
+                values[q("grad_a", *key)] = grads.grad_activations[index][s, j]
+                values[q("z_new", *key)] = new_forward.pre_activations[index][s, j]
+                values[q("a_new", *key)] = new_forward.activations[index + 1][s, j]
     for index, layer in enumerate(new.layers):
         for j in range(layer.n_out):
-            values[("grad_b", index, j)] = grads.grad_biases[index][j]
-            values[("b_new", index, j)] = layer.biases[j]
+            values[q("grad_b", index, j)] = grads.grad_biases[index][j]
+            values[q("b_new", index, j)] = layer.biases[j]
             for i in range(layer.n_in):
-                values[("grad_w", index, j, i)] = grads.grad_weights[index][j, i]
-                values[("w_new", index, j, i)] = layer.weights[j, i]
+                values[q("grad_w", index, j, i)] = grads.grad_weights[index][j, i]
+                values[q("w_new", index, j, i)] = layer.weights[j, i]
     return values
 
 
@@ -266,11 +273,11 @@ def test_every_step_value_is_the_engines_value(case):
     trace = build_trace(network, inputs, targets, TrainingSettings(learning_rate=0.05))
     expected = engine_values(network, inputs, targets, 0.05)
     for step in trace:
-        if step.quantity[0].startswith("sample_loss_new"):
+        if step.quantity.kind == "sample_loss_new":
             continue
         assert step.value == pytest.approx(expected[step.quantity], rel=1e-12, abs=1e-12), step
     produced = {s.quantity for s in trace}
-    assert produced >= set(expected) - {k for k in expected if k[0] == "grad_a"}
+    assert produced >= set(expected) - {k for k in expected if k.kind == "grad_a"}
 
 
 @settings(max_examples=25, deadline=None)
@@ -284,7 +291,7 @@ def test_every_operand_was_computed_earlier_or_given_and_shows_its_value(case):
         for ref in step.reads:
             source = trace.step_for(ref)
             if source is None:
-                assert ref in given_values or ref[0] in ("learning_rate", "slope"), ref
+                assert ref in given_values or ref.kind in ("learning_rate", "slope"), ref
             else:
                 assert source.index < step.index, (ref, step)
         for symbol in step.formula.symbols():
@@ -318,7 +325,7 @@ def test_layer_steps_hold_the_neuron_steps_values(case):
     by_neuron = build_trace(network, inputs, targets)
     by_layer = build_trace(network, inputs, targets, granularity="layer")
     for step in by_neuron:
-        if step.quantity[0] in ("z", "a", "delta", "grad_w", "grad_b", "w_new", "b_new"):
+        if step.quantity.kind in ("z", "a", "delta", "grad_w", "grad_b", "w_new", "b_new"):
             assert by_layer.value_of(step.quantity) == step.value
             assert by_layer.step_for(step.quantity).kind == step.kind
 
@@ -337,7 +344,7 @@ def test_weight_gradient_steps_match_central_differences():
     for step in build_trace(network, inputs, targets):
         if step.kind != "grad_weight":
             continue
-        _, layer, j, i = step.quantity
+        layer, j, i = step.layer, step.neuron, step.source
         plus, minus = network.copy(), network.copy()
         plus.layers[layer].weights[j, i] += h
         minus.layers[layer].weights[j, i] -= h
@@ -356,22 +363,24 @@ def seed_experiment(rows, reduction="sum", training=None):
 
 def test_batch_trace_sums_per_sample_products_and_names_each_sample():
     trace = trace_experiment(seed_experiment(2), samples=[0, 1])
-    assert trace.step_for(("a", 0, 0, 1)).value == 2.0  # 1·1 + 1 for the second sample
+    assert trace.step_for(q("a", 0, 0, 1)).value == 2.0  # 1·1 + 1 for the second sample
     assert [s.quantity for s in trace if s.phase == "loss"] == [
-        ("sample_loss", 0),
-        ("sample_loss", 1),
-        ("loss",),
+        q("sample_loss", 0),
+        q("sample_loss", 1),
+        q("loss"),
     ]
-    grad = trace.step_for(("grad_w", 1, 0, 0))
+    grad = trace.step_for(q("grad_w", 1, 0, 0))
     # sample 0: δ = 1, y = 3; sample 1: y = 2, z = 3, δ = 2
     assert grad.numbers == "∂E/∂w⁽²⁾₁₁ = 1·3 + 2·2 = 7"
-    assert grad.reads == (("delta", 1, 0, 0), ("a", 0, 0, 0), ("delta", 1, 0, 1), ("a", 0, 0, 1))
+    assert grad.reads == (
+        q("delta", 1, 0, 0), q("a", 0, 0, 0), q("delta", 1, 0, 1), q("a", 0, 0, 1)
+    )
 
 
 def test_mean_reduction_divides_the_output_delta_by_the_batch_size():
     trace = trace_experiment(seed_experiment(2, "mean"), samples=[0, 1])
-    assert trace.step_for(("delta", 1, 0, 1)).value == 1.0
-    assert "1/2·(z[2] − t₁[2])" in trace.step_for(("delta", 1, 0, 1)).symbolic
+    assert trace.step_for(q("delta", 1, 0, 1)).value == 1.0
+    assert "1/2·(z[2] − t₁[2])" in trace.step_for(q("delta", 1, 0, 1)).symbolic
 
 
 def test_default_samples_are_the_first_batch():
@@ -384,8 +393,8 @@ def test_frozen_parameter_has_a_gradient_but_stays():
     network = seed_network()
     network.layers[1].frozen_weights[0, 0] = True
     trace = build_trace(network, [[2.0]], [[3.0]])
-    assert trace.step_for(("grad_w", 1, 0, 0)).value == 3.0
-    update = trace.step_for(("w_new", 1, 0, 0))
+    assert trace.step_for(q("grad_w", 1, 0, 0)).value == 3.0
+    update = trace.step_for(q("w_new", 1, 0, 0))
     assert update.value == 1.0
     assert "frozen" in update.explanation
 
@@ -397,7 +406,7 @@ def test_momentum_update_continues_from_the_optimizers_velocity():
     gradient = np.array([1.0, 0.0, 3.0, 0.0])
     optimizer.step(np.zeros(4), gradient)  # velocity of w⁽²⁾ is now 3
     trace = build_trace(network, [[2.0]], [[3.0]], training, optimizer=optimizer)
-    step = trace.step_for(("w_new", 1, 0, 0))
+    step = trace.step_for(q("w_new", 1, 0, 0))
     assert step.value == pytest.approx(1 - 0.1 * (0.9 * 3 + 3))
     assert "= 1 − 0.1·(0.9·3 + 3) =" in step.text
     np.testing.assert_array_equal(optimizer.velocity, [1.0, 0.0, 3.0, 0.0])  # only peeked
@@ -406,7 +415,7 @@ def test_momentum_update_continues_from_the_optimizers_velocity():
 def test_adam_first_update_moves_each_parameter_by_about_the_learning_rate():
     training = TrainingSettings(optimizer="adam", learning_rate=0.01)
     trace = build_trace(seed_network(), [[2.0]], [[3.0]], training)
-    for quantity in (("w_new", 1, 0, 0), ("b_new", 0, 0)):
+    for quantity in (q("w_new", 1, 0, 0), q("b_new", 0, 0)):
         step = trace.step_for(quantity)
         assert step.value == pytest.approx(1 - 0.01, rel=1e-7)
         assert "m̂" in step.symbolic and "√" in step.symbolic
@@ -415,9 +424,9 @@ def test_adam_first_update_moves_each_parameter_by_about_the_learning_rate():
 def test_softmax_with_cross_entropy_uses_the_fused_delta():
     network = Network(2, [Layer([[1.0, 0.0], [0.0, 1.0]], [0.0, 0.0], "softmax")], "cross_entropy")
     trace = build_trace(network, [[1.0, 2.0]], [[0.0, 1.0]])
-    a = trace.step_for(("a", 0, 1)).value
-    assert trace.step_for(("delta", 0, 1)).value == pytest.approx(a - 1.0)
-    assert "a⁽¹⁾₂ − t₂" in trace.step_for(("delta", 0, 1)).symbolic
+    a = trace.step_for(q("a", 0, 1)).value
+    assert trace.step_for(q("delta", 0, 1)).value == pytest.approx(a - 1.0)
+    assert "a⁽¹⁾₂ − t₂" in trace.step_for(q("delta", 0, 1)).symbolic
     assert not any(s.kind == "grad_activation" for s in trace)
 
 
@@ -426,8 +435,8 @@ def test_softmax_without_its_loss_steps_through_the_jacobian():
     trace = build_trace(network, [[1.0, 2.0]], [[0.0, 1.0]])
     kinds = [s.kind for s in trace if s.phase == "backward"]
     assert kinds[:4] == ["grad_activation", "grad_activation", "delta", "delta"]
-    delta = trace.step_for(("delta", 0, 0))
-    assert ("grad_a", 0, 1) in delta.reads
+    delta = trace.step_for(q("delta", 0, 0))
+    assert q("grad_a", 0, 1) in delta.reads
 
 
 # ----- the cursor and "explain this number" ------------------------------------------------
@@ -457,8 +466,8 @@ def test_going_back_and_forth_returns_the_identical_records():
 
 def test_jump_to_phase_puts_the_cursor_on_its_first_step():
     cursor = StepCursor(seed_trace())
-    assert cursor.jump_to_phase("backward").quantity == ("delta", 1, 0)
-    assert cursor.jump_to_phase("update").quantity == ("w_new", 1, 0, 0)
+    assert cursor.jump_to_phase("backward").quantity == q("delta", 1, 0)
+    assert cursor.jump_to_phase("update").quantity == q("w_new", 1, 0, 0)
     with pytest.raises(ValueError):
         cursor.jump_to_phase("nonsense")
     with pytest.raises(IndexError):
@@ -467,28 +476,28 @@ def test_jump_to_phase_puts_the_cursor_on_its_first_step():
 
 def test_known_values_grow_with_the_cursor():
     cursor = StepCursor(seed_trace())
-    assert ("z", 0, 0) not in cursor.known_values()
-    assert cursor.known_values()[("w", 1, 0, 0)] == 1.0
+    assert q("z", 0, 0) not in cursor.known_values()
+    assert cursor.known_values()[q("w", 1, 0, 0)] == 1.0
     cursor.jump_to_phase("loss")
     known = cursor.known_values()
-    assert known[("a", 1, 0)] == 4.0 and known[("loss",)] == 0.5
-    assert ("delta", 1, 0) not in known
+    assert known[q("a", 1, 0)] == 4.0 and known[q("loss")] == 0.5
+    assert q("delta", 1, 0) not in known
 
 
 def test_explain_finds_the_step_and_its_operands_steps():
     trace = seed_trace()
-    explanation = trace.explain(("grad_w", 1, 0, 0))
+    explanation = trace.explain(q("grad_w", 1, 0, 0))
     assert explanation.value == 3.0 and explanation.step.kind == "grad_weight"
     assert [(ref, s.kind) for ref, s in explanation.operands] == [
-        (("delta", 1, 0), "delta"),
-        (("a", 0, 0), "activation"),
+        (q("delta", 1, 0), "delta"),
+        (q("a", 0, 0), "activation"),
     ]
-    weight = trace.explain(("w", 1, 0, 0))
+    weight = trace.explain(q("w", 1, 0, 0))
     assert weight.step is None and weight.value == 1.0
-    assert trace.explain(("grad_a", 0, 0)).step.quantity == ("delta", 0, 0)
-    assert seed_trace(granularity="layer").step_for(("z", 1, 0)).quantity == ("z", 1)
+    assert trace.explain(q("grad_a", 0, 0)).step.quantity == q("delta", 0, 0)
+    assert seed_trace(granularity="layer").step_for(q("z", 1, 0)).quantity == q("z", 1)
     with pytest.raises(KeyError):
-        trace.value_of(("w", 7, 0, 0))
+        trace.value_of(q("w", 7, 0, 0))
 
 
 # ----- records, text, JSON, bad input, speed ----------------------------------------------

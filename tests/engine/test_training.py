@@ -457,7 +457,7 @@ def test_peek_on_the_trainers_optimizer_shows_the_next_step(training):
     trainer.run(3)
     network, data = experiment.network, experiment.data
     grads = network.backward(network.forward(data.inputs), data.targets)
-    peeked = trainer.optimizer.peek_layers(network.layers, grads)
+    peeked, _state = trainer.optimizer.peek_layers(network.layers, grads)
     trainer.run(1)
     for (weights, biases), layer in zip(peeked, network.layers, strict=True):
         np.testing.assert_allclose(layer.weights, weights, rtol=1e-12)

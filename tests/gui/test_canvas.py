@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from engine.experiment import Dataset, Experiment
 from engine.network import Layer, Network
+from engine.quantities import Kind, Quantity
 from gui import style
 from gui.canvas import NetworkView, labels
 from gui.canvas.tooltips import tooltip
@@ -108,7 +109,7 @@ def test_clicking_a_neuron_selects_it_and_asks_to_explain_its_value(
     with qtbot.waitSignal(view.value_clicked) as clicked:
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     assert document.selection == NeuronRef(2, 0)
-    assert clicked.args == [NeuronRef(2, 0), "a"]
+    assert clicked.args == [Quantity(Kind.ACTIVATION, 1, 0)]  # a of the output neuron
 
 
 def test_clicking_a_bias_tag_selects_the_bias(make_view, qtbot, seed_document):

@@ -51,7 +51,7 @@ def on_neurons(layout, rects) -> list:
 def step_label(stepping) -> tuple:
     """(quantity, ref) of the label the current step writes; a forward or loss step writes its
     value inside the neuron, whose name is then the label that must show."""
-    quantity = stepping.current_step.quantity[0]
+    quantity = stepping.current_step.quantity.kind
     return STEP_LABEL.get(quantity, "name"), stepping.current_items()[0]
 
 

@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from engine.experiment import Dataset
+from engine.quantities import Kind, Quantity
 from gui.items import BiasRef, NeuronRef, WeightRef
 from gui.panels.inspector import Inspector
 
@@ -163,21 +164,21 @@ def test_clicking_a_value_asks_for_its_explanation(qtbot, inspector):
     document.select(NeuronRef(2, 0))
     with qtbot.waitSignal(inspector.explain_requested) as blocker:
         inspector.delta_label.linkActivated.emit("delta")
-    assert blocker.args == [NeuronRef(2, 0), "delta"]
+    assert blocker.args == [Quantity(Kind.DELTA, 1, 0)]
     with qtbot.waitSignal(inspector.explain_requested) as blocker:
         inspector.bias_grad_label.linkActivated.emit("bias_grad")
-    assert blocker.args == [BiasRef(1, 0), "grad"]
+    assert blocker.args == [Quantity(Kind.GRAD_BIAS, 1, 0)]
     document.select(WeightRef(1, 0, 0))
     with qtbot.waitSignal(inspector.explain_requested) as blocker:
         inspector.grad_label.linkActivated.emit("grad")
-    assert blocker.args == [WeightRef(1, 0, 0), "grad"]
+    assert blocker.args == [Quantity(Kind.GRAD_WEIGHT, 1, 0, 0)]
     with qtbot.waitSignal(inspector.explain_requested) as blocker:
         inspector.value_source_label.linkActivated.emit("value")
-    assert blocker.args == [WeightRef(1, 0, 0), "value"]
+    assert blocker.args == [Quantity(Kind.WEIGHT, 1, 0, 0)]
     document.select(NeuronRef(1, 0))
     with qtbot.waitSignal(inspector.explain_requested) as blocker:
         inspector.bias_source_label.linkActivated.emit("bias")
-    assert blocker.args == [BiasRef(0, 0), "value"]
+    assert blocker.args == [Quantity(Kind.BIAS, 0, 0)]
 
 
 def test_without_data_values_are_dashes(qtbot, seed_document):

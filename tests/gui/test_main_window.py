@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from engine import netfile
 from engine.experiment import Dataset
+from engine.quantities import Kind, Quantity
 from gui import app, files, network_actions
 from gui.document import Document
 from gui.items import BiasRef, NeuronRef, WeightRef
@@ -344,7 +345,7 @@ def test_clicking_a_value_on_the_canvas_explains_it(make_window, qtbot):
     centre = canvas.mapFromScene(canvas.network_scene.layout.centre(2, 0))
     qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     assert window.document.selection == NeuronRef(2, 0)
-    assert window.explain_panel.history == [("a", 1, 0)]
+    assert window.explain_panel.history == [Quantity(Kind.ACTIVATION, 1, 0)]
     assert "4" in window.explain_panel.text()
 
 

@@ -10,10 +10,16 @@ from engine.experiment import Dataset, Experiment
 from engine.formula import FULL, format_number
 from engine.network import Layer, Network
 from engine.presets import load_preset
+from engine.quantities import Quantity
 from gui.document import Document
 from gui.items import BiasRef, NeuronRef, WeightRef
 from gui.panels.step_panel import StepPanel
 from gui.stepping import StepThrough
+
+
+def q(*parts) -> Quantity:
+    """A quantity by its JSON: q("delta", 1, 0)."""
+    return Quantity.from_json(parts)
 
 # What the formula box ends with at each step, and the item the step computes
 WALKTHROUGH = [
@@ -244,13 +250,13 @@ def test_xor_hidden_neuron_2_reads_subscript_2_and_the_canvas_labels(xor_panel):
 
     panel = xor_panel()
     network = panel._document.network
-    html = _go_to_step_of(panel, ("z", 0, 1))  # engine neuron 1: the canvas's second, "h2"
+    html = _go_to_step_of(panel, q("z", 0, 1))  # engine neuron 1: the canvas's second, "h2"
     assert "<i>z</i><sup>(1)</sup><sub>2</sub>" in html
     assert f"<i>{neuron_name(network, 0, 0)}</i>" in html  # x1, as on the canvas
     assert f"<i>{neuron_name(network, 0, 1)}</i>" in html  # x2
     assert panel.explanation_label.text().startswith(f"Neuron {neuron_name(network, 1, 1)} ")
     assert panel.explanation_label.text().endswith("z = −0.233262.")  # as the formula writes it
-    html = _go_to_step_of(panel, ("a", 0, 1))
+    html = _go_to_step_of(panel, q("a", 0, 1))
     assert html.startswith(f"<i>{neuron_name(network, 1, 1)}</i> = σ(")  # h2 = σ(z⁽¹⁾₂)
     assert panel.formula_text().splitlines()[1] == "h2 = σ(−0.233262) = 0.441947"
 
@@ -261,13 +267,13 @@ def test_unlabelled_formula_subscripts_match_the_canvas_default_names(xor_panel)
     panel = xor_panel(labelled=False)
     network = panel._document.network
     for j in range(2):
-        html = _go_to_step_of(panel, ("a", 0, j))
+        html = _go_to_step_of(panel, q("a", 0, j))
         shown = str(j + 1)
         assert html.startswith(f"<i>a</i><sup>(1)</sup><sub>{shown}</sub> = σ(")
         assert neuron_name(network, 1, j) == "a⁽¹⁾" + shown.translate(SUBSCRIPTS)
-        assert f"<i>x</i><sub>{j + 1}</sub>" in _go_to_step_of(panel, ("z", 0, j))
+        assert f"<i>x</i><sub>{j + 1}</sub>" in _go_to_step_of(panel, q("z", 0, j))
         assert neuron_name(network, 0, j) == "x" + shown.translate(SUBSCRIPTS)
-    html = _go_to_step_of(panel, ("z", 1, 0))
+    html = _go_to_step_of(panel, q("z", 1, 0))
     assert "<i>a</i><sup>(1)</sup><sub>2</sub>" in html
     assert neuron_name(network, 2, 0) == "a⁽²⁾₁"
     assert panel.explanation_label.text().startswith("Neuron 1 of layer 2 ")
@@ -295,7 +301,7 @@ def test_every_number_in_the_panel_has_at_most_6_significant_digits(xor_panel):
 
 def test_hovering_the_formula_gives_the_full_precision(xor_panel):
     panel = xor_panel()
-    html = _go_to_step_of(panel, ("z", 0, 1))
+    html = _go_to_step_of(panel, q("z", 0, 1))
     step = panel._stepping.current_step
     full = format_number(step.value, FULL)
     assert len(full) > 12 and full not in panel.formula_text()

@@ -270,3 +270,18 @@ def test_a_network_too_big_for_neuron_steps_is_stepped_layer_by_layer(qtbot):
     assert stepping.granularity == "layer"
     assert stepping.trace.steps[0].phase == "forward"
     assert "layer by layer" in stepping.status
+
+
+def test_each_view_name_of_a_number_is_one_quantity_of_its_item():
+    from engine.quantities import Kind, Quantity
+    from gui.items import items_of, quantity_of
+
+    network = Document(load_preset("xor")).network
+    pairs = [(NeuronRef(0, 1), "a"), (NeuronRef(2, 0), "delta"), (NeuronRef(1, 1), "z"),
+             (WeightRef(1, 0, 1), "grad"), (WeightRef(0, 1, 0), "weight"), (BiasRef(0, 1), "new")]
+    for item, name in pairs:
+        assert items_of(quantity_of(item, name), network) == [item]
+    assert quantity_of(WeightRef(1, 0, 1), "weight") == Quantity(Kind.WEIGHT, 1, 0, 1)
+    assert quantity_of(BiasRef(1, 0), "bias") == quantity_of(BiasRef(1, 0), "value")
+    assert quantity_of(NeuronRef(0, 0), "delta") is None
+    assert len(items_of(Quantity(Kind.GRAD_WEIGHT, 0), network)) == 4  # a whole layer's
