@@ -71,7 +71,6 @@ class TrainingRunner(QObject):
         self._new_trainer()
         document.experiment_replaced.connect(self._on_experiment_replaced)
         document.structure_changed.connect(self._on_structure_changed)
-        document.data_changed.connect(self._on_data_changed)
 
     # ----- what views read ---------------------------------------------------------------------
     @property
@@ -118,10 +117,10 @@ class TrainingRunner(QObject):
 
     def train_epoch(self) -> RunResult | None:
         """Steps to the end of the current epoch, one undo step."""
-        return self._train_now("Train one epoch", self._run_epoch)
+        return self._train_now("Train one epoch", self._trainer.run_epoch)
 
     def _train_one_step(self) -> RunResult:
-        return self._run_steps(1)
+        return self._trainer.run(1)
 
     def start(self) -> None:
         """Run until paused, diverged, or a stop condition (target loss, max epochs) is met."""
@@ -171,7 +170,6 @@ class TrainingRunner(QObject):
     def clear_history(self) -> None:
         """Start the count over: step 0, epoch 0, optimizer state and record cleared."""
         self._trainer.reset()
-        self._start_epoch_count(0)
         self._set_message("")
         self.history_replaced.emit()
         self.progressed.emit()
@@ -190,7 +188,7 @@ class TrainingRunner(QObject):
         if due - started < self.tick_budget:  # end the tick when the frame is due
             steps = max(1, int(steps * max(0.0, due - started) / self.tick_budget))
         try:
-            result = self._run_steps(steps)
+            result = self._trainer.run(steps)
         except NetworkError as error:
             self._halt(f"Training cannot run: {error}.", diverged=False)
             return
@@ -213,66 +211,6 @@ class TrainingRunner(QObject):
     def frame_period(self) -> float:
         """Seconds between two frames: ``frame_interval``, or twice a frame's cost if more."""
         return max(self.frame_interval, FRAME_COST_FACTOR * self.frame_cost)
-
-    # ----- epochs: the History learns where each one ended ----------------------------------
-    def _run_steps(self, steps: int) -> RunResult:
-        """``steps`` trainer steps, in pieces that end where the epoch is expected to end, so
-        the History is told each epoch's end at its exact step."""
-        trainer, done = self._trainer, 0
-        while True:
-            expected_end = self._expected_epoch_end()
-            piece = 1 if expected_end is None else \
-                min(steps - done, max(1, expected_end - trainer.step_count))
-            epoch = trainer.epoch
-            result = trainer.run(piece)
-            done += result.steps
-            self._note_epoch_end(epoch, piece, expected_end)
-            if result.stopped != "steps" or done >= steps:
-                return RunResult(done, result.loss, result.divergence, result.stopped)
-
-    def _run_epoch(self) -> RunResult:
-        """The rest of the current epoch (the trainer stops exactly at its end)."""
-        epoch = self._trainer.epoch
-        result = self._trainer.run_epoch()
-        self._note_epoch_end(epoch, 1, None)
-        return result
-
-    def _expected_epoch_end(self) -> int | None:
-        """The step at which the current epoch should end (None while that is not known)."""
-        data = self._document.data
-        if self._epoch_start is None or data is None or len(data) == 0 \
-                or (len(data), self._document.training.batch_size) != self._epoch_shape:
-            return None
-        batch = self._epoch_shape[1]
-        per_epoch = 1 if batch is None else -(-len(data) // max(1, min(batch, len(data))))
-        return self._epoch_start + per_epoch
-
-    def _note_epoch_end(self, epoch_before: int, steps: int, expected_end: int | None) -> None:
-        """After a piece of ``steps`` steps: tell the History if (and where) an epoch ended.
-
-        An end is exact when the epoch ended on a single step, or on the step where it was
-        expected. When the expected end passes with no epoch ended (the batch size changed
-        mid-epoch, say), or an epoch ends elsewhere, the next end is found one step at a time.
-        """
-        trainer = self._trainer
-        step = trainer.step_count
-        if trainer.epoch == epoch_before:
-            if expected_end is not None and step >= expected_end:
-                self._epoch_start = None
-            return
-        trainer.history.end_epoch(step)
-        exact = trainer.epoch == epoch_before + 1 and (steps == 1 or step == expected_end)
-        self._start_epoch_count(step if exact else None)
-
-    def _start_epoch_count(self, step: int | None) -> None:
-        """An epoch begins after ``step`` (None: where is not known)."""
-        data = self._document.data
-        self._epoch_start = step
-        self._epoch_shape = (0 if data is None else len(data), self._document.training.batch_size)
-
-    def _on_data_changed(self):
-        # the trainer starts the epoch over with new data
-        self._start_epoch_count(self._trainer.step_count)
 
     def _measure_frame_cost(self, now: float) -> None:
         """What the last frame period spent outside training, smoothed."""
@@ -384,7 +322,6 @@ class TrainingRunner(QObject):
         self._trainer = Trainer(self._document.experiment, History(len(network.layers)))
         self._opened_parameters = [p.copy() for p in network.parameters()]
         self._steps_per_tick = 1
-        self._start_epoch_count(0)
 
     def _on_experiment_replaced(self):
         self._stop_without_record()
@@ -398,7 +335,6 @@ class TrainingRunner(QObject):
         self._stop_without_record()
         if self.history.n_layers != len(self._document.network.layers):
             self._trainer.reset()
-            self._start_epoch_count(0)
             self.history_replaced.emit()
             self.progressed.emit()
 
