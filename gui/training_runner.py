@@ -24,6 +24,7 @@ from engine.errors import NetworkError
 from engine.history import History
 from engine.training import Divergence, RunResult, Trainer
 from gui.document import Document
+from gui.frame_clock import FrameClock
 
 TICK_BUDGET = 0.010  # seconds of training per timer tick
 # views are told this often (training fills the time between): 32 a second, so that with a
@@ -35,7 +36,6 @@ MAX_STEPS_PER_TICK = 1_000_000
 # when a frame costs more than half of FRAME_INTERVAL; a little over 2 because steps run a few
 # percent slower in the window than alone (the paint evicts caches, epochs end a tick's pieces)
 FRAME_COST_FACTOR = 2.25
-FRAME_TURNS = 2  # heavy views (plots, the output map) redraw on every FRAME_TURNS-th frame
 LATENESS_GAIN = 0.2  # how much of a frame's lateness the next frames are aimed earlier
 MAX_LATENESS_SHARE = 0.2  # frames are aimed early by at most this share of the frame period
 FRAME_SLACK = 0.0005  # seconds: a frame this close to due is told now, not after another tick
@@ -45,7 +45,6 @@ class TrainingRunner(QObject):
     """Train the document's network: one step, one epoch, or a run until paused or stopped."""
 
     progressed = Signal()  # new steps were done: counters and plots may refresh
-    running_changed = Signal(bool)
     diverged = Signal(str)  # what happened and what to try, for the panel and the status bar
     stopped = Signal(str)  # why a run ended by itself (target loss, max epochs, a problem)
     history_replaced = Signal()  # a new run record (new file, new structure, reset)
@@ -60,7 +59,7 @@ class TrainingRunner(QObject):
         self._lateness = 0.0  # seconds the frames are aimed early (how late ticks end, smoothed)
         self._training_time = 0.0  # seconds spent in engine steps since the last frame
         self.frame_cost = 0.0  # seconds per frame not spent training (smoothed)
-        self.frame_number = 0  # frames told so far (heavy views take turns by its parity)
+        self.clock = FrameClock.of(document)  # the views' frames: a run's start, end, parity
         self._snapshot: list[np.ndarray] | None = None  # parameters before the current run
         self._snapshot_step = 0  # the step count when it was taken
         self.message = ""
@@ -101,15 +100,6 @@ class TrainingRunner(QObject):
     def steps_per_tick(self) -> int:
         return self._steps_per_tick
 
-    def skips_frame(self, turn: int) -> bool:
-        """Whether a heavy view on ``turn`` (0 or 1) sits out the frame now being told.
-
-        During a run the heavy views take turns (each still redraws 15 times a second at 30
-        frames/s) so one frame never pays for all of them; outside a run (one step, a pause, the
-        last frame of a run) nothing is skipped.
-        """
-        return self.is_running and self.frame_number % FRAME_TURNS != turn
-
     # ----- commands ----------------------------------------------------------------------------
     def train_step(self) -> RunResult | None:
         """One training step, one undo step."""
@@ -135,16 +125,16 @@ class TrainingRunner(QObject):
         self._training_time = 0.0
         self.frame_cost = 0.0
         self._timer.start()
-        self.running_changed.emit(True)
+        self.clock.set_running(True)
 
     def pause(self) -> None:
         """Stop at once (no step after this) and record the run as one undo step."""
         if not self.is_running:
             return
-        self._timer.stop()
+        self._stop_timer()
         self._record_run()
         self._tell_views()
-        self.running_changed.emit(False)
+        self.clock.set_running(False)
 
     def toggle(self) -> None:
         self.pause() if self.is_running else self.start()
@@ -231,12 +221,12 @@ class TrainingRunner(QObject):
         self._steps_per_tick = min(target, MAX_STEPS_PER_TICK)
 
     def _halt(self, message: str, diverged: bool) -> None:
-        self._timer.stop()
+        self._stop_timer()
         self._record_run()
         self._tell_views()
         self._set_message(message)
         (self.diverged if diverged else self.stopped).emit(message)
-        self.running_changed.emit(False)
+        self.clock.set_running(False)
 
     def _tell_views(self) -> None:
         """Once per frame: record the test loss, redraw weights, refresh counters and plots."""
@@ -244,7 +234,7 @@ class TrainingRunner(QObject):
             test_loss = self._trainer.test_loss()
             if test_loss is not None:
                 self.history.record_test(test_loss)
-        self.frame_number += 1
+        self.clock.tick()
         self._document.announce_parameters_changed()
         self.progressed.emit()
 
@@ -312,9 +302,9 @@ class TrainingRunner(QObject):
     def _stop_without_record(self) -> None:
         self._snapshot = None
         if self.is_running:
-            self._timer.stop()
+            self._stop_timer()
             self._tell_views()
-            self.running_changed.emit(False)
+            self.clock.set_running(False)
 
     # ----- the document changed ----------------------------------------------------------------
     def _new_trainer(self) -> None:
@@ -337,6 +327,11 @@ class TrainingRunner(QObject):
             self._trainer.reset()
             self.history_replaced.emit()
             self.progressed.emit()
+
+    def _stop_timer(self) -> None:
+        """No more ticks: the frame told next is the run's last, drawn in full."""
+        self._timer.stop()
+        self.clock.last_frame_comes()
 
     def _set_message(self, text: str) -> None:
         self.message = text

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QComboBox
 
 from engine.activations import get_activation
 from gui.document import Document
+from gui.frame_clock import FrameClock
 from gui.items import BiasRef, NeuronRef, WeightRef
-from gui.plots.export import PlotFrame, add_legend
+from gui.plots.export import add_legend
+from gui.plots.plot_frame import PlotFrame
 from gui.style import BACKWARD, MUTED_TEXT, POSITIVE
 
 Z_RANGE = 6.0  # the curves span at least −6…6, wider if the neurons' z go further
@@ -29,7 +31,7 @@ class ActivationPlot(PlotFrame):
     """f and f′ of one layer, with markers at its neurons' current z values."""
 
     def __init__(self, document: Document, parent=None):
-        super().__init__("Activation f and slope f′", parent)
+        super().__init__("Activation f and slope f′", FrameClock.of(document), parent)
         self._document = document
         self.layer_combo = QComboBox()
         self.add_header_widget(self.layer_combo)
