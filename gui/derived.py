@@ -18,6 +18,7 @@ of the frames). ``pending`` says a change waits; a learner's own edit is diagnos
 from __future__ import annotations
 
 import time
+import weakref
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
@@ -51,7 +52,7 @@ class UnitHealth:
     (with the accuracy when the targets fit the outputs)."""
 
     def __init__(self, document, clock=time.perf_counter):
-        self._document = document
+        self._document_ref = weakref.ref(document)
         self._clock = clock
         self._diagnosis: diagnostics.Diagnosis | None = None
         self._stale = True
@@ -90,7 +91,8 @@ class UnitHealth:
 
     def _compute(self) -> None:
         self._stale = False
-        network, data = self._document.network, self._document.data
+        document = self._document_ref()
+        network, data = document.network, document.data
         self._diagnosis, self.problem = None, ""
         if data is None or len(data) == 0:
             return
@@ -111,7 +113,7 @@ class DerivedNumbers(QObject):
 
     def __init__(self, document, parent=None):
         super().__init__(parent if parent is not None else document)
-        self._document = document
+        self._document_ref = weakref.ref(document)  # its parent: no cycle that only GC frees
         self._sample_pass: SamplePass | None = None
         self._first_rows: ForwardPass | None = None
         self._first_rows_known = False
@@ -122,6 +124,10 @@ class DerivedNumbers(QObject):
         document.data_changed.connect(self._forget)
         document.structure_changed.connect(self._forget)
         document.experiment_replaced.connect(self._forget)
+
+    @property
+    def _document(self):
+        return self._document_ref()
 
     @classmethod
     def of(cls, document) -> DerivedNumbers:

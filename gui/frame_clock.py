@@ -20,9 +20,10 @@ handed the runner.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 TURNS = 2  # during a run the heavy views (plots, the output map) take turns, one per frame
@@ -78,12 +79,14 @@ def on_screen(widget: QWidget) -> bool:
 
 
 class Repaint(QObject):
-    """One view's subscription to the clock: ``mark_dirty()`` now, ``paint()`` when allowed.
+    """One view's subscription to the clock: ``mark_dirty()`` now, ``paint`` when allowed.
 
-    ``ready`` says whether the view may paint now (default: some of it is on screen); a dirty
-    view that was not ready paints when it is shown, when ``catch_up()`` is called (its dock's
-    tab was selected: ``on_dock_visibility_changed``) or when the run ends. ``turn``: during a
-    run, paint only on that turn's frames (a skipped frame is not owed: the next one paints).
+    ``paint`` and ``ready`` are methods of the view (held weakly, so the view is freed as soon
+    as it is dropped). ``ready`` says whether the view may paint now (default: some of it is on
+    screen); a dirty view that was not ready paints when ``catch_up()`` is called (the view's
+    ``showEvent``; its dock's tab was selected: ``on_dock_visibility_changed``) or when the run
+    ends. ``turn``: during a run, paint only on that turn's frames (a skipped frame is not
+    owed: the next one paints).
     """
 
     def __init__(self, clock: FrameClock, widget: QWidget, paint: Callable[[], None],
@@ -92,43 +95,47 @@ class Repaint(QObject):
         self.clock = clock
         self.turn = turn
         self.dirty = False
-        self._widget = widget
-        self._paint = paint
-        self._ready = ready if ready is not None else (lambda: on_screen(widget))
-        widget.installEventFilter(self)
+        self._widget = weakref.ref(widget)
+        self._paint = weakref.WeakMethod(paint)
+        self._ready = None if ready is None else weakref.WeakMethod(ready)
         clock.running_changed.connect(self._on_running_changed)
 
     def skips_frame(self) -> bool:
         """This frame of a run is another view's turn (the next frame is this one's)."""
         return self.clock.skips(self.turn)
 
+    def ready(self) -> bool:
+        """Whether the view may paint now."""
+        if self._ready is None:
+            widget = self._widget()
+            return widget is not None and on_screen(widget)
+        ready = self._ready()
+        return ready is not None and ready()
+
     def mark_dirty(self) -> None:
         """The view's numbers changed: paint now if allowed, else once it is."""
         if self.skips_frame():
             return
-        if self._ready():
+        if self.ready():
             self.paint_now()
         else:
             self.dirty = True
 
     def paint_now(self) -> None:
         self.dirty = False
-        self._paint()
+        paint = self._paint()
+        if paint is not None:
+            paint()
 
     def catch_up(self) -> None:
         """Paint what waited, if the view may paint now."""
-        if self.dirty and self._ready():
+        if self.dirty and self.ready():
             self.paint_now()
 
     def on_dock_visibility_changed(self, shown: bool) -> None:
         """Its dock's tab was selected (True) or another tab was (False)."""
         if shown:
-            QTimer.singleShot(0, self, self.catch_up)  # once the dock has its place on screen
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self._widget and event.type() == QEvent.Type.Show:
-            self.catch_up()
-        return False
+            QTimer.singleShot(0, self.catch_up)  # once the dock has its place on screen
 
     def _on_running_changed(self, running: bool) -> None:
         if not running:

@@ -55,9 +55,8 @@ class Inspector(QWidget):
         self._shown_sample = 0  # the sample whose values are shown
         # during a run, with nothing selected, it waits for the run to end (its labels changing
         # size would lay the whole window out again every frame); hidden, until it is shown
-        clock = FrameClock.of(document)
-        self._repaint = Repaint(clock, self, self._refresh, ready=lambda: self.isVisible() and not
-                                (clock.running and document.selection is None))
+        self._clock = FrameClock.of(document)
+        self._repaint = Repaint(self._clock, self, self._refresh, ready=self._may_refresh)
         self._create_widgets()
         self._create_layout()
         self._connect_signals()
@@ -281,8 +280,15 @@ class Inspector(QWidget):
     def _on_selection_changed(self, item):
         self._refresh()
 
+    def _may_refresh(self) -> bool:
+        return self.isVisible() and not (self._clock.running and self._document.selection is None)
+
     def _on_weights_changed(self, layer: int):
         self._repaint.mark_dirty()  # a run changes the weights every frame: see __init__
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self._repaint.catch_up()
 
     def _on_structure_changed(self):
         self._refresh()

@@ -45,7 +45,7 @@ class TrainingPanel(QWidget):
         self._written: diagnostics.Diagnosis | None = None  # the diagnosis the table shows
         # out of sight during a run the counters wait: no text to lay out every frame
         self._repaint = Repaint(runner.clock, self, self._write_counters,
-                                ready=lambda: not runner.is_running or on_screen(self))
+                                ready=self._may_write)
         self._create_widgets()
         self._create_layout()
         self._connect_signals()
@@ -172,6 +172,9 @@ class TrainingPanel(QWidget):
         # (during a run, steps may have been taken since the last frame)
         if self._repaint.dirty or self._runner.is_running:
             self._repaint.paint_now()
+
+    def _may_write(self) -> bool:
+        return not self._runner.is_running or on_screen(self)
 
     def _on_progressed(self):
         self._repaint.mark_dirty()

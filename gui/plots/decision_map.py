@@ -87,8 +87,8 @@ class DecisionMap(PlotFrame):
     # ----- document → view ---------------------------------------------------------------------
     def _on_weights_changed(self, layer: int = -1):
         if not self.on_screen:
-            self.repaint.dirty = True
-        elif layer == -1 and self.repaint.skips_frame():
+            self.frames.dirty = True
+        elif layer == -1 and self.frames.skips_frame():
             return  # a frame of a run on another view's turn: the next frame redraws
         elif layer == -1:  # every layer at once (a frame of a run, an undo): redraw now,
             self._redraw_timer.stop()  # within the frame that told it, not one pass later
@@ -99,7 +99,7 @@ class DecisionMap(PlotFrame):
     def _request_redraw(self):
         """Redraw once the current burst of changes (a drag, a zoom) is over."""
         if not self.on_screen:
-            self.repaint.dirty = True
+            self.frames.dirty = True
         elif not self._redraw_timer.isActive():
             self._redraw_timer.start()
 
@@ -162,7 +162,7 @@ class DecisionMap(PlotFrame):
         if width < 2 * PIXELS_PER_CELL or height < 2 * PIXELS_PER_CELL:
             return RESOLUTION, RESOLUTION
         # during a run a quarter of the points (cells twice as wide), sharp again on a pause
-        cell = PIXELS_PER_CELL * (RUN_CELL_FACTOR if self.repaint.clock.running else 1)
+        cell = PIXELS_PER_CELL * (RUN_CELL_FACTOR if self.frames.clock.running else 1)
         return tuple(int(min(max(size // cell, 8), MAX_CELLS)) for size in (width, height))
 
     def _on_view_range_changed(self, *_):

@@ -29,7 +29,7 @@ class PlotFrame(QWidget):
 
     def __init__(self, title: str, clock: FrameClock, parent=None):
         super().__init__(parent)
-        self.repaint = Repaint(clock, self, lambda: self.refresh())
+        self.frames = Repaint(clock, self, self._paint_frame)
         self._follow = False  # set by start_following(): the plot sets its own range
         self._x_high = None
         self._y_span = None
@@ -60,22 +60,29 @@ class PlotFrame(QWidget):
     def refresh(self) -> None:
         """Redraw from the document/runner (subclasses)."""
 
+    def _paint_frame(self) -> None:
+        self.refresh()
+
     @property
     def on_screen(self) -> bool:
         return on_screen(self)
 
     def request_refresh(self) -> None:
         """The plotted numbers changed: redraw when the frame clock allows (see Repaint)."""
-        self.repaint.mark_dirty()
+        self.frames.mark_dirty()
 
     def take_turns(self, turn: int) -> None:
         """During a run redraw only on frames of ``turn`` (0 or 1): the heavy views share out
         a frame's cost."""
-        self.repaint.turn = turn
+        self.frames.turn = turn
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self.frames.catch_up()
 
     def on_dock_visibility_changed(self, shown: bool) -> None:
         """Its dock's tab was selected (True) or another tab was (False)."""
-        self.repaint.on_dock_visibility_changed(shown)
+        self.frames.on_dock_visibility_changed(shown)
 
     def start_following(self) -> None:
         """From now on :meth:`follow` sets the range, until the learner pans or zooms."""
