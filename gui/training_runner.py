@@ -4,7 +4,9 @@ Each tick of a zero-interval QTimer runs k engine steps, k adapted so that a tic
 ``tick_budget`` seconds, and cut short so that it ends when the next frame is due. Views are
 told once per frame period (``frame_interval``, 1/32 s; twice a frame's measured cost when
 that is more, so training always keeps at least half the time): the document emits
-``weights_changed(-1)`` and the runner emits ``progressed``. The trainer works
+``weights_changed(-1)`` and the runner emits ``progressed``. The runner is the only source of
+the document's frame clock (gui/frame_clock.py): it says when a run starts and ends and counts
+the frames, so heavy views take turns and draw in full on a pause. The trainer works
 on the document's own network arrays, so an edit made while paused is what the next step starts
 from. A run's whole parameter change becomes ONE undo step when it pauses or stops.
 
