@@ -192,7 +192,8 @@ def view_costs(window: MainWindow, repeats: int = 20) -> dict:
         "canvas paint": (lambda: None, window.canvas.viewport()),
     }
     costs = {}
-    window.stepping.set_training_running(True)  # as during a run: the step-through waits
+    clock = docks.runner.clock
+    clock.set_running(True)  # as during a run: the step-through waits, the canvas runs light
     for name, (update, widget) in jobs.items():
         times = []
         for _ in range(repeats):
@@ -203,7 +204,7 @@ def view_costs(window: MainWindow, repeats: int = 20) -> dict:
                 widget.repaint()
             times.append(1000 * (time.perf_counter() - start))
         costs[name] = statistics.median(times)
-    window.stepping.set_training_running(False)
+    clock.set_running(False)
     return costs
 
 

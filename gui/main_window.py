@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from gui import files
 from gui.actions import make_action
 from gui.canvas import NetworkView
+from gui.derived import DerivedNumbers
 from gui.document import Document
 from gui.file_actions import FileActions
 from gui.network_actions import NetworkActions
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.document = document
         self.settings = settings if settings is not None else QSettings()
         self.recovery = recovery if recovery is not None else files.RecoveryFile()
+        self.derived = DerivedNumbers.of(document)  # before any view: it hears changes first
         self.stepping = StepThrough(document, self)
         self.canvas = NetworkView(document, self.stepping, self)
         self.setCentralWidget(self.canvas)
@@ -140,7 +142,7 @@ class MainWindow(QMainWindow):
         for bar in (file_bar, edit_bar, step_bar, view_bar):
             bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
 
-    def _add_dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
+    def add_dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
@@ -152,20 +154,20 @@ class MainWindow(QMainWindow):
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.inspector = Inspector(self.document, self)
         self.inspector.set_stepping(self.stepping)
-        self.inspector_dock = self._add_dock("Inspector", "inspector_dock", self.inspector, right)
+        self.inspector_dock = self.add_dock("Inspector", "inspector_dock", self.inspector, right)
         self.weight_tables = WeightTables(self.document, self)
-        self.weight_tables_dock = self._add_dock("Weight Tables", "weight_tables_dock",
+        self.weight_tables_dock = self.add_dock("Weight Tables", "weight_tables_dock",
                                                  self.weight_tables, right)
         self.undo_view = QUndoView(self.document.undo_stack)
         self.undo_view.setEmptyLabel("<opened>")
-        self.history_dock = self._add_dock("History", "history_dock", self.undo_view, right)
+        self.history_dock = self.add_dock("History", "history_dock", self.undo_view, right)
         self.tabifyDockWidget(self.inspector_dock, self.weight_tables_dock)
         self.tabifyDockWidget(self.weight_tables_dock, self.history_dock)
         self.inspector_dock.raise_()
         self.step_panel = StepPanel(self.document, self.stepping, self)
-        self.step_dock = self._add_dock("Step Through", "step_dock", self.step_panel, bottom)
+        self.step_dock = self.add_dock("Step Through", "step_dock", self.step_panel, bottom)
         self.explain_panel = ExplainPanel(self.document, self.stepping, self)
-        self.explain_dock = self._add_dock("Explain This Number", "explain_dock",
+        self.explain_dock = self.add_dock("Explain This Number", "explain_dock",
                                            self.explain_panel, bottom)
         self.training_docks = TrainingDocks(self)  # training, data, plots, output map
         self._arrange_docks()
@@ -224,6 +226,9 @@ class MainWindow(QMainWindow):
         document.weights_changed.connect(self._on_weights_changed)
         document.data_changed.connect(self._on_data_changed)
         self.stepping.steps_changed.connect(self._on_steps_changed)
+        # the step-through waits while a run changes the weights
+        self.training_docks.runner.clock.running_changed.connect(
+            self.stepping.set_training_running)
         self.canvas.value_clicked.connect(self.explain)
         self.inspector.explain_requested.connect(self.explain)
 
@@ -295,9 +300,11 @@ class MainWindow(QMainWindow):
         self._update_loss_label()
 
     def _update_loss_label(self):
-        """The chosen sample and its loss, as the engine computed it for the canvas."""
-        data = self.document.data
-        loss = self.canvas.network_scene.values.loss
+        """The chosen sample and its loss E as the canvas shows it (a step-through's only once
+        it reached the loss)."""
+        data, stepping = self.document.data, self.stepping
+        loss = (stepping.shown_values().loss if stepping.current_phase() is not None
+                else self.derived.loss(stepping.sample))
         if data is None or len(data) == 0:
             text = "No data: add samples in the data panel"
         elif loss is None:

@@ -4,7 +4,9 @@ Each tick of a zero-interval QTimer runs k engine steps, k adapted so that a tic
 ``tick_budget`` seconds, and cut short so that it ends when the next frame is due. Views are
 told once per frame period (``frame_interval``, 1/32 s; twice a frame's measured cost when
 that is more, so training always keeps at least half the time): the document emits
-``weights_changed(-1)`` and the runner emits ``progressed``. The trainer works
+``weights_changed(-1)`` and the runner emits ``progressed``. The runner is the only source of
+the document's frame clock (gui/frame_clock.py): it says when a run starts and ends and counts
+the frames, so heavy views take turns and draw in full on a pause. The trainer works
 on the document's own network arrays, so an edit made while paused is what the next step starts
 from. A run's whole parameter change becomes ONE undo step when it pauses or stops.
 
@@ -25,6 +27,7 @@ from engine.history import History
 from engine.quantities import StopReason
 from engine.training import Divergence, RunResult, Trainer
 from gui.document import Document
+from gui.frame_clock import FrameClock
 
 TICK_BUDGET = 0.010  # seconds of training per timer tick
 # views are told this often (training fills the time between): 32 a second, so that with a
@@ -36,7 +39,6 @@ MAX_STEPS_PER_TICK = 1_000_000
 # when a frame costs more than half of FRAME_INTERVAL; a little over 2 because steps run a few
 # percent slower in the window than alone (the paint evicts caches, epochs end a tick's pieces)
 FRAME_COST_FACTOR = 2.25
-FRAME_TURNS = 2  # heavy views (plots, the output map) redraw on every FRAME_TURNS-th frame
 LATENESS_GAIN = 0.2  # how much of a frame's lateness the next frames are aimed earlier
 MAX_LATENESS_SHARE = 0.2  # frames are aimed early by at most this share of the frame period
 FRAME_SLACK = 0.0005  # seconds: a frame this close to due is told now, not after another tick
@@ -46,7 +48,6 @@ class TrainingRunner(QObject):
     """Train the document's network: one step, one epoch, or a run until paused or stopped."""
 
     progressed = Signal()  # new steps were done: counters and plots may refresh
-    running_changed = Signal(bool)
     diverged = Signal(str)  # what happened and what to try, for the panel and the status bar
     stopped = Signal(str)  # why a run ended by itself (target loss, max epochs, a problem)
     history_replaced = Signal()  # a new run record (new file, new structure, reset)
@@ -61,7 +62,7 @@ class TrainingRunner(QObject):
         self._lateness = 0.0  # seconds the frames are aimed early (how late ticks end, smoothed)
         self._training_time = 0.0  # seconds spent in engine steps since the last frame
         self.frame_cost = 0.0  # seconds per frame not spent training (smoothed)
-        self.frame_number = 0  # frames told so far (heavy views take turns by its parity)
+        self.clock = FrameClock.of(document)  # the views' frames: a run's start, end, parity
         self._snapshot: list[np.ndarray] | None = None  # parameters before the current run
         self._snapshot_step = 0  # the step count when it was taken
         self.message = ""
@@ -72,7 +73,6 @@ class TrainingRunner(QObject):
         self._new_trainer()
         document.experiment_replaced.connect(self._on_experiment_replaced)
         document.structure_changed.connect(self._on_structure_changed)
-        document.data_changed.connect(self._on_data_changed)
 
     # ----- what views read ---------------------------------------------------------------------
     @property
@@ -103,15 +103,6 @@ class TrainingRunner(QObject):
     def steps_per_tick(self) -> int:
         return self._steps_per_tick
 
-    def skips_frame(self, turn: int) -> bool:
-        """Whether a heavy view on ``turn`` (0 or 1) sits out the frame now being told.
-
-        During a run the heavy views take turns (each still redraws 15 times a second at 30
-        frames/s) so one frame never pays for all of them; outside a run (one step, a pause, the
-        last frame of a run) nothing is skipped.
-        """
-        return self.is_running and self.frame_number % FRAME_TURNS != turn
-
     # ----- commands ----------------------------------------------------------------------------
     def train_step(self) -> RunResult | None:
         """One training step, one undo step."""
@@ -119,10 +110,10 @@ class TrainingRunner(QObject):
 
     def train_epoch(self) -> RunResult | None:
         """Steps to the end of the current epoch, one undo step."""
-        return self._train_now("Train one epoch", self._run_epoch)
+        return self._train_now("Train one epoch", self._trainer.run_epoch)
 
     def _train_one_step(self) -> RunResult:
-        return self._run_steps(1)
+        return self._trainer.run(1)
 
     def start(self) -> None:
         """Run until paused, diverged, or a stop condition (target loss, max epochs) is met."""
@@ -137,16 +128,16 @@ class TrainingRunner(QObject):
         self._training_time = 0.0
         self.frame_cost = 0.0
         self._timer.start()
-        self.running_changed.emit(True)
+        self.clock.set_running(True)
 
     def pause(self) -> None:
         """Stop at once (no step after this) and record the run as one undo step."""
         if not self.is_running:
             return
-        self._timer.stop()
+        self._stop_timer()
         self._record_run()
         self._tell_views()
-        self.running_changed.emit(False)
+        self.clock.set_running(False)
 
     def toggle(self) -> None:
         self.pause() if self.is_running else self.start()
@@ -172,7 +163,6 @@ class TrainingRunner(QObject):
     def clear_history(self) -> None:
         """Start the count over: step 0, epoch 0, optimizer state and record cleared."""
         self._trainer.reset()
-        self._start_epoch_count(0)
         self._set_message("")
         self.history_replaced.emit()
         self.progressed.emit()
@@ -191,7 +181,7 @@ class TrainingRunner(QObject):
         if due - started < self.tick_budget:  # end the tick when the frame is due
             steps = max(1, int(steps * max(0.0, due - started) / self.tick_budget))
         try:
-            result = self._run_steps(steps)
+            result = self._trainer.run(steps)
         except NetworkError as error:
             self._halt(f"Training cannot run: {error}.", diverged=False)
             return
@@ -215,66 +205,6 @@ class TrainingRunner(QObject):
         """Seconds between two frames: ``frame_interval``, or twice a frame's cost if more."""
         return max(self.frame_interval, FRAME_COST_FACTOR * self.frame_cost)
 
-    # ----- epochs: the History learns where each one ended ----------------------------------
-    def _run_steps(self, steps: int) -> RunResult:
-        """``steps`` trainer steps, in pieces that end where the epoch is expected to end, so
-        the History is told each epoch's end at its exact step."""
-        trainer, done = self._trainer, 0
-        while True:
-            expected_end = self._expected_epoch_end()
-            piece = 1 if expected_end is None else \
-                min(steps - done, max(1, expected_end - trainer.step_count))
-            epoch = trainer.epoch
-            result = trainer.run(piece)
-            done += result.steps
-            self._note_epoch_end(epoch, piece, expected_end)
-            if result.stopped is not StopReason.STEPS or done >= steps:
-                return RunResult(done, result.loss, result.divergence, result.stopped)
-
-    def _run_epoch(self) -> RunResult:
-        """The rest of the current epoch (the trainer stops exactly at its end)."""
-        epoch = self._trainer.epoch
-        result = self._trainer.run_epoch()
-        self._note_epoch_end(epoch, 1, None)
-        return result
-
-    def _expected_epoch_end(self) -> int | None:
-        """The step at which the current epoch should end (None while that is not known)."""
-        data = self._document.data
-        if self._epoch_start is None or data is None or len(data) == 0 \
-                or (len(data), self._document.training.batch_size) != self._epoch_shape:
-            return None
-        batch = self._epoch_shape[1]
-        per_epoch = 1 if batch is None else -(-len(data) // max(1, min(batch, len(data))))
-        return self._epoch_start + per_epoch
-
-    def _note_epoch_end(self, epoch_before: int, steps: int, expected_end: int | None) -> None:
-        """After a piece of ``steps`` steps: tell the History if (and where) an epoch ended.
-
-        An end is exact when the epoch ended on a single step, or on the step where it was
-        expected. When the expected end passes with no epoch ended (the batch size changed
-        mid-epoch, say), or an epoch ends elsewhere, the next end is found one step at a time.
-        """
-        trainer = self._trainer
-        step = trainer.step_count
-        if trainer.epoch == epoch_before:
-            if expected_end is not None and step >= expected_end:
-                self._epoch_start = None
-            return
-        trainer.history.end_epoch(step)
-        exact = trainer.epoch == epoch_before + 1 and (steps == 1 or step == expected_end)
-        self._start_epoch_count(step if exact else None)
-
-    def _start_epoch_count(self, step: int | None) -> None:
-        """An epoch begins after ``step`` (None: where is not known)."""
-        data = self._document.data
-        self._epoch_start = step
-        self._epoch_shape = (0 if data is None else len(data), self._document.training.batch_size)
-
-    def _on_data_changed(self):
-        # the trainer starts the epoch over with new data
-        self._start_epoch_count(self._trainer.step_count)
-
     def _measure_frame_cost(self, now: float) -> None:
         """What the last frame period spent outside training, smoothed."""
         cost = max(0.0, now - self._last_frame - self._training_time)
@@ -294,12 +224,12 @@ class TrainingRunner(QObject):
         self._steps_per_tick = min(target, MAX_STEPS_PER_TICK)
 
     def _halt(self, message: str, diverged: bool) -> None:
-        self._timer.stop()
+        self._stop_timer()
         self._record_run()
         self._tell_views()
         self._set_message(message)
         (self.diverged if diverged else self.stopped).emit(message)
-        self.running_changed.emit(False)
+        self.clock.set_running(False)
 
     def _tell_views(self) -> None:
         """Once per frame: record the test loss, redraw weights, refresh counters and plots."""
@@ -307,7 +237,7 @@ class TrainingRunner(QObject):
             test_loss = self._trainer.test_loss()
             if test_loss is not None:
                 self.history.record_test(test_loss)
-        self.frame_number += 1
+        self.clock.tick()
         self._document.announce_parameters_changed()
         self.progressed.emit()
 
@@ -375,9 +305,9 @@ class TrainingRunner(QObject):
     def _stop_without_record(self) -> None:
         self._snapshot = None
         if self.is_running:
-            self._timer.stop()
+            self._stop_timer()
             self._tell_views()
-            self.running_changed.emit(False)
+            self.clock.set_running(False)
 
     # ----- the document changed ----------------------------------------------------------------
     def _new_trainer(self) -> None:
@@ -385,7 +315,6 @@ class TrainingRunner(QObject):
         self._trainer = Trainer(self._document.experiment, History(len(network.layers)))
         self._opened_parameters = [p.copy() for p in network.parameters()]
         self._steps_per_tick = 1
-        self._start_epoch_count(0)
 
     def _on_experiment_replaced(self):
         self._stop_without_record()
@@ -399,9 +328,13 @@ class TrainingRunner(QObject):
         self._stop_without_record()
         if self.history.n_layers != len(self._document.network.layers):
             self._trainer.reset()
-            self._start_epoch_count(0)
             self.history_replaced.emit()
             self.progressed.emit()
+
+    def _stop_timer(self) -> None:
+        """No more ticks: the frame told next is the run's last, drawn in full."""
+        self._timer.stop()
+        self.clock.last_frame_comes()
 
     def _set_message(self, text: str) -> None:
         self.message = text

@@ -6,7 +6,7 @@ neurons are small discs tinted by the sign of a, their numbers shown on hover.
 
 With two inputs a neuron is filled with its thumbnail (its output over the input plane,
 gui/canvas/thumbnails.py), its value then on a pale pill on top. Dead ReLU units get a grey
-hatched ring and saturated sigmoid/tanh units a red ring (gui/canvas/health.py), tagged in the
+hatched ring and saturated sigmoid/tanh units a red ring (gui/derived.py), tagged in the
 detailed layout and counted under the column title.
 """
 

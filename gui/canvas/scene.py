@@ -3,9 +3,9 @@ document and, when one is given, with the step-through.
 
 The scene holds what the items read when they paint (layout, values, selection, highlights,
 the neuron thumbnails and the dead/saturated diagnosis) and redraws from document and
-step-through signals alone. Thumbnails and diagnosis are only marked stale when the weights
-change; the engine computes them when the columns next paint (during training at most 10 and
-4 times a second: see thumbnails.py and health.py).
+step-through signals alone. The sample's numbers and the diagnosis come from the document's
+DerivedNumbers (gui/derived.py), the thumbnails from thumbnails.py; both are computed when the
+columns next paint after a change (during training at most 4 and 10 times a second).
 """
 
 from __future__ import annotations
@@ -19,12 +19,13 @@ from PySide6.QtWidgets import QGraphicsScene
 from gui import style
 from gui.canvas import labels, placement, thumbnails
 from gui.canvas.connections import ConnectionsItem
-from gui.canvas.health import UnitHealth
 from gui.canvas.layout import CanvasLayout
 from gui.canvas.neurons import TITLE_SHIFT, ColumnItem
 from gui.canvas.thumbnails import NeuronThumbnails
-from gui.canvas.values import ShownValues, engine_values, stepping_values
+from gui.canvas.values import ShownValues, sample_values
+from gui.derived import DerivedNumbers, UnitHealth
 from gui.document import ALL_LAYERS
+from gui.frame_clock import FrameClock
 from gui.items import BiasRef, NeuronRef, WeightRef
 
 
@@ -42,6 +43,8 @@ class NetworkScene(QGraphicsScene):
     def __init__(self, document, stepping=None, parent=None):
         super().__init__(parent)
         self._document = document
+        self._derived = DerivedNumbers.of(document)  # first: its slots run before the scene's
+        self._clock = FrameClock.of(document)
         self._stepping = stepping
         self.sample = 0
         self.hovered = None
@@ -53,7 +56,6 @@ class NetworkScene(QGraphicsScene):
         self._columns: list[ColumnItem] = []
         self._blocks: list[ConnectionsItem] = []
         self.thumbnails = NeuronThumbnails(document)
-        self.health = UnitHealth(document)
         self.show_thumbnails = True
         self.show_health = True
         # a diagnosis skipped to spare a busy frame is made once its wait is over
@@ -67,6 +69,7 @@ class NetworkScene(QGraphicsScene):
         document.experiment_replaced.connect(self._on_structure_changed)
         document.data_changed.connect(self._on_data_changed)
         document.selection_changed.connect(self._on_selection_changed)
+        self._clock.running_changed.connect(self._on_running_changed)
         if stepping is not None:
             stepping.steps_changed.connect(self._on_step_changed)
             stepping.step_moved.connect(self._on_step_changed)
@@ -78,9 +81,13 @@ class NetworkScene(QGraphicsScene):
 
     @property
     def training_running(self) -> bool:
-        """Whether a training run is changing the weights every frame (the step-through
-        knows; without one, never)."""
-        return self._stepping is not None and self._stepping.training_running
+        """Whether a training run is changing the weights every frame (the frame clock says)."""
+        return self._clock.running
+
+    @property
+    def health(self) -> UnitHealth:
+        """The dead/saturated diagnosis, shared with the training panel (gui/derived.py)."""
+        return self._derived.health
 
     @property
     def selection(self):
@@ -166,11 +173,12 @@ class NetworkScene(QGraphicsScene):
     def _refresh_values(self) -> None:
         stepping = self._stepping
         if stepping is not None and stepping.current_phase() is not None:
-            self.values = stepping_values(stepping.shown_values())
+            shown = stepping.shown_values()
+            self.values = shown
             self._current_items = list(stepping.current_items())
         else:
             sample = self.sample if stepping is None else stepping.sample
-            self.values = engine_values(self.network, self._document.data, sample)
+            self.values = sample_values(self._derived.sample_pass(sample))
             self._current_items = []
         self.highlighted = set(self._current_items)
         self._placement = None
@@ -184,15 +192,12 @@ class NetworkScene(QGraphicsScene):
             item.update()
 
     # ----- document and step-through signals ----------------------------------------------------
-    def _invalidate_learned(self, throttled: bool = False) -> None:
-        self.thumbnails.invalidate(throttled)
-        self.health.invalidate(throttled)
 
     def _on_weights_changed(self, layer: int) -> None:
         # this change repaints the columns, which come back for what still waits (if anything):
         # a catch-up timer left running would add a repaint between two frames of a run
         self._health_timer.stop()
-        self._invalidate_learned(throttled=layer == ALL_LAYERS)  # all layers: a training frame
+        self.thumbnails.invalidate(throttled=layer == ALL_LAYERS)  # all layers: a training frame
         scale = self._largest_weight()
         self._refresh_values()
         if scale != self.weight_scale or layer == ALL_LAYERS:
@@ -205,11 +210,11 @@ class NetworkScene(QGraphicsScene):
 
     def _on_structure_changed(self) -> None:
         self.hovered = None
-        self._invalidate_learned()
+        self.thumbnails.invalidate()
         self._rebuild()
 
     def _on_data_changed(self) -> None:
-        self._invalidate_learned()
+        self.thumbnails.invalidate()
         self._refresh_values()
         self._update_all()
 
@@ -220,6 +225,10 @@ class NetworkScene(QGraphicsScene):
     def _on_step_changed(self, *_args) -> None:
         self._refresh_values()
         self._update_all()
+
+    def _on_running_changed(self, running: bool) -> None:
+        if not running:  # full quality again: smooth lines, what waited for the run
+            self._update_all()
 
     # ----- hit testing --------------------------------------------------------------------------
     def hit(self, pos: QPointF, zoom: float = 1.0) -> Hit | None:

@@ -132,9 +132,6 @@ class NeuronThumbnails:
         """Seconds until a pending change may be computed (0 when it may be now)."""
         return max(0.0, self._next_allowed - self._clock())
 
-    def available(self) -> bool:
-        return supports(self._document.network)
-
     def image(self, column: int, neuron: int) -> QImage | None:
         """Neuron ``neuron`` of ``column``'s thumbnail, or None when the network has none."""
         if self._images is None or (self._stale and self.wait_left() == 0.0):

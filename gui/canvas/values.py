@@ -1,7 +1,8 @@
 """The numbers the canvas writes on the network, read from the engine (never computed here).
 
 Outside a step-through the canvas shows one sample's full forward pass (and keeps its backward
-pass for tooltips); during a step-through it shows only what the steps have computed so far.
+pass for tooltips), as gui/derived.py has it; during a step-through it shows only what the steps
+have computed so far (the step-through hands over its own ``ShownValues(stepping=True, …)``).
 """
 
 from __future__ import annotations
@@ -10,8 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from engine.experiment import Dataset
-from engine.network import Network
+from gui.derived import SamplePass
 from gui.items import BiasRef, NeuronRef, WeightRef
 
 
@@ -65,33 +65,20 @@ class ShownValues:
         return found
 
 
-def engine_values(network: Network, data: Dataset | None, sample: int = 0) -> ShownValues:
-    """One sample's forward and backward pass, computed by the engine (empty without data)."""
-    if data is None or len(data) == 0 or data.inputs.shape[1] != network.input_size:
+def sample_values(sample_pass: SamplePass | None) -> ShownValues:
+    """The numbers of one sample's forward and backward pass, as the canvas reads them (empty
+    without a pass; no backward numbers when the targets do not fit)."""
+    if sample_pass is None:
         return ShownValues()
-    sample = min(max(sample, 0), len(data) - 1)
-    forward = network.forward(data.inputs[sample : sample + 1])
+    forward, gradients = sample_pass.forward, sample_pass.gradients
     arrays = {
         "a": [a[0] for a in forward.activations],
         "z": [None] + [z[0] for z in forward.pre_activations],
     }
     values = ShownValues(_arrays=arrays)
-    targets = data.targets
-    if network.layers and targets.shape[1] == network.output_size:
-        gradients = network.backward(forward, targets[sample : sample + 1], need_input_grad=False)
+    if gradients is not None:
         arrays["delta"] = [None] + [d[0] for d in gradients.deltas]
         arrays["grad_weights"] = gradients.grad_weights
         arrays["grad_biases"] = gradients.grad_biases
         values.loss = gradients.loss
     return values
-
-
-def stepping_values(shown) -> ShownValues:
-    """A step-through's values computed up to its cursor (its ``shown_values()`` object)."""
-    return ShownValues(
-        neurons=dict(getattr(shown, "neurons", {}) or {}),
-        weights=dict(getattr(shown, "weights", {}) or {}),
-        biases=dict(getattr(shown, "biases", {}) or {}),
-        stepping=True,
-        loss=getattr(shown, "loss", None),
-    )

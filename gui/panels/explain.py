@@ -20,6 +20,7 @@ from engine.stepper import trace_experiment
 from engine.steps import Trace
 from gui import style
 from gui.document import Document
+from gui.frame_clock import FrameClock, Repaint
 from gui.richtext import (
     number_html,
     prose_text,
@@ -50,7 +51,10 @@ class ExplainPanel(QWidget):
         self._stepping = stepping
         self._neuron_trace: Trace | None = None
         self.history: list[Quantity] = []  # the quantities explained, the one shown last
-        self._dirty = False  # the numbers changed while the panel was hidden
+        # hidden, or a run changes the numbers every frame: explain again when shown or when
+        # the run ends (the step-through then says its steps changed)
+        self._repaint = Repaint(FrameClock.of(document), self, self._show,
+                                ready=self._may_show)
         self._create_widgets()
         stepping.steps_changed.connect(self._on_steps_changed)
         self._show()
@@ -93,7 +97,7 @@ class ExplainPanel(QWidget):
 
     def text(self) -> str:
         """What the panel says, as plain text."""
-        if self._dirty:
+        if self._repaint.dirty:
             self._show()
         return self.body.toPlainText()
 
@@ -113,21 +117,18 @@ class ExplainPanel(QWidget):
 
     def _on_steps_changed(self):
         self._neuron_trace = None
-        if self.isVisible() and not self._stepping.training_running:
-            self._show()  # the numbers may have changed: explain them again
-        else:
-            # hidden, or a run changes the numbers every frame: explain again when shown or
-            # when the run ends (the step-through then says its steps changed)
-            self._dirty = True
+        self._repaint.mark_dirty()  # the numbers may have changed: explain them again
+
+    def _may_show(self) -> bool:
+        return self.isVisible() and not self._stepping.training_running
 
     def showEvent(self, event):
-        if self._dirty:
-            self._show()
+        self._repaint.catch_up()
         super().showEvent(event)
 
     # ----- showing -------------------------------------------------------------------------------
     def _show(self):
-        self._dirty = False
+        self._repaint.dirty = False
         trace = self._trace()
         if not self.history:
             self.breadcrumb.clear()

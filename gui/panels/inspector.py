@@ -1,9 +1,9 @@
 """The inspector: everything about the selected neuron, weight or bias, and the network's loss.
 
 Values (z, a, δ, ∂E/∂w, ∂E/∂b, E) come from the engine's forward and backward pass for the
-chosen sample; clicking one asks for its explanation (``explain_requested``). Typed values are
-checked first: text that is not a finite number is refused with a red message under the field
-and the document stays as it was.
+chosen sample, as the document's DerivedNumbers keeps it (gui/derived.py); clicking one asks
+for its explanation (``explain_requested``). Typed values are checked first: text that is not a
+finite number is refused with a red message under the field and the document stays as it was.
 """
 
 from __future__ import annotations
@@ -24,7 +24,9 @@ from engine.errors import NetworkError
 from engine.formula import format_number
 from engine.losses import LOSS_NAMES, REDUCTIONS
 from engine.number_text import parse_number
+from gui.derived import DerivedNumbers, SamplePass
 from gui.document import Document
+from gui.frame_clock import FrameClock, Repaint
 from gui.items import BiasRef, NeuronRef, WeightRef, quantity_of
 from gui.models.weight_table_model import input_label, neuron_label
 from gui.panels.validated_field import ValidatedField
@@ -49,9 +51,13 @@ class Inspector(QWidget):
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
         self._document = document
+        self._derived = DerivedNumbers.of(document)  # first: its slots run before the panel's
         self._stepping = None
-        self._dirty = False  # the weights changed while the inspector was hidden
         self._shown_sample = 0  # the sample whose values are shown
+        # during a run, with nothing selected, it waits for the run to end (its labels changing
+        # size would lay the whole window out again every frame); hidden, until it is shown
+        self._clock = FrameClock.of(document)
+        self._repaint = Repaint(self._clock, self, self._refresh, ready=self._may_refresh)
         self._create_widgets()
         self._create_layout()
         self._connect_signals()
@@ -163,19 +169,13 @@ class Inspector(QWidget):
     def sample(self) -> int:
         return self._stepping.sample if self._stepping is not None else 0
 
-    def _engine_pass(self):
-        """(forward, gradients) of the network on the chosen sample, or None without data."""
-        data = self._document.data
-        if data is None or len(data) == 0:
-            return None
-        row = min(self.sample, len(data) - 1)
-        network = self._document.network
-        forward = network.forward(data.inputs[row : row + 1])
-        return forward, network.backward(forward, data.targets[row : row + 1], False)
+    def _engine_pass(self) -> SamplePass | None:
+        """The chosen sample's forward and backward pass, or None without data."""
+        return self._derived.sample_pass(self.sample)
 
     # ----- showing -------------------------------------------------------------------------------
     def _refresh(self):
-        self._dirty = False
+        self._repaint.dirty = False
         self._shown_sample = self.sample
         engine_pass = self._engine_pass()
         self._show_sample(engine_pass)
@@ -187,7 +187,7 @@ class Inspector(QWidget):
         if engine_pass is None:
             self.sample_label.setText("No data: add a sample to see the values.")
             return
-        row = min(self.sample, len(data) - 1)
+        row = engine_pass.row
         inputs, targets = numbers_text(data.inputs[row]), numbers_text(data.targets[row])
         self.sample_label.setText(f"Sample {row + 1} of {len(data)}: x = {inputs}, t = {targets}")
 
@@ -212,7 +212,8 @@ class Inspector(QWidget):
             name = input_label(self._document, 0, item.neuron)
             self.title.setText(f"<b>Input {name}</b>")
             self.layer_label.setText("input layer (the sample's x)")
-            value = None if engine_pass is None else engine_pass[0].activations[0][0, item.neuron]
+            value = None if engine_pass is None else \
+                engine_pass.forward.activations[0][0, item.neuron]
             self.a_label.setText(value_link("a", value))
             return
         layer = item.layer
@@ -221,10 +222,10 @@ class Inspector(QWidget):
         self.title.setText(f"<b>Neuron {name}</b>")
         self.layer_label.setText(f"layer {layer + 1} of {len(network.layers)} ({kind})")
         self.activation_label.setText(network.layers[layer].activation)
-        if engine_pass is None:
+        if engine_pass is None or engine_pass.gradients is None:
             values = (None, None, None, None)
         else:
-            forward, gradients = engine_pass
+            forward, gradients = engine_pass.forward, engine_pass.gradients
             values = (
                 forward.pre_activations[layer][0, item.neuron],
                 forward.activations[layer + 1][0, item.neuron],
@@ -260,8 +261,8 @@ class Inspector(QWidget):
         with QSignalBlocker(self.frozen_check):
             self.frozen_check.setChecked(self._document.is_frozen(item.layer, item.neuron, source))
         grad = None
-        if engine_pass is not None:
-            gradients = engine_pass[1]
+        if engine_pass is not None and engine_pass.gradients is not None:
+            gradients = engine_pass.gradients
             grad = (gradients.grad_biases[item.layer][item.neuron] if source is None
                     else gradients.grad_weights[item.layer][item.neuron, source])
         self.grad_label.setText(value_link("grad", grad))
@@ -273,27 +274,22 @@ class Inspector(QWidget):
         with QSignalBlocker(self.reduction_combo):
             self.reduction_combo.setCurrentText(network.reduction)
         self.learning_rate_field.set_value_text(format_number(self._document.training.learning_rate))
-        loss = None if engine_pass is None else engine_pass[1].loss
+        loss = None if engine_pass is None else engine_pass.loss
         self.loss_value_label.setText(value_link("loss", loss))
 
     # ----- document → view -----------------------------------------------------------------------
     def _on_selection_changed(self, item):
         self._refresh()
 
+    def _may_refresh(self) -> bool:
+        return self.isVisible() and not (self._clock.running and self._document.selection is None)
+
     def _on_weights_changed(self, layer: int):
-        # a run changes the weights every frame: a hidden inspector catches up when shown, and
-        # with nothing selected it waits for the run to end (its labels changing size would
-        # lay the whole window out again every frame)
-        running = self._stepping is not None and self._stepping.training_running
-        if self.isVisible() and not (running and self._document.selection is None):
-            self._refresh()
-        else:
-            self._dirty = True
+        self._repaint.mark_dirty()  # a run changes the weights every frame: see __init__
 
     def showEvent(self, event):
         super().showEvent(event)
-        if self._dirty:
-            self._refresh()
+        self._repaint.catch_up()
 
     def _on_structure_changed(self):
         self._refresh()
@@ -306,9 +302,11 @@ class Inspector(QWidget):
 
     def _on_steps_changed(self):
         # the steps also change with every weight change, which has its own slot: only a new
-        # sample (or the end of a run the inspector waited out) is news here
-        if self._dirty or self.sample != self._shown_sample:
+        # sample is news here (or numbers that waited, if it may show them now)
+        if self.sample != self._shown_sample:
             self._refresh()
+        else:
+            self._repaint.catch_up()
 
     # ----- view → document -----------------------------------------------------------------------
     def _on_value_clicked(self, quantity: str):

@@ -1,15 +1,15 @@
 """The training dock: settings, the buttons that train, counters, and the units' health.
 
 Train one step / one epoch, Run / Pause and Reset call the TrainingRunner; the counters (step,
-epoch, loss, accuracy, test loss) and the dead/saturated units per layer are read from the
-runner and engine/diagnostics.py, refreshed at most a few times a second while a run goes on.
+epoch, loss, test loss) are read from the runner, the accuracy and the dead/saturated units per
+layer from the diagnosis the canvas shows too (gui/derived.py: every training row, made at most
+a few times a second while a run goes on). Out of sight during a run, nothing is written until
+the panel is shown again (gui/frame_clock.py).
 """
 
 from __future__ import annotations
 
-import time
-
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -24,14 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from engine import diagnostics
-from engine.errors import NetworkError
+from gui.derived import DerivedNumbers
 from gui.document import Document
+from gui.frame_clock import Repaint, on_screen
 from gui.panels.training_settings_form import TrainingSettingsForm
 from gui.style import ERROR_STYLE, format_value
 from gui.training_runner import TrainingRunner
 
-DIAGNOSIS_INTERVAL = 0.25  # seconds between health/accuracy refreshes during a run
-DIAGNOSIS_ROWS = 10_000  # samples the health check looks at (the first ones)
 HEALTH_HEADERS = ("Layer", "f", "Units", "Dead", "Saturated")
 
 
@@ -41,13 +40,16 @@ class TrainingPanel(QWidget):
     def __init__(self, document: Document, runner: TrainingRunner, parent=None):
         super().__init__(parent)
         self._document = document
+        self._derived = DerivedNumbers.of(document)  # first: its slots run before the panel's
         self._runner = runner
-        self._last_diagnosis = 0.0
-        self._stale = False  # counters not written while out of sight during a run
+        self._written: diagnostics.Diagnosis | None = None  # the diagnosis the table shows
+        # out of sight during a run the counters wait: no text to lay out every frame
+        self._repaint = Repaint(runner.clock, self, self._write_counters,
+                                ready=self._may_write)
         self._create_widgets()
         self._create_layout()
         self._connect_signals()
-        self._on_progressed()
+        self._write_counters()
 
     # ----- construction ------------------------------------------------------------------------
     def _create_widgets(self):
@@ -129,7 +131,7 @@ class TrainingPanel(QWidget):
         self.run_button.clicked.connect(self._on_run_clicked)
         self.reset_button.clicked.connect(self._on_reset_clicked)
         self._runner.progressed.connect(self._on_progressed)
-        self._runner.running_changed.connect(self._on_running_changed)
+        self._runner.clock.running_changed.connect(self._on_running_changed)
         self._runner.diverged.connect(self._on_diverged)
         self._runner.stopped.connect(self._on_stopped)
         document = self._document
@@ -160,33 +162,25 @@ class TrainingPanel(QWidget):
         self.run_button.setText("Pause" if running else "Run")
         self._refresh_diagnosis()
 
-    @property
-    def on_screen(self) -> bool:
-        """Whether any of the panel shows (Qt keeps a dock in an unselected tab "visible")."""
-        return self.isVisible() and not self.visibleRegion().isEmpty()
-
     def on_dock_visibility_changed(self, shown: bool) -> None:
         """Its dock's tab was selected (True) or another tab was (False)."""
-        if shown:
-            QTimer.singleShot(0, self._catch_up)  # once the dock has its place on screen
+        self._repaint.on_dock_visibility_changed(shown)
 
     def showEvent(self, event):
         super().showEvent(event)
         # being shown: its region may not be exposed yet, but the counters must be current
         # (during a run, steps may have been taken since the last frame)
-        if self._stale or self._runner.is_running:
-            self._on_progressed(shown=True)
+        if self._repaint.dirty or self._runner.is_running:
+            self._repaint.paint_now()
 
-    def _catch_up(self):
-        if self._stale and self.on_screen:
-            self._on_progressed()
+    def _may_write(self) -> bool:
+        return not self._runner.is_running or on_screen(self)
 
-    def _on_progressed(self, shown: bool = False):
+    def _on_progressed(self):
+        self._repaint.mark_dirty()
+
+    def _write_counters(self):
         runner = self._runner
-        if runner.is_running and not (shown or self.on_screen):
-            self._stale = True  # out of sight during a run: no text to lay out every frame
-            return
-        self._stale = False
         self.step_label.setText(f"Step: <b>{runner.step_count:,}</b>")
         self.epoch_label.setText(f"Epoch: <b>{runner.epoch:,}</b>")
         loss = runner.last_loss
@@ -199,9 +193,7 @@ class TrainingPanel(QWidget):
             self.test_loss_label.setText(f"Test loss: <b>{format_value(test_losses[-1])}</b>")
         else:
             self.test_loss_label.setText("Test loss: — (no test split)")
-        if not runner.is_running or time.perf_counter() - self._last_diagnosis > \
-                DIAGNOSIS_INTERVAL:
-            self._refresh_diagnosis()
+        self._refresh_diagnosis()
         if runner.message:
             self._show_message(runner.message, error=False)
 
@@ -224,18 +216,16 @@ class TrainingPanel(QWidget):
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
-    # ----- accuracy and the units' health (engine/diagnostics.py) ------------------------------
+    # ----- accuracy and the units' health (engine/diagnostics.py via gui/derived.py) ---------
     def _refresh_diagnosis(self):
-        self._last_diagnosis = time.perf_counter()
-        network, data = self._document.network, self._document.data
-        diagnosis = None
-        if data is not None and len(data):
-            try:
-                diagnosis = diagnostics.diagnose(
-                    network, data.inputs[:DIAGNOSIS_ROWS], data.targets[:DIAGNOSIS_ROWS]
-                )
-            except NetworkError as error:
-                self.health_note.setText(f"Cannot check the units: {error}")
+        """Show the shared diagnosis: current outside a run, at most a few a second during one."""
+        units = self._derived.health
+        diagnosis = units.diagnosis(now=not self._runner.is_running)
+        if units.problem:
+            self.health_note.setText(f"Cannot check the units: {units.problem}")
+        if diagnosis is self._written and diagnosis is not None:
+            return  # already on the table (a run's frame between two diagnoses)
+        self._written = diagnosis
         self.health_table.setRowCount(0 if diagnosis is None else len(diagnosis.layers))
         if diagnosis is None:
             self.accuracy_label.setText("Accuracy: —")
@@ -263,8 +253,6 @@ class TrainingPanel(QWidget):
             "Accuracy: — (targets are not classes)" if accuracy is None
             else f"Accuracy: <b>{accuracy:.1%}</b>"
         )
-        sampled = len(data) > DIAGNOSIS_ROWS
         self.health_note.setText(
             f"{diagnosis.dead_count} dead, {diagnosis.saturated_count} saturated"
-            + (f" (first {DIAGNOSIS_ROWS:,} samples)" if sampled else "")
         )

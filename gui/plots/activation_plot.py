@@ -3,7 +3,8 @@
 The marks are each neuron's pre-activation z on the training samples (the first few hundred),
 placed on both curves: a sigmoid neuron whose marks sit where f′ is near 0 passes almost no
 gradient back. The peak of f′ is labelled (sigmoid: 0.25 at z = 0, the notes' "about 0.3").
-Every value on the plot comes from engine.activations and Network.forward.
+Every value on the plot comes from engine.activations and Network.forward (the document's
+DerivedNumbers runs that pass once per change, gui/derived.py).
 """
 
 from __future__ import annotations
@@ -15,23 +16,26 @@ from PySide6.QtWidgets import QComboBox
 
 from engine import ranges
 from engine.activations import get_activation
+from gui.derived import DerivedNumbers
 from gui.document import Document
+from gui.frame_clock import FrameClock
 from gui.items import BiasRef, NeuronRef, WeightRef
-from gui.plots.export import PlotFrame, add_legend
+from gui.plots.export import add_legend
+from gui.plots.plot_frame import PlotFrame
 from gui.style import BACKWARD, MUTED_TEXT, POSITIVE
 
 Z_RANGE = 6.0  # the curves span at least −6…6, wider if the neurons' z go further
 Z_LIMIT = 60.0  # …but never wider than this, so one huge z does not flatten the view
 CURVE_POINTS = 401
-MARKED_SAMPLES = 200  # samples whose z are marked
 
 
 class ActivationPlot(PlotFrame):
     """f and f′ of one layer, with markers at its neurons' current z values."""
 
     def __init__(self, document: Document, parent=None):
-        super().__init__("Activation f and slope f′", parent)
+        super().__init__("Activation f and slope f′", FrameClock.of(document), parent)
         self._document = document
+        self._derived = DerivedNumbers.of(document)  # first: its slots run before the plot's
         self.layer_combo = QComboBox()
         self.add_header_widget(self.layer_combo)
         item = self.plot_item
@@ -94,12 +98,10 @@ class ActivationPlot(PlotFrame):
 
     # ----- drawing -----------------------------------------------------------------------------
     def _neuron_values(self):
-        """(z, a) of the chosen layer on the first samples, each flattened; None without data."""
-        data = self._document.data
-        network = self._document.network
-        if data is None or len(data) == 0 or data.inputs.shape[1] != network.input_size:
+        """(z, a) of the chosen layer on the first samples; None without data."""
+        forward = self._derived.first_rows_pass()
+        if forward is None:
             return None
-        forward = network.forward(data.inputs[:MARKED_SAMPLES])
         z = forward.pre_activations[self.layer]
         a = forward.activations[self.layer + 1]
         return z, a

@@ -19,7 +19,8 @@ from engine import diagnostics, landscape, ranges
 from engine.errors import NetworkError
 from engine.experiment import Dataset
 from gui.document import Document
-from gui.plots.export import PlotFrame
+from gui.frame_clock import FrameClock
+from gui.plots.plot_frame import PlotFrame
 from gui.style import MUTED_TEXT, NEGATIVE, POSITIVE, TEXT
 
 RESOLUTION = 80  # grid points along the longer side when the view's size is not known yet
@@ -43,7 +44,7 @@ class DecisionMap(PlotFrame):
     """The output map (2 inputs) or curve (1 input) of the document's network, live."""
 
     def __init__(self, document: Document, parent=None):
-        super().__init__("What the network computes", parent)
+        super().__init__("What the network computes", FrameClock.of(document), parent)
         self._document = document
         self._x_range = self._y_range = (-1.0, 1.0)
         self._too_wide = ""  # why the data cannot be drawn (a span beyond the largest float)
@@ -87,8 +88,8 @@ class DecisionMap(PlotFrame):
     # ----- document → view ---------------------------------------------------------------------
     def _on_weights_changed(self, layer: int = -1):
         if not self.on_screen:
-            self._stale = True
-        elif layer == -1 and self.skips_frame():
+            self.frames.dirty = True
+        elif layer == -1 and self.frames.skips_frame():
             return  # a frame of a run on another view's turn: the next frame redraws
         elif layer == -1:  # every layer at once (a frame of a run, an undo): redraw now,
             self._redraw_timer.stop()  # within the frame that told it, not one pass later
@@ -99,7 +100,7 @@ class DecisionMap(PlotFrame):
     def _request_redraw(self):
         """Redraw once the current burst of changes (a drag, a zoom) is over."""
         if not self.on_screen:
-            self._stale = True
+            self.frames.dirty = True
         elif not self._redraw_timer.isActive():
             self._redraw_timer.start()
 
@@ -180,7 +181,7 @@ class DecisionMap(PlotFrame):
         if width < 2 * PIXELS_PER_CELL or height < 2 * PIXELS_PER_CELL:
             return RESOLUTION, RESOLUTION
         # during a run a quarter of the points (cells twice as wide), sharp again on a pause
-        cell = PIXELS_PER_CELL * (RUN_CELL_FACTOR if self.running() else 1)
+        cell = PIXELS_PER_CELL * (RUN_CELL_FACTOR if self.frames.clock.running else 1)
         return tuple(int(min(max(size // cell, 8), MAX_CELLS)) for size in (width, height))
 
     def _on_view_range_changed(self, *_):

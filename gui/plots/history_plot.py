@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QFileDialog
 
-from gui.plots.export import PlotFrame
+from gui.plots.plot_frame import PlotFrame
 from gui.training_runner import TrainingRunner
 
 
@@ -13,7 +13,7 @@ class HistoryPlot(PlotFrame):
     """A plot of ``runner.history``: a subclass makes its curves, then calls follow_runner()."""
 
     def __init__(self, title: str, runner: TrainingRunner, parent=None):
-        super().__init__(title, parent)
+        super().__init__(title, runner.clock, parent)
         self._runner = runner
         self.log_check = QCheckBox("log scale")
         self.log_check.setChecked(True)

@@ -14,6 +14,7 @@ from gui import style
 from gui.canvas import NetworkView, labels
 from gui.canvas.tooltips import tooltip
 from gui.document import Document
+from gui.frame_clock import FrameClock
 from gui.items import BiasRef, NeuronRef, WeightRef
 from gui.stepping import StepThrough
 
@@ -248,8 +249,8 @@ def test_lines_are_drawn_plain_during_a_run_and_smooth_again_once_it_pauses(make
     view = make_view(document, stepping)
     ref = WeightRef(0, 1, 1)
     smooth = line_colours(view, ref)
-    stepping.set_training_running(True)  # as the runner's running_changed does
+    FrameClock.of(document).set_running(True)  # as the training runner does
     plain = line_colours(view, ref)
-    stepping.set_training_running(False)
+    FrameClock.of(document).set_running(False)
     assert plain < smooth
     assert line_colours(view, ref) == smooth

@@ -12,9 +12,10 @@ from engine.network import Layer, Network
 from engine.presets import load_preset
 from gui import style
 from gui.canvas import thumbnails
-from gui.canvas.health import MIN_INTERVAL, UnitHealth
 from gui.canvas.tooltips import tooltip
+from gui.derived import MIN_INTERVAL, UnitHealth
 from gui.document import Document
+from gui.frame_clock import FrameClock
 from gui.items import NeuronRef
 from gui.plots.decision_map import diverging_map
 from gui.stepping import StepThrough
@@ -244,14 +245,14 @@ def test_during_a_run_frames_pick_up_waiting_thumbnails_and_a_pause_catches_up(m
     now = [0.0]  # the thumbnails were drawn at time 0 (a stand-in clock)
     scene.thumbnails._clock = lambda: now[0]
     scene.thumbnails._next_allowed = thumbnails.MIN_INTERVAL
-    stepping.set_training_running(True)  # as the runner's running_changed does
+    FrameClock.of(document).set_running(True)  # as the training runner does
     document.network.layers[0].weights[0] *= -1.0
     document.weights_changed.emit(-1)  # a frame of the run: the thumbnails wait their turn
     view.grab()
     # no catch-up repaint between two frames of a run: the next frame comes for them
     assert scene.thumbnails.pending and not scene._health_timer.isActive()
     now[0] = thumbnails.MIN_INTERVAL / 2
-    stepping.set_training_running(False)  # paused before their turn: the canvas comes back
+    FrameClock.of(document).set_running(False)  # paused before their turn: it comes back
     view.grab()
     now[0] = thumbnails.MIN_INTERVAL
     qtbot.waitUntil(lambda: scene.thumbnails.computations == 2, timeout=3000)

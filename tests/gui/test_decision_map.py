@@ -127,7 +127,7 @@ def test_during_a_run_the_map_takes_turns_at_a_coarser_grid_and_is_sharp_on_paus
         qtbot, xor_map, owned):
     document, widget = xor_map
     runner = runner_for(owned, document)
-    widget.take_turns(runner, 1)
+    widget.take_turns(1)
     drawn = []
     runner.progressed.connect(lambda: drawn.append(widget.current))
     widget.current = None

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 
 from engine.experiment import Dataset
 from engine.quantities import Kind, Quantity
+from gui.frame_clock import FrameClock
 from gui.items import BiasRef, NeuronRef, WeightRef
 from gui.panels.inspector import Inspector
 
@@ -215,13 +216,13 @@ def test_during_a_run_the_inspector_waits_unless_a_neuron_is_selected(qtbot, ins
     stepping = StepThrough(document)
     inspector.set_stepping(stepping)
     assert shown(inspector.loss_value_label) == "0.5"  # z = 4, E = ½(4 − 3)²
-    stepping.set_training_running(True)
+    FrameClock.of(document).set_running(True)
     document.network.layers[1].weights[0, 0] = 2.0  # as training changes the arrays in place
     document.announce_parameters_changed()
     assert shown(inspector.loss_value_label) == "0.5"  # nothing selected: it waits
-    stepping.set_training_running(False)
+    FrameClock.of(document).set_running(False)
     assert shown(inspector.loss_value_label) == "8"  # z = 3·2 + 1 = 7, E = ½(7 − 3)²
-    stepping.set_training_running(True)
+    FrameClock.of(document).set_running(True)
     document.select(NeuronRef(2, 0))
     assert shown(inspector.z_label) == "7"
     document.network.layers[1].biases[0] = 2.0

@@ -211,9 +211,9 @@ def test_a_plot_whose_dock_tab_is_not_selected_waits_until_it_is(qtbot, owned):
 
 def test_during_a_run_plots_take_turns_and_the_last_frame_draws_every_one(qtbot, owned):
     document, runner, loss, gradients = trained(qtbot, owned, "xor", 3)
-    loss.take_turns(runner, 0)
-    gradients.take_turns(runner, 1)
-    assert not runner.skips_frame(0) and not runner.skips_frame(1)  # no run: nobody waits
+    loss.take_turns(0)
+    gradients.take_turns(1)
+    assert not runner.clock.skips(0) and not runner.clock.skips(1)  # no run: nobody waits
     drawn = []
     loss.refresh = lambda: drawn.append("loss")
     gradients.refresh = lambda: drawn.append("gradients")

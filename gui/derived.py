@@ -1,0 +1,182 @@
+"""The numbers the window derives from the document, computed once per change and read by every
+view: the chosen sample's forward and backward pass, a forward pass over the first rows (the
+activation plot's marks) and the dead/saturated diagnosis of the units.
+
+All of it is the engine's math (engine/network.py, engine/diagnostics.py); this object only
+decides when to ask for it. A result is computed when first read after a change of the weights,
+the data or the structure, and kept until the next change; the sample pass also per chosen
+sample. There is one per document (:meth:`DerivedNumbers.of`), so views find it by their
+document.
+
+The diagnosis covers every training row (the canvas's rule; the training panel used to look at
+the first 10,000 only, so the two could disagree). It is made lazily and, during training, no
+more often than every MIN_INTERVAL seconds nor than its own cost allows: after a diagnosis that
+took t seconds the next waits at least COST_FACTOR · t (a big data set then costs a small share
+of the frames). ``pending`` says a change waits; a learner's own edit is diagnosed at once.
+"""
+
+from __future__ import annotations
+
+import time
+import weakref
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt
+
+from engine import diagnostics
+from engine.errors import NetworkError
+from engine.network import ForwardPass, Gradients
+from gui.document import ALL_LAYERS
+
+FIRST_ROWS = 200  # rows of the forward pass the activation plot marks
+COST_FACTOR = 19.0  # while training a diagnosis may use at most 1 / (1 + COST_FACTOR) of the time
+MIN_INTERVAL = 0.25  # seconds: while training, units are re-diagnosed at most 4 times a second
+
+
+@dataclass(frozen=True)
+class SamplePass:
+    """The engine's forward pass of data row ``row`` (a batch of one) and, when the targets fit
+    the outputs, its backward pass (``gradients``, with the loss E of that sample)."""
+
+    row: int
+    forward: ForwardPass
+    gradients: Gradients | None
+
+    @property
+    def loss(self) -> float | None:
+        return None if self.gradients is None else self.gradients.loss
+
+
+class UnitHealth:
+    """The latest ``diagnostics.Diagnosis`` of ``document``'s network on its training rows
+    (with the accuracy when the targets fit the outputs)."""
+
+    def __init__(self, document, clock=time.perf_counter):
+        self._document_ref = weakref.ref(document)
+        self._clock = clock
+        self._diagnosis: diagnostics.Diagnosis | None = None
+        self._stale = True
+        self._next_allowed = 0.0
+        self.problem = ""  # why the units cannot be diagnosed ("" when they can)
+        self.computations = 0
+
+    def invalidate(self, throttled: bool = False) -> None:
+        """The weights or data changed. ``throttled``: a training frame, which may wait."""
+        self._stale = True
+        if not throttled:
+            self._next_allowed = 0.0
+
+    @property
+    def pending(self) -> bool:
+        """A change is not yet diagnosed (the wait after the last diagnosis is not over)."""
+        return self._stale
+
+    def wait_left(self) -> float:
+        """Seconds until a pending change may be diagnosed (0 when it may be now)."""
+        return max(0.0, self._next_allowed - self._clock())
+
+    def diagnosis(self, now: bool = False) -> diagnostics.Diagnosis | None:
+        """The per-layer health, recomputed first when stale and allowed (``now``: even during
+        the wait); None without data."""
+        if self._stale and (now or self.wait_left() == 0.0):
+            self._compute()
+        return self._diagnosis
+
+    def layer(self, column: int) -> diagnostics.LayerHealth | None:
+        """The health of ``column`` (1 = the first engine layer); None for inputs or no data."""
+        found = self.diagnosis()
+        if found is None or column < 1 or column > len(found.layers):
+            return None
+        return found.layers[column - 1]
+
+    def _compute(self) -> None:
+        self._stale = False
+        document = self._document_ref()
+        network, data = document.network, document.data
+        self._diagnosis, self.problem = None, ""
+        if data is None or len(data) == 0:
+            return
+        targets = data.targets if data.targets.shape[1:] == (network.output_size,) else None
+        start = self._clock()
+        try:
+            self._diagnosis = diagnostics.diagnose(network, data.inputs, targets)
+        except NetworkError as error:
+            self.problem = str(error)
+            return
+        self.computations += 1
+        finished = self._clock()
+        self._next_allowed = finished + max(MIN_INTERVAL, COST_FACTOR * (finished - start))
+
+
+class DerivedNumbers(QObject):
+    """What the views show that the engine computes from the document, once per change."""
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent if parent is not None else document)
+        self._document_ref = weakref.ref(document)  # its parent: no cycle that only GC frees
+        self._sample_pass: SamplePass | None = None
+        self._first_rows: ForwardPass | None = None
+        self._first_rows_known = False
+        self.health = UnitHealth(document)
+        # connected before any view's slots (views ask for this object first), so a view
+        # reading it from its own slot reads numbers of the new state
+        document.weights_changed.connect(self._on_weights_changed)
+        document.data_changed.connect(self._forget)
+        document.structure_changed.connect(self._forget)
+        document.experiment_replaced.connect(self._forget)
+
+    @property
+    def _document(self):
+        return self._document_ref()
+
+    @classmethod
+    def of(cls, document) -> DerivedNumbers:
+        """The one ``DerivedNumbers`` of ``document`` (made, as its child, when first asked)."""
+        found = document.findChild(cls, "", Qt.FindChildOption.FindDirectChildrenOnly)
+        return found if found is not None else cls(document)
+
+    # ----- what views read ---------------------------------------------------------------------
+    def sample_pass(self, sample: int) -> SamplePass | None:
+        """Forward and backward pass of data row ``sample`` (clamped to the rows), or None
+        without data or when the data do not fit the inputs."""
+        data, network = self._document.data, self._document.network
+        if data is None or len(data) == 0 or data.inputs.shape[1] != network.input_size:
+            return None
+        row = min(max(sample, 0), len(data) - 1)
+        if self._sample_pass is None or self._sample_pass.row != row:
+            forward = network.forward(data.inputs[row : row + 1])
+            gradients = None
+            if network.layers and data.targets.shape[1] == network.output_size:
+                gradients = network.backward(forward, data.targets[row : row + 1],
+                                             need_input_grad=False)
+            self._sample_pass = SamplePass(row, forward, gradients)
+        return self._sample_pass
+
+    def loss(self, sample: int) -> float | None:
+        """E of data row ``sample`` (None without data or when the targets do not fit)."""
+        found = self.sample_pass(sample)
+        return None if found is None else found.loss
+
+    def first_rows_pass(self) -> ForwardPass | None:
+        """The forward pass of the first FIRST_ROWS data rows; None without fitting data."""
+        if not self._first_rows_known:
+            data, network = self._document.data, self._document.network
+            self._first_rows = None
+            if data is not None and len(data) and data.inputs.shape[1] == network.input_size:
+                self._first_rows = network.forward(data.inputs[:FIRST_ROWS])
+            self._first_rows_known = True
+        return self._first_rows
+
+    # ----- the document changed ----------------------------------------------------------------
+    def _on_weights_changed(self, layer: int) -> None:
+        self._forget_passes()
+        self.health.invalidate(throttled=layer == ALL_LAYERS)  # all layers: a training frame
+
+    def _forget(self) -> None:
+        self._forget_passes()
+        self.health.invalidate()
+
+    def _forget_passes(self) -> None:
+        self._sample_pass = None
+        self._first_rows = None
+        self._first_rows_known = False

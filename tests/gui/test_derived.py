@@ -1,0 +1,82 @@
+"""The window's derived numbers: computed once per change, the same object for every view."""
+
+import numpy as np
+from PySide6.QtWidgets import QWidget
+
+from gui.canvas import NetworkView
+from gui.derived import DerivedNumbers
+from gui.frame_clock import FrameClock, Repaint
+from gui.panels.training_panel import TrainingPanel
+from tests.gui.lifetimes import opened, runner_for
+
+
+def test_the_sample_pass_is_computed_once_per_change_and_is_the_engines(owned):
+    document = opened(owned, "xor")
+    derived = DerivedNumbers.of(document)
+    assert DerivedNumbers.of(document) is derived  # one per document
+    first = derived.sample_pass(2)
+    assert derived.sample_pass(2) is first  # no change: not computed again
+    document.set_parameter(0, 0, 0, 3.0)
+    changed = derived.sample_pass(2)
+    assert changed is not first
+    expected = document.network.forward(document.data.inputs[2:3])
+    np.testing.assert_array_equal(changed.forward.output, expected.output)
+    assert derived.loss(2) == document.network.loss_value(document.data.inputs[2:3],
+                                                          document.data.targets[2:3])
+    assert derived.sample_pass(99).row == len(document.data) - 1  # clamped to the rows
+
+
+def test_canvas_and_training_panel_show_one_diagnosis(qtbot, owned):
+    document = opened(owned, "vanishing-sigmoid")
+    runner = runner_for(owned, document)
+    view, panel = NetworkView(document), TrainingPanel(document, runner)
+    for widget in (view, panel):
+        qtbot.addWidget(widget)
+    health = DerivedNumbers.of(document).health
+    assert view.network_scene.health is health
+    assert health.computations == 1  # the panel's table came from the shared diagnosis
+    diagnosis = health.diagnosis()
+    assert health.computations == 1  # … which the canvas reads without computing it again
+    for row, layer in enumerate(diagnosis.layers):
+        assert panel.health_table.item(row, 4).text() == str(layer.saturated_count)
+
+
+def test_the_clock_lets_heavy_views_take_turns_and_draws_the_last_frame_in_full(qtbot):
+    clock = FrameClock()
+    told = []
+    clock.running_changed.connect(told.append)
+    assert not clock.skips(0) and not clock.skips(1)
+    clock.set_running(True)
+    clock.tick()
+    assert clock.skips(0) != clock.skips(1) and not clock.skips(None)
+    clock.last_frame_comes()
+    clock.tick()
+    assert not clock.skips(0) and not clock.skips(1)
+    clock.set_running(False)
+    assert told == [True, False]
+
+
+def test_a_hidden_view_waits_and_catches_up_when_shown(qtbot):
+    class View(QWidget):
+        def __init__(self, clock):
+            super().__init__()
+            self.painted = 0
+            self.frames = Repaint(clock, self, self.paint_numbers)
+
+        def paint_numbers(self):
+            self.painted += 1
+
+        def showEvent(self, event):
+            super().showEvent(event)
+            self.frames.catch_up()
+
+    view = View(FrameClock())
+    qtbot.addWidget(view)
+    view.frames.mark_dirty()
+    assert view.painted == 0 and view.frames.dirty
+    view.show()
+    qtbot.waitExposed(view)
+    view.frames.catch_up()
+    assert view.painted == 1 and not view.frames.dirty
+    view.frames.mark_dirty()
+    assert view.painted == 2
