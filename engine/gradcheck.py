@@ -18,6 +18,15 @@ so a gradient that is large against the rounding noise of the difference quotien
 ε·|E|/h) is held to a relative error, while one that is not (a dead ReLU's exact 0, a vanishing
 layer's 1e-9) must agree absolutely within 1e-6 × that floor instead of relatively.
 
+What "rounding noise" is gets measured, not only assumed: E computed in float64 is E plus a
+noise σ of at least ε·max(|E|, 1). The five losses of the stencil and E(θ) give the fourth
+difference E(θ−2h) − 4E(θ−h) + 6E(θ) − 4E(θ+h) + E(θ+2h), which is h⁴·E⁗ (tiny) plus noise of
+about 8σ; for one parameter σ is the larger of ε·max(|E|, 1) and that difference (Moré & Wild's
+difference-table estimate of computational noise, 2011), and the floor is 1e7·σ/h. One error
+no difference table sees: binary cross-entropy of a sigmoid output within about 1e-4 of 0 or 1,
+where 1 − a keeps only a few digits and E is off smoothly, not noisily; there the check can
+report a mismatch the backward pass is not to blame for.
+
 ReLU networks: E is smooth only between kinks, and a nudge of 1e-4 to a weight can carry some
 pre-activation further down (e.g. one 1e-5 from 0) across its kink, where the stencil measures
 two slopes at once. So the step shrinks tenfold, down to 1e-8, while any nudged forward pass
@@ -38,6 +47,7 @@ from engine.parameter_names import parameter_name, parameter_place, parameters_o
 from engine.quantities import Kind, Quantity
 
 STEP = 1e-4
+EPSILON = float(np.finfo(np.float64).eps)
 MIN_STEP = 1e-8  # below this, rounding (ε·|E|/h) drowns any derivative
 KINKED = ("relu", "leaky_relu")  # activations whose slope jumps at z = 0
 
@@ -81,19 +91,30 @@ def numerical_gradients(network, inputs, targets, step: float = STEP):
             for index in np.ndindex(array.shape):
                 numeric[index] = numerical_derivative(
                     network, array, index, inputs, targets, step
-                )[0]
+                ).derivative
             out.append(numeric)
     return grad_weights, grad_biases
 
 
-def numerical_derivative(network, array, index, inputs, targets, step: float = STEP):
-    """(∂E/∂θ by the four-point central difference, the step h it took) for θ = array[index].
+@dataclass(frozen=True)
+class Difference:
+    """One parameter's central difference: ∂E/∂θ, the step h it took, E's noise σ there."""
+
+    derivative: float
+    step: float
+    noise: float
+
+
+def numerical_derivative(network, array, index, inputs, targets, step: float = STEP) -> Difference:
+    """∂E/∂θ by the four-point central difference for θ = ``array[index]`` (a parameter array
+    of ``network``), with the step it took and the noise of E it measured (module docstring).
 
     The step starts at ``step`` and shrinks tenfold, down to ``MIN_STEP``, while any of the
     four nudged forward passes puts a relu / leaky_relu pre-activation on the other side of 0
     than the unchanged one does: there E is not one smooth function across the stencil.
     """
     original = array[index]
+    centre = network.loss_value(inputs, targets)
     kinks = _kink_sides(network, inputs) if _has_kinks(network) else None
     try:
         while True:
@@ -114,7 +135,9 @@ def numerical_derivative(network, array, index, inputs, targets, step: float = S
         array[index] = original
     far_below, below, above, far_above = losses
     difference = far_below - 8.0 * below + 8.0 * above - far_above
-    return difference / (12.0 * taken), taken
+    fourth = abs(far_below - 4.0 * below + 6.0 * centre - 4.0 * above + far_above)
+    noise = max(EPSILON * max(abs(centre), 1.0), fourth) if math.isfinite(fourth) else math.nan
+    return Difference(difference / (12.0 * taken), taken, noise)
 
 
 def _has_kinks(network) -> bool:
@@ -139,7 +162,7 @@ def rounding_floor(loss: float, step: float = STEP) -> float:
     is smaller must agree absolutely to that noise ×10 (e.g. an exactly-zero gradient of a
     dead ReLU, or of a softmax with one output).
     """
-    return 1e7 * np.finfo(np.float64).eps * max(abs(loss), 1.0) / step
+    return 1e7 * EPSILON * max(abs(loss), 1.0) / step
 
 
 def check_gradients(network, inputs, targets, step: float = STEP) -> list[LayerCheck]:
@@ -178,19 +201,22 @@ def check_parameters(
     """Every weight and bias: ∂E/∂θ from :meth:`Network.backward` on the batch ``inputs``
     (batch, n_in) / ``targets`` (batch, n_out) against its central difference, worst first.
 
-    The relative error is :func:`relative_error` of the two numbers with the
-    :func:`rounding_floor` of the batch's E and the step the difference took; a NaN counts as
-    the worst.
+    The relative error is :func:`relative_error` of the two numbers with the floor 1e7·σ/h of
+    the noise σ and step h the difference measured and took (module docstring); NaN where a
+    number is not finite, and a NaN counts as the worst.
     """
     analytic = network.backward(network.forward(inputs), targets)
     checks = []
     for quantity in parameters_of(network):
         array, index = parameter_place(network, quantity)
-        numeric, taken = numerical_derivative(network, array, index, inputs, targets, step)
+        numeric = numerical_derivative(network, array, index, inputs, targets, step)
         grads = analytic.grad_weights if quantity.kind == Kind.WEIGHT else analytic.grad_biases
-        a = float(grads[quantity.layer][index])
-        error = relative_error(a, numeric, rounding_floor(analytic.loss, taken))
-        checks.append(ParameterCheck(quantity, a, float(numeric), error))
+        a, n = float(grads[quantity.layer][index]), float(numeric.derivative)
+        if math.isfinite(a) and math.isfinite(n) and math.isfinite(numeric.noise):
+            error = relative_error(a, n, 1e7 * numeric.noise / numeric.step)
+        else:
+            error = math.nan
+        checks.append(ParameterCheck(quantity, a, n, error))
     return sorted(checks, key=_worst_first)
 
 
