@@ -50,6 +50,7 @@ STEP = 1e-4
 EPSILON = float(np.finfo(np.float64).eps)
 MIN_STEP = 1e-8  # below this, rounding (ε·|E|/h) drowns any derivative
 KINKED = ("relu", "leaky_relu")  # activations whose slope jumps at z = 0
+MAX_WORK = 20_000_000_000  # multiply-adds of a whole check: about a minute
 
 
 @dataclass(frozen=True)
@@ -218,6 +219,13 @@ def check_parameters(
             error = math.nan
         checks.append(ParameterCheck(quantity, a, n, error))
     return sorted(checks, key=_worst_first)
+
+
+def check_work(network: Network, batch: int) -> int:
+    """Multiply-adds of :func:`check_parameters`: five forward passes of the batch for each
+    parameter (more at ReLU kinks), each one multiply-add per weight and sample."""
+    weights = sum(layer.weights.size for layer in network.layers)
+    return 5 * network.parameter_count * batch * weights
 
 
 def _worst_first(check: ParameterCheck) -> float:

@@ -16,7 +16,7 @@ import json
 from engine.commands.common import EXIT_BUG, EXIT_OK
 from engine.errors import NetworkError, NetworkFileError
 from engine.formula import json_value
-from engine.gradcheck import ParameterCheck, check_parameters
+from engine.gradcheck import MAX_WORK, ParameterCheck, check_parameters, check_work
 from engine.netfile import load
 from engine.training import Trainer
 
@@ -34,7 +34,16 @@ def gradcheck(spec: str, as_json: bool = False) -> int:
         rows = Trainer(experiment.copy()).next_batch()
     except NetworkError as error:
         raise NetworkFileError(error.key, error.problem, spec) from None
-    checks = check_parameters(experiment.network, data.inputs[rows], data.targets[rows])
+    network = experiment.network
+    if check_work(network, len(rows)) > MAX_WORK:
+        raise NetworkFileError(
+            "layers",
+            f"{network.parameter_count:,} parameters on a batch of {len(rows):,} samples are too "
+            "many to check by differences (five forward passes each): use a smaller network "
+            "or a smaller training.batch_size",
+            spec,
+        )
+    checks = check_parameters(network, data.inputs[rows], data.targets[rows])
     worst = checks[0].relative_error if checks else 0.0
     if as_json:
         document = {

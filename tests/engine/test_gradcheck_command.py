@@ -12,6 +12,7 @@ import pytest
 
 from engine import netfile
 from engine.cli import main
+from engine.experiment import Dataset, Experiment
 from engine.gradcheck import check_parameters
 from engine.losses import LOSS_NAMES, REDUCTIONS
 from engine.network import Layer, Network
@@ -162,3 +163,17 @@ def test_the_batch_is_the_one_the_next_training_step_uses(tmp_path, capsys):
 def test_bad_arguments_exit_2_with_one_line(argv, words, capsys):
     status, out, err = run(argv, capsys)
     assert status == 2 and out == "" and len(err) == 1 and words in err[0]
+
+
+def test_a_network_too_big_to_check_by_differences_is_refused_in_one_line(tmp_path, capsys):
+    rng = np.random.default_rng(0)
+    layers = [Layer(rng.normal(size=(128, 784)) * 0.05, np.zeros(128), "relu"),
+              Layer(rng.normal(size=(10, 128)) * 0.1, np.zeros(10), "softmax")]
+    network = Network(784, layers, loss="cross_entropy", reduction="mean")
+    targets = np.eye(10)[rng.integers(0, 10, size=50)]
+    experiment = Experiment(network, data=Dataset(rng.normal(size=(50, 784)), targets))
+    path = tmp_path / "mnist-sized.json"
+    netfile.write_file(experiment, str(path))
+    status, out, err = run(["gradcheck", path], capsys)
+    assert status == 2 and out == "" and len(err) == 1
+    assert "101,770 parameters" in err[0] and "batch_size" in err[0]

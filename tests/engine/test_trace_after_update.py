@@ -13,6 +13,7 @@ import pytest
 
 from engine import netfile
 from engine.cli import main
+from engine.experiment import Experiment
 from engine.parameter_names import parameter_name, parameters_of
 from engine.presets import load_preset
 from engine.quantities import Kind, Quantity
@@ -29,7 +30,7 @@ def run(argv, capsys):
     return status, out
 
 
-def variant(preset: str, **training) -> "netfile.Experiment":
+def variant(preset: str, **training) -> Experiment:
     experiment = load_preset(preset)
     for key, value in training.items():
         setattr(experiment.training, key, value)
