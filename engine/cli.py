@@ -1,9 +1,10 @@
 """The command line (DESIGN.md, "Command line"): parse, dispatch, one line for every error.
 
 Exit status: 0 success, 1 a bug (one line, never a traceback), 2 bad input (one line naming the
-file or argument and the key at fault), 3 training diverged. The headless sub-commands
-(``train``, ``trace``, ``presets``) never import Qt; the window's sub-commands are handed to a
-``launch_gui`` callable that main.py supplies, after FILE has been validated here.
+file or argument and the key at fault), 3 training diverged (``gradcheck``: 1 a gradient that
+disagrees). The headless sub-commands (``train``, ``trace``, ``landscape``, ``gradcheck``,
+``presets``) never import Qt; the window's sub-commands are handed to a ``launch_gui`` callable
+that main.py supplies, after FILE has been validated here.
 """
 
 from __future__ import annotations
@@ -21,12 +22,14 @@ from engine.errors import NetworkError
 
 PROGRAM = "python main.py"
 TRACEBACK_VARIABLE = "BACKPROP_SIM_TRACEBACK"  # set it to see a bug's traceback
-HEADLESS = ("train", "trace", "presets")
+HEADLESS = ("train", "trace", "landscape", "gradcheck", "presets")
 WINDOWED = ("screenshot", "demo")
 
 USAGE = {
     "train": "train FILE --steps N [--learning-rate R] [--save OUT.json] [--history HIST.csv]",
     "trace": "trace FILE [--json]",
+    "landscape": "landscape FILE --param P [--param2 Q] [--span S] [--points N] --csv OUT.csv",
+    "gradcheck": "gradcheck FILE [--json]",
     "presets": "presets",
     "screenshot": "screenshot [FILE] OUT.png [--step K]",
     "demo": "demo [FILE]",
@@ -36,13 +39,20 @@ HELP = f"""usage:
   {PROGRAM} [FILE]                 open the window (with FILE, or the seed example)
   {PROGRAM} {USAGE["train"]}
   {PROGRAM} trace FILE [--json]    every step of one forward/backward/update, with numbers
+  {PROGRAM} {USAGE["landscape"]}
+                                        E over the training set along one or two parameters
+                                        (P, Q: w2[1,1] is layer 2's weight into neuron 1 from
+                                        neuron 1, b2[1] its bias; span 2, 41 points)
+  {PROGRAM} gradcheck FILE [--json]
+                                        every ∂E/∂θ against a central difference (exit 1 if
+                                        any relative error is above 1e-6)
   {PROGRAM} {USAGE["screenshot"]}
                                         render the window offscreen to a PNG
   {PROGRAM} demo [FILE]            the window, stepping through by itself
   {PROGRAM} presets                list the bundled examples
 
 FILE is a network file (.json) or preset:NAME, e.g. preset:seed.
-Exit status: 0 ok, 2 bad input, 3 training diverged.
+Exit status: 0 ok, 1 a gradient check failed, 2 bad input, 3 training diverged.
 """
 
 # Launches a window sub-command: (command, spec, options) -> exit status.
@@ -126,6 +136,16 @@ def _parser(command: str) -> _Parser:
     elif command == "trace":
         parser.add_argument("file", metavar="FILE")
         parser.add_argument("--json", action="store_true")
+    elif command == "landscape":
+        parser.add_argument("file", metavar="FILE")
+        parser.add_argument("--param", required=True)
+        parser.add_argument("--param2")
+        parser.add_argument("--span")  # parsed by engine.number_text, the one number parser
+        parser.add_argument("--points", type=positive_int)
+        parser.add_argument("--csv", required=True)
+    elif command == "gradcheck":
+        parser.add_argument("file", metavar="FILE")
+        parser.add_argument("--json", action="store_true")
     elif command == "screenshot":
         parser.add_argument("paths", nargs="+", metavar="[FILE] OUT.png")
         parser.add_argument("--step", type=non_negative_int, default=0)
@@ -195,6 +215,21 @@ def _dispatch(argv: list[str], launch_gui: GuiLauncher | None) -> int:
         from engine.commands.trace import trace
 
         return trace(arguments.file, as_json=arguments.json)
+    if command == "landscape":
+        from engine.commands.landscape import landscape
+
+        return landscape(
+            arguments.file,
+            arguments.param,
+            arguments.csv,
+            arguments.param2,
+            arguments.span,
+            arguments.points,
+        )
+    if command == "gradcheck":
+        from engine.commands.gradcheck import gradcheck
+
+        return gradcheck(arguments.file, as_json=arguments.json)
     if command == "presets":
         from engine.commands.listing import list_presets
 

@@ -147,7 +147,7 @@ def output_curve(
         raise NetworkError(
             "input_size", f"a curve x → output needs 1 input, not {network.input_size}"
         )
-    n = _count(resolution, "resolution", MAX_CURVE_RESOLUTION)
+    n = grid_count(resolution, "resolution", MAX_CURVE_RESOLUTION)
     _check_grid_size(network, n)
     xs = np.linspace(*_range(x_range, inputs, margin, "x_range"), n)
     forward = network.forward(xs[:, np.newaxis])
@@ -159,12 +159,13 @@ def _resolution(resolution) -> tuple[int, int]:
     if isinstance(resolution, (tuple, list)):
         if len(resolution) != 2:
             raise NetworkError("resolution", f"must be one number or (nx, ny), not {resolution!r}")
-        return tuple(_count(n, "resolution", MAX_RESOLUTION) for n in resolution)
-    n = _count(resolution, "resolution", MAX_RESOLUTION)
+        return tuple(grid_count(n, "resolution", MAX_RESOLUTION) for n in resolution)
+    n = grid_count(resolution, "resolution", MAX_RESOLUTION)
     return n, n
 
 
-def _count(value, key: str, maximum: int) -> int:
+def grid_count(value, key: str, maximum: int) -> int:
+    """``value`` as a number of grid points from 2 to ``maximum``, or ``NetworkError(key, …)``."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise NetworkError(key, f"must be a whole number, not {value!r}")
     if not 2 <= value <= maximum:

@@ -348,6 +348,16 @@ class Trainer:
         """‖∂E/∂W‖_F of each layer at the last step computed, shape (n_layers,) (a copy)."""
         return self._pass.weight_norms.copy()
 
+    def next_batch(self) -> np.ndarray:
+        """The data rows the next step will train on, in its order (a new int array): the
+        current batch of the current epoch, shuffling included."""
+        self.sync()
+        start = self._offset
+        stop = min(start + self._batch, len(self._inputs))
+        if self._order is None:
+            return np.arange(start, stop)
+        return self._order[start:stop].copy()
+
     def gradients(self, inputs, targets):
         """E and every ∂E/∂W, ∂E/∂b for a batch by the trainer's own fast path (no update).
 

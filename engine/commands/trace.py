@@ -1,8 +1,12 @@
 """``trace FILE [--json]``: every step of one forward pass, loss, backward pass and update.
 
 The steps come from the engine's step-through (:mod:`engine.stepper`), the same records the
-window shows, for the first batch the file's settings describe; printed as plain text, or as
-JSON with every value at full precision.
+window shows, for the batch the next training step would use (``Trainer.next_batch``: the whole
+set for full batch, else the first batch of the first epoch, shuffling included); printed as
+plain text, or as JSON with every value at full precision. The JSON ends with
+``"after_update": {"w1[1,1]": …, "b1[1]": …}``: every parameter by name
+(engine/parameter_names.py) as one training step leaves it, i.e. exactly what
+``train FILE --steps 1 --save OUT.json`` saves (unchanged if that step diverged and was undone).
 """
 
 from __future__ import annotations
@@ -12,27 +16,33 @@ import json
 from engine.commands.common import EXIT_OK
 from engine.errors import NetworkError, NetworkFileError
 from engine.netfile import load
+from engine.parameter_names import named_values
 from engine.quantities import Granularity
 from engine.stepper import MAX_NEURON_STEPS, trace_experiment
+from engine.training import Trainer
 
 
 def trace(spec: str, as_json: bool = False) -> int:
-    """Print the step-through of one training step of ``spec``'s network on its first batch."""
+    """Print the step-through of one training step of ``spec``'s network on its next batch."""
     experiment = load(spec)
     if experiment.data is None or len(experiment.data) == 0:
         raise NetworkFileError("data", "there are no samples to step through (data is empty)", spec)
+    trainer = Trainer(experiment.copy())  # the step training takes, on its own copy
     try:
-        steps = trace_experiment(experiment, granularity=Granularity.NEURON)
+        rows = trainer.next_batch()
+        steps = trace_experiment(experiment, rows, granularity=Granularity.NEURON)
         note = None
     except NetworkError as error:
         if error.key != "granularity":
             raise NetworkFileError(error.key, error.problem, spec) from None
         # too many neurons for one line each: one step per layer and phase instead
-        steps = trace_experiment(experiment, granularity=Granularity.LAYER)
+        steps = trace_experiment(experiment, rows, granularity=Granularity.LAYER)
         note = f"more than {MAX_NEURON_STEPS:,} neuron steps: shown layer by layer"
     if as_json:
         document = steps.to_dict()
         document["file"] = spec
+        trainer.step()
+        document["after_update"] = named_values(trainer.network)
         print(json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":")))
     else:
         if note:

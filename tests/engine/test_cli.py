@@ -398,9 +398,17 @@ def test_headless_train_runs_as_a_process_without_qt(tmp_path):
     assert (w, b, v, a) == (0.7, 0.9, 0.8, 0.9)
 
 
-@pytest.mark.parametrize("command", [["trace", "preset:seed"], ["presets"]])
-def test_other_headless_commands_do_not_import_qt(command):
-    status, out, err, qt = run_process(*command)
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["trace", "preset:seed"],
+        ["presets"],
+        ["gradcheck", "preset:seed"],
+        ["landscape", "preset:seed", "--param", "w2[1,1]", "--csv", "{tmp}/curve.csv"],
+    ],
+)
+def test_other_headless_commands_do_not_import_qt(command, tmp_path):
+    status, out, err, qt = run_process(*(a.format(tmp=tmp_path) for a in command))
     assert (status, err, qt) == (0, [], "")
     assert out.strip()
 

@@ -1,0 +1,80 @@
+"""``gradcheck FILE [--json]``: every backpropagated ∂E/∂θ against a central difference.
+
+The batch is the one the next training step would use (engine.training.Trainer.next_batch: the
+whole set for full batch, else the first batch of the first epoch, shuffling included). Each
+parameter's analytic ∂E/∂θ (Network.backward) is compared with the four-point central
+difference of E (engine/gradcheck.py, which says how the step and the relative error are
+chosen); printed worst first. Exit 0 when every relative error is at most ``TOLERANCE``, 1
+otherwise. ``--json``: ``{"parameters": [{"name", "analytic", "numeric", "relative_error"},
+…], "max_relative_error": …}``, full precision, worst first.
+"""
+
+from __future__ import annotations
+
+import json
+
+from engine.commands.common import EXIT_BUG, EXIT_OK
+from engine.errors import NetworkError, NetworkFileError
+from engine.formula import json_value
+from engine.gradcheck import MAX_WORK, ParameterCheck, check_parameters, check_work
+from engine.netfile import load
+from engine.training import Trainer
+
+TOLERANCE = 1e-6
+EXIT_MISMATCH = EXIT_BUG  # a wrong gradient is a bug of the backward pass
+
+
+def gradcheck(spec: str, as_json: bool = False) -> int:
+    """Check every gradient of ``spec``'s network on its next batch; 0 if all agree, else 1."""
+    experiment = load(spec)
+    data = experiment.data
+    if data is None or len(data) == 0:
+        raise NetworkFileError("data", "there are no samples to check the gradients on", spec)
+    try:
+        rows = Trainer(experiment.copy()).next_batch()
+    except NetworkError as error:
+        raise NetworkFileError(error.key, error.problem, spec) from None
+    network = experiment.network
+    if check_work(network, len(rows)) > MAX_WORK:
+        raise NetworkFileError(
+            "layers",
+            f"{network.parameter_count:,} parameters on a batch of {len(rows):,} samples are too "
+            "many to check by differences (five forward passes each): use a smaller network "
+            "or a smaller training.batch_size",
+            spec,
+        )
+    checks = check_parameters(network, data.inputs[rows], data.targets[rows])
+    worst = checks[0].relative_error if checks else 0.0
+    if as_json:
+        document = {
+            "parameters": [_entry(check) for check in checks],
+            "max_relative_error": json_value(float(worst)),
+        }
+        print(json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":")))
+    else:
+        _print_table(spec, checks, len(rows))
+    passed = all(check.relative_error <= TOLERANCE for check in checks)
+    if not as_json:
+        verdict = "every gradient agrees" if passed else "MISMATCH: the backward pass is wrong"
+        print(f"largest relative error {worst:.3g} (limit {TOLERANCE:g}): {verdict}")
+    return EXIT_OK if passed else EXIT_MISMATCH
+
+
+def _print_table(spec: str, checks: list[ParameterCheck], batch: int) -> None:
+    samples = f"{batch} sample" + ("" if batch == 1 else "s")
+    print(f"{spec}: ∂E/∂θ of the next training batch ({samples}), worst first")
+    width = max([len("parameter")] + [len(check.name) for check in checks])
+    print(f"{'parameter':<{width}}  {'analytic':>24}  {'numeric':>24}  {'relative error':>14}")
+    for check in checks:
+        mark = "" if check.relative_error <= TOLERANCE else "  ✗"
+        print(f"{check.name:<{width}}  {check.analytic:>24.17g}  {check.numeric:>24.17g}  "
+              f"{check.relative_error:>14.3g}{mark}")
+
+
+def _entry(check: ParameterCheck) -> dict:
+    return {
+        "name": check.name,
+        "analytic": json_value(float(check.analytic)),
+        "numeric": json_value(float(check.numeric)),
+        "relative_error": json_value(float(check.relative_error)),
+    }
