@@ -21,13 +21,15 @@ from engine.errors import NetworkError
 
 PROGRAM = "python main.py"
 TRACEBACK_VARIABLE = "BACKPROP_SIM_TRACEBACK"  # set it to see a bug's traceback
-HEADLESS = ("train", "trace", "presets")
+HEADLESS = ("train", "trace", "presets", "export-torch", "export-numpy")
 WINDOWED = ("screenshot", "demo")
 
 USAGE = {
     "train": "train FILE --steps N [--learning-rate R] [--save OUT.json] [--history HIST.csv]",
     "trace": "trace FILE [--json]",
     "presets": "presets",
+    "export-torch": "export-torch FILE OUT.py",
+    "export-numpy": "export-numpy FILE OUT.py",
     "screenshot": "screenshot [FILE] OUT.png [--step K]",
     "demo": "demo [FILE]",
     "": "[FILE] (or python main.py --help)",
@@ -40,6 +42,10 @@ HELP = f"""usage:
                                         render the window offscreen to a PNG
   {PROGRAM} demo [FILE]            the window, stepping through by itself
   {PROGRAM} presets                list the bundled examples
+  {PROGRAM} export-torch FILE OUT.py
+                                        a standalone PyTorch script that trains the same way
+  {PROGRAM} export-numpy FILE OUT.py
+                                        the same training written out in plain NumPy
 
 FILE is a network file (.json) or preset:NAME, e.g. preset:seed.
 Exit status: 0 ok, 2 bad input, 3 training diverged.
@@ -126,6 +132,9 @@ def _parser(command: str) -> _Parser:
     elif command == "trace":
         parser.add_argument("file", metavar="FILE")
         parser.add_argument("--json", action="store_true")
+    elif command in ("export-torch", "export-numpy"):
+        parser.add_argument("file", metavar="FILE")
+        parser.add_argument("out", metavar="OUT.py")
     elif command == "screenshot":
         parser.add_argument("paths", nargs="+", metavar="[FILE] OUT.png")
         parser.add_argument("--step", type=non_negative_int, default=0)
@@ -199,6 +208,10 @@ def _dispatch(argv: list[str], launch_gui: GuiLauncher | None) -> int:
         from engine.commands.listing import list_presets
 
         return list_presets()
+    if command in ("export-torch", "export-numpy"):
+        from engine.commands.export import export
+
+        return export(arguments.file, arguments.out, command.removeprefix("export-"))
     return _window(command, arguments, launch_gui)
 
 
