@@ -147,6 +147,23 @@ def run_scripts(jobs, processes: int = 2) -> None:
         assert process.returncode == 0, err
 
 
+def check_agreement(paths: tuple[Path, Path, Path]) -> None:
+    """The script's parameters are the engine's (to TOLERANCE), its frozen entries untouched."""
+    source, engine_out, script_out = paths
+    assert largest_difference(engine_out, script_out) <= TOLERANCE
+    assert frozen_entries_kept(source, script_out)
+
+
+def check_zero_steps_round_trip(export, case: Case, folder: Path) -> None:
+    """``--steps 0 --save`` writes the exported network back exactly: the weights were loaded
+    and saved at full precision, and the file keeps everything else."""
+    experiment = case.experiment()
+    script, out = folder / "exported.py", folder / "out.json"
+    export(experiment, script)
+    run_scripts([(script, 0, out)], processes=1)
+    assert netfile.to_dict(netfile.load(str(out))) == netfile.to_dict(experiment)
+
+
 def largest_difference(first: Path, second: Path) -> float:
     """max |θ₁ − θ₂| over every weight and bias of two network files of one shape."""
     a, b = netfile.load(str(first)).network, netfile.load(str(second)).network

@@ -16,12 +16,10 @@ from engine.experiment import Experiment
 from engine.export_numpy import export_numpy, numpy_script
 from engine.export_torch import torch_script
 from tests.engine.export_cases import (
-    TOLERANCE,
     Case,
-    frozen_entries_kept,
+    check_agreement,
+    check_zero_steps_round_trip,
     grid,
-    largest_difference,
-    run_scripts,
     train_both_ways,
 )
 
@@ -36,17 +34,17 @@ def trained(tmp_path_factory):
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
 def test_the_numpy_script_ends_on_the_engines_parameters(trained, case):
-    source, engine_out, script_out = trained[case.name]
-    assert largest_difference(engine_out, script_out) <= TOLERANCE
-    assert frozen_entries_kept(source, script_out)
+    check_agreement(trained[case.name])
+
+
+def test_every_activation_is_in_the_grid():
+    used = {name for case in CASES for name in case.activations()}
+    assert used == {"identity", "sigmoid", "tanh", "relu", "leaky_relu", "softmax"}
 
 
 def test_zero_steps_save_the_exported_file_exactly(tmp_path):
-    experiment = Case(7, "mse", "mean", "adam", True, "shuffled").experiment()
-    script, out = tmp_path / "exported.py", tmp_path / "out.json"
-    export_numpy(experiment, script)
-    run_scripts([(script, 0, out)], processes=1)
-    assert netfile.to_dict(netfile.load(str(out))) == netfile.to_dict(experiment)
+    check_zero_steps_round_trip(export_numpy, Case(7, "mse", "mean", "adam", True, "shuffled"),
+                                tmp_path)
 
 
 # ----- the command line ---------------------------------------------------------------------
