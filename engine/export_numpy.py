@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 
-from engine.activations import LEAKY_SLOPE
+from engine.activations import LEAKY_SLOPE, get_activation
 from engine.experiment import Experiment
 from engine.export_script import (
     assemble,
@@ -36,7 +36,7 @@ import numpy as np
 # own: its Jacobian is applied in backward)
 ACTIVATIONS = {
     "identity": ("z", "np.ones_like(z)"),
-    "sigmoid": ("np.exp(-np.logaddexp(0.0, -z))  # 1 / (1 + e^−z), never overflowing",
+    "sigmoid": ("np.exp(-np.logaddexp(0.0, -z))  # as exp(−log(1 + e^−z)): never overflows",
                 "a * (1.0 - a)"),
     "tanh": ("np.tanh(z)", "1.0 - a * a"),
     "relu": ("np.maximum(z, 0.0)", "(z > 0.0) * 1.0  # f′(0) = 0"),
@@ -137,7 +137,6 @@ def backward(parameters, zs, activations, t):
             z, a = zs[layer - 1], activations[layer]
             delta = (delta @ parameters[2 * layer]) * SLOPES[layer - 1](z, a)
     return gradients
-
 '''
 
 TRAIN = '''
@@ -194,7 +193,8 @@ def _activation_code(names: list[str]) -> str:
     for name in dict.fromkeys(names):
         function, slope = ACTIVATIONS[name]
         body = f"e = {function}" if name == "softmax" else f"return {function}"
-        lines.append(f"\n\ndef {name}(z):\n    {body}\n")
+        prose = get_activation(name).prose
+        lines.append(f'\n\ndef {name}(z):\n    """{prose}."""\n    {body}\n')
         if slope is not None:
             lines.append(f"\n\ndef {name}_slope(z, a):\n    return {slope}\n")
     functions = ", ".join(names)
@@ -213,15 +213,18 @@ def _output_delta(document: dict) -> str:
         return f"delta = (a - t) * scale  # ∂E/∂a ⊙ f′(z) of {activation} is a − t exactly"
     gradient = f"g = {GRADIENT[document['loss']]} * scale  # ∂E/∂a"
     if activation == "softmax":  # not elementwise: δ_j = a_j (g_j − Σ_k g_k a_k)
-        jacobian = "delta = a * (g - (g * a).sum(axis=1, keepdims=True))  # its Jacobian"
+        jacobian = "delta = a * (g - (g * a).sum(axis=1, keepdims=True))  # softmax's Jacobian"
         return f"{gradient}\n    {jacobian}"
     return f"{gradient}\n    delta = g * {activation}_slope(z, a)  # ∂E/∂a ⊙ f′(z)"
 
 
-def numpy_script(experiment: Experiment, source: str | None = None) -> str:
+def numpy_script(
+    experiment: Experiment, source: str | None = None, script: str = "SCRIPT.py"
+) -> str:
     """The text of a standalone NumPy script that trains ``experiment`` as the engine does.
 
-    ``source`` names the network file in an error (there is no data to train on).
+    ``source`` names the network file (in an error, e.g. no data to train on, and in the
+    docstring), ``script`` the script's own file name (in the docstring).
     """
     document = exported_document(experiment, source)
     names = [layer["activation"] for layer in document["layers"]]
@@ -247,7 +250,7 @@ def numpy_script(experiment: Experiment, source: str | None = None) -> str:
         "backward computes δ = ∂E/∂a ⊙ f′(z) at the output, then δ = (δ W) ⊙ f′(z) going back, "
         "with ∂E/∂W = δᵀ a and ∂E/∂b = Σ δ; update applies the optimizer."
     )
-    head = docstring(document, "trained in plain NumPy", reads_as)
+    head = docstring(document, "trained in plain NumPy", reads_as, source, script)
     return assemble(head, IMPORTS, "".join(parts), document)
 
 
@@ -255,4 +258,4 @@ def export_numpy(
     experiment: Experiment, path: str | os.PathLike, source: str | None = None
 ) -> None:
     """Write the NumPy script of ``experiment`` to ``path`` (atomically)."""
-    write_script(numpy_script(experiment, source), path)
+    write_script(numpy_script(experiment, source, os.path.basename(path)), path)

@@ -82,7 +82,8 @@ def activation_text(name: str) -> str:
 
 def network_text(document: dict) -> str:
     """E.g. "2 inputs → 3 (tanh(z)) → 1 (σ(z))"."""
-    parts = [f"{document['input_size']} inputs"]
+    n_inputs = document["input_size"]
+    parts = [f"{n_inputs} input{'' if n_inputs == 1 else 's'}"]
     for n, layer in zip(sizes(document)[1:], document["layers"], strict=True):
         parts.append(f"{n} ({activation_text(layer['activation'])})")
     return " → ".join(parts)
@@ -101,12 +102,13 @@ def optimizer_text(training: dict) -> str:
 def batch_text(training: dict, n_samples: int) -> str:
     size = training["batch_size"]
     if size is None or size >= n_samples:
-        return f"all {n_samples} samples in every step"
+        return "the one sample in every step" if n_samples == 1 else (
+            f"all {n_samples} samples in every step")
     order = f" shuffled every epoch (seed {training['seed']})" if training["shuffle"] else ""
     return f"batches of {size} of the {n_samples} samples{order}"
 
 
-def docstring(document: dict, what: str, reads_as: str) -> str:
+def docstring(document: dict, what: str, reads_as: str, source: str | None, script: str) -> str:
     """The script's docstring: the network, loss, optimizer and how to run it."""
     training = document["training"]
     title = f"{document.get('name') or 'Network'}: {what}"
@@ -119,9 +121,9 @@ def docstring(document: dict, what: str, reads_as: str) -> str:
     if has_frozen(document):
         facts.append("Frozen entries never move (their gradient is set to 0 before each update).")
     paragraphs = [title, document.get("description") or "", " ".join(facts), reads_as, (
-        "Run: python SCRIPT.py --steps N [--save OUT.json]. After N steps its parameters are "
-        "those of `python main.py train FILE --steps N` (to about 1e-10), and OUT.json is a "
-        "network file the simulator opens."
+        f"Run: python {script} --steps N [--save OUT.json]. After N steps its parameters are "
+        f"those of `python main.py train {source or 'FILE'} --steps N` (to about 1e-10), and "
+        "OUT.json is a network file the simulator opens."
     )]
     text = "\n\n".join(textwrap.fill(p, WIDTH) for p in paragraphs if p)
     return '"""' + text.replace("\\", "\\\\").replace('"""', '\\"""') + '\n"""\n'

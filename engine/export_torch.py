@@ -137,10 +137,13 @@ def train(steps: int):
 '''
 
 
-def torch_script(experiment: Experiment, source: str | None = None) -> str:
+def torch_script(
+    experiment: Experiment, source: str | None = None, script: str = "SCRIPT.py"
+) -> str:
     """The text of a standalone PyTorch script that trains ``experiment`` as the engine does.
 
-    ``source`` names the network file in an error (there is no data to train on).
+    ``source`` names the network file (in an error, e.g. no data to train on, and in the
+    docstring), ``script`` the script's own file name (in the docstring).
     """
     document = exported_document(experiment, source)
     layers, widths = [], sizes(document)
@@ -161,7 +164,7 @@ def torch_script(experiment: Experiment, source: str | None = None) -> str:
         "Each step: the network's output a for a batch of rows, the loss E against the targets "
         "t, backward() for every ∂E/∂θ, then one optimizer step."
     )
-    head = docstring(document, "trained in PyTorch", reads_as)
+    head = docstring(document, "trained in PyTorch", reads_as, source, script)
     return assemble(head, IMPORTS, code, document)
 
 
@@ -169,4 +172,4 @@ def export_torch(
     experiment: Experiment, path: str | os.PathLike, source: str | None = None
 ) -> None:
     """Write the PyTorch script of ``experiment`` to ``path`` (atomically)."""
-    write_script(torch_script(experiment, source), path)
+    write_script(torch_script(experiment, source, os.path.basename(path)), path)

@@ -225,7 +225,7 @@ class FileActions(QObject):
             if not path:
                 return False
         try:
-            write(self._document.experiment, path, self._window.document_name())
+            write(self._document.experiment, path, self._document.path)
         except NetworkError as error:
             QMessageBox.critical(self._window, "Cannot export", str(error))
             return False
