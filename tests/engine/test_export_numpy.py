@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from engine import netfile
@@ -45,6 +46,24 @@ def test_every_activation_is_in_the_grid():
 def test_zero_steps_save_the_exported_file_exactly(tmp_path):
     check_zero_steps_round_trip(export_numpy, Case(7, "mse", "mean", "adam", True, "shuffled"),
                                 tmp_path)
+
+
+def test_a_diverging_run_stops_where_the_engines_stops(tmp_path):
+    experiment = netfile.load("preset:seed")
+    experiment.training.learning_rate = 0.5  # the output overshoots further every step
+    source, script = tmp_path / "seed.json", tmp_path / "seed.py"
+    netfile.write_file(experiment, source)
+    export_numpy(experiment, script)
+    engine_out, script_out = tmp_path / "engine.json", tmp_path / "script.json"
+    assert main(["train", str(source), "--steps", "100", "--save", str(engine_out)]) == 3
+    result = subprocess.run(
+        [sys.executable, str(script), "--steps", "100", "--save", str(script_out)],
+        capture_output=True, text=True, timeout=60)
+    assert result.returncode == 3 and "diverged at step 10" in result.stderr
+    expected = netfile.load(str(engine_out)).network.parameters()
+    for mine, theirs in zip(netfile.load(str(script_out)).network.parameters(), expected,
+                            strict=True):
+        np.testing.assert_allclose(mine, theirs, rtol=1e-10)
 
 
 # ----- the command line ---------------------------------------------------------------------
