@@ -3,7 +3,7 @@
 Exit status: 0 success, 1 a bug (one line, never a traceback), 2 bad input (one line naming the
 file or argument and the key at fault), 3 training diverged (``gradcheck``: 1 a gradient that
 disagrees). The headless sub-commands (``train``, ``trace``, ``landscape``, ``gradcheck``,
-``presets``) never import Qt; the window's sub-commands are handed to a ``launch_gui`` callable
+``presets``, ``export-torch``, ``export-numpy``) never import Qt; the window's sub-commands are handed to a ``launch_gui`` callable
 that main.py supplies, after FILE has been validated here.
 """
 
@@ -22,7 +22,7 @@ from engine.errors import NetworkError
 
 PROGRAM = "python main.py"
 TRACEBACK_VARIABLE = "BACKPROP_SIM_TRACEBACK"  # set it to see a bug's traceback
-HEADLESS = ("train", "trace", "landscape", "gradcheck", "presets")
+HEADLESS = ("train", "trace", "landscape", "gradcheck", "presets", "export-torch", "export-numpy")
 WINDOWED = ("screenshot", "demo")
 
 USAGE = {
@@ -31,6 +31,8 @@ USAGE = {
     "landscape": "landscape FILE --param P [--param2 Q] [--span S] [--points N] --csv OUT.csv",
     "gradcheck": "gradcheck FILE [--json]",
     "presets": "presets",
+    "export-torch": "export-torch FILE OUT.py",
+    "export-numpy": "export-numpy FILE OUT.py",
     "screenshot": "screenshot [FILE] OUT.png [--step K]",
     "demo": "demo [FILE]",
     "": "[FILE] (or python main.py --help)",
@@ -50,6 +52,10 @@ HELP = f"""usage:
                                         render the window offscreen to a PNG
   {PROGRAM} demo [FILE]            the window, stepping through by itself
   {PROGRAM} presets                list the bundled examples
+  {PROGRAM} export-torch FILE OUT.py
+                                        a standalone PyTorch script that trains the same way
+  {PROGRAM} export-numpy FILE OUT.py
+                                        the same training written out in plain NumPy
 
 FILE is a network file (.json) or preset:NAME, e.g. preset:seed.
 Exit status: 0 ok, 1 a gradient check failed, 2 bad input, 3 training diverged.
@@ -146,6 +152,9 @@ def _parser(command: str) -> _Parser:
     elif command == "gradcheck":
         parser.add_argument("file", metavar="FILE")
         parser.add_argument("--json", action="store_true")
+    elif command in ("export-torch", "export-numpy"):
+        parser.add_argument("file", metavar="FILE")
+        parser.add_argument("out", metavar="OUT.py")
     elif command == "screenshot":
         parser.add_argument("paths", nargs="+", metavar="[FILE] OUT.png")
         parser.add_argument("--step", type=non_negative_int, default=0)
@@ -234,6 +243,10 @@ def _dispatch(argv: list[str], launch_gui: GuiLauncher | None) -> int:
         from engine.commands.listing import list_presets
 
         return list_presets()
+    if command in ("export-torch", "export-numpy"):
+        from engine.commands.export import export
+
+        return export(arguments.file, arguments.out, command.removeprefix("export-"))
     return _window(command, arguments, launch_gui)
 
 

@@ -15,7 +15,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from engine import netfile
-from engine.errors import NetworkFileError
+from engine.errors import NetworkError, NetworkFileError
+from engine.export_numpy import export_numpy
+from engine.export_torch import export_torch
 from engine.presets import PRESET_NAMES, describe
 from gui import files
 from gui.actions import make_action
@@ -52,6 +54,12 @@ class FileActions(QObject):
                                               "Save a picture of the canvas")
         self.export_svg_action = self._action("Export Canvas as S&VG…", self.export_svg, None,
                                               "Save the canvas as a scalable drawing")
+        self.export_torch_action = self._action(
+            "Export as P&yTorch script…", self.export_torch_script, None,
+            "Save a standalone PyTorch script that trains this network the same way")
+        self.export_numpy_action = self._action(
+            "Export as &NumPy script…", self.export_numpy_script, None,
+            "Save the same training as a page of plain NumPy, to read the algorithm as code")
 
     def _action(self, text: str, slot, shortcut, tip: str) -> QAction:
         return make_action(self._window, text, slot, shortcut, tip)
@@ -71,6 +79,7 @@ class FileActions(QObject):
         menu.addActions([self.save_action, self.save_as_action])
         menu.addSeparator()
         menu.addActions([self.export_png_action, self.export_svg_action])
+        menu.addActions([self.export_torch_action, self.export_numpy_action])
 
     def _status(self, text: str) -> None:
         self._window.statusBar().showMessage(text, MESSAGE_MS)
@@ -199,6 +208,29 @@ class FileActions(QObject):
         scene = self._window.canvas.network_scene
         return bool(path) and self._exported(
             export.export_svg(scene, path, self._window.document_name()), path)
+
+    def export_torch_script(self, path: str | None = None) -> bool:
+        return self._export_script(export_torch, "PyTorch", path)
+
+    def export_numpy_script(self, path: str | None = None) -> bool:
+        return self._export_script(export_numpy, "NumPy", path)
+
+    def _export_script(self, write, library: str, path: str | None) -> bool:
+        """Ask where (unless ``path`` is given), then let the engine write the script."""
+        if not path:
+            stem = os.path.splitext(self._document.path or "network.json")[0]
+            path = QFileDialog.getSaveFileName(
+                self._window, f"Export as {library} script", f"{stem}_{library.lower()}.py",
+                "Python scripts (*.py)")[0]
+            if not path:
+                return False
+        try:
+            write(self._document.experiment, path, self._document.path)
+        except NetworkError as error:
+            QMessageBox.critical(self._window, "Cannot export", str(error))
+            return False
+        self._status(f"Exported {path}")
+        return True
 
     def _exported(self, ok: bool, path: str) -> bool:
         if ok:
