@@ -3,8 +3,8 @@
 Exit status: 0 success, 1 a bug (one line, never a traceback), 2 bad input (one line naming the
 file or argument and the key at fault), 3 training diverged (``gradcheck``: 1 a gradient that
 disagrees). The headless sub-commands (``train``, ``trace``, ``landscape``, ``gradcheck``,
-``presets``, ``export-torch``, ``export-numpy``) never import Qt; the window's sub-commands are handed to a ``launch_gui`` callable
-that main.py supplies, after FILE has been validated here.
+``presets``, ``export-torch``, ``export-numpy``) never import Qt; the window's sub-commands are
+handed to a ``launch_gui`` callable that main.py supplies, after FILE has been validated here.
 """
 
 from __future__ import annotations
