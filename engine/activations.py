@@ -145,6 +145,12 @@ class Activation:
     slope_columns: Callable
     notation: tuple[str, str]
     prose: str
+    # what the rest of the program needs to know of it, said here once:
+    output_range: tuple[float, float] | None = None  # a bounded output: its (low, high)
+    max_slope: float | None = None  # an s-shaped f: its largest slope f′(0), for "saturated"
+    can_die: bool = False  # f′ = 0 on a whole half-line: a unit can be "dead" (0 for every x)
+    kinked: bool = False  # f′ jumps at z = 0 (a finite difference across it is no slope)
+    target_form: str = "binary"  # the class targets that suit it as an output (datasets.py)
 
     @property
     def elementwise(self) -> bool:
@@ -199,6 +205,8 @@ ACTIVATIONS: dict[str, Activation] = {
             _sigmoid_slope,
             ("σ(", ")"),
             "σ(z) = 1/(1 + e^−z) squashes z into (0, 1)",
+            output_range=(0.0, 1.0),
+            max_slope=0.25,
         ),
         Activation(
             "tanh",
@@ -208,6 +216,9 @@ ACTIVATIONS: dict[str, Activation] = {
             _tanh_slope,
             ("tanh(", ")"),
             "tanh squashes z into (−1, 1)",
+            output_range=(-1.0, 1.0),
+            max_slope=1.0,
+            target_form="signed",
         ),
         Activation(
             "relu",
@@ -217,6 +228,8 @@ ACTIVATIONS: dict[str, Activation] = {
             _relu_slope,
             ("max(0, ", ")"),
             "ReLU keeps a positive z and turns z ≤ 0 into 0",
+            can_die=True,
+            kinked=True,
         ),
         Activation(
             "leaky_relu",
@@ -226,6 +239,7 @@ ACTIVATIONS: dict[str, Activation] = {
             _leaky_relu_slope,
             ("leaky_relu(", ")"),
             "Leaky ReLU keeps a positive z and multiplies z ≤ 0 by 0.01",
+            kinked=True,
         ),
         Activation(
             "softmax",
@@ -235,6 +249,8 @@ ACTIVATIONS: dict[str, Activation] = {
             _softmax_slope,
             ("softmax(", ")"),
             "Softmax turns the outputs into probabilities (each in 0…1, summing to 1)",
+            output_range=(0.0, 1.0),
+            target_form="one_hot",
         ),
     )
 }

@@ -25,7 +25,6 @@ from engine.network import ForwardPass, Network
 
 SATURATION_SLOPE = 0.05  # a slope below this fraction of the largest slope is "flat"
 SATURATION_SHARE = 0.9  # flat on more than this share of the samples: saturated
-MAX_SLOPE = {"sigmoid": 0.25, "tanh": 1.0}  # f′(0), the largest slope of each
 
 
 @dataclass(frozen=True)
@@ -128,17 +127,18 @@ def _batch(values, width: int, key: str) -> np.ndarray:
 
 def _dead(activation: str, a: np.ndarray) -> np.ndarray:
     """ReLU units whose output a is exactly 0 for every sample (batch, n) → (n,)."""
-    if activation != "relu":
+    if not get_activation(activation).can_die:
         return np.zeros(a.shape[1], dtype=bool)
     return np.all(a == 0.0, axis=0)
 
 
 def _flat_share(activation: str, z: np.ndarray, a: np.ndarray, slope_fraction: float):
     """Share of samples with f′(z) < slope_fraction · max f′, per unit; zeros if not s-shaped."""
-    if activation not in MAX_SLOPE:
+    function = get_activation(activation)
+    if function.max_slope is None:
         return np.zeros(a.shape[1])
-    slope = get_activation(activation).derivative(z, a)
-    return np.mean(slope < slope_fraction * MAX_SLOPE[activation], axis=0)
+    slope = function.derivative(z, a)
+    return np.mean(slope < slope_fraction * function.max_slope, axis=0)
 
 
 def target_classes(targets: np.ndarray) -> str | None:

@@ -42,6 +42,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.activations import get_activation
 from engine.network import Network
 from engine.parameter_names import parameter_name, parameter_place, parameters_of
 from engine.quantities import Kind, Quantity
@@ -49,7 +50,6 @@ from engine.quantities import Kind, Quantity
 STEP = 1e-4
 EPSILON = float(np.finfo(np.float64).eps)
 MIN_STEP = 1e-8  # below this, rounding (ε·|E|/h) drowns any derivative
-KINKED = ("relu", "leaky_relu")  # activations whose slope jumps at z = 0
 MAX_WORK = 20_000_000_000  # multiply-adds of a whole check: about a minute
 
 
@@ -142,7 +142,7 @@ def numerical_derivative(network, array, index, inputs, targets, step: float = S
 
 
 def _has_kinks(network) -> bool:
-    return any(layer.activation in KINKED for layer in network.layers)
+    return any(get_activation(layer.activation).kinked for layer in network.layers)
 
 
 def _kink_sides(network, inputs) -> list[np.ndarray]:
@@ -151,7 +151,7 @@ def _kink_sides(network, inputs) -> list[np.ndarray]:
     return [
         z > 0
         for layer, z in zip(network.layers, forward.pre_activations, strict=True)
-        if layer.activation in KINKED
+        if get_activation(layer.activation).kinked
     ]
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine import ranges
+from engine.activations import get_activation
 from engine.errors import NetworkError
 from engine.network import Network
 
@@ -26,7 +27,6 @@ MAX_RESOLUTION = 1024  # per axis of a map
 MAX_CURVE_RESOLUTION = 100_000
 MAX_GRID_VALUES = 20_000_000  # grid points × neurons: 160 MB of float64 at most
 MARGIN = 0.1  # default ranges reach 10 % of the data's span beyond it
-BOUNDED = {"sigmoid": (0.0, 1.0), "softmax": (0.0, 1.0), "tanh": (-1.0, 1.0)}
 
 
 @dataclass(frozen=True)
@@ -201,8 +201,9 @@ def _range(given, data, margin: float, key: str) -> tuple[float, float]:
 
 
 def _bounds(activation: str, value: np.ndarray) -> tuple[float, float]:
-    if activation in BOUNDED:
-        return BOUNDED[activation]
+    bounded = get_activation(activation).output_range
+    if bounded is not None:
+        return bounded
     finite = value[np.isfinite(value)]
     if finite.size == 0:
         return (0.0, 1.0)

@@ -20,6 +20,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QImage
 
 from engine import landscape, ranges
+from engine.activations import get_activation
 from engine.errors import NetworkError
 from gui.plots.decision_map import diverging_map
 from gui.style import format_value
@@ -58,8 +59,9 @@ def levels(network, column: int, maps: np.ndarray) -> tuple[np.ndarray, np.ndarr
     """
     n = maps.shape[0]
     activation = "identity" if column == 0 else network.layers[column - 1].activation
-    if activation in landscape.BOUNDED:
-        low, high = landscape.BOUNDED[activation]
+    bounded = get_activation(activation).output_range
+    if bounded is not None:
+        low, high = bounded
         return np.full(n, float(low)), np.full(n, float(high))
     magnitude = np.where(np.isfinite(maps), np.abs(maps), 0.0).reshape(n, -1)
     largest = magnitude.max(axis=1) if magnitude.shape[1] else np.zeros(n)

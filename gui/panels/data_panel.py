@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine import csvdata, datasets
+from engine.activations import get_activation
 from engine.errors import NetworkError
 from engine.experiment import Dataset
 from engine.number_text import parse_number
@@ -34,9 +35,6 @@ from gui.document import Document
 from gui.models.data_table_model import DataTableModel
 from gui.panels.validated_field import ValidatedField
 from gui.style import ERROR_STYLE
-
-# the target form that suits each output activation (engine/datasets.py's TARGET_FORMATS)
-TARGETS_FOR_OUTPUT = {"softmax": "one_hot", "tanh": "signed"}
 
 
 class DataPanel(QWidget):
@@ -153,7 +151,7 @@ class DataPanel(QWidget):
     def _default_choice(self, spec: datasets.ParameterSpec) -> str:
         if spec.name == "targets":
             output = self._document.network.layers[-1].activation
-            suited = TARGETS_FOR_OUTPUT.get(output, "binary")
+            suited = get_activation(output).target_form
             if suited in spec.choices:
                 return suited
         return str(spec.default)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine import diagnostics
+from engine.activations import get_activation
 from gui.derived import DerivedNumbers
 from gui.document import Document
 from gui.frame_clock import Repaint, on_screen
@@ -232,12 +233,13 @@ class TrainingPanel(QWidget):
             return
         for row, health in enumerate(diagnosis.layers):
             last = row == len(diagnosis.layers) - 1
+            function = get_activation(health.activation)
             cells = (
                 f"{row + 1}{' (output)' if last else ''}",
                 health.activation,
                 str(health.n_units),
-                str(health.dead_count) if health.activation == "relu" else "–",
-                str(health.saturated_count) if health.activation in ("sigmoid", "tanh") else "–",
+                str(health.dead_count) if function.can_die else "–",
+                str(health.saturated_count) if function.max_slope is not None else "–",
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from engine import diagnostics, landscape, ranges
+from engine.activations import get_activation
 from engine.errors import NetworkError
 from engine.experiment import Dataset
 from gui.document import Document
@@ -346,8 +347,7 @@ class DecisionMap(PlotFrame):
         network, data = self._document.network, self._document.data
         kind = None if data is None or not len(data) else diagnostics.target_classes(data.targets)
         if kind is None:
-            kind = {"softmax": "one_hot", "tanh": "signed"}.get(
-                network.layers[-1].activation, "binary")
+            kind = get_activation(network.layers[-1].activation).target_form
         width = network.output_size
         if kind == "one_hot" or width > 1:
             if cls >= width:
