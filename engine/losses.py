@@ -158,6 +158,7 @@ class Loss:
     per_sample: Callable[[np.ndarray, np.ndarray], np.ndarray]
     gradient: Callable[[np.ndarray, np.ndarray], np.ndarray]
     notation: Notation
+    title: str  # how a menu names it: the formula, then the name
     fused_activation: str | None = None
     squared: tuple[float, float] | None = None
     per_output: bool = False
@@ -193,6 +194,7 @@ LOSSES: dict[str, Loss] = {
             _half_sse_grad,
             Notation(*_HALF, lambda a, t, n: _difference(a, t)),
             squared=(0.5, 1.0),
+            title="½ Σ (a − t)²  (half_sse)",
         ),
         Loss(
             "sse",
@@ -200,6 +202,7 @@ LOSSES: dict[str, Loss] = {
             _sse_grad,
             Notation(*_WHOLE, lambda a, t, n: _difference(a, t, Constant(2.0, "2"))),
             squared=(1.0, 2.0),
+            title="Σ (a − t)²  (sse)",
         ),
         Loss(
             "mse",
@@ -212,6 +215,7 @@ LOSSES: dict[str, Loss] = {
             ),
             squared=(1.0, 2.0),
             per_output=True,
+            title="mean (a − t)²  (mse)",
         ),
         Loss(
             "cross_entropy",
@@ -224,6 +228,7 @@ LOSSES: dict[str, Loss] = {
             ),
             fused_activation="softmax",
             columns_total=_cross_entropy_columns,
+            title="cross-entropy (softmax)",
         ),
         Loss(
             "binary_cross_entropy",
@@ -235,6 +240,7 @@ LOSSES: dict[str, Loss] = {
                 _binary_gradient,
             ),
             fused_activation="sigmoid",
+            title="binary cross-entropy (sigmoid)",
         ),
     )
 }

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLab
 
 from engine import rules
 from engine.errors import NetworkError
-from engine.losses import LOSS_NAMES, REDUCTIONS
+from engine.losses import LOSS_NAMES, REDUCTIONS, get_loss
 from engine.netfile_values import Checker
 from engine.number_text import parse_number
 from gui.document import Document
@@ -24,13 +24,6 @@ OPTIMIZER_CHOICES = ("Gradient descent (SGD)", "SGD with momentum", "Adam")
 BATCH_CHOICES = ("Full batch (all samples)", "Mini-batch", "Online (one sample)")
 DEFAULT_MOMENTUM = 0.9  # what choosing "SGD with momentum" starts from
 DEFAULT_MINI_BATCH = 10
-LOSS_TITLES = {
-    "half_sse": "½ Σ (a − t)²  (half_sse)",
-    "sse": "Σ (a − t)²  (sse)",
-    "mse": "mean (a − t)²  (mse)",
-    "cross_entropy": "cross-entropy (softmax)",
-    "binary_cross_entropy": "binary cross-entropy (sigmoid)",
-}
 
 
 def _whole_number(text: str, what: str) -> int:
@@ -56,7 +49,7 @@ class TrainingSettingsForm(QVBoxLayout):
     def _create_widgets(self):
         self.loss_combo = QComboBox()
         for name in LOSS_NAMES:
-            self.loss_combo.addItem(LOSS_TITLES.get(name, name), name)
+            self.loss_combo.addItem(get_loss(name).title, name)
         self.reduction_combo = QComboBox()
         for name in REDUCTIONS:
             title = "sum over samples (E = E₁ + … + Eₙ)" if name == "sum" else "mean over samples"
