@@ -18,6 +18,7 @@ from pathlib import Path
 
 from engine.commands.common import EXIT_BAD_INPUT, EXIT_BUG, EXIT_OK, check_output_path
 from engine.errors import NetworkError
+from engine.file_text import one_line
 
 PROGRAM = "python main.py"
 TRACEBACK_VARIABLE = "BACKPROP_SIM_TRACEBACK"  # set it to see a bug's traceback
@@ -169,7 +170,7 @@ def _silence_stdout() -> None:
 
 
 def _fail(line: str, status: int) -> int:
-    print(" ".join(line.split("\n")), file=sys.stderr)
+    print(one_line(line), file=sys.stderr)
     return status
 
 

@@ -12,7 +12,7 @@ import math
 import sys
 
 from engine.atomic_write import replacing
-from engine.commands.common import EXIT_DIVERGED, EXIT_OK, check_output_path
+from engine.commands.common import EXIT_DIVERGED, EXIT_OK, check_output_paths
 from engine.errors import NetworkError, NetworkFileError
 from engine.history import History
 from engine.netfile import load, write_file
@@ -37,10 +37,7 @@ def train(
         raise NetworkFileError(
             "data", "there is no training data (data.inputs and data.targets are empty)", spec
         )
-    if save:
-        check_output_path(save, "--save")
-    if history_path:
-        check_output_path(history_path, "--history")
+    check_output_paths({"--save": save, "--history": history_path})
     history = History(len(experiment.network.layers))
     trainer = Trainer(experiment, history)
     try:
