@@ -272,14 +272,9 @@ def _column_index(item, n_columns: int, names: list[str] | None) -> int:
     if names.count(item) > 1:
         raise NetworkError("targets", f"more than one column is named {quote(item)}")
     if item not in names:
-        raise NetworkError("targets", f"no column named {quote(item)} (columns: {_listed(names)})")
+        shown = ", ".join(quote(name) for name in names[:10]) + (", …" if len(names) > 10 else "")
+        raise NetworkError("targets", f"no column named {quote(item)} (columns: {shown})")
     return names.index(item)
-
-
-def _listed(names: list[str], most: int = 10) -> str:
-    """The first ``most`` column names, quoted, for a message."""
-    shown = ", ".join(quote(name) for name in names[:most])
-    return shown + (f", … ({len(names)} in all)" if len(names) > most else "")
 
 
 def _chunks(rows, n_columns: int, first_line: int):
@@ -414,8 +409,12 @@ def write_csv(
     rows: str = "train",
     delimiter: str = ",",
 ) -> None:
-    """Write :func:`format_csv` to ``path``, replacing it only once all is written."""
+    """Write :func:`format_csv` to ``path``, replacing it only once all is written; a text
+    larger than :func:`read_csv` reads (256 MiB) is refused and nothing is written."""
     text = format_csv(dataset, input_names, target_names, rows, delimiter)
+    if len(text) > MAX_FILE_BYTES // 4 and len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        raise NetworkError(str(path), f"the CSV would have more than {MAX_FILE_BYTES // 2**20} "
+                                      "MiB, the most a CSV file may have; nothing written")
     try:
         write_text(path, text)
     except OSError as error:

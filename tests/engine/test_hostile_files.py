@@ -322,3 +322,30 @@ def test_a_network_file_over_256_mib_is_refused_by_the_writer_and_not_written(tm
         netfile.write_file(Experiment(network, TrainingSettings(), data), path)
     assert "256 MiB" in caught.value.problem and "nothing written" in caught.value.problem
     assert path.read_text() == "the old file" and len(list(tmp_path.iterdir())) == 1
+
+
+def test_the_network_writer_and_reader_share_one_size_limit(tmp_path, monkeypatch):
+    from engine import netfile_reader, netfile_writer
+
+    path, experiment = tmp_path / "n.json", netfile.load("preset:xor")
+    netfile.write_file(experiment, path)
+    size = path.stat().st_size
+    for module in (netfile_reader, netfile_writer):
+        monkeypatch.setattr(module, "MAX_FILE_BYTES", size - 1)
+    with pytest.raises(NetworkFileError, match="more than the limit"):
+        netfile.read_file(path)
+    with pytest.raises(NetworkFileError, match="nothing written"):
+        netfile.write_file(experiment, tmp_path / "other.json")
+    assert [p.name for p in tmp_path.iterdir()] == ["n.json"]
+
+
+def test_the_csv_writer_refuses_a_file_the_csv_reader_would_refuse(tmp_path, monkeypatch):
+    data = Dataset(np.zeros((100, 3)), np.zeros((100, 1)))
+    path = tmp_path / "d.csv"
+    path.write_text(csvdata.format_csv(data))
+    monkeypatch.setattr(csvdata, "MAX_FILE_BYTES", path.stat().st_size - 1)
+    with pytest.raises(NetworkError, match="more than the limit"):
+        csvdata.read_csv(path)
+    with pytest.raises(NetworkError, match="nothing written"):
+        csvdata.write_csv(tmp_path / "new.csv", data)
+    assert [p.name for p in tmp_path.iterdir()] == ["d.csv"]
