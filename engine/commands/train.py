@@ -45,7 +45,10 @@ def train(
     except NetworkError as error:  # the trainer names the key; the file is ours to add
         raise NetworkFileError(error.key, error.problem, spec) from None
     if save:
-        write_file(experiment, save)
+        try:
+            write_file(experiment, save)
+        except NetworkFileError as error:  # e.g. the disk filled up since the check
+            raise NetworkFileError(f"--save {error.key}".strip(), error.problem, save) from None
     if history_path:
         _write_history(history, history_path)
     return _report(spec, trainer, result, save, history_path)

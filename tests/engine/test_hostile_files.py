@@ -264,7 +264,7 @@ ESCAPES = "\x1b[31mRED\x1b[0m\x07"
 
 
 def test_an_unknown_key_is_shown_escaped_and_cut(tmp_path, capsys):
-    for key, longest in ((ESCAPES, 200), ("k" * 1_000_000, 300)):
+    for key, longest in ((ESCAPES, 200), ("k" * 1_000_000, 300), ("\ud800", 200)):
         document = seed_document()
         document["layers"][0][key] = 1
         path = tmp_path / "k.json"
@@ -349,3 +349,14 @@ def test_the_csv_writer_refuses_a_file_the_csv_reader_would_refuse(tmp_path, mon
     with pytest.raises(NetworkError, match="nothing written"):
         csvdata.write_csv(tmp_path / "new.csv", data)
     assert [p.name for p in tmp_path.iterdir()] == ["d.csv"]
+
+
+def test_a_save_that_fails_after_the_check_names_save(tmp_path, capsys, monkeypatch):
+    def full(*_):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("engine.netfile_writer._write_within_limit", full)
+    path = tmp_path / "s.json"
+    status, _, err = run(["train", "preset:seed", "--steps", "1", "--save", path], capsys)
+    assert status == 2 and len(err) == 1 and "--save" in err[0] and "No space left" in err[0]
+    assert list(tmp_path.iterdir()) == []
