@@ -14,7 +14,6 @@ import math
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from engine.commands.common import EXIT_BAD_INPUT, EXIT_BUG, EXIT_OK, check_output_path
 from engine.errors import NetworkError
@@ -205,7 +204,7 @@ def _dispatch(argv: list[str], launch_gui: GuiLauncher | None) -> int:
 
 def _refuse_misspelt_command(word: str) -> None:
     """``tran preset:seed`` is a typo of a command, not a file called "tran"."""
-    if word.startswith("-") or word.startswith("preset:") or Path(word).exists():
+    if word.startswith("-") or word.startswith("preset:") or os.path.exists(word):
         return
     close = difflib.get_close_matches(word, HEADLESS + WINDOWED, n=1, cutoff=0.6)
     if close:

@@ -25,10 +25,10 @@ def check_output_path(path: str, key: str, suffix: str | None = None) -> None:
     target = Path(path)
     if suffix and target.suffix.lower() != suffix:
         raise NetworkFileError(key, f"expected a file name ending in {suffix}", path)
-    if target.is_dir():
+    if os.path.isdir(target):
         raise NetworkFileError(key, "is a folder; give a file name", path)
     real = Path(os.path.realpath(target))
-    if not real.parent.is_dir():
+    if not os.path.isdir(real.parent):
         raise NetworkFileError(key, "its folder does not exist", path)
     try:
         refuse_non_regular_target(real)

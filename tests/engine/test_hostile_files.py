@@ -360,3 +360,12 @@ def test_a_save_that_fails_after_the_check_names_save(tmp_path, capsys, monkeypa
     status, _, err = run(["train", "preset:seed", "--steps", "1", "--save", path], capsys)
     assert status == 2 and len(err) == 1 and "--save" in err[0] and "No space left" in err[0]
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("argv", [
+    ["L"], ["trace", "L"], ["train", "preset:seed", "--steps", "1", "--save", "L.json"],
+    ["train", "preset:seed", "--steps", "1", "--history", "L.csv"],
+])
+def test_a_file_name_too_long_for_the_system_exits_2(capsys, argv):
+    status, _, err = run([a.replace("L", "x" * 5000) for a in argv], capsys)
+    assert status == 2 and len(err) == 1 and "internal error" not in err[0]
