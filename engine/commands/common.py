@@ -39,15 +39,16 @@ def check_output_path(path: str, key: str, suffix: str | None = None) -> None:
         raise NetworkFileError(key, f"cannot write it ({error.strerror})", path) from None
 
 
-def check_output_paths(paths: dict[str, str | None]) -> None:
+def check_output_paths(paths: dict[str, str | None], read: str | None = None) -> None:
     """:func:`check_output_path` for each option given ({"--save": path, …}); two options
-    naming one file are refused (the second would overwrite the first)."""
-    seen: dict[str, str] = {}
+    naming one file are refused (the second would overwrite the first), and so is any but
+    ``--save`` naming the file ``read`` (a CSV would overwrite the network being trained)."""
+    seen: dict[str, str] = {} if read is None else {os.path.realpath(read): "FILE"}
     for key, path in paths.items():
         if not path:
             continue
         check_output_path(path, key)
         real = os.path.realpath(path)
-        if real in seen:
+        if real in seen and (key, seen[real]) != ("--save", "FILE"):
             raise NetworkFileError(key, f"is the same file as {seen[real]}", path)
-        seen[real] = key
+        seen.setdefault(real, key)

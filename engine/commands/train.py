@@ -37,7 +37,7 @@ def train(
         raise NetworkFileError(
             "data", "there is no training data (data.inputs and data.targets are empty)", spec
         )
-    check_output_paths({"--save": save, "--history": history_path})
+    check_output_paths({"--save": save, "--history": history_path}, read=spec)
     history = History(len(experiment.network.layers))
     trainer = Trainer(experiment, history)
     try:

@@ -157,6 +157,16 @@ def test_the_same_file_for_save_and_history_is_refused(tmp_path, capsys, spellin
     assert list(tmp_path.iterdir()) == []
 
 
+def test_history_onto_the_network_file_being_trained_is_refused(tmp_path, capsys):
+    path = tmp_path / "n.json"
+    path.write_text(json.dumps(seed_document()))
+    before = path.read_text()
+    status, _, err = run(["train", path, "--steps", "1", "--history", path], capsys)
+    assert status == 2 and "--history" in err[0] and "same file as FILE" in err[0]
+    assert path.read_text() == before
+    assert run(["train", path, "--steps", "1", "--save", path], capsys)[0] == 0  # in place
+
+
 def test_no_probe_file_is_left_behind_by_the_output_check(tmp_path, capsys):
     argv = ["train", "preset:seed", "--steps", "1", "--save", tmp_path / "s.json"]
     assert run(argv, capsys)[0] == 0
