@@ -35,8 +35,7 @@ from engine.optimizers import flatten_frozen, flatten_parameters, make_optimizer
 
 SAFE_MAGNITUDE = 1e300  # below this, θ − u cannot overflow when |θ|, |u| are bounded by it
 SAFE_OUTPUT = 1e140  # outputs and targets below this in norm: a loss over ≤ 10⁶ rows is finite
-# the activations whose output is bounded whatever z is: ‖a‖₂ ≤ √n (softmax: ≤ 1)
-_BOUNDED_ACTIVATIONS = ("sigmoid", "tanh", "softmax")
+_BOUNDED_ACTIVATIONS = ("sigmoid", "tanh", "softmax")  # ‖a‖₂ ≤ √n (softmax: ≤ 1) for any z
 
 
 @dataclass(frozen=True)
@@ -381,8 +380,7 @@ class Trainer:
             return
         kinds = [(layer.activation, layer.biases.size) for layer in self.network.layers]
 
-        def output_norm(bound: float) -> float:
-            """A bound of every ‖z‖₂ (and so of the output's norm) of any row."""
+        def output_norm(bound: float) -> float:  # a bound of every ‖z‖₂ of any row
             norm = largest = rows
             for activation, size in kinds:
                 norm = bound * (norm + 1.0)
@@ -392,9 +390,6 @@ class Trainer:
             return largest
 
         low, high = 0.0, SAFE_MAGNITUDE
-        if output_norm(high) + self._target_norm < SAFE_OUTPUT:
-            self._safe_bound = SAFE_MAGNITUDE
-            return
         for _ in range(80):  # bisection on a log scale: the bound need not be tight
             middle = math.sqrt(max(low, 1e-300) * high)
             if output_norm(middle) + self._target_norm < SAFE_OUTPUT:
