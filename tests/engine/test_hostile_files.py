@@ -46,6 +46,8 @@ def run_process(*argv):
 
 @pytest.fixture
 def fifo(tmp_path):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("this system has no named pipes")
     path = tmp_path / "f.json"
     os.mkfifo(path)
     yield path
@@ -83,7 +85,7 @@ def refusal(module: str, function: str, path) -> str:
 
 def device(tmp_path) -> Path:
     """A character device node (/dev/null's numbers) in tmp_path; as root only."""
-    if os.geteuid() != 0:
+    if getattr(os, "geteuid", lambda: 1)() != 0:
         pytest.skip("making a device node needs root")
     path = tmp_path / "device"
     os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))
@@ -92,7 +94,7 @@ def device(tmp_path) -> Path:
 
 def unwritable_folder(tmp_path) -> Path:
     """A folder in which no file can be made (root ignores permissions: /sys then)."""
-    if os.geteuid() != 0:
+    if getattr(os, "geteuid", lambda: 0)() != 0:
         folder = tmp_path / "locked"
         folder.mkdir(mode=0o500)
         return folder

@@ -102,9 +102,9 @@ def place(folder: Path, text: bytes, kind: str) -> Path:
     path = folder / f"{kind}.json"
     if kind == "symlink":
         path.symlink_to(real)
-    elif kind == "fifo":
+    elif kind == "fifo" and hasattr(os, "mkfifo"):
         os.mkfifo(path)
-    elif kind == "folder":
+    elif kind in ("fifo", "folder"):
         path.mkdir()
     else:
         return Path(os.devnull)
