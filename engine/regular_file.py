@@ -30,12 +30,14 @@ def not_a_file(mode: int) -> str | None:
     return next((kind for test, kind in _KINDS if test(mode)), "not a regular file")
 
 
-def read_bytes(path: str | os.PathLike, limit: int, what: str = "file") -> bytes:
+def read_bytes(path: str | os.PathLike, limit: int, what: str = "file",
+               whole: bool = True) -> bytes:
     """The bytes of the regular file at ``path``, refused if it has more than ``limit``.
 
     ``what`` names the expected file in a refusal ("is a device, not a network file"). The
     size is checked before reading, and the read stops after ``limit + 1`` bytes in case the
-    file grew in between.
+    file grew in between. ``whole=False`` reads only the first ``limit`` bytes of a file of
+    any size (a preview).
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
@@ -53,10 +55,10 @@ def read_bytes(path: str | os.PathLike, limit: int, what: str = "file") -> bytes
             raise NetworkError("", f"is a folder, not a {what}")
         if kind is not None:
             raise NetworkError("", f"is {kind}, not a {what}: only regular files can be read")
-        if status.st_size > limit:
+        if whole and status.st_size > limit:
             raise NetworkError("", _too_large(status.st_size, limit))
         with open(descriptor, "rb", closefd=False) as stream:
-            raw = stream.read(limit + 1)
+            raw = stream.read(limit + 1 if whole else limit)
     except OSError as error:
         raise NetworkError("", f"cannot read it ({error.strerror})") from None
     finally:

@@ -20,6 +20,7 @@ from engine.errors import NetworkError, NetworkFileError
 from engine.experiment import Dataset, Experiment, TrainingSettings
 from engine.file_text import key_name, one_line, quote
 from engine.network import Layer, Network
+from engine.regular_file import read_bytes
 from tests.engine.test_netfile import seed_document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -120,6 +121,14 @@ def test_a_fifo_is_refused_by_the_csv_reader(fifo):
 @pytest.mark.parametrize("module, function", [("netfile", "read_file"), ("csvdata", "read_csv")])
 def test_a_device_is_refused_by_every_reader_without_reading_it(module, function):
     assert "is a device" in refusal(module, function, "/dev/zero")
+
+
+def test_a_preview_reads_the_start_of_a_file_of_any_size(tmp_path):
+    path = tmp_path / "big.csv"
+    path.write_bytes(b"a,b\n" + b"1,2\n" * 100_000)
+    assert read_bytes(path, 8, whole=False) == b"a,b\n1,2\n"
+    with pytest.raises(NetworkError, match="more than the limit"):
+        read_bytes(path, 8)
 
 
 @pytest.mark.parametrize("argv", [
