@@ -23,7 +23,7 @@ def quote(text: str, longest: int = LONGEST) -> str:
 
 def key_name(key: str) -> str:
     """A key of a file as it is shown in a key path: as written when it is a short plain
-    name, else :func:`quote`\\d."""
+    name, else in quotes as :func:`quote` gives it."""
     text = str(key)
     if len(text) <= LONGEST and text.isprintable():
         return text
