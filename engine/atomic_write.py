@@ -2,7 +2,10 @@
 
 A reader (or a crash) sees either the old file or the whole new one, never half of it. The
 new file gets the old file's permissions, or those of any new file (the umask's), not the
-owner-only ones of a temporary file. Errors are ``OSError``: each caller words its own.
+owner-only ones of a temporary file. A symbolic link is written through to its target (the
+link stays a link); a target that is not a regular file (a device such as /dev/full, a FIFO, a
+folder) is refused before anything is written. Errors are ``OSError``: each caller words its
+own.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from engine.regular_file import refuse_non_regular_target
+
 
 @contextmanager
 def replacing(path: str | os.PathLike) -> Iterator[str]:
@@ -20,9 +25,10 @@ def replacing(path: str | os.PathLike) -> Iterator[str]:
 
     If the block raises, the temporary file is removed and ``path`` is untouched.
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path))  # through symbolic links to the file itself
+    refuse_non_regular_target(target)
     handle, temporary = tempfile.mkstemp(
-        dir=target.resolve().parent, prefix=f".{target.name}.", suffix=".tmp"
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
     )
     os.close(handle)
     try:

@@ -15,10 +15,10 @@ import math
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from engine.commands.common import EXIT_BAD_INPUT, EXIT_BUG, EXIT_OK, check_output_path
 from engine.errors import NetworkError
+from engine.file_text import one_line
 
 PROGRAM = "python main.py"
 TRACEBACK_VARIABLE = "BACKPROP_SIM_TRACEBACK"  # set it to see a bug's traceback
@@ -198,7 +198,7 @@ def _silence_stdout() -> None:
 
 
 def _fail(line: str, status: int) -> int:
-    print(" ".join(line.split("\n")), file=sys.stderr)
+    print(one_line(line), file=sys.stderr)
     return status
 
 
@@ -252,7 +252,7 @@ def _dispatch(argv: list[str], launch_gui: GuiLauncher | None) -> int:
 
 def _refuse_misspelt_command(word: str) -> None:
     """``tran preset:seed`` is a typo of a command, not a file called "tran"."""
-    if word.startswith("-") or word.startswith("preset:") or Path(word).exists():
+    if word.startswith("-") or word.startswith("preset:") or os.path.exists(word):
         return
     close = difflib.get_close_matches(word, HEADLESS + WINDOWED, n=1, cutoff=0.6)
     if close:

@@ -19,13 +19,14 @@ import math
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
 from engine.atomic_write import write_text
 from engine.errors import NetworkError
 from engine.experiment import Dataset
+from engine.file_text import quote
+from engine.regular_file import read_bytes
 from engine.rules import MAX_DATA_ROWS, MAX_FILE_BYTES, MAX_NEURONS
 
 DELIMITERS = ("\t", ";", ",")  # preferred in this order: commas may be decimal commas
@@ -64,18 +65,15 @@ def read_csv(
 ) -> CsvData:
     """Read a CSV file into a data set (see :func:`parse_csv` for the parameters).
 
-    The file size is checked before anything is read; a missing or unreadable file, or one that
-    is not UTF-8 text, raises NetworkError keyed by the path.
+    Only a regular file is read (a FIFO or a device is refused before it can block), its size
+    checked first; a missing or unreadable file, or one that is not UTF-8 text, raises
+    NetworkError keyed by the path.
     """
     source = str(path)
     try:
-        size = os.stat(path).st_size
-        if size > MAX_FILE_BYTES:
-            limit = f"the limit is {MAX_FILE_BYTES // 2**20} MiB"
-            raise NetworkError(source, f"the file has {size / 2**20:.1f} MiB; {limit}")
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        raise NetworkError(source, error.strerror or str(error)) from None
+        raw = read_bytes(path, MAX_FILE_BYTES, "CSV file")
+    except NetworkError as error:
+        raise NetworkError(source, error.problem) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -171,7 +169,7 @@ class _Columns:
 
     def where(self, line: int | None, column: int) -> str:
         """An error key: "line 7, column 'x2'" (with a header) or "line 7, column 2"."""
-        name = repr(self.names[column]) if self.names else str(column + 1)
+        name = quote(self.names[column]) if self.names else str(column + 1)
         return f"column {name}" if line is None else f"line {line}, column {name}"
 
     def input_names(self) -> list[str]:
@@ -264,17 +262,18 @@ def _target_columns(targets, n_columns: int, names: list[str] | None, one_hot: b
 
 def _column_index(item, n_columns: int, names: list[str] | None) -> int:
     if isinstance(item, bool) or not isinstance(item, (int, str)):
-        raise NetworkError("targets", f"{item!r} is neither a column index nor a column name")
+        raise NetworkError("targets", f"{quote(item)} is neither a column index nor a column name")
     if isinstance(item, int):
         if not -n_columns <= item < n_columns:
             raise NetworkError("targets", f"no column {item} (the file has {n_columns})")
         return item % n_columns
     if names is None:
-        raise NetworkError("targets", f"no column named {item!r}: the file has no header")
+        raise NetworkError("targets", f"no column named {quote(item)}: the file has no header")
     if names.count(item) > 1:
-        raise NetworkError("targets", f"more than one column is named {item!r}")
+        raise NetworkError("targets", f"more than one column is named {quote(item)}")
     if item not in names:
-        raise NetworkError("targets", f"no column named {item!r} (columns: {', '.join(names)})")
+        shown = ", ".join(quote(name) for name in names[:10]) + (", …" if len(names) > 10 else "")
+        raise NetworkError("targets", f"no column named {quote(item)} (columns: {shown})")
     return names.index(item)
 
 
@@ -336,11 +335,11 @@ def _check_cell(cell: str, number_text: str, key: str, is_target: bool) -> None:
         number = float(number_text)
     except ValueError:
         hint = " (a class column can be one-hot encoded)" if is_target else ""
-        raise NetworkError(key, f"{cell.strip()!r} is not a number{hint}") from None
+        raise NetworkError(key, f"{quote(cell.strip())} is not a number{hint}") from None
     if math.isnan(number):
         raise NetworkError(key, "NaN is not allowed")
     if math.isinf(number):
-        raise NetworkError(key, f"{cell.strip()!r} is not a finite number")
+        raise NetworkError(key, f"{quote(cell.strip())} is not a finite number")
 
 
 def _class_cells(chunk, columns: _Columns) -> list[str]:
@@ -362,7 +361,8 @@ def _one_hot(cells: list[str], key: str) -> tuple[list[str], np.ndarray]:
         distinct, labels = np.unique(np.array(cells, dtype=str), return_inverse=True)
         class_names = [str(value) for value in distinct]
     if len(class_names) < 2:
-        raise NetworkError(key, f"only one class ({class_names[0]!r}): one-hot needs two or more")
+        only = quote(class_names[0])
+        raise NetworkError(key, f"only one class ({only}): one-hot needs two or more")
     if len(class_names) > MAX_NEURONS:
         raise NetworkError(key, f"{len(class_names)} classes; the limit is {MAX_NEURONS}")
     return class_names, np.eye(len(class_names))[labels.reshape(-1)]
@@ -409,8 +409,12 @@ def write_csv(
     rows: str = "train",
     delimiter: str = ",",
 ) -> None:
-    """Write :func:`format_csv` to ``path``, replacing it only once all is written."""
+    """Write :func:`format_csv` to ``path``, replacing it only once all is written; a text
+    larger than :func:`read_csv` reads (256 MiB) is refused and nothing is written."""
     text = format_csv(dataset, input_names, target_names, rows, delimiter)
+    if len(text) > MAX_FILE_BYTES // 4 and len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        raise NetworkError(str(path), f"the CSV would have more than {MAX_FILE_BYTES // 2**20} "
+                                      "MiB, the most a CSV file may have; nothing written")
     try:
         write_text(path, text)
     except OSError as error:

@@ -14,11 +14,13 @@ import os
 
 from engine import rules
 from engine.activations import ACTIVATION_NAMES
-from engine.errors import NetworkFileError
+from engine.errors import NetworkError, NetworkFileError
 from engine.experiment import OPTIMIZERS, Dataset, Experiment, TrainingSettings
+from engine.file_text import key_name
 from engine.losses import LOSS_NAMES, REDUCTIONS
 from engine.netfile_values import Checker, NonFiniteLiteral
 from engine.network import Layer, Network
+from engine.regular_file import read_bytes
 from engine.rules import MAX_DATA_ROWS, MAX_FILE_BYTES, MAX_NEURONS
 
 FORMAT = "backprop-sim.network"
@@ -57,30 +59,16 @@ DATA_KEYS = ("inputs", "targets", "test_inputs", "test_targets")
 def read_file(path: str | os.PathLike) -> Experiment:
     """Read and completely validate the network file at ``path``.
 
-    The size is checked before the file is read (at most 256 MiB). NaN and Infinity literals,
+    Only a regular file is read (a FIFO or a device is refused before it can block), and its
+    size is checked before it is read (at most 256 MiB). NaN and Infinity literals,
     which Python's json accepts, are kept as :class:`NonFiniteLiteral` so that the check of
     the value they stand in refuses them with its key; duplicate keys are refused.
     """
     where = os.fspath(path)
     try:
-        size = os.stat(where).st_size
-    except FileNotFoundError:
-        raise NetworkFileError("", "no such file", where) from None
-    except OSError as error:
-        raise NetworkFileError("", f"cannot read it ({error.strerror})", where) from None
-    if os.path.isdir(where):
-        raise NetworkFileError("", "is a folder, not a network file", where)
-    if size > MAX_FILE_BYTES:
-        raise NetworkFileError(
-            "", f"the file has {size:,} bytes, more than the limit of {MAX_FILE_BYTES:,}", where
-        )
-    try:
-        with open(where, "rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise NetworkFileError("", f"cannot read it ({error.strerror})", where) from None
-    if len(raw) > MAX_FILE_BYTES:  # the file grew after the size check
-        raise NetworkFileError("", f"the file is larger than {MAX_FILE_BYTES:,} bytes", where)
+        raw = read_bytes(where, MAX_FILE_BYTES, "network file")
+    except NetworkError as error:
+        raise NetworkFileError("", error.problem, where) from None
     return parse(decode_json(raw, where), where)
 
 
@@ -101,9 +89,9 @@ def decode_json(raw: bytes, source: str | None = None) -> dict:
             "", f"not JSON: {error.msg} at line {error.lineno}, column {error.colno}", source
         ) from None
     except _DuplicateKeyError as error:
-        raise NetworkFileError(error.args[0], "the key appears twice in one object", source) from (
-            None
-        )
+        raise NetworkFileError(
+            key_name(error.args[0]), "the key appears twice in one object", source
+        ) from None
     except (ValueError, RecursionError) as error:  # e.g. an integer with thousands of digits
         raise NetworkFileError("", f"not JSON: {error}", source) from None
     if not isinstance(document, dict):

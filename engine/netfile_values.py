@@ -12,6 +12,7 @@ import math
 import numpy as np
 
 from engine.errors import NetworkFileError
+from engine.file_text import has_lone_surrogate, key_name, quote
 
 MAX_SEED = 2**63 - 1
 
@@ -32,8 +33,7 @@ def show(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        text = value if len(value) <= 40 else value[:37] + "..."
-        return repr(text)
+        return quote(value)
     if isinstance(value, list):
         return f"a list of {len(value)}"
     if isinstance(value, dict):
@@ -75,8 +75,8 @@ class Checker:
         """Refuse unknown keys (suggesting a close known one) and report missing ones."""
         for key in obj:
             if key not in allowed:
-                where = f"{prefix}.{key}" if prefix else str(key)
-                close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+                where = f"{prefix}.{key_name(key)}" if prefix else key_name(key)
+                close = difflib.get_close_matches(str(key)[:100], allowed, n=1, cutoff=0.6)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 self.fail(where, f"unknown key{hint}")
         for key in required:
@@ -96,8 +96,13 @@ class Checker:
         return value
 
     def text(self, value, key: str) -> str:
+        """A string of characters: one holding a lone surrogate (a ``\\ud800`` escape without
+        its pair) is refused, since nothing can write or show it."""
         if not isinstance(value, str):
             self.fail(key, f"expected a string, got {show(value)}")
+        if has_lone_surrogate(value):
+            self.fail(key, f"{show(value)} holds a lone surrogate (half of a \\uXXXX pair), "
+                           "which is not a character")
         return value
 
     def flag(self, value, key: str) -> bool:

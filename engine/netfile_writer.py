@@ -1,7 +1,8 @@
 """Writing a network file (DESIGN.md, "Network file"): floats at full precision, atomically.
 
-The document is checked by the reader's own rules before anything is written, so every file
-written here reads back; numbers are written with ``repr``, the shortest text that reads back
+The document is checked by the reader's own rules before anything is written, and the text
+is counted as it is written, refused past the reader's 256 MiB, so every file written here
+reads back; numbers are written with ``repr``, the shortest text that reads back
 as the same float64.
 """
 
@@ -9,14 +10,16 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 
 import numpy as np
 
-from engine.atomic_write import write_text
+from engine.atomic_write import replacing
 from engine.errors import NetworkFileError
 from engine.experiment import Dataset, Experiment, TrainingSettings
 from engine.netfile_reader import FORMAT, VERSION, parse
 from engine.network import Layer, Network
+from engine.rules import MAX_FILE_BYTES
 
 
 def to_dict(experiment: Experiment) -> dict:
@@ -95,21 +98,27 @@ def _floats(array: np.ndarray) -> list:
 
 def dumps(document: dict) -> str:
     """JSON text for a network file: one line per key, one line per matrix row."""
-    return _dump(document, "") + "\n"
+    return "".join(_pieces(document, ""))
 
 
-def _dump(value, indent: str) -> str:
+def _pieces(value, indent: str) -> Iterator[str]:
+    """The text of ``value`` in pieces (a matrix row at most), ending in a newline at the top."""
     inner = indent + "  "
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        items = [f"{inner}{json.dumps(k)}: {_dump(v, inner)}" for k, v in value.items()]
-        return "{\n" + ",\n".join(items) + "\n" + indent + "}"
+    if isinstance(value, dict) and value:
+        for index, (key, item) in enumerate(value.items()):
+            yield ("{\n" if index == 0 else ",\n") + f"{inner}{json.dumps(key)}: "
+            yield from _pieces(item, inner)
+        yield "\n" + indent + "}"
     # a network file's lists are homogeneous: rows of numbers, or lists of rows / objects
-    if isinstance(value, list) and value and isinstance(value[0], list | dict):
-        items = [inner + _dump(v, inner) for v in value]
-        return "[\n" + ",\n".join(items) + "\n" + indent + "]"
-    return json.dumps(value, allow_nan=False, ensure_ascii=False)
+    elif isinstance(value, list) and value and isinstance(value[0], list | dict):
+        for index, item in enumerate(value):
+            yield ("[\n" if index == 0 else ",\n") + inner
+            yield from _pieces(item, inner)
+        yield "\n" + indent + "]"
+    else:
+        yield json.dumps(value, allow_nan=False, ensure_ascii=False)
+    if not indent:
+        yield "\n"
 
 
 def write_file(experiment: Experiment, path: str | os.PathLike) -> None:
@@ -122,11 +131,28 @@ def write_file(experiment: Experiment, path: str | os.PathLike) -> None:
     document = to_dict(experiment)
     _refuse_non_finite(document, where)
     parse(document, where)
-    text = dumps(document)
     try:
-        write_text(where, text)
+        with replacing(where) as temporary, open(temporary, "wb") as stream:
+            _write_within_limit(document, stream, where)
     except OSError as error:
         raise NetworkFileError("", f"cannot write it ({error.strerror})", where) from None
+
+
+def _write_within_limit(document: dict, stream, where: str) -> None:
+    """Write the text piece by piece, stopping (and raising) once it passes the size limit."""
+    written = 0
+    for piece in _pieces(document, ""):
+        data = piece.encode("utf-8")
+        written += len(data)
+        if written > MAX_FILE_BYTES:
+            raise NetworkFileError(
+                "",
+                f"the file would have more than {MAX_FILE_BYTES:,} bytes "
+                f"({MAX_FILE_BYTES / 2**20:g} MiB), the most a network file may have "
+                "(fewer data rows or a smaller network would fit); nothing written",
+                where,
+            )
+        stream.write(data)
 
 
 def _refuse_non_finite(document: dict, where: str) -> None:

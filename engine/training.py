@@ -35,6 +35,8 @@ from engine.optimizers import flatten_frozen, flatten_parameters, make_optimizer
 from engine.quantities import StopReason
 
 SAFE_MAGNITUDE = 1e300  # below this, θ − u cannot overflow when |θ|, |u| are bounded by it
+SAFE_OUTPUT = 1e140  # outputs and targets below this in norm: a loss over ≤ 10⁶ rows is finite
+_BOUNDED_ACTIVATIONS = ("sigmoid", "tanh", "softmax")  # ‖a‖₂ ≤ √n (softmax: ≤ 1) for any z
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ class Trainer:
         self._data_key = None
         self.optimizer = None
         self.last_divergence: Divergence | None = None
+        self._safe_bound = 0.0  # found from the network and the data at the first sync
         self.reset()
 
     # ----- state --------------------------------------------------------------
@@ -173,10 +176,13 @@ class Trainer:
         self._point_layers_at_params()
         self.optimizer = make_optimizer(self.settings, self._params.size)
         self._new_params = np.empty_like(self._params)
+        self._old_params = np.empty_like(self._params)
         self._plain_sgd = self.optimizer.name == "sgd" and self.optimizer.momentum == 0.0
         if self.history is None or self.history.n_layers != len(layers):
             self.history = History(len(layers))
         self._signature = signature
+        if self._data_key is not None:
+            self._find_safe_bound()
 
     def _point_layers_at_params(self) -> None:
         for layer, (weights, biases) in zip(self.network.layers, self._pass.views, strict=True):
@@ -216,6 +222,9 @@ class Trainer:
             self._data_key = key
             self._inputs = np.ascontiguousarray(data.inputs)
             self._targets = np.ascontiguousarray(data.targets)
+            self._input_norm = _largest_row_norm(self._inputs)
+            self._target_norm = _largest_row_norm(self._targets)
+            self._find_safe_bound()
         if not self._order_drawn:
             self._draw_order()
         batch = self.settings.batch_size
@@ -293,7 +302,7 @@ class Trainer:
             what, value = fast.non_finite_gradient()
             if what is not None:
                 return self._diverged(what, value)
-        if not self._update(grad_norm):
+        if not self._update(grad_norm, (inputs, targets)):
             return None
         self.step_count += 1
         if self.history is not None:
@@ -308,12 +317,13 @@ class Trainer:
             self._offset = stop
         return loss
 
-    def _update(self, grad_norm: float) -> bool:
-        """θ ← θ − u, guarded: False (and a divergence report) if the new θ is not finite."""
+    def _update(self, grad_norm: float, batch) -> bool:
+        """θ ← θ − u, guarded: False (and a divergence report) if the new θ is not finite or
+        gives the step's ``batch`` (inputs, targets) a non-finite loss."""
         optimizer = self.optimizer
         if self._plain_sgd and self._frozen is None:
             update_bound = optimizer.learning_rate * grad_norm
-            if self._param_bound + update_bound < SAFE_MAGNITUDE:
+            if self._param_bound + update_bound < self._safe_bound:
                 # plain SGD keeps no state: u = η g, made in the gradient's own buffer (one
                 # array less to stream through the cache than propose/commit)
                 gradient = self._pass.gradient
@@ -323,7 +333,7 @@ class Trainer:
                 return True
         update = optimizer.propose(self._pass.gradient, self._frozen)
         update_bound = optimizer.update_norm(grad_norm)
-        if self._param_bound + update_bound < SAFE_MAGNITUDE:
+        if self._param_bound + update_bound < self._safe_bound:
             np.subtract(self._params, update, out=self._params)  # cannot overflow: commit
             self._param_bound += update_bound
         else:
@@ -333,10 +343,60 @@ class Trainer:
                 optimizer.discard()
                 self._diverged(*self._pass.non_finite_parameter(new))
                 return False
-            np.copyto(self._params, new)
+            if not self._adopt_if_finite_loss(new, batch):
+                optimizer.discard()
+                return False
             self._param_bound = math.sqrt(float(np.dot(new, new)))
         optimizer.commit()
         return True
+
+    def _adopt_if_finite_loss(self, new: np.ndarray, batch) -> bool:
+        """Make ``new`` the parameters if the step's batch has a finite loss with them.
+
+        Otherwise the parameters stay as they were and the divergence is reported: the kept
+        parameters always give a finite loss (the loss of a step is taken before its update).
+        """
+        old = self._old_params
+        np.copyto(old, self._params)
+        np.copyto(self._params, new)
+        loss = self.network.loss_value(*batch)
+        if math.isfinite(loss):
+            return True
+        np.copyto(self._params, old)
+        self._diverged("the loss", str(loss))
+        return False
+
+    def _find_safe_bound(self) -> None:
+        """The largest ‖θ‖₂ under which every row of the data surely has a finite loss.
+
+        Per row, ‖z‖₂ ≤ ‖W‖_F ‖a‖₂ + ‖b‖₂ ≤ B (‖a‖₂ + 1) when ‖θ‖₂ ≤ B; identity, ReLU and
+        leaky ReLU keep ‖a‖₂ ≤ ‖z‖₂, sigmoid and tanh give ‖a‖₂ ≤ √n, softmax ≤ 1. Below the
+        bound (and SAFE_MAGNITUDE) an update is committed unchecked; above it, the loss of
+        the new parameters on the step's batch is computed before they are kept.
+        """
+        rows = self._input_norm
+        if not math.isfinite(rows + self._target_norm) or self._target_norm >= SAFE_OUTPUT:
+            self._safe_bound = 0.0
+            return
+        kinds = [(layer.activation, layer.biases.size) for layer in self.network.layers]
+
+        def output_norm(bound: float) -> float:  # a bound of every ‖z‖₂ of any row
+            norm = largest = rows
+            for activation, size in kinds:
+                norm = bound * (norm + 1.0)
+                largest = max(largest, norm)
+                if activation in _BOUNDED_ACTIVATIONS:
+                    norm = 1.0 if activation == "softmax" else math.sqrt(size)
+            return largest
+
+        low, high = 0.0, SAFE_MAGNITUDE
+        for _ in range(80):  # bisection on a log scale: the bound need not be tight
+            middle = math.sqrt(max(low, 1e-300) * high)
+            if output_norm(middle) + self._target_norm < SAFE_OUTPUT:
+                low = middle
+            else:
+                high = middle
+        self._safe_bound = low
 
     def _diverged(self, what: str, value: str) -> None:
         self.last_divergence = Divergence(self.step_count + 1, self.epoch, what, value)
@@ -384,3 +444,11 @@ class Trainer:
         if data is None or not data.has_test_split:
             return None
         return self.network.loss_value(data.test_inputs, data.test_targets)
+
+
+def _largest_row_norm(rows: np.ndarray) -> float:
+    """max over rows of ‖row‖₂ of an (n, m) array (inf if a square overflows)."""
+    if rows.size == 0:
+        return 0.0
+    with np.errstate(over="ignore", invalid="ignore"):
+        return math.sqrt(float(np.einsum("ij,ij->i", rows, rows).max()))

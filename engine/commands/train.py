@@ -12,7 +12,7 @@ import math
 import sys
 
 from engine.atomic_write import replacing
-from engine.commands.common import EXIT_DIVERGED, EXIT_OK, check_output_path
+from engine.commands.common import EXIT_DIVERGED, EXIT_OK, check_output_paths
 from engine.errors import NetworkError, NetworkFileError
 from engine.history import History
 from engine.netfile import load, write_file
@@ -38,10 +38,7 @@ def train(
         raise NetworkFileError(
             "data", "there is no training data (data.inputs and data.targets are empty)", spec
         )
-    if save:
-        check_output_path(save, "--save")
-    if history_path:
-        check_output_path(history_path, "--history")
+    check_output_paths({"--save": save, "--history": history_path}, read=spec)
     history = History(len(experiment.network.layers))
     trainer = Trainer(experiment, history)
     try:
@@ -49,7 +46,10 @@ def train(
     except NetworkError as error:  # the trainer names the key; the file is ours to add
         raise NetworkFileError(error.key, error.problem, spec) from None
     if save:
-        write_file(experiment, save)
+        try:
+            write_file(experiment, save)
+        except NetworkFileError as error:  # e.g. the disk filled up since the check
+            raise NetworkFileError(f"--save {error.key}".strip(), error.problem, save) from None
     if history_path:
         _write_history(history, history_path)
     return _report(spec, trainer, result, save, history_path)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -68,7 +70,7 @@ def parse_target_columns(text: str) -> list[int | str] | None:
 
 
 def _column(item: str) -> int | str:
-    if item.lstrip("-").isdigit() and int(item) != 0:
+    if re.fullmatch("-?[0-9]+", item) and int(item) != 0:  # ASCII digits: "²" is a name
         number = int(item)
         return number - 1 if number > 0 else number
     return item  # a name (or 0, which the reader refuses as an unknown column)

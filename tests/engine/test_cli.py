@@ -434,3 +434,13 @@ def test_starting_parameters_that_already_overflow_are_named_as_the_cause(tmp_pa
     status, _, err = run(["train", path, "--steps", "5"], capsys)
     assert status == 3 and len(err) == 1
     assert "starting parameters" in err[0]
+
+
+def test_a_network_saved_at_divergence_trains_again(tmp_path, capsys):
+    saved = tmp_path / "s.json"
+    argv = ["train", "preset:sine", "--steps", "1000", "--learning-rate", "1e6", "--save", saved]
+    assert run(argv, capsys)[0] == 3
+    status, _, err = run(["train", saved, "--steps", "1"], capsys)
+    assert "starting parameters" not in " ".join(err)
+    kept = netfile.load(str(saved))
+    assert math.isfinite(kept.network.loss_value(kept.data.inputs, kept.data.targets))

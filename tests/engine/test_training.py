@@ -10,6 +10,7 @@ from engine.history import History
 from engine.initializers import initial_parameters, initialize_network
 from engine.network import Layer, Network
 from engine.optimizers import SGD, flatten_gradients, flatten_parameters, split_parameters
+from engine.presets import load_preset
 from engine.training import Trainer
 from tests.engine.test_gradients import problems
 
@@ -256,6 +257,30 @@ def test_run_stops_at_divergence_within_a_few_dozen_steps():
     assert result.divergence.step <= 50
     assert result.steps == result.divergence.step - 1 == trainer.step_count
     assert all(np.isfinite(p).all() for p in experiment.network.parameters())
+
+
+@pytest.mark.parametrize(
+    "preset, learning_rate",
+    [("seed", 1e3), ("seed", 1e6), ("seed", 1e300), ("sine", 1e3), ("sine", 1e6),
+     ("sine", 1e300), ("vanishing-relu", 1e300)],
+)
+def test_the_parameters_kept_at_divergence_give_a_finite_loss(preset, learning_rate):
+    experiment = load_preset(preset)
+    experiment.training.learning_rate = learning_rate
+    trainer = Trainer(experiment)
+    result = trainer.run(1000)
+    assert result.stopped == "diverged"
+    assert result.steps == result.divergence.step - 1 == trainer.step_count
+    assert np.isfinite(trainer.training_loss())
+    data = experiment.data  # trained again, the first step's loss (the fast path's) is finite
+    assert np.isfinite(Trainer(experiment.copy()).gradients(data.inputs, data.targets)[0])
+
+
+def test_runs_far_from_divergence_never_pay_for_the_loss_check(monkeypatch):
+    experiment = regression(learning_rate=0.05)
+    trainer = Trainer(experiment)
+    monkeypatch.setattr(trainer.network, "loss_value", lambda *_: pytest.fail("checked"))
+    assert trainer.run(50).steps == 50
 
 
 def test_overflowing_update_of_finite_gradients_is_caught_before_it_lands():
