@@ -172,6 +172,11 @@ def train(steps: int):
         if not all(np.isfinite(p).all() for p in new):
             diverged = "a parameter became non-finite"
             break
+        with np.errstate(all="ignore"):  # keep only parameters that give the batch a finite loss
+            after = loss_function(forward(new, x)[1][-1], t)
+        if not np.isfinite(after):
+            diverged = "the loss became non-finite"
+            break
         parameters, state = new, new_state
         done, loss = done + 1, float(batch_loss)
         if stops_after(loss):

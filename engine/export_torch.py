@@ -130,6 +130,12 @@ def train(steps: int):
             nn.utils.vector_to_parameters(before, parameters)
             diverged = "a parameter became non-finite"
             break
+        with torch.no_grad():  # keep only parameters that still give the batch a finite loss
+            after = loss_function(network(inputs[rows]), targets[rows])
+        if not after.isfinite():
+            nn.utils.vector_to_parameters(before, parameters)
+            diverged = "the loss became non-finite"
+            break
         done, loss = done + 1, batch_loss.item()
         if stops_after(loss):
             break

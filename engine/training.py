@@ -33,10 +33,7 @@ from engine.fastpass import FastPass
 from engine.history import History
 from engine.optimizers import flatten_frozen, flatten_parameters, make_optimizer
 from engine.quantities import StopReason
-
-SAFE_MAGNITUDE = 1e300  # below this, θ − u cannot overflow when |θ|, |u| are bounded by it
-SAFE_OUTPUT = 1e140  # outputs and targets below this in norm: a loss over ≤ 10⁶ rows is finite
-_BOUNDED_ACTIVATIONS = ("sigmoid", "tanh", "softmax")  # ‖a‖₂ ≤ √n (softmax: ≤ 1) for any z
+from engine.safe_bound import largest_row_norm, safe_parameter_bound
 
 
 @dataclass(frozen=True)
@@ -182,7 +179,8 @@ class Trainer:
             self.history = History(len(layers))
         self._signature = signature
         if self._data_key is not None:
-            self._find_safe_bound()
+            self._safe_bound = safe_parameter_bound(
+                self.network, self._input_norm, self._target_norm)
 
     def _point_layers_at_params(self) -> None:
         for layer, (weights, biases) in zip(self.network.layers, self._pass.views, strict=True):
@@ -222,9 +220,10 @@ class Trainer:
             self._data_key = key
             self._inputs = np.ascontiguousarray(data.inputs)
             self._targets = np.ascontiguousarray(data.targets)
-            self._input_norm = _largest_row_norm(self._inputs)
-            self._target_norm = _largest_row_norm(self._targets)
-            self._find_safe_bound()
+            self._input_norm = largest_row_norm(self._inputs)
+            self._target_norm = largest_row_norm(self._targets)
+            self._safe_bound = safe_parameter_bound(
+                self.network, self._input_norm, self._target_norm)
         if not self._order_drawn:
             self._draw_order()
         batch = self.settings.batch_size
@@ -366,38 +365,6 @@ class Trainer:
         self._diverged("the loss", str(loss))
         return False
 
-    def _find_safe_bound(self) -> None:
-        """The largest ‖θ‖₂ under which every row of the data surely has a finite loss.
-
-        Per row, ‖z‖₂ ≤ ‖W‖_F ‖a‖₂ + ‖b‖₂ ≤ B (‖a‖₂ + 1) when ‖θ‖₂ ≤ B; identity, ReLU and
-        leaky ReLU keep ‖a‖₂ ≤ ‖z‖₂, sigmoid and tanh give ‖a‖₂ ≤ √n, softmax ≤ 1. Below the
-        bound (and SAFE_MAGNITUDE) an update is committed unchecked; above it, the loss of
-        the new parameters on the step's batch is computed before they are kept.
-        """
-        rows = self._input_norm
-        if not math.isfinite(rows + self._target_norm) or self._target_norm >= SAFE_OUTPUT:
-            self._safe_bound = 0.0
-            return
-        kinds = [(layer.activation, layer.biases.size) for layer in self.network.layers]
-
-        def output_norm(bound: float) -> float:  # a bound of every ‖z‖₂ of any row
-            norm = largest = rows
-            for activation, size in kinds:
-                norm = bound * (norm + 1.0)
-                largest = max(largest, norm)
-                if activation in _BOUNDED_ACTIVATIONS:
-                    norm = 1.0 if activation == "softmax" else math.sqrt(size)
-            return largest
-
-        low, high = 0.0, SAFE_MAGNITUDE
-        for _ in range(80):  # bisection on a log scale: the bound need not be tight
-            middle = math.sqrt(max(low, 1e-300) * high)
-            if output_norm(middle) + self._target_norm < SAFE_OUTPUT:
-                low = middle
-            else:
-                high = middle
-        self._safe_bound = low
-
     def _diverged(self, what: str, value: str) -> None:
         self.last_divergence = Divergence(self.step_count + 1, self.epoch, what, value)
         return None
@@ -444,11 +411,3 @@ class Trainer:
         if data is None or not data.has_test_split:
             return None
         return self.network.loss_value(data.test_inputs, data.test_targets)
-
-
-def _largest_row_norm(rows: np.ndarray) -> float:
-    """max over rows of ‖row‖₂ of an (n, m) array (inf if a square overflows)."""
-    if rows.size == 0:
-        return 0.0
-    with np.errstate(over="ignore", invalid="ignore"):
-        return math.sqrt(float(np.einsum("ij,ij->i", rows, rows).max()))

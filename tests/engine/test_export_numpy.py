@@ -48,7 +48,7 @@ def test_zero_steps_save_the_exported_file_exactly(tmp_path):
                                 tmp_path)
 
 
-def test_a_diverging_run_stops_where_the_engines_stops(tmp_path):
+def test_a_diverging_run_stops_where_the_engines_stops(tmp_path, capsys):
     experiment = netfile.load("preset:seed")
     experiment.training.learning_rate = 0.5  # the output overshoots further every step
     source, script = tmp_path / "seed.json", tmp_path / "seed.py"
@@ -56,10 +56,11 @@ def test_a_diverging_run_stops_where_the_engines_stops(tmp_path):
     export_numpy(experiment, script)
     engine_out, script_out = tmp_path / "engine.json", tmp_path / "script.json"
     assert main(["train", str(source), "--steps", "100", "--save", str(engine_out)]) == 3
+    assert "diverged at step 9:" in capsys.readouterr().err  # its new parameters' loss is inf
     result = subprocess.run(
         [sys.executable, str(script), "--steps", "100", "--save", str(script_out)],
         capture_output=True, text=True, timeout=60)
-    assert result.returncode == 3 and "diverged at step 10" in result.stderr
+    assert result.returncode == 3 and "diverged at step 9:" in result.stderr
     expected = netfile.load(str(engine_out)).network.parameters()
     for mine, theirs in zip(netfile.load(str(script_out)).network.parameters(), expected,
                             strict=True):
