@@ -152,7 +152,7 @@ def check_targets_fit_loss(targets: np.ndarray, key: str, loss: str,
                 f"{key}[{row}]",
                 f"with cross_entropy every target row must be "
                 f"probabilities (non-negative, summing to 1); this one "
-                f"is {targets[row].tolist()}",
+                f"is {_row_text(targets[row])}",
             )
     elif loss == "binary_cross_entropy":
         outside = np.argwhere((targets < 0.0) | (targets > 1.0))
@@ -182,3 +182,11 @@ def check_loss_choice(network, data=None) -> None:
         if targets is not None and np.size(targets):  # no rows: nothing to score
             check_targets_fit_loss(np.asarray(targets, dtype=np.float64), f"data.{key}",
                                    network.loss)
+
+
+def _row_text(row: np.ndarray, shown: int = 8) -> str:
+    """A target row as a message quotes it: its first ``shown`` numbers, then how many more."""
+    numbers = row.tolist()
+    if len(numbers) <= shown:
+        return str(numbers)
+    return f"[{', '.join(map(str, numbers[:shown]))}, … {len(numbers) - shown} more]"

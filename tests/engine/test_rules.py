@@ -99,3 +99,12 @@ def test_a_loss_choice_is_checked_against_the_output_and_both_splits():
     rules.check_loss_choice(network, Dataset(np.zeros((0, 1)), np.zeros((0, 2))))
     network.loss = "cross_entropy"
     rules.check_loss_choice(network, Dataset([[0.0, 0.0]], [[5.0, 0.0]]))  # the data's problem
+
+
+def test_a_long_bad_target_row_is_quoted_short():
+    targets = np.zeros((1, 4096))
+    targets[0, :2] = 0.75  # sums to 1.5
+    with pytest.raises(NetworkError) as refused:
+        rules.check_targets_fit_loss(targets, "data.targets", "cross_entropy")
+    message = str(refused.value)
+    assert "4088 more" in message and len(message) < 300
