@@ -32,11 +32,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from engine.experiment import Dataset, Experiment, TrainingSettings  # noqa: E402
-from engine.history import History  # noqa: E402
-from engine.initializers import initialize_network  # noqa: E402
-from engine.network import Layer, Network  # noqa: E402
-from engine.training import Trainer  # noqa: E402
+from engine.model.experiment import Dataset, Experiment, TrainingSettings  # noqa: E402
+from engine.model.initializers import initialize_network  # noqa: E402
+from engine.model.network import Layer, Network  # noqa: E402
+from engine.training.history import History  # noqa: E402
+from engine.training.trainer import Trainer  # noqa: E402
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,8 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from engine.experiment import Dataset, Experiment  # noqa: E402
-from engine.network import Layer, Network  # noqa: E402
+from engine.model.experiment import Dataset, Experiment  # noqa: E402
+from engine.model.network import Layer, Network  # noqa: E402
 from gui.canvas import NetworkView  # noqa: E402
 from gui.document import Document  # noqa: E402
 
@@ -105,7 +105,7 @@ def step_times(app, spec: str, repeats: int) -> float:
     """Median ms from a Right-arrow key press (Next step) to the painted canvas."""
     import tempfile
 
-    from engine import netfile
+    from engine.files import netfile
     from gui import files
     from gui.main_window import MainWindow
 

@@ -37,11 +37,12 @@ import numpy as np  # noqa: E402
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from engine import datasets, initializers  # noqa: E402
-from engine.experiment import Experiment, TrainingSettings  # noqa: E402
-from engine.history import History  # noqa: E402
-from engine.network import Layer, Network  # noqa: E402
-from engine.training import Trainer  # noqa: E402
+from engine.model import initializers  # noqa: E402
+from engine.model.experiment import Experiment, TrainingSettings  # noqa: E402
+from engine.model.network import Layer, Network  # noqa: E402
+from engine.training import datasets  # noqa: E402
+from engine.training.history import History  # noqa: E402
+from engine.training.trainer import Trainer  # noqa: E402
 from gui import files  # noqa: E402
 from gui.document import Document  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 
 from engine.commands.common import EXIT_BAD_INPUT, EXIT_BUG, EXIT_OK, check_output_path
 from engine.errors import NetworkError
-from engine.file_text import one_line
+from engine.files.file_text import one_line
 
 PROGRAM = "python main.py"
 TRACEBACK_VARIABLE = "BACKPROP_SIM_TRACEBACK"  # set it to see a bug's traceback
@@ -146,7 +146,7 @@ def _parser(command: str) -> _Parser:
         parser.add_argument("file", metavar="FILE")
         parser.add_argument("--param", required=True)
         parser.add_argument("--param2")
-        parser.add_argument("--span")  # parsed by engine.number_text, the one number parser
+        parser.add_argument("--span")  # parsed by engine.files.number_text, the one number parser
         parser.add_argument("--points", type=positive_int)
         parser.add_argument("--csv", required=True)
     elif command == "gradcheck":
@@ -261,7 +261,7 @@ def _refuse_misspelt_command(word: str) -> None:
 
 def _window(command: str, arguments: argparse.Namespace, launch_gui: GuiLauncher | None) -> int:
     """Validate FILE (and OUT.png) here, without Qt, then hand over to the window."""
-    from engine.netfile import load
+    from engine.files.netfile import load
 
     options: dict = {}
     if command == "screenshot":

@@ -49,7 +49,7 @@ def create_window(spec: str | None, settings=None, recovery=None):
     """A main window on ``spec`` (NetworkFileError if it cannot be read)."""
     from PySide6.QtCore import Qt
 
-    from engine import netfile
+    from engine.files import netfile
     from gui.document import Document
     from gui.main_window import MainWindow
 

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand
 
 if TYPE_CHECKING:
-    from engine.experiment import Dataset, TrainingSettings
-    from engine.network import Network
+    from engine.model.experiment import Dataset, TrainingSettings
+    from engine.model.network import Network
 
 MERGE_PARAMETER = 1001
 KEEP_DATA = object()  # ReplaceNetworkCommand: leave the data set as it is

@@ -2,9 +2,9 @@
 view: the chosen sample's forward and backward pass, a forward pass over the first rows (the
 activation plot's marks) and the dead/saturated diagnosis of the units.
 
-All of it is the engine's math (engine/network.py, engine/diagnostics.py); this object only
-decides when to ask for it. A result is computed when first read after a change of the weights,
-the data or the structure, and kept until the next change; the sample pass also per chosen
+All of it is the engine's math (engine/model/network.py, engine/analysis/diagnostics.py); this
+object only decides when to ask for it. A result is computed when first read after a change of the
+weights, the data or the structure, and kept until the next change; the sample pass also per chosen
 sample. There is one per document (:meth:`DerivedNumbers.of`), so views find it by their
 document.
 
@@ -23,9 +23,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
 
-from engine import diagnostics
+from engine.analysis import diagnostics
 from engine.errors import NetworkError
-from engine.network import ForwardPass, Gradients
+from engine.model.network import ForwardPass, Gradients
 from gui.document import ALL_LAYERS
 
 FIRST_ROWS = 200  # rows of the forward pass the activation plot marks

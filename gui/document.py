@@ -16,8 +16,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from engine.errors import NetworkError
-from engine.experiment import Dataset, Experiment, TrainingSettings
-from engine.network import Network
+from engine.model.experiment import Dataset, Experiment, TrainingSettings
+from engine.model.network import Network
 from gui import commands
 from gui.items import ItemRef
 

@@ -14,11 +14,11 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from engine import netfile
 from engine.errors import NetworkError, NetworkFileError
-from engine.export_numpy import export_numpy
-from engine.export_torch import export_torch
-from engine.presets import PRESET_NAMES, describe
+from engine.files import netfile
+from engine.files.export_numpy import export_numpy
+from engine.files.export_torch import export_torch
+from engine.files.presets import PRESET_NAMES, describe
 from gui import files
 from gui.actions import make_action
 from gui.canvas import export

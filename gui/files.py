@@ -13,9 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from engine import netfile
 from engine.errors import NetworkFileError
-from engine.experiment import Experiment
+from engine.files import netfile
+from engine.model.experiment import Experiment
 
 MAX_RECENT = 8
 RECENT_KEY = "files/recent"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from engine.quantities import Kind, Quantity
+from engine.lesson.quantities import Kind, Quantity
 
 
 @dataclass(frozen=True)

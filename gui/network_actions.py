@@ -1,6 +1,6 @@
 """The Edit and Network menus of the main window: editing values, freezing, structure edits.
 
-Every structure edit is built by the engine (engine/structure.py returns a new network, or
+Every structure edit is built by the engine (engine/model/structure.py returns a new network, or
 raises NetworkError with the reason) and goes to the document as one undoable step; when an
 edit adds or removes an input or an output, the data's columns change in the same step. A
 refused edit shows the engine's message and leaves the document as it was.
@@ -12,9 +12,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
 
-from engine import structure
-from engine.activations import ACTIVATION_NAMES
 from engine.errors import NetworkError
+from engine.model import structure
+from engine.model.activations import ACTIVATION_NAMES
 from gui.actions import make_action
 from gui.dialogs.reinitialize import ReinitializeDialog
 from gui.items import BiasRef, NeuronRef, WeightRef

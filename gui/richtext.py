@@ -1,7 +1,7 @@
 """Engine step records as Qt rich text: w<sup>(2)</sup><sub>11</sub>, δ, ∂E/∂w, η, ←.
 
-The engine's formulas are structured tokens (``engine.formula``); this module only writes them
-as HTML, with real superscripts and subscripts instead of Unicode digits, and optionally with
+The engine's formulas are structured tokens (``engine.lesson.formula``); this module only writes
+them as HTML, with real superscripts and subscripts instead of Unicode digits, and optionally with
 each symbol as a link (``quantity_href``) so a view can explain the number it names. Symbols
 read exactly as the engine's plain text does (neurons counted from 1, short labels standing for
 activations); numbers show ``DISPLAY_DIGITS`` significant digits, with the full value as the
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from engine.formula import (
+from engine.lesson.formula import (
     DISPLAY_DIGITS,
     FULL,
     Constant,
@@ -23,7 +23,7 @@ from engine.formula import (
     format_number,
     format_value,
 )
-from engine.quantities import Quantity
+from engine.lesson.quantities import Quantity
 
 LINK_PREFIX = "quantity:"
 MINUS = "\N{MINUS SIGN}"

@@ -1,6 +1,6 @@
 """The step-through in the window: the engine's trace of one training step, and a cursor on it.
 
-``StepThrough`` asks the engine (``engine.stepper.trace_experiment``) for the steps of one
+``StepThrough`` asks the engine (``engine.lesson.stepper.trace_experiment``) for the steps of one
 training step on the chosen sample, and moves a ``StepCursor`` over them: going back is moving
 the cursor, never recomputing. Whenever the document's network, training settings or data
 change, the steps are rebuilt and the cursor goes back to the start (the old numbers no longer
@@ -18,10 +18,10 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from engine.errors import NetworkError
-from engine.formula import Symbol, format_number
-from engine.quantities import Granularity, Kind, Phase
-from engine.stepper import trace_experiment
-from engine.steps import Step, StepCursor, Trace
+from engine.lesson.formula import Symbol, format_number
+from engine.lesson.quantities import Granularity, Kind, Phase
+from engine.lesson.stepper import trace_experiment
+from engine.lesson.steps import Step, StepCursor, Trace
 from gui.canvas.values import ShownValues
 from gui.document import Document
 from gui.items import BiasRef, ItemRef, NeuronRef, WeightRef, items_of

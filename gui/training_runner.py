@@ -21,11 +21,11 @@ import time
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from engine import initializers
 from engine.errors import NetworkError
-from engine.history import History
-from engine.quantities import StopReason
-from engine.training import Divergence, RunResult, Trainer
+from engine.lesson.quantities import StopReason
+from engine.model import initializers
+from engine.training.history import History
+from engine.training.trainer import Divergence, RunResult, Trainer
 from gui.document import Document
 from gui.frame_clock import FrameClock
 

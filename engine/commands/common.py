@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from engine.errors import NetworkFileError
-from engine.regular_file import refuse_non_regular_target
+from engine.files.regular_file import refuse_non_regular_target
 
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT, EXIT_DIVERGED = 0, 1, 2, 3
 

@@ -1,6 +1,6 @@
 """``export-torch FILE OUT.py`` and ``export-numpy FILE OUT.py``: a script that trains the same way.
 
-The script is standalone (see :mod:`engine.export_script`): ``python OUT.py --steps N --save
+The script is standalone (see :mod:`engine.files.export_script`): ``python OUT.py --steps N --save
 OUT.json`` ends on the parameters ``train FILE --steps N`` ends on, and writes them as a
 network file. FILE and OUT.py are checked before anything is written.
 """
@@ -8,9 +8,9 @@ network file. FILE and OUT.py are checked before anything is written.
 from __future__ import annotations
 
 from engine.commands.common import EXIT_OK, check_output_path
-from engine.export_numpy import export_numpy
-from engine.export_torch import export_torch
-from engine.netfile import load
+from engine.files.export_numpy import export_numpy
+from engine.files.export_torch import export_torch
+from engine.files.netfile import load
 
 EXPORTERS = {"torch": (export_torch, "PyTorch"), "numpy": (export_numpy, "NumPy")}
 

@@ -1,9 +1,9 @@
 """``gradcheck FILE [--json]``: every backpropagated ∂E/∂θ against a central difference.
 
-The batch is the one the next training step would use (engine.training.Trainer.next_batch: the
-whole set for full batch, else the first batch of the first epoch, shuffling included). Each
+The batch is the one the next training step would use (engine.training.trainer.Trainer.next_batch:
+the whole set for full batch, else the first batch of the first epoch, shuffling included). Each
 parameter's analytic ∂E/∂θ (Network.backward) is compared with the four-point central
-difference of E (engine/gradcheck.py, which says how the step and the relative error are
+difference of E (engine/analysis/gradcheck.py, which says how the step and the relative error are
 chosen); printed worst first. Exit 0 when every relative error is at most ``TOLERANCE``, 1
 otherwise. ``--json``: ``{"parameters": [{"name", "analytic", "numeric", "relative_error"},
 …], "max_relative_error": …}``, full precision, worst first.
@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import json
 
+from engine.analysis.gradcheck import MAX_WORK, ParameterCheck, check_parameters, check_work
 from engine.commands.common import EXIT_BUG, EXIT_OK
 from engine.errors import NetworkError, NetworkFileError
-from engine.formula import json_value
-from engine.gradcheck import MAX_WORK, ParameterCheck, check_parameters, check_work
-from engine.netfile import load
-from engine.training import Trainer
+from engine.files.netfile import load
+from engine.lesson.formula import json_value
+from engine.training.trainer import Trainer
 
 TOLERANCE = 1e-6
 EXIT_MISMATCH = EXIT_BUG  # a wrong gradient is a bug of the backward pass

@@ -2,23 +2,28 @@
 
 Writes E over the whole training set (the file's loss and reduction) along one parameter
 (``p1,loss`` rows) or two (``p1,p2,loss``, the first parameter outermost), the others where the
-file has them (engine/loss_landscape.py). The header names the parameters (``w2[1,1]``, quoted as
-CSV quotes a comma); every number is written at full precision (Python's shortest repr, read
-back exactly), a non-finite E as inf or nan.
+file has them (engine/analysis/loss_landscape.py). The header names the parameters (``w2[1,1]``,
+quoted as CSV quotes a comma); every number is written at full precision (Python's shortest repr,
+read back exactly), a non-finite E as inf or nan.
 """
 
 from __future__ import annotations
 
 import csv
 
-from engine.atomic_write import replacing
+from engine.analysis.loss_landscape import (
+    DEFAULT_POINTS,
+    DEFAULT_SPAN,
+    LossLandscape,
+    loss_landscape,
+)
 from engine.commands.common import EXIT_OK, check_output_path
 from engine.errors import NetworkError, NetworkFileError
-from engine.loss_landscape import DEFAULT_POINTS, DEFAULT_SPAN, LossLandscape, loss_landscape
-from engine.netfile import load
-from engine.number_text import parse_number
-from engine.parameter_names import parameter_index, parameter_name, parse_parameter
-from engine.quantities import Kind
+from engine.files.atomic_write import replacing
+from engine.files.netfile import load
+from engine.files.number_text import parse_number
+from engine.lesson.quantities import Kind
+from engine.model.parameter_names import parameter_index, parameter_name, parse_parameter
 
 ARGUMENTS = {"span": "--span", "points": "--points", "parameters": "--param2"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from engine.commands.common import EXIT_OK
-from engine.presets import PRESET_NAMES, load_preset
+from engine.files.presets import PRESET_NAMES, load_preset
 
 WIDTH = 88
 

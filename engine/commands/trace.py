@@ -1,11 +1,11 @@
 """``trace FILE [--json]``: every step of one forward pass, loss, backward pass and update.
 
-The steps come from the engine's step-through (:mod:`engine.stepper`), the same records the
+The steps come from the engine's step-through (:mod:`engine.lesson.stepper`), the same records the
 window shows, for the batch the next training step would use (``Trainer.next_batch``: the whole
 set for full batch, else the first batch of the first epoch, shuffling included); printed as
 plain text, or as JSON with every value at full precision. The JSON ends with
 ``"after_update": {"w1[1,1]": …, "b1[1]": …}``: every parameter by name
-(engine/parameter_names.py) as one training step leaves it, i.e. exactly what
+(engine/model/parameter_names.py) as one training step leaves it, i.e. exactly what
 ``train FILE --steps 1 --save OUT.json`` saves (unchanged if that step diverged and was undone).
 """
 
@@ -15,11 +15,11 @@ import json
 
 from engine.commands.common import EXIT_OK
 from engine.errors import NetworkError, NetworkFileError
-from engine.netfile import load
-from engine.parameter_names import named_values
-from engine.quantities import Granularity
-from engine.stepper import MAX_NEURON_STEPS, trace_experiment
-from engine.training import Trainer
+from engine.files.netfile import load
+from engine.lesson.quantities import Granularity
+from engine.lesson.stepper import MAX_NEURON_STEPS, trace_experiment
+from engine.model.parameter_names import named_values
+from engine.training.trainer import Trainer
 
 
 def trace(spec: str, as_json: bool = False) -> int:

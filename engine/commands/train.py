@@ -1,6 +1,6 @@
 """``train FILE --steps N``: train without a window, report the loss, save the result.
 
-The run is the engine's :class:`~engine.training.Trainer` on the file's data and settings; a
+The run is the engine's :class:`~engine.training.trainer.Trainer` on the file's data and settings; a
 ``--learning-rate`` override is written into the settings, so ``--save`` records the rate the
 run actually used. When training diverges the trainer has undone the bad step, so ``--save``
 and ``--history`` still hold the last finite parameters and steps.
@@ -11,13 +11,13 @@ from __future__ import annotations
 import math
 import sys
 
-from engine.atomic_write import replacing
 from engine.commands.common import EXIT_DIVERGED, EXIT_OK, check_output_paths
 from engine.errors import NetworkError, NetworkFileError
-from engine.history import History
-from engine.netfile import load, write_file
-from engine.quantities import StopReason
-from engine.training import RunResult, Trainer
+from engine.files.atomic_write import replacing
+from engine.files.netfile import load, write_file
+from engine.lesson.quantities import StopReason
+from engine.training.history import History
+from engine.training.trainer import RunResult, Trainer
 
 PROGRESS_UPDATES = 200  # the bar redraws at most this many times per run
 BAR_WIDTH = 30

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from engine.errors import NetworkError
-from engine.number_text import parse_number
+from engine.files.number_text import parse_number
 from gui.items import BiasRef, WeightRef
 
 

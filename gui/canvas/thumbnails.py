@@ -1,12 +1,12 @@
 """What each neuron learned: its own output over the input plane, as a small picture.
 
 For a network with two inputs every neuron gets a thumbnail of a(x₁, x₂) over the same plane
-the Output Map dock shows (the data's range with a margin, engine.landscape's default), in the
-same orange → white → blue colours. All thumbnails come from ONE engine.landscape call at a small
-resolution, made lazily when the canvas paints after the weights changed, never while nothing
-changed. During training (a throttled change) at most every MIN_INTERVAL seconds: the thumbnails
-then update 10 times a second while the canvas itself keeps every frame; a change left waiting
-is ``pending`` and the canvas comes back for it once ``wait_left`` is over.
+the Output Map dock shows (the data's range with a margin, engine.analysis.landscape's default), in
+the same orange → white → blue colours. All thumbnails come from ONE engine.analysis.landscape call
+at a small resolution, made lazily when the canvas paints after the weights changed, never while
+nothing changed. During training (a throttled change) at most every MIN_INTERVAL seconds: the
+thumbnails then update 10 times a second while the canvas itself keeps every frame; a change left
+waiting is ``pending`` and the canvas comes back for it once ``wait_left`` is over.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ import numpy as np
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QImage
 
-from engine import landscape, ranges
-from engine.activations import get_activation
+from engine.analysis import landscape, ranges
 from engine.errors import NetworkError
+from engine.model.activations import get_activation
 from gui.plots.decision_map import diverging_map
 from gui.style import format_value
 

@@ -54,7 +54,8 @@ class CsvOptionsDialog(QDialog):
         layout.addWidget(buttons)
 
     def options(self) -> dict:
-        """``targets``, ``one_hot`` and ``header`` as :func:`engine.csvdata.read_csv` takes them."""
+        """``targets``, ``one_hot`` and ``header`` as :func:`engine.files.csvdata.read_csv` takes
+        them."""
         return {
             "targets": parse_target_columns(self.targets_edit.text()),
             "one_hot": self.one_hot_check.isChecked(),

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from engine import rules
-from engine.activations import ACTIVATION_NAMES
 from engine.errors import NetworkError
-from engine.experiment import Experiment
-from engine.initializers import INITIALIZERS, initialize_network
-from engine.losses import LOSS_NAMES
-from engine.network import Layer, Network
+from engine.model import rules
+from engine.model.activations import ACTIVATION_NAMES
+from engine.model.experiment import Experiment
+from engine.model.initializers import INITIALIZERS, initialize_network
+from engine.model.losses import LOSS_NAMES
+from engine.model.network import Layer, Network
 from gui.style import ERROR_STYLE
 
 DEFAULT_SIZES = "2, 3, 1"

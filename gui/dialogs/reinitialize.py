@@ -1,5 +1,5 @@
 """Network ▸ Re-initialise: draw every weight and bias again by a scheme and a seed, or set them
-all to one constant. The engine draws the numbers (engine/initializers.py)."""
+all to one constant. The engine draws the numbers (engine/model/initializers.py)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from engine.initializers import INITIALIZERS, initialize_network
-from engine.network import Network
+from engine.model.initializers import INITIALIZERS, initialize_network
+from engine.model.network import Network
 
 DESCRIPTIONS = {
     "constant": "every weight and bias the same value (all neurons of a layer stay alike)",

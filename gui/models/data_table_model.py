@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
-from engine.experiment import Dataset
-from engine.number_text import parse_number
+from engine.files.number_text import parse_number
+from engine.model.experiment import Dataset
 from gui.document import Document
 
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 from engine.errors import NetworkError
-from engine.number_text import parse_number
+from engine.files.number_text import parse_number
 from gui import style
 from gui.canvas.labels import neuron_name
 from gui.document import ALL_LAYERS, Document

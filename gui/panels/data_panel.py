@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine import csvdata, datasets
-from engine.activations import get_activation
 from engine.errors import NetworkError
-from engine.experiment import Dataset
-from engine.number_text import parse_number
+from engine.files import csvdata
+from engine.files.number_text import parse_number
+from engine.model.activations import get_activation
+from engine.model.experiment import Dataset
+from engine.training import datasets
 from gui.dialogs.csv_options import CsvOptionsDialog, read_preview
 from gui.document import Document
 from gui.models.data_table_model import DataTableModel
@@ -203,7 +204,7 @@ class DataPanel(QWidget):
 
     def import_csv(self, path: str, targets=None, one_hot: bool = False,
                    header: bool | None = None) -> bool:
-        """Read ``path`` with engine/csvdata.py and use it as the data set, if it fits."""
+        """Read ``path`` with engine/files/csvdata.py and use it as the data set, if it fits."""
         try:
             found = csvdata.read_csv(path, targets=targets, one_hot=one_hot, header=header)
         except NetworkError as error:

@@ -14,10 +14,10 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from engine.errors import NetworkError
-from engine.formula import Symbol
-from engine.quantities import Granularity, Kind, Quantity
-from engine.stepper import trace_experiment
-from engine.steps import Trace
+from engine.lesson.formula import Symbol
+from engine.lesson.quantities import Granularity, Kind, Quantity
+from engine.lesson.stepper import trace_experiment
+from engine.lesson.steps import Trace
 from gui import style
 from gui.document import Document
 from gui.frame_clock import FrameClock, Repaint

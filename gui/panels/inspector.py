@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine import rules
 from engine.errors import NetworkError
-from engine.formula import format_number
-from engine.losses import LOSS_NAMES, REDUCTIONS
-from engine.number_text import parse_number
+from engine.files.number_text import parse_number
+from engine.lesson.formula import format_number
+from engine.model import rules
+from engine.model.losses import LOSS_NAMES, REDUCTIONS
 from gui.derived import DerivedNumbers, SamplePass
 from gui.document import Document
 from gui.frame_clock import FrameClock, Repaint
@@ -46,7 +46,7 @@ def value_link(quantity: str, value: float | None) -> str:
 class Inspector(QWidget):
     """The selected item's values for the chosen sample, its editable parameters, the loss."""
 
-    explain_requested = Signal(object)  # the clicked number's Quantity (engine.quantities)
+    explain_requested = Signal(object)  # the clicked number's Quantity (engine.lesson.quantities)
 
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)

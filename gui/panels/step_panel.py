@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.formula import FULL, format_number
-from engine.quantities import Granularity, Phase
+from engine.lesson.formula import FULL, format_number
+from engine.lesson.quantities import Granularity, Phase
 from gui import style
 from gui.document import Document
 from gui.richtext import numbers_text, prose_text, short_prose, step_html

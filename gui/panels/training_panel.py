@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine import diagnostics
-from engine.activations import get_activation
+from engine.analysis import diagnostics
+from engine.model.activations import get_activation
 from gui.derived import DerivedNumbers
 from gui.document import Document
 from gui.frame_clock import Repaint, on_screen
@@ -217,7 +217,7 @@ class TrainingPanel(QWidget):
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
-    # ----- accuracy and the units' health (engine/diagnostics.py via gui/derived.py) ---------
+    # ----- accuracy and the units' health (engine/analysis/diagnostics.py via gui/derived.py) ---
     def _refresh_diagnosis(self):
         """Show the shared diagnosis: current outside a run, at most a few a second during one."""
         units = self._derived.health

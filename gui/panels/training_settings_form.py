@@ -2,7 +2,7 @@
 
 Every field writes through the document (``set_training``; ``replace_network`` for the loss),
 so settings are saved in the file and undoable. Text is parsed here and checked by the engine's
-own file checks (engine/netfile_values.py), so a field accepts exactly what a file may hold; a
+own file checks (engine/files/netfile_values.py), so a field accepts exactly what a file may hold; a
 refused text shows its reason under the field and the document does not change.
 """
 
@@ -11,11 +11,11 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout
 
-from engine import rules
 from engine.errors import NetworkError
-from engine.losses import LOSS_NAMES, REDUCTIONS, get_loss
-from engine.netfile_values import Checker
-from engine.number_text import parse_number
+from engine.files.netfile_values import Checker
+from engine.files.number_text import parse_number
+from engine.model import rules
+from engine.model.losses import LOSS_NAMES, REDUCTIONS, get_loss
 from gui.document import Document
 from gui.panels.validated_field import ValidatedField
 from gui.style import ERROR_STYLE

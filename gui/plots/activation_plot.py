@@ -3,7 +3,7 @@
 The marks are each neuron's pre-activation z on the training samples (the first few hundred),
 placed on both curves: a sigmoid neuron whose marks sit where f′ is near 0 passes almost no
 gradient back. The peak of f′ is labelled (sigmoid: 0.25 at z = 0, the notes' "about 0.3").
-Every value on the plot comes from engine.activations and Network.forward (the document's
+Every value on the plot comes from engine.model.activations and Network.forward (the document's
 DerivedNumbers runs that pass once per change, gui/derived.py).
 """
 
@@ -14,8 +14,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox
 
-from engine import ranges
-from engine.activations import get_activation
+from engine.analysis import ranges
+from engine.model.activations import get_activation
 from gui.derived import DerivedNumbers
 from gui.document import Document
 from gui.frame_clock import FrameClock

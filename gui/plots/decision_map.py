@@ -1,7 +1,7 @@
 """What the network learned: its output over the input plane, with the data on top.
 
-For a 2-input network a heat map of the output (engine/landscape.py, one batched forward pass
-over a grid) in a diverging blue/white/orange map — white where the output is halfway, the
+For a 2-input network a heat map of the output (engine/analysis/landscape.py, one batched forward
+pass over a grid) in a diverging blue/white/orange map — white where the output is halfway, the
 decision boundary of a sigmoid or tanh output — with the samples drawn over it coloured by
 class. Clicking adds a sample (left: class 1, right: class 0, or the class chosen in the
 header), shift-click removes the nearest one; both through ``document.set_data`` (undoable).
@@ -15,10 +15,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QLabel
 
-from engine import diagnostics, landscape, ranges
-from engine.activations import get_activation
+from engine.analysis import diagnostics, landscape, ranges
 from engine.errors import NetworkError
-from engine.experiment import Dataset
+from engine.model.activations import get_activation
+from engine.model.experiment import Dataset
 from gui.document import Document
 from gui.frame_clock import FrameClock
 from gui.plots.plot_frame import PlotFrame

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine import ranges
+from engine.analysis import ranges
 from gui.frame_clock import FrameClock, Repaint, on_screen
 from gui.plots.export import FORMATS, export_plot, nice_ceiling, styled_plot_widget
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import numpy as np
 
-from engine.experiment import Dataset, Experiment, TrainingSettings
-from engine.netfile import write_file
-from engine.network import Layer, Network
+from engine.files.netfile import write_file
+from engine.model.experiment import Dataset, Experiment, TrainingSettings
+from engine.model.network import Layer, Network
 
 FOLDER = Path(__file__).resolve().parent
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import numpy as np
 
-from engine import netfile
 from engine.cli import main
-from engine.experiment import Dataset, Experiment, TrainingSettings
-from engine.network import Layer, Network
+from engine.files import netfile
+from engine.model.experiment import Dataset, Experiment, TrainingSettings
+from engine.model.network import Layer, Network
 
 STEPS = 25
 TOLERANCE = 1e-10

@@ -7,7 +7,7 @@ thumbnails, the gradient check and the data panel; here they are checked against
 import numpy as np
 import pytest
 
-from engine.activations import ACTIVATIONS
+from engine.model.activations import ACTIVATIONS
 
 Z = np.linspace(-30.0, 30.0, 6001)[np.newaxis, :]  # one row: softmax sees it as one sample
 ELEMENTWISE = [a for a in ACTIVATIONS.values() if a.elementwise]

@@ -5,7 +5,7 @@ import stat
 
 import pytest
 
-from engine.atomic_write import replacing, write_text
+from engine.files.atomic_write import replacing, write_text
 
 
 def test_the_text_replaces_the_file_and_nothing_else_is_left(tmp_path):

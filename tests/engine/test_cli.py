@@ -17,9 +17,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from engine import netfile, presets
 from engine.cli import main
-from engine.rules import MAX_FILE_BYTES
+from engine.files import netfile, presets
+from engine.model.rules import MAX_FILE_BYTES
 from tests.engine.test_netfile import BAD_DOCUMENTS, seed_document
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,11 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from engine.csvdata import format_csv, parse_csv, read_csv, write_csv
-from engine.datasets import train_test_split
 from engine.errors import NetworkError
-from engine.experiment import Dataset
-from engine.rules import MAX_FILE_BYTES
+from engine.files.csvdata import format_csv, parse_csv, read_csv, write_csv
+from engine.model.experiment import Dataset
+from engine.model.rules import MAX_FILE_BYTES
+from engine.training.datasets import train_test_split
 
 
 def error_of(text, **options) -> NetworkError:

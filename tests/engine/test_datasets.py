@@ -7,7 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.datasets import (
+from engine.errors import NetworkError
+from engine.model.experiment import Dataset
+from engine.training.datasets import (
     GENERATORS,
     and_gate,
     blobs,
@@ -22,8 +24,6 @@ from engine.datasets import (
     train_test_split,
     xor_gate,
 )
-from engine.errors import NetworkError
-from engine.experiment import Dataset
 
 TWO_D = [circles, moons, spirals, blobs]
 

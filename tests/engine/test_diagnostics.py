@@ -5,10 +5,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.datasets import xor_gate
-from engine.diagnostics import accuracy, diagnose, target_classes
+from engine.analysis.diagnostics import accuracy, diagnose, target_classes
 from engine.errors import NetworkError
-from engine.network import Layer, Network
+from engine.model.network import Layer, Network
+from engine.training.datasets import xor_gate
 
 UNIT_SQUARE = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 

@@ -11,11 +11,11 @@ import sys
 import numpy as np
 import pytest
 
-from engine import netfile
 from engine.cli import main
-from engine.experiment import Experiment
-from engine.export_numpy import export_numpy, numpy_script
-from engine.export_torch import torch_script
+from engine.files import netfile
+from engine.files.export_numpy import export_numpy, numpy_script
+from engine.files.export_torch import torch_script
+from engine.model.experiment import Experiment
 from tests.engine.export_cases import (
     Case,
     check_agreement,
@@ -176,7 +176,7 @@ def test_the_carried_file_is_the_network_file_at_full_precision():
 
 
 def test_the_engine_never_imports_torch():
-    code = ("import sys, engine.export_torch, engine.commands.export; "
+    code = ("import sys, engine.files.export_torch, engine.commands.export; "
             "sys.exit('torch' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
 

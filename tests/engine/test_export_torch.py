@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from engine.export_torch import export_torch
+from engine.files.export_torch import export_torch
 from tests.engine.export_cases import (
     Case,
     check_agreement,

@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 
-from engine.fastpass import FastPass
-from engine.network import Layer, Network
-from engine.optimizers import flatten_gradients, flatten_parameters
+from engine.model.network import Layer, Network
+from engine.training.fastpass import FastPass
+from engine.training.optimizers import flatten_gradients, flatten_parameters
 from tests.engine.test_gradients import problems
 
 

@@ -10,15 +10,15 @@ import json
 import numpy as np
 import pytest
 
-from engine import netfile
+from engine.analysis.gradcheck import check_parameters
 from engine.cli import main
-from engine.experiment import Dataset, Experiment
-from engine.gradcheck import check_parameters
-from engine.losses import LOSS_NAMES, REDUCTIONS
-from engine.network import Layer, Network
-from engine.parameter_names import parameter_name, parameters_of
-from engine.presets import PRESET_NAMES, load_preset
-from engine.training import Trainer
+from engine.files import netfile
+from engine.files.presets import PRESET_NAMES, load_preset
+from engine.model.experiment import Dataset, Experiment
+from engine.model.losses import LOSS_NAMES, REDUCTIONS
+from engine.model.network import Layer, Network
+from engine.model.parameter_names import parameter_name, parameters_of
+from engine.training.trainer import Trainer
 from tests.engine.test_gradients import representable_for_bce
 
 HIDDEN = ["identity", "sigmoid", "tanh", "relu", "leaky_relu"]

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from engine.activations import get_activation
-from engine.gradcheck import check_gradients, numerical_gradients, relative_error
-from engine.losses import get_loss
-from engine.network import Layer, Network
+from engine.analysis.gradcheck import check_gradients, numerical_gradients, relative_error
+from engine.model.activations import get_activation
+from engine.model.losses import get_loss
+from engine.model.network import Layer, Network
 
 HIDDEN = ["identity", "sigmoid", "tanh", "relu", "leaky_relu"]
 SQUARED = ["half_sse", "sse", "mse"]

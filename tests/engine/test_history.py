@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.history import History
+from engine.training.history import History
 
 
 def filled(count, n_layers=2, **options):

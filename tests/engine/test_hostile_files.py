@@ -14,13 +14,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from engine import atomic_write, csvdata, netfile
 from engine.cli import main
 from engine.errors import NetworkError, NetworkFileError
-from engine.experiment import Dataset, Experiment, TrainingSettings
-from engine.file_text import key_name, one_line, quote
-from engine.network import Layer, Network
-from engine.regular_file import read_bytes
+from engine.files import atomic_write, csvdata, netfile
+from engine.files.file_text import key_name, one_line, quote
+from engine.files.regular_file import read_bytes
+from engine.model.experiment import Dataset, Experiment, TrainingSettings
+from engine.model.network import Layer, Network
 from tests.engine.test_netfile import seed_document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,7 +62,8 @@ def fifo(tmp_path):
 READER = """
 import resource, sys
 resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))  # reading /dev/zero whole: stop
-from engine import csvdata, netfile
+from engine.files import csvdata
+from engine.files import netfile
 try:
     getattr({module}, "{function}")(sys.argv[1])
 except ValueError as error:
@@ -346,7 +347,7 @@ def test_a_network_file_over_256_mib_is_refused_by_the_writer_and_not_written(tm
 
 
 def test_the_network_writer_and_reader_share_one_size_limit(tmp_path, monkeypatch):
-    from engine import netfile_reader, netfile_writer
+    from engine.files import netfile_reader, netfile_writer
 
     path, experiment = tmp_path / "n.json", netfile.load("preset:xor")
     netfile.write_file(experiment, path)
@@ -376,7 +377,7 @@ def test_a_save_that_fails_after_the_check_names_save(tmp_path, capsys, monkeypa
     def full(*_):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("engine.netfile_writer._write_within_limit", full)
+    monkeypatch.setattr("engine.files.netfile_writer._write_within_limit", full)
     path = tmp_path / "s.json"
     status, _, err = run(["train", "preset:seed", "--steps", "1", "--save", path], capsys)
     assert status == 2 and len(err) == 1 and "--save" in err[0] and "No space left" in err[0]

@@ -21,9 +21,9 @@ import numpy as np
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from engine import netfile
 from engine.errors import NetworkFileError
-from engine.file_text import has_lone_surrogate
+from engine.files import netfile
+from engine.files.file_text import has_lone_surrogate
 
 EXTREMES = [1e308, -1e308, sys.float_info.max, -sys.float_info.max, 5e-324, -5e-324,
             sys.float_info.min, -sys.float_info.min, 2.225073858507201e-308, 0.0, -0.0]

@@ -6,9 +6,9 @@ import time
 import numpy as np
 import pytest
 
+from engine.analysis.landscape import data_range, landscape, output_curve
 from engine.errors import NetworkError
-from engine.landscape import data_range, landscape, output_curve
-from engine.network import Layer, Network
+from engine.model.network import Layer, Network
 
 
 def tanh_2_4_2_1(seed=0):

@@ -5,15 +5,16 @@ import csv
 import numpy as np
 import pytest
 
-from engine import loss_landscape as module
+from engine.analysis import loss_landscape as module
+from engine.analysis.loss_landscape import grid_axis, loss_landscape, losses_at
 from engine.cli import main
 from engine.errors import NetworkError
-from engine.loss_landscape import grid_axis, loss_landscape, losses_at
-from engine.network import Layer, Network
-from engine.parameter_names import parameter_place, parse_parameter
-from engine.presets import load_preset
+from engine.files.presets import load_preset
+from engine.model.network import Layer, Network
+from engine.model.parameter_names import parameter_place, parse_parameter
 
-# grid values and the engine's E differ only in the order of a sum (see engine/loss_landscape.py)
+# grid values and the engine's E differ only in the order of a sum (see
+# engine/analysis/loss_landscape.py)
 SAME_E = 1e-12
 
 

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine import netfile
 from engine.errors import NetworkFileError
-from engine.experiment import Dataset, Experiment, TrainingSettings
-from engine.network import Layer, Network
-from engine.rules import MAX_FILE_BYTES
+from engine.files import netfile
+from engine.model.experiment import Dataset, Experiment, TrainingSettings
+from engine.model.network import Layer, Network
+from engine.model.rules import MAX_FILE_BYTES
 
 
 def seed_document() -> dict:

@@ -3,7 +3,7 @@
 import pytest
 
 from engine.errors import NetworkError
-from engine.number_text import parse_number
+from engine.files.number_text import parse_number
 
 
 @pytest.mark.parametrize(("text", "value"), [

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from engine.errors import NetworkError
-from engine.experiment import TrainingSettings
-from engine.network import Layer, Network
-from engine.optimizers import (
+from engine.model.experiment import TrainingSettings
+from engine.model.network import Layer, Network
+from engine.training.optimizers import (
     SGD,
     Adam,
     flatten_frozen,

@@ -3,8 +3,9 @@
 import pytest
 
 from engine.errors import NetworkError
-from engine.network import Layer, Network
-from engine.parameter_names import (
+from engine.lesson.quantities import Kind, Quantity, bias, weight
+from engine.model.network import Layer, Network
+from engine.model.parameter_names import (
     named_values,
     parameter_name,
     parameter_place,
@@ -12,7 +13,6 @@ from engine.parameter_names import (
     parameters_of,
     parse_parameter,
 )
-from engine.quantities import Kind, Quantity, bias, weight
 
 
 def network_2_3_1() -> Network:

@@ -7,8 +7,8 @@ import re
 import numpy as np
 import pytest
 
-from engine import netfile, presets
 from engine.errors import NetworkFileError
+from engine.files import netfile, presets
 from resources.examples import make_presets
 
 

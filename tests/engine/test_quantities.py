@@ -2,7 +2,7 @@
 
 import pytest
 
-from engine.quantities import Kind, Phase, Quantity, StepKind, StopReason
+from engine.lesson.quantities import Kind, Phase, Quantity, StepKind, StopReason
 
 EXAMPLES = [
     Quantity(Kind.INPUT, neuron=1),

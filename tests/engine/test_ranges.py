@@ -1,4 +1,5 @@
-"""engine/ranges.py: every range of finite float64 values comes out finite, with no overflow."""
+"""engine/analysis/ranges.py: every range of finite float64 values comes out finite, with no
+overflow."""
 
 import math
 import warnings
@@ -8,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine import landscape, ranges
+from engine.analysis import landscape, ranges
 from engine.errors import NetworkError
-from engine.network import Layer, Network
+from engine.model.network import Layer, Network
 
 FINITE = st.floats(allow_nan=False, allow_infinity=False)
 MARGINS = st.floats(min_value=0.0, max_value=10.0)

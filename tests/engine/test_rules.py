@@ -3,10 +3,10 @@
 import numpy as np
 import pytest
 
-from engine import rules
 from engine.errors import NetworkError
-from engine.experiment import Dataset
-from engine.network import Layer, Network
+from engine.model import rules
+from engine.model.experiment import Dataset
+from engine.model.network import Layer, Network
 
 
 def refusal(check, *args, **options) -> tuple[str, str]:

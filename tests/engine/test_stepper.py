@@ -11,15 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine.errors import NetworkError
-from engine.experiment import Dataset, Experiment, TrainingSettings
-from engine.formula import FULL, Symbol, display_value, format_number
-from engine.network import Layer, Network
-from engine.optimizers import make_optimizer
-from engine.presets import load_preset
-from engine.quantities import Quantity
-from engine.stepper import build_trace, trace_experiment
-from engine.steps import StepCursor
-from engine.trace_data import label_columns
+from engine.files.presets import load_preset
+from engine.lesson.formula import FULL, Symbol, display_value, format_number
+from engine.lesson.quantities import Quantity
+from engine.lesson.stepper import build_trace, trace_experiment
+from engine.lesson.steps import StepCursor
+from engine.lesson.trace_data import label_columns
+from engine.model.experiment import Dataset, Experiment, TrainingSettings
+from engine.model.network import Layer, Network
+from engine.training.optimizers import make_optimizer
 
 
 def q(*parts) -> Quantity:

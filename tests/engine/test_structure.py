@@ -6,10 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine.errors import NetworkError
-from engine.experiment import Dataset
-from engine.network import Layer, Network
-from engine.rules import check_sizes
-from engine.structure import (
+from engine.model.experiment import Dataset
+from engine.model.network import Layer, Network
+from engine.model.rules import check_sizes
+from engine.model.structure import (
     add_input,
     add_neuron,
     insert_data_column,

@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from engine.experiment import Dataset, Experiment, TrainingSettings
-from engine.network import Layer, Network
-from engine.training import Trainer
+from engine.model.experiment import Dataset, Experiment, TrainingSettings
+from engine.model.network import Layer, Network
+from engine.training.trainer import Trainer
 
 torch = pytest.importorskip("torch")
 

@@ -11,13 +11,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from engine import netfile
 from engine.cli import main
-from engine.experiment import Experiment
-from engine.parameter_names import parameter_name, parameters_of
-from engine.presets import load_preset
-from engine.quantities import Kind, Quantity
-from engine.training import Trainer
+from engine.files import netfile
+from engine.files.presets import load_preset
+from engine.lesson.quantities import Kind, Quantity
+from engine.model.experiment import Experiment
+from engine.model.parameter_names import parameter_name, parameters_of
+from engine.training.trainer import Trainer
 
 TRACE_KEYS = ["indexing", "granularity", "network", "loss", "reduction", "optimizer",
               "samples", "steps", "file"]

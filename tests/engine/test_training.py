@@ -5,13 +5,13 @@ import pytest
 from hypothesis import given, settings
 
 from engine.errors import NetworkError
-from engine.experiment import Dataset, Experiment, TrainingSettings
-from engine.history import History
-from engine.initializers import initial_parameters, initialize_network
-from engine.network import Layer, Network
-from engine.optimizers import SGD, flatten_gradients, flatten_parameters, split_parameters
-from engine.presets import load_preset
-from engine.training import Trainer
+from engine.files.presets import load_preset
+from engine.model.experiment import Dataset, Experiment, TrainingSettings
+from engine.model.initializers import initial_parameters, initialize_network
+from engine.model.network import Layer, Network
+from engine.training.history import History
+from engine.training.optimizers import SGD, flatten_gradients, flatten_parameters, split_parameters
+from engine.training.trainer import Trainer
 from tests.engine.test_gradients import problems
 
 

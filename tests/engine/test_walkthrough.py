@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from engine.network import Layer, Network
+from engine.model.network import Layer, Network
 
 
 def seed_network(loss="half_sse"):

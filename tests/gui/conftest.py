@@ -24,8 +24,8 @@ def seed_document(owned):
     """Makes the lecture notes' walkthrough as a document, released at the end of the test:
     x —(v, a=1)→ y —(w, b=1)→ z with ``weights=(v, w)`` (1, 1 by default), x = 2, t = 3,
     ½(z − t)², η = 0.1."""
-    from engine.experiment import Dataset, Experiment
-    from engine.network import Layer, Network
+    from engine.model.experiment import Dataset, Experiment
+    from engine.model.network import Layer, Network
     from gui.document import Document
 
     def make(weights=(1.0, 1.0)) -> Document:

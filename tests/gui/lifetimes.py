@@ -9,7 +9,7 @@ stacks emptied while everything is still alive, then each object deleted.
 
 from PySide6.QtCore import QCoreApplication, QEvent
 
-from engine.netfile import load
+from engine.files.netfile import load
 from gui.document import Document
 from gui.training_runner import TrainingRunner
 

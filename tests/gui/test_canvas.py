@@ -7,9 +7,9 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from engine.experiment import Dataset, Experiment
-from engine.network import Layer, Network
-from engine.quantities import Kind, Quantity
+from engine.lesson.quantities import Kind, Quantity
+from engine.model.experiment import Dataset, Experiment
+from engine.model.network import Layer, Network
 from gui import style
 from gui.canvas import NetworkView, labels
 from gui.canvas.tooltips import tooltip

@@ -6,7 +6,7 @@ import itertools
 import pytest
 from PySide6.QtCore import QPointF, QRectF
 
-from engine.presets import load_preset
+from engine.files.presets import load_preset
 from gui import style
 from gui.canvas import labels, placement
 from gui.canvas.layout import CanvasLayout

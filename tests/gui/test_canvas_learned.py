@@ -6,10 +6,10 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from engine import landscape
-from engine.experiment import Dataset, Experiment
-from engine.network import Layer, Network
-from engine.presets import load_preset
+from engine.analysis import landscape
+from engine.files.presets import load_preset
+from engine.model.experiment import Dataset, Experiment
+from engine.model.network import Layer, Network
 from gui import style
 from gui.canvas import thumbnails
 from gui.canvas.tooltips import tooltip

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from engine import csvdata, datasets
+from engine.files import csvdata
+from engine.training import datasets
 from gui.dialogs.csv_options import CsvOptionsDialog, parse_target_columns, read_preview
 from gui.panels.data_panel import DataPanel
 from tests.gui.lifetimes import opened

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
-from engine import landscape
+from engine.analysis import landscape
 from gui.plots.decision_map import MAX_CELLS, PIXELS_PER_CELL, DecisionMap
 from tests.gui.lifetimes import opened, runner_for
 

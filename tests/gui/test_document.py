@@ -3,7 +3,7 @@
 import pytest
 
 from engine.errors import NetworkError
-from engine.network import Layer, Network
+from engine.model.network import Layer, Network
 from gui.items import WeightRef
 
 

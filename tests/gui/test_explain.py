@@ -5,8 +5,8 @@ import re
 import pytest
 from PySide6.QtCore import QUrl
 
-from engine.presets import load_preset
-from engine.quantities import Quantity
+from engine.files.presets import load_preset
+from engine.lesson.quantities import Quantity
 from gui.document import Document
 from gui.items import BiasRef, NeuronRef, WeightRef, quantity_of
 from gui.panels.explain import ExplainPanel

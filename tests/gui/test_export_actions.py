@@ -5,7 +5,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from engine import netfile
+from engine.files import netfile
 from gui import file_actions, files
 from gui.document import Document
 from gui.main_window import MainWindow

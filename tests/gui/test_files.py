@@ -3,8 +3,8 @@
 import pytest
 from PySide6.QtCore import QSettings
 
-from engine import netfile
 from engine.errors import NetworkFileError
+from engine.files import netfile
 from gui import files
 
 

@@ -1,5 +1,5 @@
 """Every view survives any finite float64: ranges never overflow, and a view whose numbers
-span more than a float can hold says so instead of drawing (engine/ranges.py)."""
+span more than a float can hold says so instead of drawing (engine/analysis/ranges.py)."""
 
 import json
 import os
@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from engine import netfile
+from engine.files import netfile
 from gui.canvas import thumbnails
 from gui.document import Document
 from gui.plots.activation_plot import ActivationPlot

@@ -3,8 +3,8 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from engine.experiment import Dataset
-from engine.quantities import Kind, Quantity
+from engine.lesson.quantities import Kind, Quantity
+from engine.model.experiment import Dataset
 from gui.frame_clock import FrameClock
 from gui.items import BiasRef, NeuronRef, WeightRef
 from gui.panels.inspector import Inspector

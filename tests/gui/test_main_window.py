@@ -9,9 +9,9 @@ from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialog
 
-from engine import netfile
-from engine.experiment import Dataset
-from engine.quantities import Kind, Quantity
+from engine.files import netfile
+from engine.lesson.quantities import Kind, Quantity
+from engine.model.experiment import Dataset
 from gui import app, files, network_actions
 from gui.document import Document
 from gui.items import BiasRef, NeuronRef, WeightRef

@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
-from engine import datasets
-from engine.activations import get_activation
+from engine.model.activations import get_activation
+from engine.training import datasets
 from gui.plots.activation_plot import ActivationPlot
 from gui.plots.gradient_plot import GradientPlot
 from gui.plots.loss_plot import LossPlot

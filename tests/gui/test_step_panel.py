@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from engine.experiment import Dataset, Experiment
-from engine.formula import FULL, format_number
-from engine.network import Layer, Network
-from engine.presets import load_preset
-from engine.quantities import Quantity
+from engine.files.presets import load_preset
+from engine.lesson.formula import FULL, format_number
+from engine.lesson.quantities import Quantity
+from engine.model.experiment import Dataset, Experiment
+from engine.model.network import Layer, Network
 from gui.document import Document
 from gui.items import BiasRef, NeuronRef, WeightRef
 from gui.panels.step_panel import StepPanel

@@ -2,10 +2,10 @@
 
 import pytest
 
-from engine.experiment import Dataset, Experiment
-from engine.formula import format_number
-from engine.network import Layer, Network
-from engine.presets import load_preset
+from engine.files.presets import load_preset
+from engine.lesson.formula import format_number
+from engine.model.experiment import Dataset, Experiment
+from engine.model.network import Layer, Network
 from gui.document import Document
 from gui.items import BiasRef, NeuronRef, WeightRef
 from gui.stepping import StepThrough
@@ -273,7 +273,7 @@ def test_a_network_too_big_for_neuron_steps_is_stepped_layer_by_layer(qtbot):
 
 
 def test_each_view_name_of_a_number_is_one_quantity_of_its_item():
-    from engine.quantities import Kind, Quantity
+    from engine.lesson.quantities import Kind, Quantity
     from gui.items import items_of, quantity_of
 
     network = Document(load_preset("xor")).network

@@ -3,8 +3,9 @@
 import numpy as np
 import pytest
 
-from engine import diagnostics, netfile
-from engine.netfile import load
+from engine.analysis import diagnostics
+from engine.files import netfile
+from engine.files.netfile import load
 from gui.document import Document
 from gui.panels.data_panel import DataPanel
 from gui.panels.training_panel import TrainingPanel

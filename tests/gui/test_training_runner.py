@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from engine import datasets
-from engine.experiment import Dataset
-from engine.netfile import load
-from engine.training import Trainer
+from engine.files.netfile import load
+from engine.model.experiment import Dataset
+from engine.training import datasets
+from engine.training.trainer import Trainer
 from gui.document import Document
 from gui.training_runner import FRAME_INTERVAL, TrainingRunner
 

@@ -5,8 +5,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from engine.experiment import Experiment
-from engine.network import Layer, Network
+from engine.model.experiment import Experiment
+from engine.model.network import Layer, Network
 from gui.document import Document
 from gui.items import BiasRef, WeightRef
 from gui.models.weight_table_model import NEGATIVE_COLOR, POSITIVE_COLOR, WeightTableModel

@@ -1,0 +1,192 @@
+"""What a network's units are doing on a batch: dead ReLUs, saturated sigmoids and tanhs, accuracy.
+
+A **dead** unit is a ReLU whose output is exactly 0 for every sample: its slope f′ is 0 there too,
+so no gradient reaches its incoming weights and training can never revive it on this data.
+
+A **saturated** unit is a sigmoid or tanh sitting on its flat tails: its slope f′(z) is below
+5 % of the function's largest slope (sigmoid 0.25 at z = 0, so f′ < 0.0125, |z| > 4.37; tanh 1,
+so f′ < 0.05, |z| > 2.09) for more than 90 % of the samples. Gradients through it shrink at least
+twentyfold: the vanishing gradient of the notes, in one unit.
+
+**Accuracy** is defined only when the targets are classes: one-hot rows (the predicted class is
+the largest output), or one column of 0/1 labels (predicted 1 when the output is ≥ 0.5) or of
+−1/+1 labels (predicted +1 when the output is ≥ 0). Otherwise it is None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from engine.errors import NetworkError
+from engine.model.activations import get_activation
+from engine.model.network import ForwardPass, Network
+
+SATURATION_SLOPE = 0.05  # a slope below this fraction of the largest slope is "flat"
+SATURATION_SHARE = 0.9  # flat on more than this share of the samples: saturated
+
+
+@dataclass(frozen=True)
+class LayerHealth:
+    """How the units of one layer (index 0 = first non-input layer) behave on a batch.
+
+    ``dead`` and ``saturated`` are boolean masks (n_units,); ``flat_share`` (n_units,) is the
+    share of samples on which each unit's slope is flat (all zeros for other activations).
+    """
+
+    index: int
+    activation: str
+    dead: np.ndarray
+    saturated: np.ndarray
+    flat_share: np.ndarray
+
+    @property
+    def n_units(self) -> int:
+        return self.dead.shape[0]
+
+    @property
+    def dead_count(self) -> int:
+        return int(self.dead.sum())
+
+    @property
+    def saturated_count(self) -> int:
+        return int(self.saturated.sum())
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """Per-layer health and, when the targets are classes, the accuracy (0..1)."""
+
+    layers: list[LayerHealth]
+    accuracy: float | None
+
+    @property
+    def dead_count(self) -> int:
+        return sum(layer.dead_count for layer in self.layers)
+
+    @property
+    def saturated_count(self) -> int:
+        return sum(layer.saturated_count for layer in self.layers)
+
+
+def diagnose(
+    network: Network,
+    inputs: np.ndarray,
+    targets: np.ndarray | None = None,
+    forward: ForwardPass | None = None,
+    slope_fraction: float = SATURATION_SLOPE,
+    sample_share: float = SATURATION_SHARE,
+) -> Diagnosis:
+    """Dead and saturated units of every layer, and the accuracy, on the batch ``inputs``.
+
+    Parameters
+    ----------
+    network : Network
+    inputs : ndarray, shape (batch, input_size)
+    targets : ndarray, shape (batch, output_size), optional
+        Without them the accuracy is None.
+    forward : ForwardPass, optional
+        ``network.forward(inputs)`` if already computed (it is not recomputed then).
+    slope_fraction, sample_share : float
+        A sigmoid/tanh unit is saturated when f′(z) < slope_fraction · max f′ on more than
+        sample_share of the samples.
+    """
+    inputs = _batch(inputs, network.input_size, "inputs")
+    if forward is None:
+        forward = network.forward(inputs)
+    layers = []
+    for index, layer in enumerate(network.layers):
+        z, a = forward.pre_activations[index], forward.activations[index + 1]
+        flat_share = _flat_share(layer.activation, z, a, slope_fraction)
+        layers.append(
+            LayerHealth(
+                index,
+                layer.activation,
+                dead=_dead(layer.activation, a),
+                saturated=flat_share > sample_share,
+                flat_share=flat_share,
+            )
+        )
+    score = None
+    if targets is not None:
+        score = accuracy(forward.output, _batch(targets, network.output_size, "targets"))
+    return Diagnosis(layers, score)
+
+
+def _batch(values, width: int, key: str) -> np.ndarray:
+    values = np.asarray(values, dtype=np.float64)
+    if values.ndim == 1:
+        values = values[np.newaxis, :]
+    if values.ndim != 2 or values.shape[1] != width:
+        raise NetworkError(key, f"must be rows of {width} numbers, not shape {values.shape}")
+    if values.shape[0] == 0:
+        raise NetworkError(key, "no samples")
+    return values
+
+
+def _dead(activation: str, a: np.ndarray) -> np.ndarray:
+    """ReLU units whose output a is exactly 0 for every sample (batch, n) → (n,)."""
+    if not get_activation(activation).can_die:
+        return np.zeros(a.shape[1], dtype=bool)
+    return np.all(a == 0.0, axis=0)
+
+
+def _flat_share(activation: str, z: np.ndarray, a: np.ndarray, slope_fraction: float):
+    """Share of samples with f′(z) < slope_fraction · max f′, per unit; zeros if not s-shaped."""
+    function = get_activation(activation)
+    if function.max_slope is None:
+        return np.zeros(a.shape[1])
+    slope = function.derivative(z, a)
+    return np.mean(slope < slope_fraction * function.max_slope, axis=0)
+
+
+def target_classes(targets: np.ndarray) -> str | None:
+    """What kind of classes ``targets`` (batch, n) hold: "one_hot", "binary", "signed" or None.
+
+    "one_hot": n ≥ 2 and every row is 0s with a single 1. "binary": one column of 0/1 labels;
+    "signed": one column of −1/+1 labels (0/1 wins if all labels are 1). None otherwise.
+    """
+    targets = np.asarray(targets, dtype=np.float64)
+    if targets.ndim != 2 or targets.shape[0] == 0:
+        return None
+    if targets.shape[1] == 1:
+        if np.all((targets == 0.0) | (targets == 1.0)):
+            return "binary"
+        if np.all((targets == -1.0) | (targets == 1.0)):
+            return "signed"
+        return None
+    if np.all((targets == 0.0) | (targets == 1.0)) and np.all(targets.sum(axis=1) == 1.0):
+        return "one_hot"
+    return None
+
+
+def predicted_classes(outputs: np.ndarray, kind: str) -> np.ndarray:
+    """Class index per row (batch,): argmax for "one_hot", output ≥ 0.5 ("binary") or ≥ 0."""
+    if kind == "one_hot":
+        return np.argmax(outputs, axis=1)
+    threshold = 0.5 if kind == "binary" else 0.0
+    return (outputs[:, 0] >= threshold).astype(np.intp)
+
+
+def accuracy(outputs: np.ndarray, targets: np.ndarray) -> float | None:
+    """Share of rows (0..1) whose predicted class is the target class; None if not classes.
+
+    ``outputs`` and ``targets`` have shape (batch, n). A NaN output counts as wrong.
+    """
+    outputs = np.asarray(outputs, dtype=np.float64)
+    targets = np.asarray(targets, dtype=np.float64)
+    if outputs.shape != targets.shape:
+        raise NetworkError(
+            "targets", f"shape {targets.shape} does not match outputs {outputs.shape}"
+        )
+    kind = target_classes(targets)
+    if kind is None:
+        return None
+    predicted = predicted_classes(outputs, kind)
+    if kind != "one_hot":
+        # an output of NaN is neither ≥ nor < the threshold: never right
+        predicted = np.where(np.isnan(outputs[:, 0]), -1, predicted)
+    elif np.isnan(outputs).any():
+        predicted = np.where(np.isnan(outputs).any(axis=1), -1, predicted)
+    return float(np.mean(predicted == predicted_classes(targets, kind)))

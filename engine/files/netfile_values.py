@@ -1,0 +1,227 @@
+"""Checks of single values in a network file: each names its key when the value is wrong.
+
+``Checker`` carries the file name so every check can raise ``NetworkFileError(key, problem,
+path)``; the limits of DESIGN.md ("Network file") live in the rule book, engine/model/rules.py.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+
+import numpy as np
+
+from engine.errors import NetworkFileError
+from engine.files.file_text import has_lone_surrogate, key_name, quote
+
+MAX_SEED = 2**63 - 1
+
+
+class NonFiniteLiteral(float):
+    """A NaN, Infinity or -Infinity literal as read from a file, remembering how it was written."""
+
+    def __new__(cls, literal: str):
+        value = super().__new__(cls, literal)
+        value.literal = literal
+        return value
+
+
+def show(value) -> str:
+    """A short description of a JSON value for a message: ``true``, ``"abc"``, ``a list``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return quote(value)
+    if isinstance(value, list):
+        return f"a list of {len(value)}"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, NonFiniteLiteral):
+        return f"{value.literal} (JSON has no NaN or Infinity: write a finite number)"
+    if isinstance(value, int | float):
+        text = repr(value)
+        return text if len(text) <= 40 else text[:37] + "..."
+    return type(value).__name__
+
+
+def numbers(count: int) -> str:
+    """``1 number``, ``3 numbers``."""
+    return f"{count} number" if count == 1 else f"{count} numbers"
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _not_a_number(value) -> str:
+    hint = " (booleans are not numbers)" if isinstance(value, bool) else ""
+    return f"expected a number, got {show(value)}{hint}"
+
+
+class Checker:
+    """Validates values of one document; ``source`` is the file name used in its errors."""
+
+    def __init__(self, source: str | None):
+        self.source = source
+        self.show = show
+
+    def fail(self, key: str, problem: str):
+        raise NetworkFileError(key, problem, self.source)
+
+    # ----- objects and names ------------------------------------------------------------------
+    def keys(self, obj: dict, prefix: str, allowed, required) -> None:
+        """Refuse unknown keys (suggesting a close known one) and report missing ones."""
+        for key in obj:
+            if key not in allowed:
+                where = f"{prefix}.{key_name(key)}" if prefix else key_name(key)
+                close = difflib.get_close_matches(str(key)[:100], allowed, n=1, cutoff=0.6)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                self.fail(where, f"unknown key{hint}")
+        for key in required:
+            if key not in obj:
+                self.fail(f"{prefix}.{key}" if prefix else key, "missing key")
+
+    def choice(self, value, key: str, known) -> str:
+        if value not in known or not isinstance(value, str):
+            close = []
+            if isinstance(value, str):
+                close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            self.fail(
+                key,
+                f"unknown {key.rsplit('.', 1)[-1]} {show(value)} ({hint}known: {', '.join(known)})",
+            )
+        return value
+
+    def text(self, value, key: str) -> str:
+        """A string of characters: one holding a lone surrogate (a ``\\ud800`` escape without
+        its pair) is refused, since nothing can write or show it."""
+        if not isinstance(value, str):
+            self.fail(key, f"expected a string, got {show(value)}")
+        if has_lone_surrogate(value):
+            self.fail(key, f"{show(value)} holds a lone surrogate (half of a \\uXXXX pair), "
+                           "which is not a character")
+        return value
+
+    def flag(self, value, key: str) -> bool:
+        if not isinstance(value, bool):
+            self.fail(key, f"expected true or false, got {show(value)}")
+        return value
+
+    # ----- single numbers ---------------------------------------------------------------------
+    def number(self, value, key: str) -> float:
+        """A finite number (int or float, never a bool) as a float."""
+        if not _is_number(value):
+            self.fail(key, _not_a_number(value))
+        try:
+            result = float(value)
+        except OverflowError:
+            result = math.inf
+        if not math.isfinite(result):
+            self.fail(key, f"expected a finite number, got {show(value)}")
+        return result
+
+    def count(self, value, key: str, low: int, high: int, what: str) -> int:
+        """An integer in [low, high]; ``what`` names the unit in the message."""
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(key, f"expected a whole number, got {show(value)}")
+        if value < low:
+            self.fail(key, f"{value} {what}, at least {low} needed")
+        if value > high:
+            self.fail(key, f"{value:,} {what}, more than the limit of {high:,}")
+        return value
+
+    def positive(self, value, key: str) -> float:
+        result = self.number(value, key)
+        if result <= 0.0:
+            self.fail(key, f"must be greater than 0, got {show(value)}")
+        return result
+
+    def fraction(self, value, key: str) -> float:
+        """A number in [0, 1): momentum and Adam's betas."""
+        result = self.number(value, key)
+        if not 0.0 <= result < 1.0:
+            self.fail(key, f"must be at least 0 and less than 1, got {show(value)}")
+        return result
+
+    def optional_count(self, value, key: str) -> int | None:
+        """null, or a positive integer (batch_size, max_epochs)."""
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            self.fail(key, f"expected a positive whole number or null, got {show(value)}")
+        return value
+
+    def optional_non_negative(self, value, key: str) -> float | None:
+        if value is None:
+            return None
+        result = self.number(value, key)
+        if result < 0.0:
+            self.fail(key, f"must be at least 0 (or null), got {show(value)}")
+        return result
+
+    def seed(self, value, key: str) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_SEED:
+            self.fail(key, f"expected a whole number from 0 to {MAX_SEED}, got {show(value)}")
+        return value
+
+    # ----- arrays -----------------------------------------------------------------------------
+    def vector(self, values, key: str, length: int, width_name: str = "") -> np.ndarray:
+        """A list of ``length`` finite numbers as a float64 array, shape (length,)."""
+        named = f" ({width_name})" if width_name else ""
+        if not isinstance(values, list):
+            self.fail(key, f"expected a list of {numbers(length)}{named}, got {show(values)}")
+        if len(values) != length:
+            self.fail(key, f"expected {numbers(length)}{named}, got {len(values)}")
+        for index, value in enumerate(values):
+            if not _is_number(value):
+                self.fail(f"{key}[{index}]", _not_a_number(value))
+        try:
+            array = np.array(values, dtype=np.float64)
+        except OverflowError:
+            array = np.array([_clip(v) for v in values], dtype=np.float64)
+        if length and not np.isfinite(array).all():
+            index = int(np.flatnonzero(~np.isfinite(array))[0])
+            self.fail(f"{key}[{index}]", f"expected a finite number, got {show(values[index])}")
+        return array
+
+    def matrix(self, rows, key: str, n_rows: int, width: int, width_name: str = "") -> np.ndarray:
+        """``n_rows`` lists of ``width`` finite numbers as a float64 array (n_rows, width)."""
+        if not isinstance(rows, list):
+            self.fail(key, f"expected a list of {n_rows} rows, got {show(rows)}")
+        if len(rows) != n_rows:
+            self.fail(key, f"expected {n_rows} rows, got {len(rows)}")
+        named = f" ({width_name})" if width_name else ""
+        for index, row in enumerate(rows):  # every length first, so the array below fits the file
+            if not isinstance(row, list) or len(row) != width:
+                got = len(row) if isinstance(row, list) else show(row)
+                self.fail(f"{key}[{index}]", f"expected {numbers(width)}{named}, got {got}")
+        array = np.empty((n_rows, width), dtype=np.float64)
+        for index, row in enumerate(rows):
+            array[index] = self.vector(row, f"{key}[{index}]", width, width_name)
+        return array
+
+    def flag_vector(self, values, key: str, length: int) -> np.ndarray:
+        if not isinstance(values, list) or len(values) != length:
+            self.fail(key, f"expected a list of {length} true/false values, got {show(values)}")
+        for index, value in enumerate(values):
+            if not isinstance(value, bool):
+                self.fail(f"{key}[{index}]", f"expected true or false, got {show(value)}")
+        return np.array(values, dtype=bool).reshape(length)
+
+    def flag_matrix(self, rows, key: str, n_rows: int, width: int) -> np.ndarray:
+        if not isinstance(rows, list) or len(rows) != n_rows:
+            self.fail(key, f"expected {n_rows} rows of true/false values, got {show(rows)}")
+        array = np.empty((n_rows, width), dtype=bool)
+        for index, row in enumerate(rows):
+            array[index] = self.flag_vector(row, f"{key}[{index}]", width)
+        return array
+
+
+def _clip(value) -> float:
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf

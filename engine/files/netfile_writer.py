@@ -1,0 +1,168 @@
+"""Writing a network file (DESIGN.md, "Network file"): floats at full precision, atomically.
+
+The document is checked by the reader's own rules before anything is written, and the text
+is counted as it is written, refused past the reader's 256 MiB, so every file written here
+reads back; numbers are written with ``repr``, the shortest text that reads back
+as the same float64.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+
+import numpy as np
+
+from engine.errors import NetworkFileError
+from engine.files.atomic_write import replacing
+from engine.files.netfile_reader import FORMAT, VERSION, parse
+from engine.model.experiment import Dataset, Experiment, TrainingSettings
+from engine.model.network import Layer, Network
+from engine.model.rules import MAX_FILE_BYTES
+
+
+def to_dict(experiment: Experiment) -> dict:
+    """The network file of ``experiment`` as a JSON-ready dict, floats at full precision."""
+    network = experiment.network
+    document: dict = {"format": FORMAT, "version": VERSION}
+    document["name"] = network.name
+    document["description"] = network.description
+    document["input_size"] = int(network.input_size)
+    if network.input_labels is not None:
+        document["input_labels"] = list(network.input_labels)
+    document["layers"] = [_layer_dict(layer) for layer in network.layers]
+    document["loss"] = network.loss
+    document["reduction"] = network.reduction
+    document["training"] = _training_dict(experiment.training)
+    if experiment.data is not None:
+        document["data"] = _data_dict(experiment.data, network)
+    return document
+
+
+def _layer_dict(layer: Layer) -> dict:
+    spec = {
+        "activation": layer.activation,
+        "weights": _floats(layer.weights),
+        "biases": _floats(layer.biases),
+    }
+    if layer.has_frozen:
+        spec["frozen_weights"] = np.asarray(layer.frozen_weights, dtype=bool).tolist()
+        spec["frozen_biases"] = np.asarray(layer.frozen_biases, dtype=bool).tolist()
+    if layer.labels is not None:
+        spec["labels"] = list(layer.labels)
+    return spec
+
+
+def _training_dict(settings: TrainingSettings) -> dict:
+    spec = {
+        "optimizer": settings.optimizer,
+        "learning_rate": float(settings.learning_rate),
+        "momentum": float(settings.momentum),
+        "batch_size": None if settings.batch_size is None else int(settings.batch_size),
+        "shuffle": bool(settings.shuffle),
+        "seed": int(settings.seed),
+    }
+    defaults = TrainingSettings()
+    for name in ("beta1", "beta2", "epsilon"):
+        value = getattr(settings, name)
+        if settings.optimizer == "adam" or value != getattr(defaults, name):
+            spec[name] = float(value)
+    if settings.target_loss is not None:
+        spec["target_loss"] = float(settings.target_loss)
+    if settings.max_epochs is not None:
+        spec["max_epochs"] = int(settings.max_epochs)
+    return spec
+
+
+def _data_dict(data: Dataset, network: Network) -> dict:
+    def rows(array, width):
+        # an empty data set may arrive as shape (1, 0) or (0,): it is zero rows either way
+        array = np.asarray(array, dtype=np.float64)
+        return [] if array.size == 0 else _floats(array.reshape(-1, width))
+
+    spec = {
+        "inputs": rows(data.inputs, network.input_size),
+        "targets": rows(data.targets, network.output_size),
+    }
+    if data.test_inputs is not None:
+        spec["test_inputs"] = rows(data.test_inputs, network.input_size)
+        spec["test_targets"] = rows(data.test_targets, network.output_size)
+    return spec
+
+
+def _floats(array: np.ndarray) -> list:
+    # tolist() gives Python floats, whose repr (json's) is the shortest exact round trip
+    return np.asarray(array, dtype=np.float64).tolist()
+
+
+def dumps(document: dict) -> str:
+    """JSON text for a network file: one line per key, one line per matrix row."""
+    return "".join(_pieces(document, ""))
+
+
+def _pieces(value, indent: str) -> Iterator[str]:
+    """The text of ``value`` in pieces (a matrix row at most), ending in a newline at the top."""
+    inner = indent + "  "
+    if isinstance(value, dict) and value:
+        for index, (key, item) in enumerate(value.items()):
+            yield ("{\n" if index == 0 else ",\n") + f"{inner}{json.dumps(key)}: "
+            yield from _pieces(item, inner)
+        yield "\n" + indent + "}"
+    # a network file's lists are homogeneous: rows of numbers, or lists of rows / objects
+    elif isinstance(value, list) and value and isinstance(value[0], list | dict):
+        for index, item in enumerate(value):
+            yield ("[\n" if index == 0 else ",\n") + inner
+            yield from _pieces(item, inner)
+        yield "\n" + indent + "]"
+    else:
+        yield json.dumps(value, allow_nan=False, ensure_ascii=False)
+    if not indent:
+        yield "\n"
+
+
+def write_file(experiment: Experiment, path: str | os.PathLike) -> None:
+    """Write ``experiment`` to ``path`` atomically (a temporary file beside it, then replace).
+
+    The document is validated first, exactly as a reader would, so a file this writes can
+    always be read back; a non-finite parameter raises NetworkFileError and writes nothing.
+    """
+    where = os.fspath(path)
+    document = to_dict(experiment)
+    _refuse_non_finite(document, where)
+    parse(document, where)
+    try:
+        with replacing(where) as temporary, open(temporary, "wb") as stream:
+            _write_within_limit(document, stream, where)
+    except OSError as error:
+        raise NetworkFileError("", f"cannot write it ({error.strerror})", where) from None
+
+
+def _write_within_limit(document: dict, stream, where: str) -> None:
+    """Write the text piece by piece, stopping (and raising) once it passes the size limit."""
+    written = 0
+    for piece in _pieces(document, ""):
+        data = piece.encode("utf-8")
+        written += len(data)
+        if written > MAX_FILE_BYTES:
+            raise NetworkFileError(
+                "",
+                f"the file would have more than {MAX_FILE_BYTES:,} bytes "
+                f"({MAX_FILE_BYTES / 2**20:g} MiB), the most a network file may have "
+                "(fewer data rows or a smaller network would fit); nothing written",
+                where,
+            )
+        stream.write(data)
+
+
+def _refuse_non_finite(document: dict, where: str) -> None:
+    for index, layer in enumerate(document["layers"]):
+        for name in ("weights", "biases"):
+            array = np.asarray(layer[name], dtype=np.float64)
+            if not np.isfinite(array).all():
+                spot = "".join(f"[{int(i)}]" for i in np.argwhere(~np.isfinite(array))[0])
+                raise NetworkFileError(
+                    f"layers[{index}].{name}{spot}",
+                    "is not a finite number; nothing written",
+                    where,
+                )
