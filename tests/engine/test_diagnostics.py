@@ -6,9 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine.datasets import xor_gate
-from engine.diagnostics import accuracy, diagnose, target_classes
+from engine.diagnostics import MAX_SLOPE, accuracy, diagnose, layer_ratios, target_classes
 from engine.errors import NetworkError
 from engine.network import Layer, Network
+from engine.presets import load_preset
 
 UNIT_SQUARE = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 
@@ -165,3 +166,26 @@ def test_one_hot_accuracy_is_the_share_of_matching_labels(labels, seed):
     outputs = np.random.default_rng(seed).random((len(labels), 4))
     expected = np.mean(outputs.argmax(axis=1) == labels)
     assert accuracy(outputs, np.eye(4)[labels]) == expected
+
+
+def test_layer_ratios_divide_each_layers_gradient_norm_by_the_next_ones():
+    # by hand: 1e-6 / 4e-6 = 0.25, 4e-6 / 2e-5 = 0.2, 2e-5 / 1e-4 = 0.2
+    np.testing.assert_allclose(layer_ratios([1e-6, 4e-6, 2e-5, 1e-4]), [0.25, 0.2, 0.2],
+                               rtol=1e-15)
+    # a zero next layer leaves the ratio undefined; a zero layer itself gives 0
+    ratios = layer_ratios([3.0, 0.0, 2.0])
+    assert np.isnan(ratios[0]) and ratios[1] == 0.0
+    assert layer_ratios([5.0]).shape == (0,)  # one layer: nothing to compare
+
+
+def test_the_vanishing_sigmoid_preset_loses_about_sigma_max_per_layer_at_the_start():
+    """The backward pass multiplies by f′ ≤ 0.25 once per sigmoid layer: at the preset's
+    start every ratio stays near that bound (its weights are of size about 1)."""
+    experiment = load_preset("vanishing-sigmoid")
+    network, data = experiment.network, experiment.data
+    norms = network.backward(network.forward(data.inputs), data.targets).weight_norms()
+    ratios = layer_ratios(norms)
+    np.testing.assert_allclose(ratios, np.asarray(norms[:-1]) / np.asarray(norms[1:]),
+                               rtol=1e-15)
+    assert np.all((ratios > 0.1) & (ratios < 0.35))
+    assert MAX_SLOPE["sigmoid"] == 0.25
