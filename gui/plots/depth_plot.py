@@ -54,6 +54,7 @@ class DepthPlot(QWidget):
         item.setMenuEnabled(False)
         item.vb.disableAutoRange()
         item.setLabel("bottom", "layer  (– – step 1)")
+        item.getAxis("bottom").setStyle(hideOverlappingLabels=12)  # "out" may reach past the end
         self.bars = pg.BarGraphItem(x=[], y0=[], y1=[], width=BAR_WIDTH, pen=pg.mkPen(None))
         self.first_step_marks = pg.PlotCurveItem(connect="pairs", pen=FIRST_STEP_PEN)
         item.addItem(self.bars, ignoreBounds=True)

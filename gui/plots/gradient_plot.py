@@ -29,6 +29,8 @@ FIXED_DECADES = (-10.0, 1.0)  # the fixed axis: 10⁻¹⁰ … 10¹ holds both v
 SIDE_BY_SIDE = 1.2  # the depth view goes beside the curves when width ≥ this × height
 RATIO_DIGITS = 2
 NOTES_SLOPE = 0.3  # what the notes say sigmoid's slope is "about"
+GRADIENT_OF = "‖∂E\u2060/\u2060∂W{}‖".format  # word joiners: a line never breaks inside it
+NOTE_FONT_SCALE = 0.9  # the note is a footnote to the plots
 
 
 class GradientPlot(HistoryPlot):
@@ -60,6 +62,9 @@ class GradientPlot(HistoryPlot):
         self.slope_note.setTextFormat(Qt.TextFormat.PlainText)
         self.slope_note.setWordWrap(True)
         self.slope_note.setStyleSheet(f"color: {MUTED_TEXT.name()};")
+        font = self.slope_note.font()
+        font.setPointSizeF(font.pointSizeF() * NOTE_FONT_SCALE)
+        self.slope_note.setFont(font)
         layout.addWidget(self.slope_note)
         self.start_following()  # the range moves in coarse jumps: axes rarely repaint
         self.fixed_check.toggled.connect(self._on_fixed_toggled)
@@ -142,10 +147,10 @@ class GradientPlot(HistoryPlot):
             self.slope_note.setVisible(False)
             return
         text = (f"Each sigmoid layer multiplies the gradient by at most σ′ = "
-                f"{MAX_SLOPE['sigmoid']:g} (the notes say about {NOTES_SLOPE:g}). Measured "
-                "‖∂E/∂W⁽ˡ⁾‖ / ‖∂E/∂W⁽ˡ⁺¹⁾‖ from layer 1")
+                f"{MAX_SLOPE['sigmoid']:g} (the notes say about {NOTES_SLOPE:g}). "
+                f"{GRADIENT_OF('⁽ˡ⁾')} / {GRADIENT_OF('⁽ˡ⁺¹⁾')} from layer 1")
         if first is not None:
-            text += f", at step 1: {numbers_text(layer_ratios(first), RATIO_DIGITS)}"
+            text += f" at step 1: {numbers_text(layer_ratios(first), RATIO_DIGITS)}"
         text += f"; now: {numbers_text(layer_ratios(now), RATIO_DIGITS)}"
         self.slope_note.setText(text)
         self.slope_note.setVisible(True)
