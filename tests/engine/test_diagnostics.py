@@ -5,8 +5,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.analysis.diagnostics import accuracy, diagnose, target_classes
+from engine.analysis.diagnostics import accuracy, diagnose, layer_ratios, target_classes
 from engine.errors import NetworkError
+from engine.files.presets import load_preset
+from engine.model.activations import get_activation
 from engine.model.network import Layer, Network
 from engine.training.datasets import xor_gate
 
@@ -165,3 +167,26 @@ def test_one_hot_accuracy_is_the_share_of_matching_labels(labels, seed):
     outputs = np.random.default_rng(seed).random((len(labels), 4))
     expected = np.mean(outputs.argmax(axis=1) == labels)
     assert accuracy(outputs, np.eye(4)[labels]) == expected
+
+
+def test_layer_ratios_divide_each_layers_gradient_norm_by_the_next_ones():
+    # by hand: 1e-6 / 4e-6 = 0.25, 4e-6 / 2e-5 = 0.2, 2e-5 / 1e-4 = 0.2
+    np.testing.assert_allclose(layer_ratios([1e-6, 4e-6, 2e-5, 1e-4]), [0.25, 0.2, 0.2],
+                               rtol=1e-15)
+    # a zero next layer leaves the ratio undefined; a zero layer itself gives 0
+    ratios = layer_ratios([3.0, 0.0, 2.0])
+    assert np.isnan(ratios[0]) and ratios[1] == 0.0
+    assert layer_ratios([5.0]).shape == (0,)  # one layer: nothing to compare
+
+
+def test_the_vanishing_sigmoid_preset_loses_about_sigma_max_per_layer_at_the_start():
+    """The backward pass multiplies by f′ ≤ 0.25 once per sigmoid layer: at the preset's
+    start every ratio stays near that bound (its weights are of size about 1)."""
+    experiment = load_preset("vanishing-sigmoid")
+    network, data = experiment.network, experiment.data
+    norms = network.backward(network.forward(data.inputs), data.targets).weight_norms()
+    ratios = layer_ratios(norms)
+    np.testing.assert_allclose(ratios, np.asarray(norms[:-1]) / np.asarray(norms[1:]),
+                               rtol=1e-15)
+    assert np.all((ratios > 0.1) & (ratios < 0.35))
+    assert get_activation("sigmoid").max_slope == 0.25

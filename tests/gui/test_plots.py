@@ -32,8 +32,10 @@ def test_the_gradient_plot_has_one_line_per_layer_with_the_engines_values(qtbot,
     document, runner, _, plot = trained(qtbot, owned, "vanishing-relu", 20)
     steps, _, norms = runner.history.exact()
     assert len(plot.curves) == len(document.network.layers) == norms.shape[1]
-    names = [item[1].text for item in plot.legend.items]
-    assert names[0] == "layer 1" and names[-1] == f"layer {norms.shape[1]} (output)"
+    # the depth view's axis names the layers (its bars have the curves' colours: the legend)
+    names = [text for _, text in plot.depth.ticks]
+    assert plot.depth.plot_item.getAxis("bottom").labelText.startswith("layer")
+    assert names[0] == "1" and names[-1] == "out" and len(names) == norms.shape[1]
     for index, curve in enumerate(plot.curves):
         x, y = curve.getOriginalDataset()
         np.testing.assert_array_equal(x, steps)
