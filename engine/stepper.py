@@ -63,6 +63,7 @@ from engine.network import Network
 from engine.quantities import Granularity, Kind, Quantity
 from engine.steps import Step, Trace
 from engine.trace_data import TraceData
+from engine.training import Trainer
 
 MAX_NEURON_STEPS = 200_000  # beyond this, a neuron-by-neuron list is no lesson: use "layer"
 
@@ -75,6 +76,7 @@ def build_trace(
     granularity: Granularity = Granularity.NEURON,
     optimizer=None,
     samples: tuple[int, ...] | None = None,
+    after=None,
 ) -> Trace:
     """The steps of one training step of ``network`` on ``inputs`` against ``targets``.
 
@@ -93,11 +95,15 @@ def build_trace(
         peeked at, never stepped. Default: a fresh one made from ``training``.
     samples : tuple of int, optional
         The data set rows the batch came from, for display.
+    after : engine.training.Trainer, optional
+        A copy of the training's trainer that has just taken this step: the update's new
+        values are then its own (see ``trace_training_step``).
     """
     if granularity not in tuple(Granularity):
         raise NetworkError("granularity", f"expected one of {', '.join(Granularity)}")
     data = TraceData(
-        network, inputs, targets, training or TrainingSettings(), granularity, optimizer, samples
+        network, inputs, targets, training or TrainingSettings(), granularity, optimizer, samples,
+        after,
     )
     if data.granularity is Granularity.LAYER:
         steps = _layer_steps(data)
@@ -117,6 +123,7 @@ def trace_experiment(
     samples=None,
     granularity: Granularity = Granularity.NEURON,
     optimizer=None,
+    after=None,
 ) -> Trace:
     """The steps of one training step on an experiment's data.
 
@@ -148,7 +155,29 @@ def trace_experiment(
         granularity,
         optimizer,
         tuple(rows),
+        after,
     )
+
+
+def trace_training_step(
+    experiment: Experiment, trainer: Trainer | None = None, granularity=Granularity.NEURON
+) -> Trace:
+    """The steps of the step training takes next: the one ``trainer.step()`` would take.
+
+    The batch is ``trainer.next_batch()`` (the current batch of the current epoch, in the
+    training order, shuffling included), the optimizer state (velocity, Adam's moments and
+    step count) the trainer's, and the update's new parameters and state come from one step of
+    a copy of the trainer (``Trainer.copy``), so they are bit for bit what training applies.
+    Nothing of ``trainer`` or ``experiment`` changes. ``trainer`` None: a new trainer on a
+    copy of ``experiment`` (the first step of a run). ``trainer`` trains ``experiment``'s
+    network (or an equal one).
+    """
+    if trainer is None:
+        trainer = Trainer(experiment.copy())
+    rows = trainer.next_batch()
+    twin = trainer.copy()
+    twin.step()
+    return trace_experiment(experiment, rows, granularity, trainer.optimizer, twin)
 
 
 def _neuron_step_count(data: TraceData) -> int:
@@ -271,4 +300,4 @@ def _layer_steps(data: TraceData) -> list[Step]:
     return steps.steps
 
 
-__all__ = ["MAX_NEURON_STEPS", "build_trace", "trace_experiment"]
+__all__ = ["MAX_NEURON_STEPS", "build_trace", "trace_experiment", "trace_training_step"]

@@ -67,6 +67,10 @@ class TraceData:
         Peeked at for the update (its state is the starting state); None: a fresh one.
     samples : tuple of int or None
         Rows of the data set the batch came from, for display only.
+    after : engine.training.Trainer or None
+        A trainer that has just taken this step (a copy of the one training uses): the new
+        parameters and optimizer state are then its own, bit for bit what training applies
+        (the trace's own sum of ∂E/∂θ may differ from the trainer's in the last bit).
     """
 
     def __init__(
@@ -78,6 +82,7 @@ class TraceData:
         granularity: Granularity,
         optimizer=None,
         samples=None,
+        after=None,
     ):
         self.network = network.copy()
         self.training = training
@@ -103,6 +108,10 @@ class TraceData:
         new_parameters, new_state = optimizer.peek_layers(self.network.layers, self.gradients)
         self.state.update(new_state)
         self.new_network = self.network.copy()
+        if after is not None:  # the trainer's own step: what training applies, bit for bit
+            new_parameters = [(la.weights.copy(), la.biases.copy()) for la in after.network.layers]
+            for kind, pairs in after.optimizer.state_layers(after.network.layers).items():
+                self.state[kind.updated] = [(w.copy(), b.copy()) for w, b in pairs]
         for layer, (weights, biases) in zip(self.new_network.layers, new_parameters, strict=True):
             layer.weights, layer.biases = weights, biases
         self.new_forward = self.new_network.forward(self.inputs)
