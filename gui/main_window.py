@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         self.explain_dock = self.add_dock("Explain This Number", "explain_dock",
                                            self.explain_panel, bottom)
         self.training_docks = TrainingDocks(self)  # training, data, plots, output map
+        self.stepping.set_runner(self.training_docks.runner)  # steps what training does next
         self._arrange_docks()
         self._sizes_to_arrange = True  # until a saved layout is restored
 
