@@ -124,6 +124,10 @@ class StepThrough(QObject):
         """Whether the update is an online step on one chosen sample (not training's step)."""
         return self.source.online
 
+    def update_description(self) -> str:
+        """What the update is: training's next step on its batch, or an online step."""
+        return "" if self.trace is None else self.source.update_description(self._trace)
+
     def set_scope(self, scope: StepScope) -> None:
         """BATCH: the batch the next training step uses; SAMPLE: the chosen sample alone."""
         scope = StepScope(scope)
@@ -412,8 +416,7 @@ class StepThrough(QObject):
             self._count = trace.phase_start(Phase.CHECK) if _has_check(trace) else len(trace)
 
     def _on_about_to_step(self):
-        """Train one step is about to run: have its steps ready, so that its update explains
-        the parameters it sets (cheap: one trace of one batch)."""
+        """Train one step is about to run: its steps (one batch) explain what it sets."""
         if not self.online and not self._training_running:
             self._build()
 
@@ -421,10 +424,9 @@ class StepThrough(QObject):
         runner = self.source.runner
         self.origin.training_progressed(runner.step_count, runner.epoch)
 
-    def _on_training_restarted(self):
+    def _on_training_restarted(self):  # step 0 again: the next batch is another
         self.origin.trained_at = None
-        if not self.online:  # step 0 again: the next batch is another
-            self._start_over("Training started over")
+        self._start_over("Training started over")
 
     def _switch_to_layers(self):
         """Too many steps to take one neuron at a time: step through the network layer by layer."""
