@@ -1,16 +1,12 @@
 """The step-through in the window: the engine's trace of one training step, and a cursor on it.
 
-It asks the engine for the steps of one training step (``gui.step_source``: by default the
-step training takes next, on its batch; as an explicit choice one sample alone) and moves a
-``StepCursor`` over them: going back is moving the cursor, never recomputing. Whenever the
-document's network, training settings or data change, the steps are rebuilt and the cursor goes
-back to the start (the old numbers no longer hold). Stepping past the last update step applies
-the update as one undoable command (in the batch scope: the runner's own Train one step); the
-steps are then rebuilt for the new weights and the cursor shows the first step of the forward
-pass again. Where the parameters came from is kept for explanations (``gui.parameter_origin``).
-
-The steps of the engine's "check" phase (forward again with the new parameters) are not
-shown here: after the update is applied, the next trace's forward pass *is* that check.
+The steps (``gui.step_source``): by default the step training takes next, on its batch; as an
+explicit choice one sample alone. Going back is moving a ``StepCursor``, never recomputing. A
+change of the network, training settings or data rebuilds the steps, the cursor back at the
+start. Stepping past the last update step applies the update as one undoable command (in the
+batch scope: the runner's own Train one step), then the forward pass starts again: it *is*
+the engine's "check" phase, not shown. ``origin`` keeps what set the parameters
+(``gui.parameter_origin``) for explanations.
 """
 
 from __future__ import annotations
@@ -39,11 +35,13 @@ class StepThrough(QObject):
     step_moved = Signal(int)  # the cursor moved: the new position, −1 before the first step
     playing_changed = Signal(bool)
     status_changed = Signal(str)  # one line for the learner: why the steps started over, …
+    sample_moved = Signal(int)  # another data row flows through the network (``sample``)
 
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
         self._document = document
         self.source = StepSource(document)  # the scope, the chosen sample, the runner
+        self._flowing = 0  # the sample last told by sample_moved
         self.origin = ParameterOrigin(document)  # what set the parameters, for explanations
         self._granularity = Granularity.NEURON
         self._trace: Trace | None = None
@@ -439,6 +437,9 @@ class StepThrough(QObject):
 
     def _moved(self):
         self.step_moved.emit(self.position)
+        if self.sample != self._flowing:  # in a batch: the next sample flows
+            self._flowing = self.sample
+            self.sample_moved.emit(self._flowing)
 
     def _set_status(self, text: str):
         self._status = text
