@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import copy
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -360,13 +360,17 @@ class Trainer:
         return self._order[start:stop].copy()
 
     def copy(self) -> Trainer:
-        """An independent trainer at this one's point: a copy of the experiment (parameters,
-        data, settings), the same step and epoch counts, place in the epoch, shuffle order,
-        random generator state and optimizer state (velocity, moments); a history of its own.
+        """An independent trainer at this one's point: a copy of the network and settings, the
+        same data (training only reads it), the same step and epoch counts, place in the epoch,
+        shuffle order, random generator state and optimizer state (velocity, moments); a
+        history of its own.
         Stepping the copy gives bit for bit what stepping this one would, and changes nothing
         here (the step-through shows the next step this way)."""
         self.sync()
-        twin = Trainer(self.experiment.copy())
+        experiment = self.experiment
+        # the data is shared: training only reads it
+        twin = Trainer(Experiment(experiment.network.copy(), replace(experiment.training),
+                                  experiment.data))
         twin.sync()
         twin.step_count, twin.epoch, twin._offset = self.step_count, self.epoch, self._offset
         twin._rng = copy.deepcopy(self._rng)
