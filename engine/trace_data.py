@@ -268,7 +268,7 @@ class TraceData:
     def symbol(self, quantity: Quantity) -> Symbol:
         """The named, valued symbol for ``quantity``, e.g. w of layers[1] → w⁽²⁾₁₁ = 1."""
         kind, layer = quantity.kind, quantity.layer
-        name = kind.layer_letter if self.granularity is Granularity.LAYER else kind.letter
+        name = kind.layer_letter if self.names_whole(quantity) else kind.letter
         indices = _indices(quantity)
         label = self._label(kind, layer, indices)
         prefix = kind.label_prefix
@@ -286,6 +286,16 @@ class TraceData:
             label,
             named,
         )
+
+    def names_whole(self, quantity: Quantity) -> bool:
+        """Whether ``quantity`` is a whole layer's vector or matrix (written W, Z, Δ): in a
+        layer-at-a-time trace every quantity but a number, in a big batch's trace the layer
+        steps of the samples after the first (see ``engine.stepper``)."""
+        if self.granularity is Granularity.LAYER:
+            return True
+        kind = quantity.kind
+        return quantity.neuron is None and not kind.scalar and not (
+            kind in (Kind.SAMPLE_LOSS, Kind.NEW_SAMPLE_LOSS) or kind.optimizer_state)
 
     def _named(self, kind: Kind, layer) -> bool:
         column = 0 if kind is Kind.INPUT else layer + 1

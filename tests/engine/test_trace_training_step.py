@@ -53,3 +53,22 @@ def test_the_update_steps_hold_what_the_trainer_applies(training):
                 assert steps.value_of(Quantity(Kind.NEW_WEIGHT, index, j, i)) == value
         for j, value in enumerate(layer.biases):
             assert steps.value_of(Quantity(Kind.NEW_BIAS, index, j)) == value
+
+
+def test_a_big_batch_is_stepped_sample_1_by_neuron_then_layer_by_layer_with_every_sum():
+    experiment = load("preset:vanishing-sigmoid")  # 32 samples, full batch
+    steps = trace_training_step(experiment)
+    assert steps.data.batch == 32
+    by_neuron = [s for s in steps if s.quantity.neuron is not None and s.sample is not None]
+    assert {s.sample for s in by_neuron} == {0}  # sample 1 alone, neuron by neuron
+    layers = len(experiment.network.layers)
+    whole = [s.quantity for s in steps if s.quantity.neuron is None and s.layer is not None]
+    for layer in range(layers):  # then each layer for the whole batch
+        for kind in (Kind.PRE_ACTIVATION, Kind.ACTIVATION, Kind.DELTA):
+            assert Quantity(kind, layer) in whole
+    z = steps.step_for(Quantity(Kind.PRE_ACTIVATION, 0))
+    assert np.shape(z.value) == (32, 8) and z.symbolic.startswith("z⁽¹⁾ = ")
+    assert steps.step_for(Quantity(Kind.PRE_ACTIVATION, 0, 1, None, 5)) is z  # sample 6's z
+    grad = steps.step_for(Quantity(Kind.GRAD_WEIGHT, 0, 0, 0))
+    assert grad.symbolic.count("+") == 31  # the sum over all 32 samples, every term shown
+    assert len(steps) < 2000  # instead of 11,540 steps neuron by neuron for every sample
