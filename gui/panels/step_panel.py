@@ -352,6 +352,8 @@ class StepPanel(QWidget):
             text = f"Training's next batch: {len(rows)} samples (rows {rows_text(rows)})"
             if step is not None and step.sample is not None:
                 text += f"; sample {stepping.sample + 1} is flowing"
+            elif step is not None and step.quantity.kind.per_sample and step.neuron is None:
+                text += f"; all {len(rows)} at once, one row each"
         self.scope_label.setText(text)
         self.scope_label.setVisible(bool(text))
 

@@ -189,3 +189,13 @@ def test_explain_says_which_training_step_set_a_weight(make_window):
         text.replace("−", "-")
     window.document.undo_stack.undo()  # back to the parameters after step 2: no step's record
     assert "after step 3" not in window.explain_panel.text()
+
+
+def test_a_big_batch_steps_the_later_samples_layer_by_layer(make_window):
+    window = make_window("preset:vanishing-sigmoid")  # 32 samples, full batch
+    stepping = window.stepping
+    z = stepping.trace.step_for(Quantity(Kind.PRE_ACTIVATION, 0))
+    stepping.go_to(z.index)
+    assert window.step_panel.scope_label.text().endswith("all 32 at once, one row each")
+    assert stepping.shown_values().neurons[NeuronRef(1, 0)]["z"] == z.value[0][0]  # sample 1
+    assert stepping.count < 2000
