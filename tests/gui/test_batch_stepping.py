@@ -199,3 +199,11 @@ def test_a_big_batch_steps_the_later_samples_layer_by_layer(make_window):
     assert window.step_panel.scope_label.text().endswith("all 32 at once, one row each")
     assert stepping.shown_values().neurons[NeuronRef(1, 0)]["z"] == z.value[0][0]  # sample 1
     assert stepping.count < 2000
+
+
+def test_after_an_epoch_explain_names_the_last_training_step(make_window, tmp_path):
+    window = make_window(xor_file(tmp_path, "xor-epoch", batch_size=2))
+    window.training_docks.runner.train_epoch()  # three steps at once: no trace of the last
+    window.explain_panel.explain(Quantity(Kind.BIAS, 0, 1))
+    text = window.explain_panel.text()
+    assert "Set after step 3 of training, by its update: b ← b − η·∂E/∂b" in text
