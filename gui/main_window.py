@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         self.explain_dock = self.add_dock("Explain This Number", "explain_dock",
                                            self.explain_panel, bottom)
         self.training_docks = TrainingDocks(self)  # training, data, plots, output map
+        self.stepping.set_runner(self.training_docks.runner)  # steps what training does next
         self._arrange_docks()
         self._sizes_to_arrange = True  # until a saved layout is restored
 
@@ -226,6 +227,7 @@ class MainWindow(QMainWindow):
         document.weights_changed.connect(self._on_weights_changed)
         document.data_changed.connect(self._on_data_changed)
         self.stepping.steps_changed.connect(self._on_steps_changed)
+        self.stepping.step_moved.connect(self._on_steps_changed)  # the sample flowing, its E
         # the step-through waits while a run changes the weights
         self.training_docks.runner.clock.running_changed.connect(
             self.stepping.set_training_running)

@@ -1,58 +1,48 @@
 """The step-through in the window: the engine's trace of one training step, and a cursor on it.
 
-``StepThrough`` asks the engine (``engine.lesson.stepper.trace_experiment``) for the steps of one
-training step on the chosen sample, and moves a ``StepCursor`` over them: going back is moving
-the cursor, never recomputing. Whenever the document's network, training settings or data
-change, the steps are rebuilt and the cursor goes back to the start (the old numbers no longer
-hold). Stepping past the last update step applies the new parameters to the document as one
-undoable command; the steps are then rebuilt for the new weights and the cursor shows the
-first step of the forward pass again.
-
-The steps of the engine's "check" phase (forward again with the new parameters) are not
-shown here: after the update is applied, the next trace's forward pass *is* that check.
+The steps (``gui.step_source``): by default the step training takes next, on its batch; as an
+explicit choice one sample alone. Going back is moving a ``StepCursor``, never recomputing. A
+change of the network, training settings or data rebuilds the steps, the cursor back at the
+start. Stepping past the last update step applies the update as one undoable command (in the
+batch scope: the runner's own Train one step), then the forward pass starts again: it *is*
+the engine's "check" phase, not shown. ``origin`` keeps what set the parameters
+(``gui.parameter_origin``) for explanations.
 """
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from engine.errors import NetworkError
-from engine.lesson.formula import Symbol, format_number
-from engine.lesson.quantities import Granularity, Kind, Phase
-from engine.lesson.stepper import trace_experiment
+from engine.lesson.quantities import Granularity, Phase
 from engine.lesson.steps import Step, StepCursor, Trace
 from gui.canvas.values import ShownValues
 from gui.document import Document
-from gui.items import BiasRef, ItemRef, NeuronRef, WeightRef, items_of
+from gui.items import ItemRef
+from gui.parameter_origin import ParameterOrigin
+from gui.step_source import StepScope, StepSource
+from gui.step_values import collect_shown, flowing_sample, step_items
 
 SHOWN_PHASES = (Phase.FORWARD, Phase.LOSS, Phase.BACKWARD, Phase.UPDATE)
 DEFAULT_INTERVAL_MS = 800
 
-# the quantities of a trace the canvas shows, and the key it shows each under
-_SHOWN_KEYS = {
-    Kind.PRE_ACTIVATION: "z",
-    Kind.ACTIVATION: "a",
-    Kind.DELTA: "delta",
-    Kind.GRAD_WEIGHT: "grad",
-    Kind.NEW_WEIGHT: "new",
-    Kind.GRAD_BIAS: "grad",
-    Kind.NEW_BIAS: "new",
-}
-
 
 class StepThrough(QObject):
-    """The steps of one training step on the chosen sample, and where the learner is in them."""
+    """The steps of one training step (the next batch, or one chosen sample) and where the
+    learner is in them."""
 
     steps_changed = Signal()  # a new list of steps (sample, granularity or document changed)
     step_moved = Signal(int)  # the cursor moved: the new position, −1 before the first step
     playing_changed = Signal(bool)
     status_changed = Signal(str)  # one line for the learner: why the steps started over, …
+    sample_moved = Signal(int)  # another data row flows through the network (``sample``)
 
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
         self._document = document
-        self._sample = 0
+        self.source = StepSource(document)  # the scope, the chosen sample, the runner
+        self._flowing = 0  # the sample last told by sample_moved
+        self.origin = ParameterOrigin(document)  # what set the parameters, for explanations
         self._granularity = Granularity.NEURON
         self._trace: Trace | None = None
         self._cursor: StepCursor | None = None
@@ -62,7 +52,6 @@ class StepThrough(QObject):
         self._shown_cache = None  # ((position, trace), ShownValues) of the last answer
         self._status = ""
         self._applying_update = False
-        self._last_update: Trace | None = None  # the trace whose update set the parameters
         self._training_running = False  # a run changes the weights every frame: stay stale
         self._timer = QTimer(self)
         self._timer.setInterval(DEFAULT_INTERVAL_MS)
@@ -113,7 +102,39 @@ class StepThrough(QObject):
     def last_update(self) -> Trace | None:
         """The trace whose update steps set the current parameters (None once anything else
         changed them), so an explanation can say "set by the last update: w ← w − η·∂E/∂w"."""
-        return self._last_update
+        return self.origin.last_update
+
+    def set_runner(self, runner) -> None:
+        """Follow ``runner`` (a ``gui.training_runner.TrainingRunner``): the batch scope steps
+        through its trainer's next step, and applying the update is its "Train one step"."""
+        self.source.runner = runner
+        runner.progressed.connect(self._on_training_progressed)
+        runner.history_replaced.connect(self._on_training_restarted)
+        runner.about_to_step.connect(self._on_about_to_step)
+        self._rebuild()
+
+    @property
+    def scope(self) -> StepScope:
+        return self.source.scope
+
+    @property
+    def online(self) -> bool:
+        """Whether the update is an online step on one chosen sample (not training's step)."""
+        return self.source.online
+
+    def update_description(self) -> str:
+        """What the update is: training's next step on its batch, or an online step."""
+        return "" if self.trace is None else self.source.update_description(self._trace)
+
+    def set_scope(self, scope: StepScope) -> None:
+        """BATCH: the batch the next training step uses; SAMPLE: the chosen sample alone."""
+        scope = StepScope(scope)
+        if scope != self.source.scope:
+            self.source.scope = scope
+            self._rebuild()
+            self._set_status("Stepping through the batch the next training step uses."
+                             if scope is StepScope.BATCH else
+                             f"Stepping through sample {self.source.sample + 1} alone.")
 
     @property
     def problem(self) -> str:
@@ -127,8 +148,19 @@ class StepThrough(QObject):
 
     @property
     def sample(self) -> int:
-        """The data row being stepped through."""
-        return self._sample
+        """The data row flowing through the network: the chosen one (one-sample scope), or in
+        a batch the row of the sample the current step works on."""
+        trace = self._trace
+        if self.online or trace is None:
+            return self.source.sample
+        return trace.data.samples[self.flowing_index]
+
+    @property
+    def flowing_index(self) -> int:
+        """The position in the batch of the sample flowing at the cursor (0-based)."""
+        if self._trace is None or not self._trace.data.batched:
+            return 0
+        return flowing_sample(self.steps, self.position)
 
     @property
     def sample_count(self) -> int:
@@ -184,16 +216,7 @@ class StepThrough(QObject):
 
     def current_items(self) -> list[ItemRef]:
         """What the current step concerns: the item it computes first, then those it reads."""
-        step = self.current_step
-        if step is None:
-            return []
-        network = self._document.network
-        items = items_of(step.quantity, network)
-        # the symbols of the form the numbers are put into: what the value is computed from
-        for token in step.formula.forms[-1]:
-            if isinstance(token, Symbol):
-                items += items_of(token.ref, network)
-        return list(dict.fromkeys(items))
+        return step_items(self.current_step, self._document.network)
 
     def shown_values(self) -> ShownValues:
         """The z, a, δ, ∂E/∂θ and new θ computed by the steps up to the cursor (a key is present
@@ -210,16 +233,12 @@ class StepThrough(QObject):
         return shown
 
     def _collect_shown(self) -> ShownValues:
-        shown = ShownValues(stepping=True)
-        data = self._document.data
-        if data is None or not 0 <= self._sample < len(data):
-            return shown
-        inputs = data.inputs[self._sample]
-        for source, x in enumerate(inputs):
-            shown.neurons[NeuronRef(0, source)] = {"a": float(x)}
-        for step in self.steps[: self.position + 1]:
-            self._add_shown(shown, step)
-        return shown
+        data, row = self._document.data, self.sample
+        if data is None or not 0 <= row < len(data):
+            return ShownValues(stepping=True)
+        batched = self._trace is not None and self._trace.data.batched
+        return collect_shown(self.steps, self.position, data.inputs[row], self._document.network,
+                             self.flowing_index if batched else None)
 
     # ----- moving --------------------------------------------------------------------------------
     def next(self) -> bool:
@@ -263,21 +282,26 @@ class StepThrough(QObject):
         self.go_to(-1)
 
     def apply_update(self) -> None:
-        """Apply the update steps' new parameters to the document: one undoable command."""
+        """Apply the update: in the batch scope the runner's own "Train one step" (its new
+        values are the update steps'), in the one-sample scope the steps' new parameters; one
+        undoable command either way."""
         if self.trace is None:
             return
         self.pause()
-        parameters = self._new_parameters()
-        rate = format_number(self._document.training.learning_rate)
         self._applying_update = True
         try:
-            self._document.set_parameters(f"Update step (η = {rate})", parameters)
+            self.source.apply(self._trace)
         except NetworkError as error:
             self._set_status(f"The update was not applied: {error.problem}.")
             return
         finally:
             self._applying_update = False
-        self._last_update = self._trace
+        if not self.origin.sets_current(self._trace):
+            self._set_status("The update was not applied as shown (training stopped: see "
+                             "the training panel).")
+            self._rebuild()
+            return
+        self.origin.update_applied(self._trace)
         self._rebuild()
         self._build()
         self._set_status("Update applied (Undo takes it back). Forward again with the new "
@@ -314,14 +338,15 @@ class StepThrough(QObject):
 
     # ----- choices -------------------------------------------------------------------------------
     def set_sample(self, index: int) -> None:
-        """Step through data row ``index``."""
+        """Step through data row ``index`` alone: choosing a sample is choosing the one-sample
+        scope (an online step on that sample)."""
         index = int(index)
         if not 0 <= index < max(1, self.sample_count):
             raise NetworkError("sample", f"{index + 1} is not a sample (1…{self.sample_count})")
-        if index != self._sample:
-            self._sample = index
+        if index != self.source.sample or not self.online:
+            self.source.sample, self.source.scope = index, StepScope.SAMPLE
             self._rebuild()
-            self._set_status(f"Sample {index + 1}: starting from the first step.")
+            self._set_status(f"Sample {index + 1} alone: starting from the first step.")
 
     def set_granularity(self, granularity: Granularity) -> None:
         """NEURON: one step per neuron and parameter; LAYER: one step per layer and phase."""
@@ -334,13 +359,14 @@ class StepThrough(QObject):
     def _on_weights_changed(self, layer: int):
         if self._applying_update:
             return
-        self._last_update = None
+        just_trained = self.source.may_have_just_trained(self._trace)
+        self.origin.weights_changed(self._trace if just_trained else None)
         if self._training_running and self._stale and self.position == -1:
             return  # already started over for this run, and nobody has asked for the steps
         self._start_over("The weights changed")
 
     def _on_structure_changed(self):
-        self._last_update = None
+        self.origin.forget()
         self._start_over("The network changed")
 
     def _on_training_changed(self):
@@ -350,13 +376,13 @@ class StepThrough(QObject):
         self._start_over("The data changed")
 
     def _on_experiment_replaced(self):
-        self._sample = 0
-        self._last_update = None
+        self.source.sample = 0
+        self.origin.forget()
         self._start_over("A new network was opened")
 
     def _start_over(self, why: str):
         self.pause()
-        self._sample = min(self._sample, max(0, self.sample_count - 1))
+        self.source.sample = min(self.source.sample, max(0, self.sample_count - 1))
         self._rebuild()
         self._set_status(f"{why}: the step-through starts over from the first step.")
 
@@ -376,7 +402,7 @@ class StepThrough(QObject):
             return
         self._stale = False
         try:
-            trace = trace_experiment(self._document.experiment, self._sample, self._granularity)
+            trace = self.source.trace_at(self._granularity)
         except NetworkError as error:
             if error.key == "granularity" and self._granularity is Granularity.NEURON:
                 self._switch_to_layers()
@@ -386,6 +412,19 @@ class StepThrough(QObject):
             self._trace = trace
             self._cursor = StepCursor(trace)
             self._count = trace.phase_start(Phase.CHECK) if _has_check(trace) else len(trace)
+
+    def _on_about_to_step(self):
+        """Train one step is about to run: its steps (one batch) explain what it sets."""
+        if not self.online and not self._training_running:
+            self._build()
+
+    def _on_training_progressed(self):
+        runner = self.source.runner
+        self.origin.training_progressed(runner.step_count, runner.epoch)
+
+    def _on_training_restarted(self):  # step 0 again: the next batch is another
+        self.origin.trained_at = None
+        self._start_over("Training started over")
 
     def _switch_to_layers(self):
         """Too many steps to take one neuron at a time: step through the network layer by layer."""
@@ -398,46 +437,13 @@ class StepThrough(QObject):
 
     def _moved(self):
         self.step_moved.emit(self.position)
+        if self.sample != self._flowing:  # in a batch: the next sample flows
+            self._flowing = self.sample
+            self.sample_moved.emit(self._flowing)
 
     def _set_status(self, text: str):
         self._status = text
         self.status_changed.emit(text)
-
-    def _new_parameters(self) -> list[np.ndarray]:
-        """W and b of every layer (``Network.parameters()`` order) as the update steps set them."""
-        return [p.copy() for p in self._trace.data.new_network.parameters()]
-
-    def _add_shown(self, shown: ShownValues, step: Step):
-        kind = step.quantity.kind
-        if kind is Kind.LOSS:
-            shown.loss = float(step.value)
-        elif kind not in _SHOWN_KEYS:
-            return
-        elif step.neuron is not None and step.sample is None:
-            _add_one_shown(shown, kind, step)  # the common case, kept fast for big traces
-        else:
-            table = _table(shown, kind)
-            items = items_of(step.quantity, self._document.network)
-            for item, value in zip(items, np.ravel(step.value), strict=True):
-                table.setdefault(item, {})[_SHOWN_KEYS[kind]] = float(value)
-
-
-def _table(shown: ShownValues, kind: Kind) -> dict:
-    """Where ``shown`` keeps the values of ``kind``: by neuron, weight or bias."""
-    if kind.of_neuron:
-        return shown.neurons
-    return shown.weights if kind.of_weight else shown.biases
-
-
-def _add_one_shown(shown: ShownValues, kind: Kind, step: Step) -> None:
-    """One neuron's or one parameter's value, straight from the step's indices."""
-    if kind.of_neuron:
-        item = NeuronRef(step.layer + 1, step.neuron)
-    elif kind.of_weight:
-        item = WeightRef(step.layer, step.neuron, step.source)
-    else:
-        item = BiasRef(step.layer, step.neuron)
-    _table(shown, kind).setdefault(item, {})[_SHOWN_KEYS[kind]] = step.value
 
 
 def _has_check(trace: Trace) -> bool:

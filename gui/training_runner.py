@@ -51,6 +51,7 @@ class TrainingRunner(QObject):
     diverged = Signal(str)  # what happened and what to try, for the panel and the status bar
     stopped = Signal(str)  # why a run ended by itself (target loss, max epochs, a problem)
     history_replaced = Signal()  # a new run record (new file, new structure, reset)
+    about_to_step = Signal()  # train_step is about to take one step (the step-through looks)
 
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
@@ -104,9 +105,10 @@ class TrainingRunner(QObject):
         return self._steps_per_tick
 
     # ----- commands ----------------------------------------------------------------------------
-    def train_step(self) -> RunResult | None:
-        """One training step, one undo step."""
-        return self._train_now("Train one step", self._train_one_step)
+    def train_step(self, text: str = "Train one step") -> RunResult | None:
+        """One training step, one undo step named ``text``."""
+        self.about_to_step.emit()
+        return self._train_now(text, self._train_one_step)
 
     def train_epoch(self) -> RunResult | None:
         """Steps to the end of the current epoch, one undo step."""

@@ -1,8 +1,9 @@
 """``trace FILE [--json]``: every step of one forward pass, loss, backward pass and update.
 
 The steps come from the engine's step-through (:mod:`engine.lesson.stepper`), the same records the
-window shows, for the batch the next training step would use (``Trainer.next_batch``: the whole
-set for full batch, else the first batch of the first epoch, shuffling included); printed as
+window shows (``trace_training_step``), for the batch the next training step would use
+(``Trainer.next_batch``: the whole set for full batch, else the first batch of the first epoch,
+shuffling included), the update's values being the trainer's own; printed as
 plain text, or as JSON with every value at full precision. The JSON ends with
 ``"after_update": {"w1[1,1]": …, "b1[1]": …}``: every parameter by name
 (engine/model/parameter_names.py) as one training step leaves it, i.e. exactly what
@@ -17,7 +18,7 @@ from engine.commands.common import EXIT_OK
 from engine.errors import NetworkError, NetworkFileError
 from engine.files.netfile import load
 from engine.lesson.quantities import Granularity
-from engine.lesson.stepper import MAX_NEURON_STEPS, trace_experiment
+from engine.lesson.stepper import MAX_NEURON_STEPS, trace_training_step
 from engine.model.parameter_names import named_values
 from engine.training.trainer import Trainer
 
@@ -29,14 +30,13 @@ def trace(spec: str, as_json: bool = False) -> int:
         raise NetworkFileError("data", "there are no samples to step through (data is empty)", spec)
     trainer = Trainer(experiment.copy())  # the step training takes, on its own copy
     try:
-        rows = trainer.next_batch()
-        steps = trace_experiment(experiment, rows, granularity=Granularity.NEURON)
+        steps = trace_training_step(experiment, trainer, Granularity.NEURON)
         note = None
     except NetworkError as error:
         if error.key != "granularity":
             raise NetworkFileError(error.key, error.problem, spec) from None
         # too many neurons for one line each: one step per layer and phase instead
-        steps = trace_experiment(experiment, rows, granularity=Granularity.LAYER)
+        steps = trace_training_step(experiment, trainer, Granularity.LAYER)
         note = f"more than {MAX_NEURON_STEPS:,} neuron steps: shown layer by layer"
     if as_json:
         document = steps.to_dict()

@@ -23,7 +23,10 @@ the sample, and for optimizer state the parameter. Everything counts from 0; onl
 learner reads counts neurons from 1 (see ``engine.lesson.formula``). A layer-at-a-time trace names
 whole layers (no neuron, source or sample); in a neuron-by-neuron trace of a batch of more than
 one sample, the per-sample quantities (x, t, z, a, delta, grad_a, z_new, a_new) name their
-sample, and ``sample_loss`` is one sample's loss.
+sample, and ``sample_loss`` is one sample's loss. A batch of more than
+``MAX_SAMPLES_BY_NEURON`` samples is stepped sample 1 neuron by neuron, then each layer's z, a
+(and δ) for the whole batch in one step (named as in a layer-at-a-time trace); every sample's
+loss and every ∂E/∂θ, the sum over all the samples, keep a step each.
 
 The JSON of a trace (``Trace.to_dict``, ``main.py trace --json``) is one object::
 
@@ -63,8 +66,11 @@ from engine.lesson.steps import Step, Trace
 from engine.lesson.trace_data import TraceData
 from engine.model.experiment import Experiment, TrainingSettings
 from engine.model.network import Network
+from engine.training.trainer import Trainer
 
 MAX_NEURON_STEPS = 200_000  # beyond this, a neuron-by-neuron list is no lesson: use "layer"
+# a bigger batch is stepped sample 1 neuron by neuron, then each layer for the whole batch at once
+MAX_SAMPLES_BY_NEURON = 4
 
 
 def build_trace(
@@ -75,6 +81,7 @@ def build_trace(
     granularity: Granularity = Granularity.NEURON,
     optimizer=None,
     samples: tuple[int, ...] | None = None,
+    after=None,
 ) -> Trace:
     """The steps of one training step of ``network`` on ``inputs`` against ``targets``.
 
@@ -93,11 +100,15 @@ def build_trace(
         peeked at, never stepped. Default: a fresh one made from ``training``.
     samples : tuple of int, optional
         The data set rows the batch came from, for display.
+    after : engine.training.trainer.Trainer, optional
+        A copy of the training's trainer that has just taken this step: the update's new
+        values are then its own (see ``trace_training_step``).
     """
     if granularity not in tuple(Granularity):
         raise NetworkError("granularity", f"expected one of {', '.join(Granularity)}")
     data = TraceData(
-        network, inputs, targets, training or TrainingSettings(), granularity, optimizer, samples
+        network, inputs, targets, training or TrainingSettings(), granularity, optimizer, samples,
+        after,
     )
     if data.granularity is Granularity.LAYER:
         steps = _layer_steps(data)
@@ -117,6 +128,7 @@ def trace_experiment(
     samples=None,
     granularity: Granularity = Granularity.NEURON,
     optimizer=None,
+    after=None,
 ) -> Trace:
     """The steps of one training step on an experiment's data.
 
@@ -148,7 +160,34 @@ def trace_experiment(
         granularity,
         optimizer,
         tuple(rows),
+        after,
     )
+
+
+def trace_training_step(
+    experiment: Experiment, trainer: Trainer | None = None, granularity=Granularity.NEURON
+) -> Trace:
+    """The steps of the step training takes next: the one ``trainer.step()`` would take.
+
+    The batch is ``trainer.next_batch()`` (the current batch of the current epoch, in the
+    training order, shuffling included), the optimizer state (velocity, Adam's moments and
+    step count) the trainer's, and the update's new parameters and state come from one step of
+    a copy of the trainer (``Trainer.copy``), so they are bit for bit what training applies.
+    Nothing of ``trainer`` or ``experiment`` changes. ``trainer`` None: a new trainer on a
+    copy of ``experiment`` (the first step of a run). ``trainer`` trains ``experiment``'s
+    network (or an equal one).
+    """
+    if trainer is None:
+        trainer = Trainer(experiment.copy())
+    rows = trainer.next_batch()
+    twin = trainer.copy()
+    twin.step()
+    return trace_experiment(experiment, rows, granularity, trainer.optimizer, twin)
+
+
+def _samples_by_neuron(data: TraceData) -> int:
+    """How many samples of the batch are stepped neuron by neuron (the rest layer by layer)."""
+    return data.batch if data.batch <= MAX_SAMPLES_BY_NEURON else 1
 
 
 def _neuron_step_count(data: TraceData) -> int:
@@ -156,7 +195,7 @@ def _neuron_step_count(data: TraceData) -> int:
     neurons = sum(sizes[1:])
     weights = data.network.parameter_count
     # z, a, δ (and ∂E/∂a), z′, a′ per neuron and sample; ∂E/∂θ and θ′ per parameter; losses
-    return data.batch * (6 * neurons + 2) + 2 * weights + 2
+    return _samples_by_neuron(data) * 6 * neurons + 2 * data.batch + 2 * weights + 2
 
 
 class _StepList:
@@ -169,13 +208,21 @@ class _StepList:
     def add(self, quantity: Quantity, value) -> None:
         self.steps.append(Step(len(self.steps), quantity, value, self.data))
 
+    def add_whole(self, kind: Kind, layer: int) -> None:
+        """One step for ``layer``'s whole (batch, n) array of ``kind``."""
+        quantity = Quantity(kind, layer)
+        self.add(quantity, self.data.value_of(quantity))
+
     def per_sample(self, kind: Kind, lists, layer: int) -> None:
-        """One step per sample and neuron of ``layer`` from ``lists[layer]`` (batch, n)."""
+        """One step per sample and neuron of ``layer`` from ``lists[layer]`` (batch, n); in a
+        big batch for sample 1, then one for the whole batch."""
         batched = self.data.batched
-        for s in range(self.data.batch):
+        for s in range(_samples_by_neuron(self.data)):
             sample = s if batched else None
             for j, value in enumerate(lists[layer][s]):
                 self.add(Quantity(kind, layer, j, None, sample), value)
+        if _samples_by_neuron(self.data) < self.data.batch:
+            self.add_whole(kind, layer)
 
     def per_parameter(self, kinds, weight_lists, bias_lists, layer: int) -> None:
         """For each neuron of ``layer``: a step per incoming weight, then one for its bias."""
@@ -187,7 +234,8 @@ class _StepList:
 
 
 def _forward_steps(steps: _StepList, new: bool) -> None:
-    """Per sample, per layer, per neuron: z then a (``new``: with the updated parameters)."""
+    """Per sample, per layer, per neuron: z then a (``new``: with the updated parameters); in a
+    big batch sample 1 so, then per layer z and a of the whole batch."""
     data = steps.data
     if new:
         z_kind, a_kind = Kind.NEW_PRE_ACTIVATION, Kind.NEW_ACTIVATION
@@ -195,7 +243,7 @@ def _forward_steps(steps: _StepList, new: bool) -> None:
     else:
         z_kind, a_kind = Kind.PRE_ACTIVATION, Kind.ACTIVATION
         z_lists, a_lists = data.z_lists, data.a_lists
-    for s in range(data.batch):
+    for s in range(_samples_by_neuron(data)):
         sample = s if data.batched else None
         for layer in range(len(data.network.layers)):
             z_row, a_row = z_lists[layer][s], a_lists[layer + 1][s]
@@ -209,6 +257,10 @@ def _forward_steps(steps: _StepList, new: bool) -> None:
                     steps.add(Quantity(z_kind, layer, j, None, sample), z_row[j])
                 else:
                     steps.add(Quantity(a_kind, layer, j, None, sample), a_row[j])
+    if _samples_by_neuron(data) < data.batch:
+        for layer in range(len(data.network.layers)):
+            steps.add_whole(z_kind, layer)
+            steps.add_whole(a_kind, layer)
 
 
 def _loss_steps(steps: _StepList, new: bool) -> None:
@@ -271,4 +323,4 @@ def _layer_steps(data: TraceData) -> list[Step]:
     return steps.steps
 
 
-__all__ = ["MAX_NEURON_STEPS", "build_trace", "trace_experiment"]
+__all__ = ["MAX_NEURON_STEPS", "build_trace", "trace_experiment", "trace_training_step"]

@@ -69,7 +69,10 @@ class Step:
 
     @cached_property
     def _lesson(self) -> tuple[Formula, str]:
-        return BUILDERS[self.data.granularity][self.kind](self.data, self)
+        # a whole layer's step (in a big batch, the samples after the first) is written as one
+        granularity = Granularity.LAYER if self.data.names_whole(self.quantity) else \
+            self.data.granularity
+        return BUILDERS[granularity][self.kind](self.data, self)
 
     @property
     def formula(self) -> Formula:
@@ -186,8 +189,8 @@ class Trace:
             return by_quantity.get(quantity.with_kind(Kind.DELTA))
         if quantity.kind is Kind.SLOPE:  # f′(z) is read off z
             return by_quantity.get(quantity.with_kind(Kind.PRE_ACTIVATION))
-        if self.granularity is Granularity.LAYER:
-            return by_quantity.get(quantity.whole_layer())
+        if self.granularity is Granularity.LAYER or quantity.sample is not None:
+            return by_quantity.get(quantity.whole_layer())  # a big batch's later samples too
         return None
 
     def value_of(self, quantity: Quantity) -> Value:

@@ -67,6 +67,10 @@ class TraceData:
         Peeked at for the update (its state is the starting state); None: a fresh one.
     samples : tuple of int or None
         Rows of the data set the batch came from, for display only.
+    after : engine.training.trainer.Trainer or None
+        A trainer that has just taken this step (a copy of the one training uses): the new
+        parameters and optimizer state are then its own, bit for bit what training applies
+        (the trace's own sum of ∂E/∂θ may differ from the trainer's in the last bit).
     """
 
     def __init__(
@@ -78,6 +82,7 @@ class TraceData:
         granularity: Granularity,
         optimizer=None,
         samples=None,
+        after=None,
     ):
         self.network = network.copy()
         self.training = training
@@ -103,6 +108,10 @@ class TraceData:
         new_parameters, new_state = optimizer.peek_layers(self.network.layers, self.gradients)
         self.state.update(new_state)
         self.new_network = self.network.copy()
+        if after is not None:  # the trainer's own step: what training applies, bit for bit
+            new_parameters = [(la.weights.copy(), la.biases.copy()) for la in after.network.layers]
+            for kind, pairs in after.optimizer.state_layers(after.network.layers).items():
+                self.state[kind.updated] = [(w.copy(), b.copy()) for w, b in pairs]
         for layer, (weights, biases) in zip(self.new_network.layers, new_parameters, strict=True):
             layer.weights, layer.biases = weights, biases
         self.new_forward = self.new_network.forward(self.inputs)
@@ -259,7 +268,7 @@ class TraceData:
     def symbol(self, quantity: Quantity) -> Symbol:
         """The named, valued symbol for ``quantity``, e.g. w of layers[1] → w⁽²⁾₁₁ = 1."""
         kind, layer = quantity.kind, quantity.layer
-        name = kind.layer_letter if self.granularity is Granularity.LAYER else kind.letter
+        name = kind.layer_letter if self.names_whole(quantity) else kind.letter
         indices = _indices(quantity)
         label = self._label(kind, layer, indices)
         prefix = kind.label_prefix
@@ -277,6 +286,16 @@ class TraceData:
             label,
             named,
         )
+
+    def names_whole(self, quantity: Quantity) -> bool:
+        """Whether ``quantity`` is a whole layer's vector or matrix (written W, Z, Δ): in a
+        layer-at-a-time trace every quantity but a number, in a big batch's trace the layer
+        steps of the samples after the first (see ``engine.lesson.stepper``)."""
+        if self.granularity is Granularity.LAYER:
+            return True
+        kind = quantity.kind
+        return quantity.neuron is None and not kind.scalar and not (
+            kind in (Kind.SAMPLE_LOSS, Kind.NEW_SAMPLE_LOSS) or kind.optimizer_state)
 
     def _named(self, kind: Kind, layer) -> bool:
         column = 0 if kind is Kind.INPUT else layer + 1

@@ -22,8 +22,9 @@ setting applies from the next epoch, a new ``seed`` from the next :meth:`Trainer
 
 from __future__ import annotations
 
+import copy
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -384,6 +385,26 @@ class Trainer:
         if self._order is None:
             return np.arange(start, stop)
         return self._order[start:stop].copy()
+
+    def copy(self) -> Trainer:
+        """An independent trainer at this one's point: a copy of the network and settings, the
+        same data (training only reads it), the same step and epoch counts, place in the epoch,
+        shuffle order, random generator state and optimizer state (velocity, moments); a
+        history of its own.
+        Stepping the copy gives bit for bit what stepping this one would, and changes nothing
+        here (the step-through shows the next step this way)."""
+        self.sync()
+        experiment = self.experiment
+        # the data is shared: training only reads it
+        twin = Trainer(Experiment(experiment.network.copy(), replace(experiment.training),
+                                  experiment.data))
+        twin.sync()
+        twin.step_count, twin.epoch, twin._offset = self.step_count, self.epoch, self._offset
+        twin._rng = copy.deepcopy(self._rng)
+        twin._order = None if self._order is None else self._order.copy()
+        twin._order_drawn = self._order_drawn
+        twin.optimizer = copy.deepcopy(self.optimizer)
+        return twin
 
     def gradients(self, inputs, targets):
         """E and every ∂E/∂W, ∂E/∂b for a batch by the trainer's own fast path (no update).

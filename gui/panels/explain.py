@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 from engine.errors import NetworkError
 from engine.lesson.formula import Symbol
 from engine.lesson.quantities import Granularity, Kind, Quantity
-from engine.lesson.stepper import trace_experiment
 from engine.lesson.steps import Trace
 from gui import style
 from gui.document import Document
@@ -103,14 +102,14 @@ class ExplainPanel(QWidget):
 
     # ----- which trace answers -------------------------------------------------------------------
     def _trace(self) -> Trace | None:
-        """A neuron-by-neuron trace of the chosen sample: per-neuron formulas explain best."""
+        """A neuron-by-neuron trace of what is stepped through: per-neuron formulas explain
+        best."""
         stepping = self._stepping
         if stepping.trace is None or stepping.granularity is Granularity.NEURON:
             return stepping.trace
         if self._neuron_trace is None:
             try:
-                self._neuron_trace = trace_experiment(self._document.experiment,
-                                                      stepping.sample, Granularity.NEURON)
+                self._neuron_trace = stepping.source.trace_at(Granularity.NEURON)
             except NetworkError:
                 return stepping.trace  # too big to trace by neuron: explain by layer
         return self._neuron_trace
@@ -139,12 +138,21 @@ class ExplainPanel(QWidget):
             self.breadcrumb.clear()
             self.body.setHtml(f"<p>{escape(self._stepping.problem)}</p>")
             return
+        self._name_sample(trace)
         self.breadcrumb.setText(self._breadcrumb_html(trace))
         try:
             html = self._explanation_html(trace, self.history[-1])
         except (KeyError, IndexError, NetworkError, ValueError):
             html = "<p>This number is not part of the network any more.</p>"
         self.body.setHtml(html)
+
+    def _name_sample(self, trace: Trace) -> None:
+        """In a batch, a neuron's number clicked on the canvas is the flowing sample's."""
+        asked = self.history[-1]
+        if (trace.data.batched and trace.granularity is Granularity.NEURON
+                and asked.kind.per_sample and asked.sample is None and asked.neuron is not None):
+            self.history[-1] = Quantity(asked.kind, asked.layer, asked.neuron, asked.source,
+                                        self._stepping.flowing_index)
 
     def _name(self, trace: Trace, reference: Quantity) -> str:
         """The quantity's symbol, e.g. δ<sup>(1)</sup><sub>0</sub>."""
@@ -203,6 +211,9 @@ class ExplainPanel(QWidget):
     def _given_words(self, reference: Quantity) -> str:
         kind = reference.kind
         if kind in _PARAMETERS:
+            trained = self._stepping.origin.trained_at
+            if trained is not None:
+                return f"set after step {trained[0]:,} of training"
             if self._stepping.last_update is not None:
                 return "set by the last update"
             return "given: a parameter (from the file, or typed by you)"
@@ -212,12 +223,20 @@ class ExplainPanel(QWidget):
         """A given number: where it comes from; a parameter the last update set shows how."""
         kind = reference.kind
         last_update = self._stepping.last_update
+        trained = self._stepping.origin.trained_at
+        when = "by the last update" if trained is None else (
+            f"after step {trained[0]:,} of training, by its update")
         if kind in _PARAMETERS and last_update is not None:
             step = last_update.step_for(reference.with_kind(kind.updated))
             if step is not None:
-                return ("<p>Set by the last update, which stepped against the gradient:</p>"
+                return (f"<p>Set {when}, which stepped against the gradient:</p>"
                         f"<p style='font-size: large'>{step_html(step)}</p>"
                         f"<p>{escape(prose_text(step.explanation))}</p>")
+        if kind in _PARAMETERS and trained is not None:
+            rule = f"{kind} ← {kind} − η·∂E/∂{kind}" if self._document.training.optimizer == \
+                "sgd" and not self._document.training.momentum else "the optimizer's update"
+            return (f"<p>Set {when}: {escape(rule)} on that step's batch. Step through the "
+                    "next training step to see an update number by number.</p>")
         if kind in _PARAMETERS:
             what = "weight" if kind is Kind.WEIGHT else "bias"
             return (f"<p>Given: a {what} of the network, as the file or you set it "

@@ -162,6 +162,7 @@ class Inspector(QWidget):
         """Follow ``stepping``'s chosen sample instead of the data's first row."""
         self._stepping = stepping
         stepping.steps_changed.connect(self._on_steps_changed)
+        stepping.sample_moved.connect(self._on_steps_changed)  # a batch's next sample flows
         self._refresh()
 
     # ----- the numbers, all from the engine ------------------------------------------------------

@@ -31,10 +31,11 @@ from engine.lesson.quantities import Granularity, Phase
 from gui import style
 from gui.document import Document
 from gui.richtext import numbers_text, prose_text, short_prose, step_html
-from gui.stepping import SHOWN_PHASES, StepThrough
+from gui.stepping import SHOWN_PHASES, StepScope, StepThrough
 
 SPEEDS_MS = (3000, 2000, 1500, 1000, 800, 600, 400, 250, 150, 80)  # slider position → interval
 GRANULARITY_TEXTS = {Granularity.NEURON: "Neuron by neuron", Granularity.LAYER: "Layer by layer"}
+SCOPE_TEXTS = {StepScope.BATCH: "Batch (as training)", StepScope.SAMPLE: "One sample"}
 JUMP_SHORTCUTS = {Phase.FORWARD: "Ctrl+1", Phase.LOSS: "Ctrl+2", Phase.BACKWARD: "Ctrl+3",
                   Phase.UPDATE: "Ctrl+4"}
 PHASE_COLORS = {Phase.FORWARD: style.POSITIVE, Phase.LOSS: style.NEGATIVE,
@@ -112,12 +113,19 @@ class StepPanel(QWidget):
         self.granularity_combo = QComboBox()
         for key, text in GRANULARITY_TEXTS.items():
             self.granularity_combo.addItem(text, key)
+        self.scope_combo = QComboBox()
+        for key, text in SCOPE_TEXTS.items():
+            self.scope_combo.addItem(text, key)
+        self.scope_combo.setToolTip("Batch: the step Train one step takes next, on its batch. "
+                                    "One sample: an online step on the chosen sample alone")
         self.sample_spin = QSpinBox()
-        self.sample_spin.setToolTip("Which data row the step-through uses")
         self.sample_values = QLabel()
         self.sample_values.setWordWrap(True)  # a wide sample wraps instead of widening the dock
         self.position_label = QLabel()
         self.position_label.setStyleSheet("font-weight: bold;")
+        # what the steps are of: training's batch (the sample flowing) or one sample alone
+        self.scope_label = QLabel()
+        self.scope_label.setWordWrap(True)
         self.formula_label = QLabel()
         self.formula_label.setTextFormat(Qt.TextFormat.RichText)
         self.formula_label.setWordWrap(True)
@@ -161,6 +169,7 @@ class StepPanel(QWidget):
 
         choices = QHBoxLayout()
         choices.addWidget(self.granularity_combo)
+        choices.addWidget(self.scope_combo)
         choices.addSpacing(12)
         choices.addWidget(QLabel("Sample:"))
         choices.addWidget(self.sample_spin)
@@ -172,6 +181,7 @@ class StepPanel(QWidget):
         layout.addWidget(self.progress)
         layout.addLayout(choices)
         layout.addWidget(self.position_label)
+        layout.addWidget(self.scope_label)
         layout.addWidget(self.formula_area, 1)
         layout.addWidget(self.explanation_label)
         layout.addWidget(self.status_label)
@@ -187,6 +197,7 @@ class StepPanel(QWidget):
             action.triggered.connect(self._on_jump_triggered)
         self.speed_slider.valueChanged.connect(self._on_speed_changed)
         self.granularity_combo.activated.connect(self._on_granularity_chosen)
+        self.scope_combo.activated.connect(self._on_scope_chosen)
         self.sample_spin.valueChanged.connect(self._on_sample_chosen)
         stepping.steps_changed.connect(self._on_steps_changed)
         stepping.step_moved.connect(self._on_step_moved)
@@ -223,6 +234,9 @@ class StepPanel(QWidget):
     def _on_granularity_chosen(self, index: int):
         self._stepping.set_granularity(Granularity(self.granularity_combo.itemData(index)))
 
+    def _on_scope_chosen(self, index: int):
+        self._stepping.set_scope(StepScope(self.scope_combo.itemData(index)))
+
     def _on_sample_chosen(self, value: int):
         if 1 <= value <= self._stepping.sample_count:
             self._stepping.set_sample(value - 1)
@@ -233,14 +247,24 @@ class StepPanel(QWidget):
         count = stepping.sample_count
         with QSignalBlocker(self.sample_spin):
             self.sample_spin.setRange(1 if count else 0, count)
-            self.sample_spin.setValue(stepping.sample + 1 if count else 0)
+        # in the batch the field follows the sample flowing; choosing one steps it alone
         self.sample_spin.setEnabled(count > 1)
         self.sample_spin.setSuffix(f" of {count}")
-        self._show_sample_values()
-        with QSignalBlocker(self.granularity_combo):
-            self.granularity_combo.setCurrentIndex(
-                self.granularity_combo.findData(stepping.granularity))
+        self.sample_spin.setToolTip("The sample flowing through the network now; choosing one "
+                                    "steps through that sample alone" if not stepping.online
+                                    else "Which data row the step-through uses")
+        for combo, value in ((self.granularity_combo, stepping.granularity),
+                             (self.scope_combo, stepping.scope)):
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(combo.findData(value))
         self._on_step_moved(stepping.position)
+
+    def _show_sample(self):
+        """The sample field and its values: the chosen row, or the one flowing in the batch."""
+        count = self._stepping.sample_count
+        with QSignalBlocker(self.sample_spin):
+            self.sample_spin.setValue(self._stepping.sample + 1 if count else 0)
+        self._show_sample_values()
 
     def _show_counts(self):
         """Progress range and phase tooltips, once the steps exist (they are built lazily)."""
@@ -272,6 +296,8 @@ class StepPanel(QWidget):
         has_steps = stepping.count > 0 if built else stepping.sample_count > 0
         if built:
             self._show_counts()
+        self._show_sample()
+        self._show_scope(step)
         self.previous_action.setEnabled(position >= 0)
         self.next_action.setEnabled(has_steps)
         self.restart_action.setEnabled(position >= 0)
@@ -279,7 +305,8 @@ class StepPanel(QWidget):
         for action in self.jump_actions.values():
             action.setEnabled(has_steps)
         if stepping.at_end:
-            self.next_action.setText("Apply update ▶")
+            self.next_action.setText("Apply online update ▶" if stepping.online
+                                     else "Apply update ▶")
             self.next_action.setToolTip("Apply the new weights and biases to the network "
                                         "(Undo takes them back), then run forward again")
         else:
@@ -313,6 +340,23 @@ class StepPanel(QWidget):
             self.explanation_label.setText(short_prose(explanation))
             self.explanation_label.setToolTip(explanation)
 
+    def _show_scope(self, step):
+        """The update: training's step or an online one; before it, the sample flowing."""
+        stepping, text = self._stepping, ""
+        trace = stepping.trace if stepping.is_built else None
+        if trace is not None and step is not None and step.phase is Phase.UPDATE:
+            text = stepping.update_description()
+            text = text[:1].upper() + text[1:] + "."
+        elif trace is not None and trace.data.batched:
+            rows = trace.data.samples
+            text = f"Training's next batch: {len(rows)} samples (rows {rows_text(rows)})"
+            if step is not None and step.sample is not None:
+                text += f"; sample {stepping.sample + 1} is flowing"
+            elif step is not None and step.quantity.kind.per_sample and step.neuron is None:
+                text += f"; all {len(rows)} at once, one row each"
+        self.scope_label.setText(text)
+        self.scope_label.setVisible(bool(text))
+
     def _on_playing_changed(self, playing: bool):
         with QSignalBlocker(self.play_action):
             self.play_action.setChecked(playing)
@@ -336,3 +380,9 @@ def _tool_button(action: QAction) -> QToolButton:
     button.setDefaultAction(action)
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     return button
+
+
+def rows_text(rows, most: int = 8) -> str:
+    """Data rows counted from 1, e.g. "3, 1, 4" (the first ``most``, then "…")."""
+    shown = ", ".join(str(row + 1) for row in rows[:most])
+    return shown + (", …" if len(rows) > most else "")

@@ -7,7 +7,7 @@ Colours run from dark (layer 1, nearest the input) to light (the output layer) a
 and the depth view's axis is their legend. "Fixed axis" shows 10⁻¹⁰ … 10¹ whatever the run, so
 two networks (the sigmoid and ReLU presets) compare at a glance. For a network with sigmoid
 hidden layers a note puts σ′'s largest value beside the measured layer ratios
-(engine.diagnostics.layer_ratios).
+(engine.analysis.diagnostics.layer_ratios).
 """
 
 from __future__ import annotations

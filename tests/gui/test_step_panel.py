@@ -14,7 +14,7 @@ from engine.model.network import Layer, Network
 from gui.document import Document
 from gui.items import BiasRef, NeuronRef, WeightRef
 from gui.panels.step_panel import StepPanel
-from gui.stepping import StepThrough
+from gui.stepping import StepScope, StepThrough
 
 
 def q(*parts) -> Quantity:
@@ -231,7 +231,9 @@ def xor_panel(qtbot):
             for layer in experiment.network.layers:
                 layer.labels = None
         document = Document(experiment)
-        widget = StepPanel(document, StepThrough(document))
+        stepping = StepThrough(document)
+        stepping.set_scope(StepScope.SAMPLE)  # these read sample 1's own steps
+        widget = StepPanel(document, stepping)
         qtbot.addWidget(widget)
         widget.resize(700, 300)
         return widget
