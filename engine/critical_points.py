@@ -19,13 +19,19 @@ none up → MAXIMUM.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 import numpy as np
 
-from engine.loss_landscape import losses_at
+from engine.loss_landscape import (
+    DEFAULT_POINTS,
+    DEFAULT_SPAN,
+    LossLandscape,
+    loss_landscape,
+    losses_at,
+)
 from engine.network import Network
 from engine.parameter_names import parameter_index, parameter_name, parameter_value
 from engine.quantities import Kind, Quantity
@@ -154,3 +160,20 @@ def classify(loss: float, gradient: np.ndarray, eigenvalues: np.ndarray,
     if lowest is None or lowest < loss - GRADIENT_TOLERANCE * scale:
         return PointKind.PLATEAU
     return PointKind.FLAT_MINIMUM
+
+
+def landscape_and_shape(
+    network: Network,
+    inputs: np.ndarray,
+    targets: np.ndarray,
+    parameters: Sequence[Quantity],
+    span: float = DEFAULT_SPAN,
+    points: int = DEFAULT_POINTS,
+    stop: Callable[[], bool] | None = None,
+) -> tuple[LossLandscape, LocalShape]:
+    """The grid of :func:`~engine.loss_landscape.loss_landscape` and the verdict at its centre,
+    judged against the lowest finite E on the grid (what the landscape view shows at once)."""
+    landscape = loss_landscape(network, inputs, targets, parameters, span, points, stop)
+    finite = landscape.losses[np.isfinite(landscape.losses)]
+    lowest = float(finite.min()) if finite.size else None
+    return landscape, local_shape(network, inputs, targets, parameters, lowest)

@@ -18,7 +18,7 @@ Grids are row-major like :mod:`engine.landscape`: for two parameters ``losses[i,
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,6 +41,10 @@ DEFAULT_POINTS = 41
 MAX_CURVE_POINTS = 100_001  # along one parameter
 MAX_MAP_POINTS = 1_001  # along each of two parameters: a million grid points at most
 CHUNK_VALUES = 1_000_000  # numbers per activation array in one batched pass (8 MB)
+
+
+class Cancelled(Exception):
+    """The caller's ``stop()`` said yes between two chunks: the grid is no longer wanted."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,7 @@ def loss_landscape(
     parameters: Sequence[Quantity],
     span: float = DEFAULT_SPAN,
     points: int = DEFAULT_POINTS,
+    stop: Callable[[], bool] | None = None,
 ) -> LossLandscape:
     """E over ``inputs`` (N, n_in) against ``targets`` (N, n_out) along one or two parameters.
 
@@ -94,6 +99,7 @@ def loss_landscape(
     (:func:`grid_axis`). Refuses (``NetworkError``, keys "parameters", "span", "points") a
     parameter that is not a weight or a bias of ``network``, the same parameter twice, a span
     that is not a finite number > 0 or leaves the floats, and a count of points out of range.
+    ``stop``: asked between chunks (:func:`losses_at`); when it says True, :class:`Cancelled`.
     """
     parameters = tuple(parameters)
     _check_parameters(network, parameters)
@@ -115,11 +121,12 @@ def loss_landscape(
     axes = tuple(grid_axis(value, span, points) for value in centre)
     if len(axes) == 1:
         return LossLandscape(
-            parameters, centre, axes, losses_at(network, inputs, targets, parameters, axes[0])
+            parameters, centre, axes,
+            losses_at(network, inputs, targets, parameters, axes[0], stop),
         )
     first, second = np.meshgrid(*axes)  # (n, n): first varies along a row
     values = np.column_stack([first.ravel(), second.ravel()])
-    losses = losses_at(network, inputs, targets, parameters, values).reshape(first.shape)
+    losses = losses_at(network, inputs, targets, parameters, values, stop).reshape(first.shape)
     return LossLandscape(parameters, centre, axes, losses)
 
 
@@ -129,11 +136,12 @@ def losses_at(
     targets: np.ndarray,
     parameters: Sequence[Quantity],
     values: np.ndarray,
+    stop: Callable[[], bool] | None = None,
 ) -> np.ndarray:
     """E with ``parameters`` set to each row of ``values`` (G, k) (or (G,) for one), shape (G,).
 
     The network is not changed. Non-finite losses (an overflow far from the data) stay inf or
-    nan.
+    nan. ``stop()`` is asked before each chunk; True raises :class:`Cancelled`.
     """
     parameters = tuple(parameters)
     values = np.asarray(values, dtype=np.float64).reshape(-1, len(parameters))
@@ -152,6 +160,8 @@ def losses_at(
     losses = np.empty(len(values))
     with np.errstate(all="ignore"):  # far from the data E may overflow: it is shown as inf
         for start in range(0, len(values), chunk):
+            if stop is not None and stop():
+                raise Cancelled
             part = changes[start:start + chunk]
             grid = len(part)
             a = np.broadcast_to(below, (grid, *below.shape)).reshape(grid * samples, -1)

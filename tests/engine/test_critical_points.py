@@ -82,3 +82,17 @@ def test_the_tangent_has_the_gradient_as_slope():
     x, y = shape.tangent(2.0)
     np.testing.assert_array_equal(x, [-1.0, 3.0])
     np.testing.assert_array_equal(y, [0.5 - 3.0 * 2.0, 0.5 + 3.0 * 2.0])
+
+
+def test_the_grid_and_the_verdict_come_together_and_a_stop_cancels():
+    from engine.critical_points import landscape_and_shape
+    from engine.loss_landscape import Cancelled
+
+    experiment = load_preset("saddle")
+    network, data = experiment.network, experiment.data
+    parameters = [parse_parameter(name, network) for name in ("w2[1,1]", "w1[1,1]")]
+    grid, shape = landscape_and_shape(network, data.inputs, data.targets, parameters, 2.0, 21)
+    assert grid.losses.shape == (21, 21) and shape.kind is PointKind.SADDLE
+    assert grid.losses[10, 10] == pytest.approx(shape.loss, abs=1e-12)
+    with pytest.raises(Cancelled):
+        landscape_and_shape(network, data.inputs, data.targets, parameters, stop=lambda: True)
