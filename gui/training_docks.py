@@ -59,7 +59,15 @@ class TrainingDocks(QObject):
         self.decision_map.take_turns(1)
         self.runner.diverged.connect(self._on_runner_message)
         self.runner.stopped.connect(self._on_runner_message)
-        self.landscape_plot.verdict_changed.connect(self._on_runner_message)
+        self.landscape_plot.verdict_changed.connect(self._on_landscape_verdict)
 
     def _on_runner_message(self, message: str):
         self._window.statusBar().showMessage(message, STATUS_MESSAGE_MS)
+
+    def _on_landscape_verdict(self, message: str):
+        """A zero-gradient trap named in the status bar, taken back when training leaves it."""
+        bar = self._window.statusBar()
+        if message:
+            bar.showMessage(message, STATUS_MESSAGE_MS)
+        elif bar.currentMessage().startswith("gradient ≈ 0 here"):
+            bar.clearMessage()

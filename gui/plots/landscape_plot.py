@@ -38,7 +38,7 @@ COLOR_MAP = "viridis"
 class LandscapePlot(PlotFrame):
     """E(θ₁) or E(θ₁, θ₂) around the current point, from the engine, with the trail."""
 
-    verdict_changed = Signal(str)  # a new trap was found: "gradient ≈ 0 here, but …" (or "")
+    verdict_changed = Signal(str)  # a new trap: "gradient ≈ 0 here, but …"; "" when left
 
     def __init__(self, document: Document, runner, parent=None):
         super().__init__("Loss landscape", FrameClock.of(document), parent)
@@ -77,10 +77,14 @@ class LandscapePlot(PlotFrame):
         self.colorbar = pg.ColorBarItem(colorMap=pg.colormap.get(COLOR_MAP), interactive=False,
                                         width=12, label="E")
         self.colorbar.setImageItem(self.image, insert_in=item)
+        # the level line through the current point: at a saddle it crosses itself (an X)
+        self.level_line = pg.IsocurveItem(level=0.0, pen=pg.mkPen("w", width=1.5),
+                                          axisOrder="row-major")
+        self.level_line.setParentItem(self.image)
         self.curve = item.plot(pen=pg.mkPen(POSITIVE, width=2))
         self.tangent = item.plot(pen=pg.mkPen(BACKWARD, width=1.5, style=Qt.PenStyle.DashLine))
         self.trail_item = item.plot(pen=pg.mkPen(HIGHLIGHT, width=1.5), symbol="o",
-                                    symbolSize=4, symbolBrush=HIGHLIGHT, symbolPen=None)
+                                    symbolSize=5, symbolBrush=HIGHLIGHT, symbolPen=None)
         self.point = pg.ScatterPlotItem(size=10, brush=pg.mkBrush(UPDATE),
                                         pen=pg.mkPen(TEXT))
         item.addItem(self.point)
@@ -177,6 +181,7 @@ class LandscapePlot(PlotFrame):
             item.setData([], [])
         self.point.setData([], [])
         self.image.clear()
+        self.level_line.setData(None)
         self.verdict.setStyleSheet(ERROR_STYLE)
         self.verdict.setText(text)
 
@@ -198,8 +203,9 @@ class LandscapePlot(PlotFrame):
         two = len(names) == 2
         item = self.plot_item
         item.setLabel("bottom", names[0])
-        item.setLabel("left", names[1] if two else "loss E (whole training set)")
+        item.setLabel("left", names[1] if two else "E (all samples)")
         self.image.setVisible(two)
+        self.level_line.setVisible(two)
         self.colorbar.setVisible(two)
         self.curve.setVisible(not two)
         self.tangent.setVisible(not two)
@@ -207,6 +213,7 @@ class LandscapePlot(PlotFrame):
         self.trail_item.setData(trail[:, 0], trail[:, 1])
         if two:
             self._draw_map(landscape)
+            self.level_line.setData(landscape.losses, shape.loss)
             self.point.setData([shape.values[0]], [shape.values[1]])
         else:
             self.curve.setData(landscape.axes[0], landscape.losses)
@@ -235,5 +242,4 @@ class LandscapePlot(PlotFrame):
         trap_key = (shape.kind, shape.parameters) if trap else None
         if trap_key != self._last_trap:
             self._last_trap = trap_key
-            if trap:
-                self.verdict_changed.emit(sentence)
+            self.verdict_changed.emit(sentence if trap else "")

@@ -9,6 +9,7 @@ from engine.parameter_names import parse_parameter
 from gui.items import BiasRef, WeightRef
 from gui.plots.landscape_plot import NO_SECOND, LandscapePlot
 from tests.gui.lifetimes import opened, runner_for
+from tests.gui.test_main_window import answers, make_window, settings  # noqa: F401  (fixtures)
 
 
 def shown(qtbot, owned, preset):
@@ -122,3 +123,21 @@ def test_a_new_request_cancels_the_old_one(qtbot, owned):
     assert plot.result.landscape.names == ("b1[1]",)
     assert plot.worker.computed - before <= 2  # the middle request never reached the view
     np.testing.assert_array_equal(plot.curve.getData()[1], plot.result.landscape.losses)
+
+
+def test_the_status_bar_names_the_saddle_and_takes_it_back(qtbot, make_window):  # noqa: F811
+    window = make_window("preset:saddle")
+    docks = window.training_docks
+    docks.landscape_dock.raise_()
+    plot = docks.landscape_plot
+    plot.choose(*(parse_parameter(n, window.document.network) for n in ("w2[1,1]", "w1[1,1]")))
+    qtbot.waitUntil(lambda: plot.result is not None and len(plot.result.shape.values) == 2)
+    plot.worker.wait()
+    message = window.statusBar().currentMessage()
+    assert message.startswith("gradient ≈ 0 here")
+    assert "a saddle along w2[1,1] and w1[1,1]" in message
+    for _ in range(45):  # down the valley: E falls, the verdict is a slope
+        docks.runner.train_step()
+        plot.worker.wait()
+    assert plot.result.shape.kind is PointKind.SLOPE
+    assert window.statusBar().currentMessage() == ""
