@@ -4,7 +4,7 @@ The lecture's "the loss is a function of the parameters": every other parameter 
 is, one (a curve E(θ)) or two (a map E(θ₁, θ₂)) run over a grid around their current values,
 and E is the file's loss with its reduction over all of ``inputs`` / ``targets``.
 
-Vectorised: the layers below the first changed parameter run once; from there on, the grid
+Vectorised: the layers below the first changed parameter (and its own z) run once; then the grid
 points are stacked into the batch (grid point g, sample n → row g·N + n), in chunks of at most
 ``CHUNK_VALUES`` numbers per activation array. Changing w⁽ˡ⁾ᵢⱼ by Δ changes only z⁽ˡ⁾ᵢ, by
 Δ·a⁽ˡ⁻¹⁾ⱼ (a bias: by Δ), so each grid point's z of a changed layer is the unchanged
@@ -164,7 +164,7 @@ def losses_at(
                 raise Cancelled
             part = changes[start:start + chunk]
             grid = len(part)
-            a = np.broadcast_to(below, (grid, *below.shape)).reshape(grid * samples, -1)
+            a = below  # the same for every grid point: its z is computed once, for N rows
             for index in range(first, last + 1):
                 a = _changed_layer(layers[index], index, a, parameters, part, samples)
             above = Network(a.shape[1], layers[last + 1:]).forward(a).output
@@ -176,12 +176,18 @@ def losses_at(
 def _changed_layer(layer, index: int, a, parameters, changes, samples: int) -> np.ndarray:
     """f(a Wᵀ + b) with each grid point's changes (G, k) of this layer's parameters added to z.
 
-    ``a`` is (G·N, n_in), grid point g's samples in rows g·N … g·N + N − 1.
+    ``a`` is (G·N, n_in), grid point g's samples in rows g·N … g·N + N − 1, or (N, n_in) when
+    it is the same for every grid point (the first changed layer: z = a Wᵀ + b is computed once
+    and copied to every grid point). Returns (G·N, n_out).
     """
     z = a @ layer.weights.T
     z += layer.biases
     grid = changes.shape[0]
-    z_grid, a_grid = z.reshape(grid, samples, -1), a.reshape(grid, samples, -1)
+    if len(a) == samples:  # shared by every grid point
+        z, a_grid = np.repeat(z[np.newaxis], grid, axis=0), a[np.newaxis]
+    else:
+        a_grid = a.reshape(grid, samples, -1)
+    z_grid = z.reshape(grid, samples, -1)
     for k, quantity in enumerate(parameters):
         if quantity.layer != index:
             continue
@@ -190,7 +196,7 @@ def _changed_layer(layer, index: int, a, parameters, changes, samples: int) -> n
             z_grid[:, :, quantity.neuron] += change * a_grid[:, :, quantity.source]
         else:
             z_grid[:, :, quantity.neuron] += change
-    return get_activation(layer.activation).function(z)
+    return get_activation(layer.activation).function(z_grid.reshape(grid * samples, -1))
 
 
 def _check_parameters(network: Network, parameters: tuple[Quantity, ...]) -> None:
