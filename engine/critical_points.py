@@ -13,25 +13,19 @@ every other parameter where it is):
   eigenvalue λ of H counts as curving up (λ > CURVATURE_TOLERANCE · s), down (λ < −…) or flat.
 
 Then: gradient not ≈ 0 → SLOPE; every λ flat → PLATEAU (if E is lower elsewhere on the shown
-grid, or no grid is given) else FLAT_MINIMUM; λ of both signs → SADDLE; none down → MINIMUM;
+grid, or no grid is given) else FLAT; λ of both signs → SADDLE; none down → MINIMUM;
 none up → MAXIMUM.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 import numpy as np
 
-from engine.loss_landscape import (
-    DEFAULT_POINTS,
-    DEFAULT_SPAN,
-    LossLandscape,
-    loss_landscape,
-    losses_at,
-)
+from engine.loss_landscape import LossLandscape, losses_at
 from engine.network import Network
 from engine.parameter_names import parameter_index, parameter_name, parameter_value
 from engine.quantities import Kind, Quantity
@@ -46,7 +40,7 @@ class PointKind(StrEnum):
 
     SLOPE = "slope"  # the gradient is not ≈ 0: E falls downhill
     MINIMUM = "minimum"
-    FLAT_MINIMUM = "flat minimum"  # flat, and nothing lower on the shown grid
+    FLAT = "flat"  # flat, and nothing clearly lower on the shown grid
     SADDLE = "saddle"
     PLATEAU = "plateau"
     MAXIMUM = "maximum"
@@ -98,8 +92,8 @@ class LocalShape:
             PointKind.MAXIMUM: f"{not_minimum}: a maximum along {along}",
             PointKind.MINIMUM: f"gradient ≈ 0 here ({norm}) and E curves up along {along}: "
                                "a minimum along these parameters",
-            PointKind.FLAT_MINIMUM: f"gradient ≈ 0 here ({norm}) and E is flat along {along}, "
-                                    "with nothing lower nearby",
+            PointKind.FLAT: f"gradient ≈ 0 here ({norm}) and E is almost flat along {along} "
+                            "across the grid: choose another parameter to look further",
         }[self.kind]
 
 
@@ -114,7 +108,7 @@ def local_shape(
     """The gradient, curvature and verdict at ``network``'s current point along ``parameters``
     (one or two weights/biases), E over all of ``inputs`` (N, n_in) / ``targets`` (N, n_out).
 
-    ``lowest``: the smallest E on a grid the learner sees (decides plateau vs flat minimum).
+    ``lowest``: the smallest E on a grid the learner sees (decides plateau vs flat).
     """
     parameters = tuple(parameters)
     gradients = network.backward(network.forward(inputs), targets, need_input_grad=False)
@@ -159,21 +153,14 @@ def classify(loss: float, gradient: np.ndarray, eigenvalues: np.ndarray,
         return PointKind.MAXIMUM
     if lowest is None or lowest < loss - GRADIENT_TOLERANCE * scale:
         return PointKind.PLATEAU
-    return PointKind.FLAT_MINIMUM
+    return PointKind.FLAT
 
 
-def landscape_and_shape(
-    network: Network,
-    inputs: np.ndarray,
-    targets: np.ndarray,
-    parameters: Sequence[Quantity],
-    span: float = DEFAULT_SPAN,
-    points: int = DEFAULT_POINTS,
-    stop: Callable[[], bool] | None = None,
-) -> tuple[LossLandscape, LocalShape]:
-    """The grid of :func:`~engine.loss_landscape.loss_landscape` and the verdict at its centre,
-    judged against the lowest finite E on the grid (what the landscape view shows at once)."""
-    landscape = loss_landscape(network, inputs, targets, parameters, span, points, stop)
+
+def shape_on_grid(network: Network, inputs: np.ndarray, targets: np.ndarray,
+                  landscape: LossLandscape) -> LocalShape:
+    """The verdict at the centre of ``landscape`` (a grid of :func:`loss_landscape` around
+    ``network``'s current point), judged against the lowest finite E on that grid."""
     finite = landscape.losses[np.isfinite(landscape.losses)]
     lowest = float(finite.min()) if finite.size else None
-    return landscape, local_shape(network, inputs, targets, parameters, lowest)
+    return local_shape(network, inputs, targets, landscape.parameters, lowest)

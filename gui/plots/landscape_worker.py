@@ -1,7 +1,8 @@
 """Loss-landscape grids computed off the event loop, newest request first.
 
 One background thread (``concurrent.futures``, shared by every view) runs the engine's
-:func:`engine.critical_points.landscape_and_shape` on a copy of the network, so training may
+:func:`~engine.loss_landscape.loss_landscape` and
+:func:`~engine.critical_points.shape_on_grid` on a copy of the network, so training may
 change the document's arrays meanwhile. At most one grid is computed at a time; a request made
 meanwhile waits (a newer one replaces it), and a grid whose request is no longer the newest is
 cancelled between two of its chunks. A short timer in the GUI thread collects the finished grid
@@ -18,9 +19,9 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QObject, QTimer
 
-from engine.critical_points import LocalShape, landscape_and_shape
+from engine.critical_points import LocalShape, shape_on_grid
 from engine.errors import NetworkError
-from engine.loss_landscape import Cancelled, LossLandscape
+from engine.loss_landscape import Cancelled, LossLandscape, loss_landscape
 from engine.network import Network
 from engine.quantities import Quantity
 
@@ -118,10 +119,11 @@ class LandscapeWorker(QObject):
 def _compute(request: LandscapeRequest, newest: Callable[[], int]) -> LandscapeResult | None:
     """In the background thread: the grid and verdict, None when cancelled."""
     try:
-        landscape, shape = landscape_and_shape(
+        landscape = loss_landscape(
             request.network, request.inputs, request.targets, request.parameters,
             request.span, request.points, stop=lambda: newest() != request.number,
         )
+        shape = shape_on_grid(request.network, request.inputs, request.targets, landscape)
     except Cancelled:
         return None
     except NetworkError as error:

@@ -70,9 +70,9 @@ def test_a_minimum_and_a_maximum_of_a_parabola():
     assert classify(1.0, np.array([0.0]), np.array([-1.0])) is PointKind.MAXIMUM
 
 
-def test_flat_with_nothing_lower_is_a_flat_minimum_not_a_plateau():
+def test_flat_with_nothing_clearly_lower_is_flat_not_a_plateau():
     gradient, flat = np.array([0.0, 0.0]), np.array([0.0, 0.0])
-    assert classify(0.3, gradient, flat, lowest=0.3) is PointKind.FLAT_MINIMUM
+    assert classify(0.3, gradient, flat, lowest=0.3) is PointKind.FLAT
     assert classify(0.3, gradient, flat, lowest=0.1) is PointKind.PLATEAU
     assert classify(0.3, np.array([0.5, 0.0]), flat) is PointKind.SLOPE
 
@@ -85,14 +85,21 @@ def test_the_tangent_has_the_gradient_as_slope():
 
 
 def test_the_grid_and_the_verdict_come_together_and_a_stop_cancels():
-    from engine.critical_points import landscape_and_shape
+    from engine.critical_points import shape_on_grid
     from engine.loss_landscape import Cancelled
 
     experiment = load_preset("saddle")
     network, data = experiment.network, experiment.data
     parameters = [parse_parameter(name, network) for name in ("w2[1,1]", "w1[1,1]")]
-    grid, shape = landscape_and_shape(network, data.inputs, data.targets, parameters, 2.0, 21)
+    grid = loss_landscape(network, data.inputs, data.targets, parameters, 2.0, 21)
+    shape = shape_on_grid(network, data.inputs, data.targets, grid)
     assert grid.losses.shape == (21, 21) and shape.kind is PointKind.SADDLE
     assert grid.losses[10, 10] == pytest.approx(shape.loss, abs=1e-12)
     with pytest.raises(Cancelled):
-        landscape_and_shape(network, data.inputs, data.targets, parameters, stop=lambda: True)
+        loss_landscape(network, data.inputs, data.targets, parameters, stop=lambda: True)
+
+
+def test_along_one_weight_of_the_saddle_the_grid_shows_nothing_clearly_lower():
+    shape = shape_of("saddle", ["w2[1,1]"])
+    assert shape.kind is PointKind.FLAT and not shape.kind.trap
+    assert "choose another parameter to look further" in shape.sentence()
