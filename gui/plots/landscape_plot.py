@@ -35,6 +35,11 @@ MAX_TRAIL = 2_000  # points of the trail kept (the oldest go first)
 COLOR_MAP = "viridis"
 
 
+def shift_held() -> bool:
+    """Whether Shift is down (a Shift-click on the canvas picks the second parameter)."""
+    return bool(QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
+
+
 class LandscapePlot(PlotFrame):
     """E(θ₁) or E(θ₁, θ₂) around the current point, from the engine, with the trail."""
 
@@ -132,8 +137,7 @@ class LandscapePlot(PlotFrame):
         if not isinstance(item, WeightRef | BiasRef):
             return
         quantity = quantity_of(item, "value")
-        shift = QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier
-        if shift and self.parameters and quantity != self.parameters[0]:
+        if shift_held() and self.parameters and quantity != self.parameters[0]:
             self.choose(self.parameters[0], quantity)
         else:
             self.choose(quantity, self.parameters[1] if len(self.parameters) > 1 else None)

@@ -54,6 +54,14 @@ class LandscapeResult:
     problem: str = ""
 
 
+class _Newest:
+    """The number of the newest request: a plain object, the only thing the background thread
+    reads of the worker (a Qt object must not be touched from another thread)."""
+
+    def __init__(self):
+        self.number = 0
+
+
 class LandscapeWorker(QObject):
     """Computes requests in a background thread; ``done(result)`` runs in the GUI thread for
     each request that is still the newest when it finishes."""
@@ -63,7 +71,7 @@ class LandscapeWorker(QObject):
         self._done = done
         self._future: Future | None = None
         self._waiting: LandscapeRequest | None = None
-        self._newest = 0
+        self._newest = _Newest()
         self.computed = 0  # grids finished (tests, benchmark)
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
@@ -76,15 +84,15 @@ class LandscapeWorker(QObject):
     def ask(self, network: Network, inputs, targets, parameters, span: float,
             points: int) -> None:
         """Compute a grid for these (the network is copied now); older requests are dropped."""
-        self._newest += 1
-        self._waiting = LandscapeRequest(self._newest, network.copy(), inputs, targets,
+        self._newest.number += 1
+        self._waiting = LandscapeRequest(self._newest.number, network.copy(), inputs, targets,
                                          tuple(parameters), span, points, time.perf_counter())
         if self._future is None:
             self._start_waiting()
 
     def cancel(self) -> None:
         """Nothing asked so far is wanted any more."""
-        self._newest += 1
+        self._newest.number += 1
         self._waiting = None
 
     def _start_waiting(self) -> None:
@@ -92,8 +100,7 @@ class LandscapeWorker(QObject):
         if request is None:
             self._timer.stop()
             return
-        newest = lambda: self._newest  # noqa: E731  (read in the thread: an int, atomic)
-        self._future = _EXECUTOR.submit(_compute, request, newest)
+        self._future = _EXECUTOR.submit(_compute, request, self._newest)
         self._timer.start()
 
     def _collect(self) -> None:
@@ -102,7 +109,7 @@ class LandscapeWorker(QObject):
             return
         self._future = None
         result = future.result()
-        if result is not None and result.request.number == self._newest:
+        if result is not None and result.request.number == self._newest.number:
             self.computed += 1
             self._done(result)
         self._start_waiting()
@@ -116,12 +123,12 @@ class LandscapeWorker(QObject):
             self._collect()
 
 
-def _compute(request: LandscapeRequest, newest: Callable[[], int]) -> LandscapeResult | None:
+def _compute(request: LandscapeRequest, newest: _Newest) -> LandscapeResult | None:
     """In the background thread: the grid and verdict, None when cancelled."""
     try:
         landscape = loss_landscape(
             request.network, request.inputs, request.targets, request.parameters,
-            request.span, request.points, stop=lambda: newest() != request.number,
+            request.span, request.points, stop=lambda: newest.number != request.number,
         )
         shape = shape_on_grid(request.network, request.inputs, request.targets, landscape)
     except Cancelled:

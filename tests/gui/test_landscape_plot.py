@@ -2,7 +2,6 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
 
 from engine.critical_points import PointKind
 from engine.parameter_names import parse_parameter
@@ -94,8 +93,7 @@ def test_clicking_picks_the_first_parameter_and_shift_click_the_second(qtbot, ow
     document, _, plot = shown(qtbot, owned, "xor")
     document.select(WeightRef(0, 1, 0))
     assert [plot.first_box.currentText(), plot.second_box.currentText()] == ["w1[2,1]", NO_SECOND]
-    monkeypatch.setattr("gui.plots.landscape_plot.QGuiApplication.keyboardModifiers",
-                        lambda: Qt.KeyboardModifier.ShiftModifier)
+    monkeypatch.setattr("gui.plots.landscape_plot.shift_held", lambda: True)
     document.select(BiasRef(1, 0))
     assert [plot.first_box.currentText(), plot.second_box.currentText()] == ["w1[2,1]", "b2[1]"]
     assert plot.parameters == (parse_parameter("w1[2,1]", document.network),
