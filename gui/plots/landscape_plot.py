@@ -33,6 +33,7 @@ from gui.style import BACKWARD, ERROR_STYLE, HIGHLIGHT, MUTED_TEXT, POSITIVE, TE
 NO_SECOND = "— (curve)"
 MAX_TRAIL = 2_000  # points of the trail kept (the oldest go first)
 COLOR_MAP = "viridis"
+LEVEL_LINE = (215, 48, 39)  # red: seen on viridis' dark purples and light yellows alike
 
 
 def shift_held() -> bool:
@@ -83,7 +84,7 @@ class LandscapePlot(PlotFrame):
                                         width=12, label="E")
         self.colorbar.setImageItem(self.image, insert_in=item)
         # the level line through the current point: at a saddle it crosses itself (an X)
-        self.level_line = pg.IsocurveItem(level=0.0, pen=pg.mkPen("w", width=1.5),
+        self.level_line = pg.IsocurveItem(level=0.0, pen=pg.mkPen(LEVEL_LINE, width=1.5),
                                           axisOrder="row-major")
         self.level_line.setParentItem(self.image)
         self.curve = item.plot(pen=pg.mkPen(POSITIVE, width=2))
