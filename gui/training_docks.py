@@ -15,6 +15,7 @@ from gui.panels.training_panel import TrainingPanel
 from gui.plots.activation_plot import ActivationPlot
 from gui.plots.decision_map import DecisionMap
 from gui.plots.gradient_plot import GradientPlot
+from gui.plots.landscape_plot import LandscapePlot
 from gui.plots.loss_plot import LossPlot
 from gui.training_runner import TrainingRunner
 
@@ -35,6 +36,7 @@ class TrainingDocks(QObject):
         self.gradient_plot = GradientPlot(document, self.runner, window)
         self.activation_plot = ActivationPlot(document, window)
         self.decision_map = DecisionMap(document, window)
+        self.landscape_plot = LandscapePlot(document, self.runner, window)
         left = Qt.DockWidgetArea.LeftDockWidgetArea
         self.training_dock = window.add_dock("Training", "training_dock", self.training_panel,
                                              left)
@@ -46,8 +48,10 @@ class TrainingDocks(QObject):
                                                self.activation_plot, left)
         self.map_dock = window.add_dock("Output Map", "output_map_dock", self.decision_map,
                                         left)
+        self.landscape_dock = window.add_dock("Loss Landscape", "landscape_dock",
+                                              self.landscape_plot, left)
         for dock in (self.training_dock, self.loss_dock, self.gradient_dock,
-                     self.activation_dock, self.map_dock):
+                     self.activation_dock, self.map_dock, self.landscape_dock):
             # a view in an unselected tab skips its updates and catches up when selected
             dock.visibilityChanged.connect(dock.widget().on_dock_visibility_changed)
         self.loss_plot.take_turns(0)
@@ -55,6 +59,15 @@ class TrainingDocks(QObject):
         self.decision_map.take_turns(1)
         self.runner.diverged.connect(self._on_runner_message)
         self.runner.stopped.connect(self._on_runner_message)
+        self.landscape_plot.verdict_changed.connect(self._on_landscape_verdict)
 
     def _on_runner_message(self, message: str):
         self._window.statusBar().showMessage(message, STATUS_MESSAGE_MS)
+
+    def _on_landscape_verdict(self, message: str):
+        """A zero-gradient trap named in the status bar, taken back when training leaves it."""
+        bar = self._window.statusBar()
+        if message:
+            bar.showMessage(message, STATUS_MESSAGE_MS)
+        elif bar.currentMessage().startswith("gradient ≈ 0 here"):
+            bar.clearMessage()

@@ -4,7 +4,7 @@ The lecture's "the loss is a function of the parameters": every other parameter 
 is, one (a curve E(θ)) or two (a map E(θ₁, θ₂)) run over a grid around their current values,
 and E is the file's loss with its reduction over all of ``inputs`` / ``targets``.
 
-Vectorised: the layers below the first changed parameter run once; from there on, the grid
+Vectorised: the layers below the first changed parameter (and its own z) run once; then the grid
 points are stacked into the batch (grid point g, sample n → row g·N + n), in chunks of at most
 ``CHUNK_VALUES`` numbers per activation array. Changing w⁽ˡ⁾ᵢⱼ by Δ changes only z⁽ˡ⁾ᵢ, by
 Δ·a⁽ˡ⁻¹⁾ⱼ (a bias: by Δ), so each grid point's z of a changed layer is the unchanged
@@ -18,7 +18,7 @@ at (θ₁ = ``axes[0][j]``, θ₂ = ``axes[1][i]``).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,6 +41,10 @@ DEFAULT_POINTS = 41
 MAX_CURVE_POINTS = 100_001  # along one parameter
 MAX_MAP_POINTS = 1_001  # along each of two parameters: a million grid points at most
 CHUNK_VALUES = 1_000_000  # numbers per activation array in one batched pass (8 MB)
+
+
+class Cancelled(Exception):
+    """The caller's ``stop()`` said yes between two chunks: the grid is no longer wanted."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,7 @@ def loss_landscape(
     parameters: Sequence[Quantity],
     span: float = DEFAULT_SPAN,
     points: int = DEFAULT_POINTS,
+    stop: Callable[[], bool] | None = None,
 ) -> LossLandscape:
     """E over ``inputs`` (N, n_in) against ``targets`` (N, n_out) along one or two parameters.
 
@@ -94,6 +99,7 @@ def loss_landscape(
     (:func:`grid_axis`). Refuses (``NetworkError``, keys "parameters", "span", "points") a
     parameter that is not a weight or a bias of ``network``, the same parameter twice, a span
     that is not a finite number > 0 or leaves the floats, and a count of points out of range.
+    ``stop``: asked between chunks (:func:`losses_at`); when it says True, :class:`Cancelled`.
     """
     parameters = tuple(parameters)
     _check_parameters(network, parameters)
@@ -115,11 +121,12 @@ def loss_landscape(
     axes = tuple(grid_axis(value, span, points) for value in centre)
     if len(axes) == 1:
         return LossLandscape(
-            parameters, centre, axes, losses_at(network, inputs, targets, parameters, axes[0])
+            parameters, centre, axes,
+            losses_at(network, inputs, targets, parameters, axes[0], stop),
         )
     first, second = np.meshgrid(*axes)  # (n, n): first varies along a row
     values = np.column_stack([first.ravel(), second.ravel()])
-    losses = losses_at(network, inputs, targets, parameters, values).reshape(first.shape)
+    losses = losses_at(network, inputs, targets, parameters, values, stop).reshape(first.shape)
     return LossLandscape(parameters, centre, axes, losses)
 
 
@@ -129,11 +136,12 @@ def losses_at(
     targets: np.ndarray,
     parameters: Sequence[Quantity],
     values: np.ndarray,
+    stop: Callable[[], bool] | None = None,
 ) -> np.ndarray:
     """E with ``parameters`` set to each row of ``values`` (G, k) (or (G,) for one), shape (G,).
 
     The network is not changed. Non-finite losses (an overflow far from the data) stay inf or
-    nan.
+    nan. ``stop()`` is asked before each chunk; True raises :class:`Cancelled`.
     """
     parameters = tuple(parameters)
     values = np.asarray(values, dtype=np.float64).reshape(-1, len(parameters))
@@ -152,9 +160,11 @@ def losses_at(
     losses = np.empty(len(values))
     with np.errstate(all="ignore"):  # far from the data E may overflow: it is shown as inf
         for start in range(0, len(values), chunk):
+            if stop is not None and stop():
+                raise Cancelled
             part = changes[start:start + chunk]
             grid = len(part)
-            a = np.broadcast_to(below, (grid, *below.shape)).reshape(grid * samples, -1)
+            a = below  # the same for every grid point: its z is computed once, for N rows
             for index in range(first, last + 1):
                 a = _changed_layer(layers[index], index, a, parameters, part, samples)
             above = Network(a.shape[1], layers[last + 1:]).forward(a).output
@@ -166,12 +176,18 @@ def losses_at(
 def _changed_layer(layer, index: int, a, parameters, changes, samples: int) -> np.ndarray:
     """f(a Wᵀ + b) with each grid point's changes (G, k) of this layer's parameters added to z.
 
-    ``a`` is (G·N, n_in), grid point g's samples in rows g·N … g·N + N − 1.
+    ``a`` is (G·N, n_in), grid point g's samples in rows g·N … g·N + N − 1, or (N, n_in) when
+    it is the same for every grid point (the first changed layer: z = a Wᵀ + b is computed once
+    and copied to every grid point). Returns (G·N, n_out).
     """
     z = a @ layer.weights.T
     z += layer.biases
     grid = changes.shape[0]
-    z_grid, a_grid = z.reshape(grid, samples, -1), a.reshape(grid, samples, -1)
+    if len(a) == samples:  # shared by every grid point
+        z, a_grid = np.repeat(z[np.newaxis], grid, axis=0), a[np.newaxis]
+    else:
+        a_grid = a.reshape(grid, samples, -1)
+    z_grid = z.reshape(grid, samples, -1)
     for k, quantity in enumerate(parameters):
         if quantity.layer != index:
             continue
@@ -180,7 +196,7 @@ def _changed_layer(layer, index: int, a, parameters, changes, samples: int) -> n
             z_grid[:, :, quantity.neuron] += change * a_grid[:, :, quantity.source]
         else:
             z_grid[:, :, quantity.neuron] += change
-    return get_activation(layer.activation).function(z)
+    return get_activation(layer.activation).function(z_grid.reshape(grid * samples, -1))
 
 
 def _check_parameters(network: Network, parameters: tuple[Quantity, ...]) -> None:

@@ -23,6 +23,8 @@ PRESET_NAMES = (
     "vanishing-relu",
     "softmax-blobs",
     "sine",
+    "saddle",
+    "plateau",
 )
 
 

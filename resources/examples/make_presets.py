@@ -230,6 +230,62 @@ def sine() -> Experiment:
     return Experiment(network, training, Dataset(inputs, targets))
 
 
+# ----- zero gradient is not a minimum ----------------------------------------------------------
+SADDLE_START = 0.001  # v and w start this close to the saddle at v = w = 0
+SADDLE_LEARNING_RATE = 0.1
+PLATEAU_LEARNING_RATE = 2.0
+
+
+def saddle() -> Experiment:
+    """1 → 1 tanh → 1 identity, half_sse, x = ±1 with t = x, v = w = 0.001, biases 0.
+
+    E(v, w) = ½ Σ (w tanh(v x) − x)² has a saddle at v = w = 0 (E = 1): there ∂E/∂v = ∂E/∂w = 0
+    and ∂²E/∂v∂w = −2, while E = 0 on the curve w tanh v = 1. The biases' gradients are 0 since
+    the targets are symmetric.
+    """
+    layers = [
+        Layer([[SADDLE_START]], [0.0], "tanh", labels=["h"]),
+        Layer([[SADDLE_START]], [0.0], "identity", labels=["y"]),
+    ]
+    network = Network(1, layers, "half_sse", "sum", ["x"], "A saddle: zero gradient, no minimum")
+    training = TrainingSettings(learning_rate=SADDLE_LEARNING_RATE, batch_size=None)
+    experiment = Experiment(network, training, Dataset([[-1.0], [1.0]], [[-1.0], [1.0]]))
+    steps = plain_gradient_descent(experiment, 10_000, 0.01)
+    network.description = (
+        "The output should copy the input (x = −1 → −1, x = 1 → 1), and y = w·tanh(v·x) can do "
+        f"it, yet both weights start at {SADDLE_START}, next to v = w = 0 where the gradient is "
+        "exactly zero while E = 1 is far from its minimum 0: a saddle. Along v = w the loss "
+        "falls, along v = −w it rises. Choose w2[1,1] and w1[1,1] in the Loss Landscape dock "
+        "and train: the steps crawl away from the saddle, then rush down the valley; plain "
+        f"gradient descent at learning rate {SADDLE_LEARNING_RATE} brings the loss below 0.01 "
+        f"after {steps} steps."
+    )
+    return experiment
+
+
+def plateau() -> Experiment:
+    """1 → 1 sigmoid → 1 sigmoid, half_sse, x = ±1 with t = 1 − (x + 1)/2, weights 10 and 12,
+    output bias −6: both sigmoids saturated, each one's slope σ′ nearly 0."""
+    layers = [
+        Layer([[10.0]], [0.0], "sigmoid", labels=["h"]),
+        Layer([[12.0]], [-6.0], "sigmoid", labels=["y"]),
+    ]
+    network = Network(1, layers, "half_sse", "sum", ["x"], "A plateau: saturated sigmoids")
+    training = TrainingSettings(learning_rate=PLATEAU_LEARNING_RATE, batch_size=None)
+    experiment = Experiment(network, training, Dataset([[-1.0], [1.0]], [[1.0], [0.0]]))
+    start = network.loss_value(experiment.data.inputs, experiment.data.targets)
+    steps = plain_gradient_descent(experiment, 100_000, 0.5)
+    network.description = (
+        "Both answers are nearly as wrong as they can be (E = "
+        f"{start:.3f}, the worst is 1), yet the gradient is tiny: the weights are so large that "
+        "both sigmoids sit where their curve is flat (σ′(z) < 0.01 for |z| ≥ 5), and every "
+        "gradient is multiplied by σ′. A zero gradient here means a plateau, not a minimum. "
+        f"Plain gradient descent at learning rate {PLATEAU_LEARNING_RATE} needs {steps} steps "
+        "to bring the loss below 0.5; choose w2[1,1] and b2[1] in the Loss Landscape dock."
+    )
+    return experiment
+
+
 PRESETS = {
     "seed": seed,
     "seed-sse": lambda: seed("sse"),
@@ -238,6 +294,8 @@ PRESETS = {
     "vanishing-relu": lambda: vanishing("relu"),
     "softmax-blobs": softmax_blobs,
     "sine": sine,
+    "saddle": saddle,
+    "plateau": plateau,
 }
 
 

@@ -116,3 +116,36 @@ def test_sine_fits_noisy_sine_samples_with_tanh():
     assert network.loss == "half_sse"
     noise = data.targets - np.sin(data.inputs)
     assert 0 < np.abs(noise).max() < 0.3
+
+
+def test_the_saddle_starts_next_to_a_zero_gradient_far_above_the_minimum():
+    experiment = presets.load_preset("saddle")
+    network, data = experiment.network, experiment.data
+    assert network.sizes == [1, 1, 1]
+    grads = network.backward(network.forward(data.inputs), data.targets, False)
+    assert grads.loss > 0.99  # the minimum is 0
+    every = np.concatenate([g.ravel() for g in grads.grad_weights + grads.grad_biases])
+    assert np.abs(every).max() < 0.01
+    steps = make_presets.plain_gradient_descent(experiment, 10_000, 0.01)
+    assert steps is not None and f"after {steps} steps" in network.description
+    # the saddle itself: at v = w = 0 the gradient is exactly zero
+    at_saddle = network.copy()
+    for layer in at_saddle.layers:
+        layer.weights[:] = 0.0
+    zero = at_saddle.backward(at_saddle.forward(data.inputs), data.targets, False)
+    assert all(not g.any() for g in zero.grad_weights + zero.grad_biases)
+
+
+def test_the_plateau_is_saturated_and_crawls():
+    experiment = presets.load_preset("plateau")
+    network, data = experiment.network, experiment.data
+    assert {layer.activation for layer in network.layers} == {"sigmoid"}
+    forward = network.forward(data.inputs)
+    assert all((np.abs(z) > 4.99).all() for z in forward.pre_activations)
+    grads = network.backward(forward, data.targets, False)
+    assert grads.loss > 0.9
+    every = np.concatenate([g.ravel() for g in grads.grad_weights + grads.grad_biases])
+    assert np.linalg.norm(every) < 0.01
+    steps = make_presets.plain_gradient_descent(experiment, 100_000, 0.5)
+    assert steps is not None and steps > 1000
+    assert f"needs {steps} steps" in network.description

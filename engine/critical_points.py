@@ -1,0 +1,166 @@
+"""What the loss looks like around the current point, along the one or two parameters shown.
+
+The lecture's "a zero gradient is only a candidate minimum": where ∂E/∂θ ≈ 0 the point may be a
+minimum, a saddle (E curves up along one direction and down along another), a plateau (E is
+almost flat: training crawls) or a maximum. Along the shown parameters θ (k = 1 or 2 of them,
+every other parameter where it is):
+
+- the gradient g = ∂E/∂θ comes from the backward pass over the whole training set (file's loss
+  and reduction), shape (k,);
+- the curvature H = ∂²E/∂θ² (k, k) from central second differences of E with step h:
+  Hᵢᵢ ≈ (E(θ + h eᵢ) − 2E(θ) + E(θ − h eᵢ)) / h², H₁₂ ≈ (E(++) − E(+−) − E(−+) + E(−−)) / 4h²;
+- with scale s = max(1, |E|): the gradient is ≈ 0 when ‖g‖ ≤ GRADIENT_TOLERANCE · s, and an
+  eigenvalue λ of H counts as curving up (λ > CURVATURE_TOLERANCE · s), down (λ < −…) or flat.
+
+Then: gradient not ≈ 0 → SLOPE; every λ flat → PLATEAU (if E is lower elsewhere on the shown
+grid, or no grid is given) else FLAT; λ of both signs → SADDLE; none down → MINIMUM;
+none up → MAXIMUM.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+import numpy as np
+
+from engine.loss_landscape import LossLandscape, losses_at
+from engine.network import Network
+from engine.parameter_names import parameter_index, parameter_name, parameter_value
+from engine.quantities import Kind, Quantity
+
+GRADIENT_TOLERANCE = 0.01  # ‖∂E/∂θ‖ at most this × max(1, |E|) counts as ≈ 0
+CURVATURE_TOLERANCE = 0.01  # an eigenvalue of ∂²E/∂θ² within ± this × max(1, |E|) is flat
+STEP = 1e-3  # h of the second differences
+
+
+class PointKind(StrEnum):
+    """What the current point is along the shown parameters."""
+
+    SLOPE = "slope"  # the gradient is not ≈ 0: E falls downhill
+    MINIMUM = "minimum"
+    FLAT = "flat"  # flat, and nothing clearly lower on the shown grid
+    SADDLE = "saddle"
+    PLATEAU = "plateau"
+    MAXIMUM = "maximum"
+
+    @property
+    def trap(self) -> bool:
+        """The gradient is ≈ 0 but E is not at its minimum along the shown parameters."""
+        return self in (PointKind.SADDLE, PointKind.PLATEAU, PointKind.MAXIMUM)
+
+
+@dataclass(frozen=True)
+class LocalShape:
+    """E, its gradient and curvature at the current point along ``parameters``.
+
+    ``gradient`` (k,) is the backward pass's ∂E/∂θ; ``curvature`` (k, k) the second
+    differences; ``eigenvalues`` (k,) of the curvature, ascending; ``kind`` the verdict.
+    """
+
+    parameters: tuple[Quantity, ...]
+    values: tuple[float, ...]
+    loss: float
+    gradient: np.ndarray
+    curvature: np.ndarray
+    eigenvalues: np.ndarray
+    kind: PointKind
+
+    @property
+    def gradient_norm(self) -> float:
+        return float(np.linalg.norm(self.gradient))
+
+    def tangent(self, span: float) -> tuple[np.ndarray, np.ndarray]:
+        """The tangent of the curve E(θ₁) at the point, from θ₁ − span to θ₁ + span:
+        x (2,), y = E + g₁ (x − θ₁) (2,)."""
+        x = self.values[0] + np.array([-span, span])
+        return x, self.loss + self.gradient[0] * (x - self.values[0])
+
+    def sentence(self) -> str:
+        """What the learner is looking at, in one line ("gradient ≈ 0 here, but …")."""
+        along = " and ".join(parameter_name(q) for q in self.parameters)
+        norm = f"‖∂E/∂θ‖ = {self.gradient_norm:.3g}"
+        if self.kind is PointKind.SLOPE:
+            return f"{norm}: E still falls downhill along {along}"
+        not_minimum = f"gradient ≈ 0 here ({norm}), but E is not at its minimum"
+        return {
+            PointKind.SADDLE: f"{not_minimum}: a saddle along {along} (E curves up one way "
+                              "and down another)",
+            PointKind.PLATEAU: f"{not_minimum}: a plateau along {along} (E is almost flat, "
+                               "so training crawls)",
+            PointKind.MAXIMUM: f"{not_minimum}: a maximum along {along}",
+            PointKind.MINIMUM: f"gradient ≈ 0 here ({norm}) and E curves up along {along}: "
+                               "a minimum along these parameters",
+            PointKind.FLAT: f"gradient ≈ 0 here ({norm}) and E is almost flat along {along} "
+                            "across the grid: choose another parameter to look further",
+        }[self.kind]
+
+
+def local_shape(
+    network: Network,
+    inputs: np.ndarray,
+    targets: np.ndarray,
+    parameters: Sequence[Quantity],
+    lowest: float | None = None,
+    step: float = STEP,
+) -> LocalShape:
+    """The gradient, curvature and verdict at ``network``'s current point along ``parameters``
+    (one or two weights/biases), E over all of ``inputs`` (N, n_in) / ``targets`` (N, n_out).
+
+    ``lowest``: the smallest E on a grid the learner sees (decides plateau vs flat).
+    """
+    parameters = tuple(parameters)
+    gradients = network.backward(network.forward(inputs), targets, need_input_grad=False)
+    gradient = np.array([
+        (gradients.grad_weights if q.kind == Kind.WEIGHT else gradients.grad_biases)[q.layer][
+            parameter_index(q)]
+        for q in parameters
+    ])
+    centre = np.array([parameter_value(network, q) for q in parameters])
+    k = len(parameters)
+    offsets = step * np.array([[i, j] for i in (-1, 0, 1) for j in (-1, 0, 1)], dtype=float)
+    offsets = offsets[:, :k] if k == 2 else np.array([[-step], [0.0], [step]])
+    e = losses_at(network, inputs, targets, parameters, centre + offsets)
+    if k == 1:
+        curvature = np.array([[(e[0] - 2 * e[1] + e[2]) / step**2]])
+    else:
+        grid = e.reshape(3, 3)  # grid[i, j]: θ₁ offset i − 1, θ₂ offset j − 1
+        h11 = (grid[2, 1] - 2 * grid[1, 1] + grid[0, 1]) / step**2
+        h22 = (grid[1, 2] - 2 * grid[1, 1] + grid[1, 0]) / step**2
+        h12 = (grid[2, 2] - grid[2, 0] - grid[0, 2] + grid[0, 0]) / (4 * step**2)
+        curvature = np.array([[h11, h12], [h12, h22]])
+    loss = float(gradients.loss)
+    eigenvalues = np.linalg.eigvalsh(curvature)
+    kind = classify(loss, gradient, eigenvalues, lowest)
+    return LocalShape(parameters, tuple(map(float, centre)), loss, gradient, curvature,
+                      eigenvalues, kind)
+
+
+def classify(loss: float, gradient: np.ndarray, eigenvalues: np.ndarray,
+             lowest: float | None = None) -> PointKind:
+    """The verdict from E, ∂E/∂θ (k,) and the curvature's eigenvalues (k,) (module docstring)."""
+    scale = max(1.0, abs(loss))
+    if not np.linalg.norm(gradient) <= GRADIENT_TOLERANCE * scale:
+        return PointKind.SLOPE
+    bound = CURVATURE_TOLERANCE * scale
+    up, down = bool((eigenvalues > bound).any()), bool((eigenvalues < -bound).any())
+    if up and down:
+        return PointKind.SADDLE
+    if up:
+        return PointKind.MINIMUM
+    if down:
+        return PointKind.MAXIMUM
+    if lowest is None or lowest < loss - GRADIENT_TOLERANCE * scale:
+        return PointKind.PLATEAU
+    return PointKind.FLAT
+
+
+
+def shape_on_grid(network: Network, inputs: np.ndarray, targets: np.ndarray,
+                  landscape: LossLandscape) -> LocalShape:
+    """The verdict at the centre of ``landscape`` (a grid of :func:`loss_landscape` around
+    ``network``'s current point), judged against the lowest finite E on that grid."""
+    finite = landscape.losses[np.isfinite(landscape.losses)]
+    lowest = float(finite.min()) if finite.size else None
+    return local_shape(network, inputs, targets, landscape.parameters, lowest)

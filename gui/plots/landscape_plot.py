@@ -1,0 +1,250 @@
+"""The loss landscape: E over the whole training set as a function of one or two parameters.
+
+One parameter θ₁: the curve E(θ₁) (every other parameter where it is), the current point, its
+tangent — the line through it whose slope is ∂E/∂θ₁ of the backward pass — and a trail of the
+points training moved to. Two parameters: a colour map of E(θ₁, θ₂) with a colour bar, the
+current point and the descent trajectory. Under the plot, the engine's verdict on the point
+(engine/critical_points.py): a slope, or a zero gradient that is a minimum, a saddle or a
+plateau. Parameters are chosen in the two boxes of the header or by clicking a weight or bias
+on the canvas (with Shift: the second parameter).
+
+Grids are the engine's (engine/loss_landscape.py), computed in a background thread
+(gui/plots/landscape_worker.py) whenever the frame clock lets this view paint: once per frame
+during a run (a frame waits for the grid before), at once after an edit.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QComboBox, QLabel
+
+from engine.loss_landscape import DEFAULT_POINTS, DEFAULT_SPAN
+from engine.parameter_names import parameter_name, parameters_of
+from gui.document import Document
+from gui.frame_clock import FrameClock
+from gui.items import BiasRef, WeightRef, quantity_of
+from gui.plots.landscape_worker import LandscapeResult, LandscapeWorker
+from gui.plots.plot_frame import PlotFrame
+from gui.style import BACKWARD, ERROR_STYLE, HIGHLIGHT, MUTED_TEXT, POSITIVE, TEXT, UPDATE
+
+NO_SECOND = "— (curve)"
+MAX_TRAIL = 2_000  # points of the trail kept (the oldest go first)
+COLOR_MAP = "viridis"
+LEVEL_LINE = (215, 48, 39)  # red: seen on viridis' dark purples and light yellows alike
+
+
+def shift_held() -> bool:
+    """Whether Shift is down (a Shift-click on the canvas picks the second parameter)."""
+    return bool(QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
+
+
+class LandscapePlot(PlotFrame):
+    """E(θ₁) or E(θ₁, θ₂) around the current point, from the engine, with the trail."""
+
+    verdict_changed = Signal(str)  # a new trap: "gradient ≈ 0 here, but …"; "" when left
+
+    def __init__(self, document: Document, runner, parent=None):
+        super().__init__("Loss landscape", FrameClock.of(document), parent)
+        self._document = document
+        self.parameters: tuple = ()
+        self.result: LandscapeResult | None = None
+        self.trail: list[tuple[float, ...]] = []  # (θ₁, E) or (θ₁, θ₂): where steps moved to
+        self._last_trap = None
+        self.span, self.points = DEFAULT_SPAN, DEFAULT_POINTS
+        self.worker = LandscapeWorker(self._on_computed, self)
+        self.first_box, self.second_box = QComboBox(), QComboBox()
+        for box, tip in ((self.first_box, "θ₁: the parameter along the horizontal axis"),
+                         (self.second_box, "θ₂: a second parameter for a map of E(θ₁, θ₂)")):
+            box.setToolTip(tip + " (or click a weight or bias on the canvas; Shift: θ₂)")
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            self.add_header_widget(box)
+        self.verdict = QLabel()
+        self.verdict.setTextFormat(Qt.TextFormat.PlainText)
+        self.verdict.setWordWrap(True)
+        self.layout().addWidget(self.verdict)
+        self._create_items()
+        self._fill_boxes()
+        self.first_box.currentIndexChanged.connect(self._on_box_changed)
+        self.second_box.currentIndexChanged.connect(self._on_box_changed)
+        document.weights_changed.connect(self._on_numbers_changed)
+        document.data_changed.connect(self._on_data_changed)
+        document.structure_changed.connect(self._on_structure_changed)
+        document.experiment_replaced.connect(self._on_structure_changed)
+        document.selection_changed.connect(self._on_selection_changed)
+        runner.history_replaced.connect(self._clear_trail)
+
+    def _create_items(self) -> None:
+        item = self.plot_item
+        self.image = pg.ImageItem(axisOrder="row-major")
+        item.addItem(self.image)
+        self.colorbar = pg.ColorBarItem(colorMap=pg.colormap.get(COLOR_MAP), interactive=False,
+                                        width=12, label="E")
+        self.colorbar.setImageItem(self.image, insert_in=item)
+        # the level line through the current point: at a saddle it crosses itself (an X)
+        self.level_line = pg.IsocurveItem(level=0.0, pen=pg.mkPen(LEVEL_LINE, width=1.5),
+                                          axisOrder="row-major")
+        self.level_line.setParentItem(self.image)
+        self.curve = item.plot(pen=pg.mkPen(POSITIVE, width=2))
+        self.tangent = item.plot(pen=pg.mkPen(BACKWARD, width=1.5, style=Qt.PenStyle.DashLine))
+        self.trail_item = item.plot(pen=pg.mkPen(HIGHLIGHT, width=1.5), symbol="o",
+                                    symbolSize=5, symbolBrush=HIGHLIGHT, symbolPen=None)
+        self.point = pg.ScatterPlotItem(size=10, brush=pg.mkBrush(UPDATE),
+                                        pen=pg.mkPen(TEXT))
+        item.addItem(self.point)
+        item.showGrid(x=True, y=True, alpha=0.2)
+
+    # ----- choosing the parameters -------------------------------------------------------------
+    def _fill_boxes(self) -> None:
+        """List every parameter by name; keep the chosen ones if they still exist."""
+        network = self._document.network
+        quantities = parameters_of(network)
+        names = [parameter_name(q) for q in quantities]
+        wanted = [parameter_name(q) for q in self.parameters if parameter_name(q) in names]
+        if not wanted and quantities:  # by default the output layer's first weight
+            last = len(network.layers) - 1
+            wanted = [next(parameter_name(q) for q in quantities if q.layer == last)]
+        for box, items in ((self.first_box, names), (self.second_box, [NO_SECOND, *names])):
+            box.blockSignals(True)
+            box.clear()
+            box.addItems(items)
+            for index, quantity in enumerate(quantities):
+                box.setItemData(index + (box is self.second_box), quantity)
+            box.blockSignals(False)
+        self.first_box.setCurrentText(wanted[0] if wanted else "")
+        self.second_box.setCurrentText(wanted[1] if len(wanted) > 1 else NO_SECOND)
+        self._read_boxes()
+
+    def choose(self, first, second=None) -> None:
+        """Show E along ``first`` (and ``second``): Quantities of weights or biases."""
+        self.first_box.setCurrentText(parameter_name(first))
+        self.second_box.setCurrentText(NO_SECOND if second is None else parameter_name(second))
+
+    def _on_box_changed(self, _index: int) -> None:
+        self._read_boxes()
+
+    def _read_boxes(self) -> None:
+        first, second = self.first_box.currentData(), self.second_box.currentData()
+        chosen = tuple(q for q in (first, second) if q is not None)
+        if len(chosen) == 2 and chosen[0] == chosen[1]:
+            chosen = chosen[:1]
+        if chosen != self.parameters:
+            self.parameters = chosen
+            self._clear_trail()
+
+    def _on_selection_changed(self, item) -> None:
+        if not isinstance(item, WeightRef | BiasRef):
+            return
+        quantity = quantity_of(item, "value")
+        if shift_held() and self.parameters and quantity != self.parameters[0]:
+            self.choose(self.parameters[0], quantity)
+        else:
+            self.choose(quantity, self.parameters[1] if len(self.parameters) > 1 else None)
+
+    # ----- the document changed ----------------------------------------------------------------
+    def _on_numbers_changed(self, *_):
+        self.request_refresh()
+
+    def _on_data_changed(self):
+        self._clear_trail()
+
+    def _on_structure_changed(self):
+        self.worker.cancel()
+        self._fill_boxes()
+        self._clear_trail()
+
+    def _clear_trail(self) -> None:
+        self.trail = []
+        self.result = None
+        self.request_refresh()
+
+    # ----- computing and drawing ---------------------------------------------------------------
+    def refresh(self) -> None:
+        """Ask the engine for the grid around the current point (drawn when it arrives)."""
+        document = self._document
+        network, data = document.network, document.data
+        problem = ""
+        if not self.parameters:
+            problem = "— the network has no parameters"
+        elif data is None or len(data) == 0:
+            problem = "— no training data: E needs samples"
+        elif data.inputs.shape[1] != network.input_size or \
+                data.targets.shape[1] != network.output_size:
+            problem = "— the data do not fit the network's inputs and outputs"
+        if problem:
+            self.worker.cancel()
+            self._show_problem(problem)
+            return
+        self.worker.ask(network, data.inputs, data.targets, self.parameters, self.span,
+                        self.points)
+
+    def _show_problem(self, text: str) -> None:
+        self.result = None
+        for item in (self.curve, self.tangent, self.trail_item):
+            item.setData([], [])
+        self.point.setData([], [])
+        self.image.clear()
+        self.level_line.setData(None)
+        self.verdict.setStyleSheet(ERROR_STYLE)
+        self.verdict.setText(text)
+
+    def _on_computed(self, result: LandscapeResult) -> None:
+        if result.landscape is None:
+            self._show_problem(f"— {result.problem}")
+            return
+        self.result = result
+        shape = result.shape
+        point = (*shape.values, shape.loss) if len(shape.values) == 1 else shape.values
+        if not self.trail or self.trail[-1] != point:
+            self.trail.append(point)
+            del self.trail[:-MAX_TRAIL]
+        self._draw(result)
+
+    def _draw(self, result: LandscapeResult) -> None:
+        landscape, shape = result.landscape, result.shape
+        names = landscape.names
+        two = len(names) == 2
+        item = self.plot_item
+        item.setLabel("bottom", names[0])
+        item.setLabel("left", names[1] if two else "E (all samples)")
+        self.image.setVisible(two)
+        self.level_line.setVisible(two)
+        self.colorbar.setVisible(two)
+        self.curve.setVisible(not two)
+        self.tangent.setVisible(not two)
+        trail = np.array(self.trail)
+        self.trail_item.setData(trail[:, 0], trail[:, 1])
+        if two:
+            self._draw_map(landscape)
+            self.level_line.setData(landscape.losses, shape.loss)
+            self.point.setData([shape.values[0]], [shape.values[1]])
+        else:
+            self.curve.setData(landscape.axes[0], landscape.losses)
+            self.tangent.setData(*shape.tangent(self.span / 2))
+            self.point.setData([shape.values[0]], [shape.loss])
+        self._show_verdict(shape)
+
+    def _draw_map(self, landscape) -> None:
+        xs, ys = landscape.axes
+        losses = landscape.losses
+        finite = losses[np.isfinite(losses)]
+        self.image.setImage(losses, autoLevels=False)
+        if finite.size:
+            low, high = float(finite.min()), float(finite.max())
+            self.colorbar.setLevels((low, high if high > low else low + 1.0))
+        dx, dy = xs[1] - xs[0], ys[1] - ys[0]
+        self.image.setRect(QRectF(xs[0] - dx / 2, ys[0] - dy / 2, xs[-1] - xs[0] + dx,
+                                  ys[-1] - ys[0] + dy))
+
+    def _show_verdict(self, shape) -> None:
+        sentence = shape.sentence()
+        trap = shape.kind.trap
+        self.verdict.setStyleSheet(ERROR_STYLE if trap else f"color: {MUTED_TEXT.name()};")
+        self.verdict.setText(f"E = {shape.loss:.6g}. {sentence[0].upper()}{sentence[1:]}.")
+        # announced once per trap (kind and parameters), not on every frame spent in it
+        trap_key = (shape.kind, shape.parameters) if trap else None
+        if trap_key != self._last_trap:
+            self._last_trap = trap_key
+            self.verdict_changed.emit(sentence if trap else "")
