@@ -27,9 +27,9 @@ import numpy as np  # noqa: E402
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from engine.experiment import Dataset, Experiment  # noqa: E402
-from engine.network import Layer, Network  # noqa: E402
-from engine.parameter_names import parse_parameter  # noqa: E402
+from engine.model.experiment import Dataset, Experiment  # noqa: E402
+from engine.model.network import Layer, Network  # noqa: E402
+from engine.model.parameter_names import parse_parameter  # noqa: E402
 from gui import files  # noqa: E402
 from gui.document import Document  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402

@@ -4,11 +4,11 @@ One parameter θ₁: the curve E(θ₁) (every other parameter where it is), the
 tangent — the line through it whose slope is ∂E/∂θ₁ of the backward pass — and a trail of the
 points training moved to. Two parameters: a colour map of E(θ₁, θ₂) with a colour bar, the
 current point and the descent trajectory. Under the plot, the engine's verdict on the point
-(engine/critical_points.py): a slope, or a zero gradient that is a minimum, a saddle or a
+(engine/analysis/critical_points.py): a slope, or a zero gradient that is a minimum, a saddle or a
 plateau. Parameters are chosen in the two boxes of the header or by clicking a weight or bias
 on the canvas (with Shift: the second parameter).
 
-Grids are the engine's (engine/loss_landscape.py), computed in a background thread
+Grids are the engine's (engine/analysis/loss_landscape.py), computed in a background thread
 (gui/plots/landscape_worker.py) whenever the frame clock lets this view paint: once per frame
 during a run (a frame waits for the grid before), at once after an edit.
 """
@@ -21,8 +21,8 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QLabel
 
-from engine.loss_landscape import DEFAULT_POINTS, DEFAULT_SPAN
-from engine.parameter_names import parameter_name, parameters_of
+from engine.analysis.loss_landscape import DEFAULT_POINTS, DEFAULT_SPAN
+from engine.model.parameter_names import parameter_name, parameters_of
 from gui.document import Document
 from gui.frame_clock import FrameClock
 from gui.items import BiasRef, WeightRef, quantity_of

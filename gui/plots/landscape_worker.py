@@ -1,8 +1,8 @@
 """Loss-landscape grids computed off the event loop, newest request first.
 
 One background thread (``concurrent.futures``, shared by every view) runs the engine's
-:func:`~engine.loss_landscape.loss_landscape` and
-:func:`~engine.critical_points.shape_on_grid` on a copy of the network, so training may
+:func:`~engine.analysis.loss_landscape.loss_landscape` and
+:func:`~engine.analysis.critical_points.shape_on_grid` on a copy of the network, so training may
 change the document's arrays meanwhile. At most one grid is computed at a time; a request made
 meanwhile waits (a newer one replaces it), and a grid whose request is no longer the newest is
 cancelled between two of its chunks. A short timer in the GUI thread collects the finished grid
@@ -19,11 +19,11 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QObject, QTimer
 
-from engine.critical_points import LocalShape, shape_on_grid
+from engine.analysis.critical_points import LocalShape, shape_on_grid
+from engine.analysis.loss_landscape import Cancelled, LossLandscape, loss_landscape
 from engine.errors import NetworkError
-from engine.loss_landscape import Cancelled, LossLandscape, loss_landscape
-from engine.network import Network
-from engine.quantities import Quantity
+from engine.lesson.quantities import Quantity
+from engine.model.network import Network
 
 POLL_MS = 5  # how often the GUI thread looks for a finished grid
 # one thread for every landscape view of the program (Python joins it at exit)

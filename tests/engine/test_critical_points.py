@@ -3,11 +3,11 @@
 import numpy as np
 import pytest
 
-from engine.critical_points import PointKind, classify, local_shape
-from engine.loss_landscape import loss_landscape
-from engine.network import Layer, Network
-from engine.parameter_names import parse_parameter
-from engine.presets import load_preset
+from engine.analysis.critical_points import PointKind, classify, local_shape
+from engine.analysis.loss_landscape import loss_landscape
+from engine.files.presets import load_preset
+from engine.model.network import Layer, Network
+from engine.model.parameter_names import parse_parameter
 
 
 def shape_of(preset, names, with_grid=True):
@@ -85,8 +85,8 @@ def test_the_tangent_has_the_gradient_as_slope():
 
 
 def test_the_grid_and_the_verdict_come_together_and_a_stop_cancels():
-    from engine.critical_points import shape_on_grid
-    from engine.loss_landscape import Cancelled
+    from engine.analysis.critical_points import shape_on_grid
+    from engine.analysis.loss_landscape import Cancelled
 
     experiment = load_preset("saddle")
     network, data = experiment.network, experiment.data

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from engine.critical_points import PointKind
-from engine.parameter_names import parse_parameter
+from engine.analysis.critical_points import PointKind
+from engine.model.parameter_names import parse_parameter
 from gui.items import BiasRef, WeightRef
 from gui.plots.landscape_plot import NO_SECOND, LandscapePlot
 from tests.gui.lifetimes import opened, runner_for

@@ -25,10 +25,10 @@ from enum import StrEnum
 
 import numpy as np
 
-from engine.loss_landscape import LossLandscape, losses_at
-from engine.network import Network
-from engine.parameter_names import parameter_index, parameter_name, parameter_value
-from engine.quantities import Kind, Quantity
+from engine.analysis.loss_landscape import LossLandscape, losses_at
+from engine.lesson.quantities import Kind, Quantity
+from engine.model.network import Network
+from engine.model.parameter_names import parameter_index, parameter_name, parameter_value
 
 GRADIENT_TOLERANCE = 0.01  # ‖∂E/∂θ‖ at most this × max(1, |E|) counts as ≈ 0
 CURVATURE_TOLERANCE = 0.01  # an eigenvalue of ∂²E/∂θ² within ± this × max(1, |E|) is flat
