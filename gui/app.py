@@ -65,6 +65,7 @@ def create_window(spec: str | None, settings=None, recovery=None):
 
 def install_excepthook(window) -> None:
     """Show an exception raised in a Qt slot to the learner (and keep it on stderr)."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
     def show(kind, value, trace):
@@ -73,6 +74,7 @@ def install_excepthook(window) -> None:
         try:
             box = QMessageBox(QMessageBox.Icon.Critical, "Something went wrong",
                               f"{kind.__name__}: {value}", parent=window)
+            box.setTextFormat(Qt.TextFormat.PlainText)
             box.setDetailedText(text)
             box.exec()
         except Exception:  # noqa: BLE001 - never raise from the hook itself

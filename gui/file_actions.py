@@ -21,6 +21,7 @@ from gui import files
 from gui.actions import make_action
 from gui.canvas import export
 from gui.dialogs.new_network import NewNetworkDialog
+from gui.richtext import literal_html
 
 AUTOSAVE_MS = 30_000
 MESSAGE_MS = 4000
@@ -204,7 +205,8 @@ class FileActions(QObject):
         if ok:
             self._status(f"Exported {path}")
         else:
-            QMessageBox.critical(self._window, "Cannot export", f"{path}: could not be written")
+            QMessageBox.critical(self._window, "Cannot export",
+                                 literal_html(f"{path}: could not be written"))
         return ok
 
     # ----- autosave and recovery ----------------------------------------------------------------

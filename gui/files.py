@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from engine import netfile
 from engine.errors import NetworkFileError
 from engine.experiment import Experiment
+from gui.richtext import literal_html
 
 MAX_RECENT = 8
 RECENT_KEY = "files/recent"
@@ -93,8 +94,9 @@ def ask_save_changes(parent: QWidget, name: str) -> str:
     buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                | QMessageBox.StandardButton.Cancel)
     answer = QMessageBox.warning(parent, "Unsaved changes",
-                                 f"“{name}” has changes that are not saved.\n"
-                                 "Save them first?", buttons, QMessageBox.StandardButton.Save)
+                                 literal_html(f"“{name}” has changes that are not saved.\n"
+                                              "Save them first?"),
+                                 buttons, QMessageBox.StandardButton.Save)
     if answer == QMessageBox.StandardButton.Save:
         return SAVE
     if answer == QMessageBox.StandardButton.Discard:
@@ -115,4 +117,4 @@ def ask_restore(parent: QWidget) -> bool:
 
 def show_file_error(parent: QWidget, title: str, error: NetworkFileError | OSError) -> None:
     """The engine's one-line message in a dialog (the open network is left as it was)."""
-    QMessageBox.critical(parent, title, str(error))
+    QMessageBox.critical(parent, title, literal_html(error))

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from gui.richtext import text_html
+
 HEADER_CHOICES = {"Detect (a first row without numbers)": None, "Yes": True, "No": False}
 PREVIEW_LINES = 6
 
@@ -46,7 +48,7 @@ class CsvOptionsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>{path}</b> — first lines:"))
+        layout.addWidget(QLabel(f"<b>{text_html(path)}</b> — first lines:"))
         layout.addWidget(self.preview)
         layout.addLayout(form)
         layout.addWidget(buttons)
