@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.atomic_write import write_text
+from engine.datasets import one_hot
 from engine.errors import NetworkError
 from engine.experiment import Dataset
 from engine.rules import MAX_DATA_ROWS, MAX_FILE_BYTES, MAX_NEURONS
@@ -365,7 +366,7 @@ def _one_hot(cells: list[str], key: str) -> tuple[list[str], np.ndarray]:
         raise NetworkError(key, f"only one class ({class_names[0]!r}): one-hot needs two or more")
     if len(class_names) > MAX_NEURONS:
         raise NetworkError(key, f"{len(class_names)} classes; the limit is {MAX_NEURONS}")
-    return class_names, np.eye(len(class_names))[labels.reshape(-1)]
+    return class_names, one_hot(labels, len(class_names), key)
 
 
 def _number_name(value: float) -> str:

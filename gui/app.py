@@ -131,7 +131,8 @@ def run_gui(spec: str | None) -> int:
 
 
 def screenshot(spec: str | None, out_png: str, step: int = 0) -> int:
-    """Render the window offscreen at 1280×800 after ``step`` steps of the step-through."""
+    """Render the window offscreen at 1280×800 after ``step`` steps of the step-through
+    (0 to the number of steps; beyond the last one is refused with one line, exit 2)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
 
@@ -142,6 +143,13 @@ def screenshot(spec: str | None, out_png: str, step: int = 0) -> int:
         # a fresh layout every time, and the learner's own settings untouched
         settings = QSettings(os.path.join(folder, "settings.ini"), QSettings.Format.IniFormat)
         window = create_window(spec, settings, files.RecoveryFile(folder))
+        count = window.stepping.count
+        if step > count:
+            window.document.undo_stack.setClean()
+            window.close()
+            print(f"--step {step}: the step-through has {count} steps "
+                  f"(choose 0…{count})", file=sys.stderr)
+            return 2
         window.resize(*SCREENSHOT_SIZE)
         window.show()
         for _ in range(max(0, int(step))):

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
+import os
+import stat
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +22,8 @@ from gui.richtext import text_html
 
 HEADER_CHOICES = {"Detect (a first row without numbers)": None, "Yes": True, "No": False}
 PREVIEW_LINES = 6
+PREVIEW_BYTES = 4096  # read from the start of the file, however long its lines are
+PREVIEW_WIDTH = 200  # characters of a line shown; a longer one ends in "…"
 
 
 class CsvOptionsDialog(QDialog):
@@ -77,9 +83,23 @@ def _column(item: str) -> int | str:
 
 
 def read_preview(path: str) -> str:
-    """The first few lines of the file, for the dialog (empty when it cannot be read)."""
+    """The first few lines of the file, from its first PREVIEW_BYTES bytes, each cut to
+    PREVIEW_WIDTH characters (empty when it cannot be read or is not a regular file: a pipe
+    or a device is never waited on)."""
     try:
-        with open(path, encoding="utf-8-sig", errors="replace") as stream:
-            return "".join(stream.readline() for _ in range(PREVIEW_LINES))
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return ""
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return ""
+        start = os.read(handle, PREVIEW_BYTES)
+    except OSError:
+        return ""
+    finally:
+        os.close(handle)
+    # a character cut at the end of the bytes read is left out, not shown as garbage
+    text = codecs.getincrementaldecoder("utf-8-sig")("replace").decode(start)
+    lines = text.splitlines()[:PREVIEW_LINES]
+    return "\n".join(line if len(line) <= PREVIEW_WIDTH else line[:PREVIEW_WIDTH] + "…"
+                     for line in lines)

@@ -2,7 +2,8 @@
 
 Every change goes through ``document.set_data`` (one undo step). Anything refused — a cell that
 is not a number, a generator field out of range, a CSV file with a bad line, a data set whose
-widths do not fit the network — shows its message here and leaves the data as it was.
+widths do not fit the network or whose targets its loss cannot score (the rule book's
+``check_loss_choice``) — shows its message here and leaves the data as it was.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine import csvdata, datasets
+from engine import csvdata, datasets, rules
 from engine.errors import NetworkError
 from engine.experiment import Dataset
 from engine.number_text import parse_number
@@ -279,6 +280,11 @@ class DataPanel(QWidget):
         problem = width_problem(data, self._document.network)
         if problem:
             self.show_message(f"{what} does not fit this network: {problem}. Data unchanged.")
+            return False
+        try:
+            rules.check_loss_choice(self._document.network, data)
+        except NetworkError as error:
+            self.show_message(f"{what} does not suit the loss: {error}. Data unchanged.")
             return False
         self.clear_message()
         self._document.set_data(text, data)
