@@ -13,6 +13,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from secrets import token_hex
 
 from PySide6.QtCore import QLockFile, QSettings, QStandardPaths
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -74,7 +75,7 @@ class Orphan:
 class RecoveryFile:
     """This window's autosaved copy of its unsaved work in ``folder``, and the orphans there.
 
-    Each window owns its own files, ``recovery-PID-N.json`` (the network) and ``….origin``
+    Each window owns its own files, ``recovery-PID-N-TAIL.json`` (the network), ``….origin``
     (the file it came from), and holds the lock ``….lock`` (a QLockFile) while they exist, so
     another window never takes them for a crashed session's. An orphan is a recovery file whose
     lock nobody holds: its window is gone (QLockFile sees that its process no longer runs). An
@@ -86,7 +87,8 @@ class RecoveryFile:
 
     def __init__(self, folder: str | None = None):
         self.folder = Path(folder or default_recovery_folder())
-        self._stem = f"{RECOVERY_PREFIX}{os.getpid()}-{next(self._count)}"
+        # a reused process id never names a crashed window's files: a random tail follows it
+        self._stem = f"{RECOVERY_PREFIX}-{os.getpid()}-{next(self._count)}-{token_hex(3)}"
         self._lock: QLockFile | None = None
         self._held: dict[Path, QLockFile] = {}  # orphans' locks, held while they are offered
         self.notes: list[str] = []
