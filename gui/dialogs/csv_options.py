@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 
 from PySide6.QtWidgets import (
@@ -76,8 +77,10 @@ def parse_target_columns(text: str) -> list[int | str] | None:
 
 
 def _column(item: str) -> int | str:
-    if item.lstrip("-").isdigit() and int(item) != 0:
-        number = int(item)
+    text = item.replace("\N{MINUS SIGN}", "-")  # −2 as every other field reads it
+    # ASCII digits only: "²", "③" and "①" pass isdigit() but are no number int() reads
+    if re.fullmatch(r"-?[0-9]+", text) and int(text) != 0:
+        number = int(text)
         return number - 1 if number > 0 else number
     return item  # a name (or 0, which the reader refuses as an unknown column)
 

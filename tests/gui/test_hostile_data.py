@@ -15,7 +15,13 @@ from PySide6.QtWidgets import QApplication
 
 from engine import csvdata, datasets
 from engine.errors import NetworkError
-from gui.dialogs.csv_options import PREVIEW_BYTES, PREVIEW_WIDTH, CsvOptionsDialog, read_preview
+from gui.dialogs.csv_options import (
+    PREVIEW_BYTES,
+    PREVIEW_WIDTH,
+    CsvOptionsDialog,
+    parse_target_columns,
+    read_preview,
+)
 from gui.panels.data_panel import DataPanel
 from tests.gui.lifetimes import opened
 
@@ -74,6 +80,16 @@ def test_the_preview_of_a_pipe_or_a_folder_is_empty_and_never_waits(tmp_path):
     assert not waited and previews == [""]
     assert read_preview(str(tmp_path)) == ""
     assert read_preview(str(tmp_path / "missing.csv")) == ""
+
+
+@pytest.mark.parametrize("typed", ["²", "③", "①"])
+def test_target_columns_that_only_look_like_digits_stay_names(typed):
+    """Was: ValueError from int() (they pass isdigit()); the reader then names the column."""
+    assert parse_target_columns(f"1, {typed}") == [0, typed]
+
+
+def test_a_target_column_with_a_typographic_minus_counts_from_the_end():
+    assert parse_target_columns("\N{MINUS SIGN}2") == [-2]
 
 
 # ----- one-hot targets ---------------------------------------------------------------------------
