@@ -143,7 +143,7 @@ def screenshot(spec: str | None, out_png: str, step: int = 0) -> int:
         # a fresh layout every time, and the learner's own settings untouched
         settings = QSettings(os.path.join(folder, "settings.ini"), QSettings.Format.IniFormat)
         window = create_window(spec, settings, files.RecoveryFile(folder))
-        count = window.stepping.count
+        count = window.stepping.count if step else 0  # --step 0 needs no steps built
         if step > count:
             window.document.undo_stack.setClean()
             window.close()
