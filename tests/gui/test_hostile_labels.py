@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6 import QtGui
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QImage, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,15 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine import netfile
 from engine.quantities import Kind, Quantity
 from gui import files
 from gui.canvas import tooltips
 from gui.dialogs.csv_options import CsvOptionsDialog
-from gui.document import Document
 from gui.items import BiasRef, NeuronRef, WeightRef
 from gui.main_window import MainWindow
 from gui.richtext import literal_html, text_html
+from tests.gui.test_main_window import answers, make_window, settings  # noqa: F401 (fixtures)
 
 ROOT = Path(__file__).resolve().parents[2]
 LINK = "<a href='x'>link</a>"
@@ -183,24 +182,18 @@ def every_ref(network):
 
 # ----- the whole window --------------------------------------------------------------------------
 @pytest.fixture
-def window_on(qtbot, tmp_path, monkeypatch):
-    """A main window on a network dict, shown (message boxes recorded, never opened)."""
-    monkeypatch.setattr(files, "ask_save_changes", lambda parent, name: files.DISCARD)
-    windows = []
+def window_on(request, tmp_path):
+    """A main window (test_main_window's) on a network dict, shown at the screenshot's size."""
+    open_window = request.getfixturevalue("make_window")
 
     def make(network: dict) -> MainWindow:
-        document = Document(netfile.parse(network))
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(document, settings, files.RecoveryFile(str(tmp_path / "recovery")))
-        qtbot.addWidget(window)
+        path = tmp_path / "hostile.json"
+        path.write_text(json.dumps(network), encoding="utf-8")
+        window = open_window(str(path))
         window.resize(1280, 800)
-        window.show()
-        qtbot.waitExposed(window)
-        windows.append(window)
         return window
 
-    yield make
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return make
 
 
 def walk_every_view(window: MainWindow) -> list[str]:
