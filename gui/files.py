@@ -146,8 +146,11 @@ class RecoveryFile:
             problem = _unfit(path)
             if problem:
                 self._set_aside(path, problem)
-            else:
+                continue
+            try:
                 found.append(Orphan(path, path.stat().st_mtime))
+            except OSError:  # gone since the folder was listed
+                self._release(path)
         if not found:
             return None
         newest = max(found, key=lambda orphan: orphan.saved_at)
@@ -164,13 +167,15 @@ class RecoveryFile:
         except NetworkFileError as error:
             self._set_aside(orphan.path, error.problem)
             raise
-        self.folder.mkdir(parents=True, exist_ok=True)
         if self._lock is None:
             self._lock = _lock_of(self.path)
             self._lock.tryLock(0)
-        os.replace(orphan.path, self.path)
-        if _origin_path(orphan.path).is_file():
-            os.replace(_origin_path(orphan.path), _origin_path(self.path))
+        try:  # the work is loaded either way; a file that cannot move stays, offered again later
+            os.replace(orphan.path, self.path)
+            if _origin_path(orphan.path).is_file():
+                os.replace(_origin_path(orphan.path), _origin_path(self.path))
+        except OSError:
+            pass
         self._release(orphan.path)
         return loaded
 
