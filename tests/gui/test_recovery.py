@@ -11,13 +11,12 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from engine import netfile
 from gui import files
-from gui.document import Document
 from gui.main_window import MainWindow
+from tests.gui.test_main_window import answers, make_window, settings  # noqa: F401 (fixtures)
 
 ROOT = Path(__file__).resolve().parents[2]
 GONE = "recovery-999999999-0"  # no process ever has this id (Linux ids stay below 2²²)
@@ -67,17 +66,16 @@ def asked(monkeypatch):
 
 
 @pytest.fixture
-def window_in(qtbot, tmp_path):
-    def make(folder: Path) -> MainWindow:
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(Document(netfile.load("preset:seed")), settings,
-                            files.RecoveryFile(str(folder)))
-        qtbot.addWidget(window)
-        window.show()
-        return window
+def window_in(request, tmp_path):
+    """test_main_window's windows, whose recovery folder is ``tmp_path / "recovery"``."""
+    open_window = request.getfixturevalue("make_window")
+    request.getfixturevalue("asked")  # its answers replace the main window tests' ones
 
-    yield make
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as make_window does
+    def make(folder: Path) -> MainWindow:
+        assert folder == tmp_path / "recovery"
+        return open_window()
+
+    return make
 
 
 def test_a_running_windows_work_is_never_offered_nor_deleted_by_another(
