@@ -65,6 +65,7 @@ def create_window(spec: str | None, settings=None, recovery=None):
 
 def install_excepthook(window) -> None:
     """Show an exception raised in a Qt slot to the learner (and keep it on stderr)."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
     def show(kind, value, trace):
@@ -73,6 +74,7 @@ def install_excepthook(window) -> None:
         try:
             box = QMessageBox(QMessageBox.Icon.Critical, "Something went wrong",
                               f"{kind.__name__}: {value}", parent=window)
+            box.setTextFormat(Qt.TextFormat.PlainText)
             box.setDetailedText(text)
             box.exec()
         except Exception:  # noqa: BLE001 - never raise from the hook itself
@@ -129,7 +131,8 @@ def run_gui(spec: str | None) -> int:
 
 
 def screenshot(spec: str | None, out_png: str, step: int = 0) -> int:
-    """Render the window offscreen at 1280×800 after ``step`` steps of the step-through."""
+    """Render the window offscreen at 1280×800 after ``step`` steps of the step-through
+    (0 to the number of steps; beyond the last one is refused with one line, exit 2)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
 
@@ -140,6 +143,13 @@ def screenshot(spec: str | None, out_png: str, step: int = 0) -> int:
         # a fresh layout every time, and the learner's own settings untouched
         settings = QSettings(os.path.join(folder, "settings.ini"), QSettings.Format.IniFormat)
         window = create_window(spec, settings, files.RecoveryFile(folder))
+        count = window.stepping.count if step else 0  # --step 0 needs no steps built
+        if step > count:
+            window.document.undo_stack.setClean()
+            window.close()
+            print(f"--step {step}: the step-through has {count} steps "
+                  f"(choose 0…{count})", file=sys.stderr)
+            return 2
         window.resize(*SCREENSHOT_SIZE)
         window.show()
         for _ in range(max(0, int(step))):

@@ -23,6 +23,7 @@ from gui import files
 from gui.actions import make_action
 from gui.canvas import export
 from gui.dialogs.new_network import NewNetworkDialog
+from gui.richtext import literal_html
 
 AUTOSAVE_MS = 30_000
 MESSAGE_MS = 4000
@@ -236,7 +237,8 @@ class FileActions(QObject):
         if ok:
             self._status(f"Exported {path}")
         else:
-            QMessageBox.critical(self._window, "Cannot export", f"{path}: could not be written")
+            QMessageBox.critical(self._window, "Cannot export",
+                                 literal_html(f"{path}: could not be written"))
         return ok
 
     # ----- autosave and recovery ----------------------------------------------------------------
@@ -255,18 +257,20 @@ class FileActions(QObject):
                 self._window.statusBar().showMessage(f"Autosave failed: {error}", 8000)
 
     def offer_recovery(self) -> bool:
-        """At start-up: if the last session left unsaved work, offer to restore it."""
+        """At start-up: if a session that is gone left unsaved work, offer to restore it."""
         recovery = self._window.recovery
-        if not recovery.exists():
+        orphan = recovery.orphan()
+        for note in recovery.notes:
+            self._status(note)
+        if orphan is None:
             return False
-        if not files.ask_restore(self._window):
-            recovery.discard()
+        if not files.ask_restore(self._window, orphan.age_text()):
+            recovery.discard_orphan(orphan)
             return False
         try:
-            experiment, origin = recovery.load()
+            experiment, origin = recovery.adopt(orphan)
         except NetworkFileError as error:
             files.show_file_error(self._window, "Cannot restore", error)
-            recovery.discard()
             return False
         self._document.replace_experiment(experiment, origin)
         self._document.undo_stack.resetClean()  # restored work is unsaved work

@@ -1,27 +1,32 @@
 """Files around the window: the recent-files list, the recovery file, the save question.
 
 The recovery file is the open network written every so often while it has unsaved changes;
-it is removed on a clean exit, so finding it at start-up means the last session ended badly.
+it is removed on a clean exit. Each window owns its own (keyed by process, locked), so one
+found at start-up that no running window holds means a session ended badly.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import time
+from dataclasses import dataclass
 from pathlib import Path
+from secrets import token_hex
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QLockFile, QSettings, QStandardPaths
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from engine.errors import NetworkFileError
 from engine.files import netfile
+from engine.files.atomic_write import write_text
 from engine.model.experiment import Experiment
+from gui.richtext import literal_html
 
 MAX_RECENT = 8
 RECENT_KEY = "files/recent"
 FILE_FILTER = "Network files (*.json);;All files (*)"
-RECOVERY_NAME = "recovery.json"
-ORIGIN_NAME = "recovery-origin.json"
 
 
 # ----- recent files ---------------------------------------------------------------------------
@@ -47,15 +52,50 @@ def default_recovery_folder() -> str:
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
 
 
+@dataclass(frozen=True)
+class Orphan:
+    """Unsaved work a window that is gone left behind: its network file and its age."""
+
+    path: Path
+    saved_at: float  # seconds since the epoch (the file's modification time)
+
+    def age_text(self, now: float | None = None) -> str:
+        """How long ago the work was autosaved, e.g. "5 minutes ago (at 14:03 on 7 Dec)"."""
+        seconds = max(0.0, (time.time() if now is None else now) - self.saved_at)
+        for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+            if seconds >= size:
+                count = int(seconds // size)
+                ago = f"{count} {unit}{'s' if count != 1 else ''} ago"
+                break
+        else:
+            ago = "less than a minute ago"
+        return f"{ago} (at {time.strftime('%H:%M on %d %b', time.localtime(self.saved_at))})"
+
+
 class RecoveryFile:
-    """The autosaved copy of unsaved work in ``folder`` (and the file it came from)."""
+    """This window's autosaved copy of its unsaved work in ``folder``, and the orphans there.
+
+    Each window owns its own files, ``recovery-PID-N-TAIL.json`` (the network), ``….origin``
+    (the file it came from), and holds the lock ``….lock`` (a QLockFile) while they exist, so
+    another window never takes them for a crashed session's. An orphan is a recovery file whose
+    lock nobody holds: its window is gone (QLockFile sees that its process no longer runs). An
+    orphan that cannot be offered — a directory, an origin that is not a file name — is set
+    aside (renamed ``….set-aside``) with one line in ``notes``.
+    """
+
+    _count = itertools.count()  # windows of this process, each with its own files
 
     def __init__(self, folder: str | None = None):
         self.folder = Path(folder or default_recovery_folder())
+        # a reused process id never names a crashed window's files: a random tail follows it
+        self._stem = f"{RECOVERY_PREFIX}-{os.getpid()}-{next(self._count)}-{token_hex(3)}"
+        self._lock: QLockFile | None = None
+        self._held: dict[Path, QLockFile] = {}  # orphans' locks, held while they are offered
+        self.notes: list[str] = []
 
     @property
     def path(self) -> Path:
-        return self.folder / RECOVERY_NAME
+        return self.folder / f"{self._stem}.json"
 
     def exists(self) -> bool:
         return self.path.is_file()
@@ -63,25 +103,141 @@ class RecoveryFile:
     def save(self, experiment: Experiment, origin: str | None) -> None:
         """Write ``experiment`` (atomically, by the engine's writer) and where it came from."""
         self.folder.mkdir(parents=True, exist_ok=True)
+        if self._lock is None:
+            self._lock = _lock_of(self.path)
+            self._lock.tryLock(0)  # a fresh name: nobody else holds it
         netfile.write_file(experiment, self.path)
-        (self.folder / ORIGIN_NAME).write_text(json.dumps({"origin": origin}), encoding="utf-8")
+        write_text(_origin_path(self.path), json.dumps({"origin": origin}))
 
-    def load(self) -> tuple[Experiment, str | None]:
-        """The recovered experiment and its original path; NetworkFileError if unreadable."""
-        experiment = netfile.read_file(self.path)
-        origin = None
+    def load(self, path: Path | None = None) -> tuple[Experiment, str | None]:
+        """The experiment in ``path`` (default: this window's) and its original file;
+        NetworkFileError if the network cannot be read, or its origin is not a file name."""
+        path = self.path if path is None else path
+        experiment = netfile.read_file(path)
         try:
-            origin = json.loads((self.folder / ORIGIN_NAME).read_text("utf-8")).get("origin")
+            origin = json.loads(_origin_path(path).read_text("utf-8")).get("origin")
         except (OSError, ValueError, AttributeError):
-            origin = None  # the network itself is what matters; its old name is a nicety
+            return experiment, None  # the network itself is what matters; its old name is a nicety
+        if origin is not None and not isinstance(origin, str):
+            raise NetworkFileError(str(_origin_path(path)), "the origin is not a file name")
         return experiment, origin
 
     def discard(self) -> None:
-        for name in (RECOVERY_NAME, ORIGIN_NAME):
+        """Remove this window's files and give up its lock (a clean close)."""
+        _remove(self.path)
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+
+    # ----- orphans -------------------------------------------------------------------------------
+    def orphan(self) -> Orphan | None:
+        """The newest recovery file of a window that is gone (its lock then held by this one),
+        or None; orphans that cannot be offered are set aside on the way (see ``notes``)."""
+        self.notes = []
+        found = []
+        for path in sorted(self.folder.glob(f"{RECOVERY_PREFIX}*.json")):
+            if path == self.path or path.name == LEGACY_ORIGIN_NAME:
+                continue
+            lock = _lock_of(path)
+            lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+            if not lock.tryLock(0):
+                continue  # a running window's
+            self._held[path] = lock
+            problem = _unfit(path)
+            if problem:
+                self._set_aside(path, problem)
+                continue
             try:
-                (self.folder / name).unlink()
-            except FileNotFoundError:
-                pass
+                found.append(Orphan(path, path.stat().st_mtime))
+            except OSError:  # gone since the folder was listed
+                self._release(path)
+        if not found:
+            return None
+        newest = max(found, key=lambda orphan: orphan.saved_at)
+        for orphan in found:
+            if orphan is not newest:
+                self._release(orphan.path)  # offered at a later start
+        return newest
+
+    def adopt(self, orphan: Orphan) -> tuple[Experiment, str | None]:
+        """Load ``orphan`` and make it this window's recovery file; one that cannot be read is
+        set aside and its NetworkFileError raised."""
+        try:
+            loaded = self.load(orphan.path)
+        except NetworkFileError as error:
+            self._set_aside(orphan.path, error.problem)
+            raise
+        if self._lock is None:
+            self._lock = _lock_of(self.path)
+            self._lock.tryLock(0)
+        try:  # the work is loaded either way; a file that cannot move stays, offered again later
+            os.replace(orphan.path, self.path)
+            if _origin_path(orphan.path).is_file():
+                os.replace(_origin_path(orphan.path), _origin_path(self.path))
+        except OSError:
+            pass
+        self._release(orphan.path)
+        return loaded
+
+    def discard_orphan(self, orphan: Orphan) -> None:
+        """Remove ``orphan``'s files (the learner chose not to restore it)."""
+        _remove(orphan.path)
+        self._release(orphan.path)
+
+    def _set_aside(self, path: Path, problem: str) -> None:
+        kept = path.with_name(path.name + SET_ASIDE_SUFFIX)
+        where = f"kept as {kept.name}"
+        try:
+            os.replace(path, kept)
+            if _origin_path(path).exists():
+                os.replace(_origin_path(path), _origin_path(kept))
+        except OSError as error:
+            where = f"left in place: {error.strerror or error}"
+        self.notes.append(f"Unsaved work in {path.name} was set aside ({problem}); {where}.")
+        self._release(path)
+
+    def _release(self, path: Path) -> None:
+        lock = self._held.pop(path, None)
+        if lock is not None:
+            lock.unlock()
+
+
+RECOVERY_PREFIX = "recovery"
+LEGACY_ORIGIN_NAME = "recovery-origin.json"  # the one shared origin file of older versions
+SET_ASIDE_SUFFIX = ".set-aside"
+
+
+def _origin_path(path: Path) -> Path:
+    if path.name == "recovery.json":  # the one shared file of older versions
+        return path.with_name(LEGACY_ORIGIN_NAME)
+    return path.with_suffix(".origin")
+
+
+def _lock_of(path: Path) -> QLockFile:
+    return QLockFile(str(path.with_suffix(".lock")))
+
+
+def _unfit(path: Path) -> str:
+    """Why the orphan at ``path`` cannot be offered ("" when it can)."""
+    if not path.is_file():
+        return "it is not a file"
+    origin = _origin_path(path)
+    if origin.exists():
+        try:
+            value = json.loads(origin.read_text("utf-8")).get("origin")
+        except (OSError, ValueError, AttributeError):
+            return "its origin cannot be read"
+        if value is not None and not isinstance(value, str):
+            return "its origin is not a file name"
+    return ""
+
+
+def _remove(path: Path) -> None:
+    for name in (path, _origin_path(path)):
+        try:
+            name.unlink()
+        except FileNotFoundError:
+            pass
 
 
 # ----- questions ------------------------------------------------------------------------------
@@ -93,8 +249,9 @@ def ask_save_changes(parent: QWidget, name: str) -> str:
     buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                | QMessageBox.StandardButton.Cancel)
     answer = QMessageBox.warning(parent, "Unsaved changes",
-                                 f"“{name}” has changes that are not saved.\n"
-                                 "Save them first?", buttons, QMessageBox.StandardButton.Save)
+                                 literal_html(f"“{name}” has changes that are not saved.\n"
+                                              "Save them first?"),
+                                 buttons, QMessageBox.StandardButton.Save)
     if answer == QMessageBox.StandardButton.Save:
         return SAVE
     if answer == QMessageBox.StandardButton.Discard:
@@ -102,12 +259,12 @@ def ask_save_changes(parent: QWidget, name: str) -> str:
     return CANCEL
 
 
-def ask_restore(parent: QWidget) -> bool:
-    """Offer the recovery file found at start-up."""
+def ask_restore(parent: QWidget, age: str) -> bool:
+    """Offer the recovery file found at start-up, saying how old it is (``Orphan.age_text``)."""
     answer = QMessageBox.question(
         parent, "Restore unsaved work?",
-        "The last session ended without saving its changes.\n"
-        "Restore the network as it was when it was last autosaved?",
+        literal_html("A session ended without saving its changes; they were autosaved "
+                     f"{age}.\nRestore the network as it was then?"),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes)
     return answer == QMessageBox.StandardButton.Yes
@@ -115,4 +272,4 @@ def ask_restore(parent: QWidget) -> bool:
 
 def show_file_error(parent: QWidget, title: str, error: NetworkFileError | OSError) -> None:
     """The engine's one-line message in a dialog (the open network is left as it was)."""
-    QMessageBox.critical(parent, title, str(error))
+    QMessageBox.critical(parent, title, literal_html(error))

@@ -214,6 +214,7 @@ class MainWindow(QMainWindow):
 
     def _create_status_bar(self):
         self.loss_label = QLabel()
+        self.loss_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.loss_label)
         self.statusBar().showMessage("Ready", 3000)
         self._update_loss_label()

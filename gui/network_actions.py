@@ -18,6 +18,7 @@ from engine.model.activations import ACTIVATION_NAMES
 from gui.actions import make_action
 from gui.dialogs.reinitialize import ReinitializeDialog
 from gui.items import BiasRef, NeuronRef, WeightRef
+from gui.richtext import literal_html
 
 
 class NetworkActions(QObject):
@@ -121,7 +122,7 @@ class NetworkActions(QObject):
     def refuse(self, error: NetworkError) -> None:
         """The engine's reason an edit was refused, where the learner is looking."""
         self._window.statusBar().showMessage(f"Not changed: {error}", 8000)
-        QMessageBox.warning(self._window, "Not changed", str(error))
+        QMessageBox.warning(self._window, "Not changed", literal_html(error))
 
     # ----- structure edits: the engine builds the new network ---------------------------------
     def _structure_edit(self, text: str, build, data_edit=None) -> bool:

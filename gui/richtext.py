@@ -6,6 +6,11 @@ each symbol as a link (``quantity_href``) so a view can explain the number it na
 read exactly as the engine's plain text does (neurons counted from 1, short labels standing for
 activations); numbers show ``DISPLAY_DIGITS`` significant digits, with the full value as the
 number's tool tip.
+
+Text that comes from outside — a label, a name or a description in a file, a CSV column, what
+the learner typed, an error message quoting any of them — meets rich text only through
+``text_html`` (shown literally: ``<img src=…>`` stays those characters, loads nothing); a
+tool tip or message box of such text is ``literal_html``; a label showing it alone is PlainText.
 """
 
 from __future__ import annotations
@@ -31,6 +36,17 @@ SHOWN_VALUES = 8  # a row's values beyond this are counted, not listed (784 pixe
 PROSE_LIMIT = 160  # characters of an explanation shown; the rest (a layer's long vector) is elided
 
 
+def text_html(text) -> str:
+    """Outside text as HTML that shows exactly its characters (no tag, link or image in it acts)."""
+    return escape(str(text))
+
+
+def literal_html(text) -> str:
+    """Rich text showing ``text`` exactly, line breaks kept, for a place that guesses whether
+    its text is HTML (a tool tip, a message box): this always is HTML, and escaped."""
+    return f"<p style='white-space:pre-wrap'>{text_html(text)}</p>" if text else ""
+
+
 def quantity_href(reference: Quantity) -> str:
     """A link target naming an engine quantity, e.g. "quantity:w,1,0,0" (its JSON, joined)."""
     return LINK_PREFIX + ",".join(str(part) for part in reference.to_json())
@@ -53,8 +69,8 @@ def number_html(value) -> str:
     shown = number_text(value)
     full = format_value(value, FULL).replace("-", MINUS)
     if full == shown:
-        return escape(shown)
-    return f'<span title="{escape(full)}">{escape(shown)}</span>'
+        return text_html(shown)
+    return f'<span title="{text_html(full)}">{text_html(shown)}</span>'
 
 
 def prose_text(text: str) -> str:
@@ -74,10 +90,10 @@ def symbol_html(symbol: Symbol) -> str:
     if symbol.named:
         # the label in italics, as a letter would be; a prefix such as ∂E/∂ stays upright
         prefix = symbol.name[: len(symbol.name) - len(symbol.label)]
-        text = f"{escape(prefix)}<i>{escape(symbol.label)}</i>{base[len(symbol.name):]}"
+        text = f"{text_html(prefix)}<i>{text_html(symbol.label)}</i>{base[len(symbol.name):]}"
     else:
         letter = len(symbol.name) == 1 and symbol.name.isalpha()
-        text = f"<i>{escape(base)}</i>" if letter else escape(base)
+        text = f"<i>{text_html(base)}</i>" if letter else text_html(base)
     if superscript:
         text += f"<sup>{superscript}</sup>"
     if subscript:
@@ -103,16 +119,16 @@ def form_html(tokens, numbers: bool = False, links: bool = False) -> str:
                 text = f'<a href="{quantity_href(token.ref)}">{text}</a>'
             parts.append(text)
         elif isinstance(token, Constant):
-            parts.append(escape(token.notation()))
+            parts.append(text_html(token.notation()))
         else:
-            parts.append(escape(token.text).replace("-", MINUS))
+            parts.append(text_html(token.text).replace("-", MINUS))
     return "".join(parts)
 
 
 def symbolic_html(formula: Formula, links: bool = False) -> str:
     """The formula in symbols: "∂E/∂w<sup>(2)</sup><sub>11</sub> = δ<sup>(2)</sup>…"."""
     forms = " = ".join(form_html(form, links=links) for form in formula.forms)
-    return f"{symbol_html(formula.lhs)} {escape(formula.relation)} {forms}"
+    return f"{symbol_html(formula.lhs)} {text_html(formula.relation)} {forms}"
 
 
 def numbers_html(formula: Formula, links: bool = False) -> str:
@@ -120,9 +136,9 @@ def numbers_html(formula: Formula, links: bool = False) -> str:
     substituted = form_html(formula.forms[-1], numbers=True, links=links)
     result = number_html(formula.value)
     if form_html(formula.forms[-1], numbers=True) == result:  # "∂E/∂b = 1", not "= 1 = 1"
-        return f"{symbol_html(formula.lhs)} {escape(formula.relation)} <b>{substituted}</b>"
+        return f"{symbol_html(formula.lhs)} {text_html(formula.relation)} <b>{substituted}</b>"
     tail = f" = <b>{result}</b>"
-    return f"{symbol_html(formula.lhs)} {escape(formula.relation)} {substituted}{tail}"
+    return f"{symbol_html(formula.lhs)} {text_html(formula.relation)} {substituted}{tail}"
 
 
 def step_html(step, links: bool = False) -> str:

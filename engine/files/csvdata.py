@@ -28,6 +28,7 @@ from engine.files.file_text import quote
 from engine.files.regular_file import read_bytes
 from engine.model.experiment import Dataset
 from engine.model.rules import MAX_DATA_ROWS, MAX_FILE_BYTES, MAX_NEURONS
+from engine.training.datasets import one_hot
 
 DELIMITERS = ("\t", ";", ",")  # preferred in this order: commas may be decimal commas
 CHUNK_ROWS = 10_000  # rows converted to floats at once, so the text never piles up
@@ -365,7 +366,7 @@ def _one_hot(cells: list[str], key: str) -> tuple[list[str], np.ndarray]:
         raise NetworkError(key, f"only one class ({only}): one-hot needs two or more")
     if len(class_names) > MAX_NEURONS:
         raise NetworkError(key, f"{len(class_names)} classes; the limit is {MAX_NEURONS}")
-    return class_names, np.eye(len(class_names))[labels.reshape(-1)]
+    return class_names, one_hot(labels, len(class_names), key)
 
 
 def _number_name(value: float) -> str:

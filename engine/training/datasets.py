@@ -11,6 +11,10 @@ Two-class sets write their targets in one of three forms (the ``targets`` parame
 - ``"signed"``: one column, −1 or +1 (for a tanh output, as TensorFlow Playground does);
 - ``"one_hot"``: k columns, row c is 1 in column c (for a softmax output with cross-entropy).
 
+One-hot rows are bounded: rows × classes at most ``MAX_ONE_HOT_VALUES`` (10,000,000 numbers,
+80 MB; every generator at its largest, 1,000,000 rows × 10 classes, fits), checked before any
+array is made, so a CSV file's class column never asks for gigabytes.
+
 ``GENERATORS`` maps each name to its function and parameter specs so a form can be built from it.
 """
 
@@ -28,6 +32,7 @@ from engine.model.experiment import Dataset
 from engine.model.rules import MAX_DATA_ROWS as MAX_SIZE  # a data set fits a network file
 
 MAX_SEED = 2**31 - 1  # fits a Qt spin box
+MAX_ONE_HOT_VALUES = 10_000_000  # rows × classes of one-hot targets (80 MB of float64)
 TARGET_FORMATS = ("binary", "signed", "one_hot")
 
 
@@ -100,11 +105,25 @@ def _check_targets(targets: str, classes: int) -> str:
     return targets
 
 
+def one_hot(labels: np.ndarray, classes: int, key: str = "targets") -> np.ndarray:
+    """Class labels (n,) in 0..classes−1 as one-hot rows (n, classes): row i is 1 in column
+    labels[i]. Refused (NetworkError at ``key``) beyond MAX_ONE_HOT_VALUES, before allocating."""
+    labels = np.asarray(labels, dtype=np.intp).reshape(-1)
+    size = len(labels) * classes
+    if size > MAX_ONE_HOT_VALUES:
+        raise NetworkError(key, f"one-hot targets of {len(labels):,} rows × {classes:,} classes "
+                                f"would be {size:,} numbers; the limit is "
+                                f"{MAX_ONE_HOT_VALUES:,}")
+    rows = np.zeros((len(labels), classes))
+    rows[np.arange(len(labels)), labels] = 1.0
+    return rows
+
+
 def encode_classes(labels: np.ndarray, classes: int, targets: str) -> np.ndarray:
     """Class labels (n,) in 0..classes−1 as target rows: (n, 1) binary/signed or (n, k) one-hot."""
     labels = np.asarray(labels, dtype=np.intp)
     if targets == "one_hot":
-        return np.eye(classes)[labels]
+        return one_hot(labels, classes)
     column = labels.astype(np.float64)[:, np.newaxis]
     return 2.0 * column - 1.0 if targets == "signed" else column
 

@@ -29,6 +29,7 @@ class ValueEditor(QWidget):
         self.line_edit.setMinimumWidth(110)
         self.line_edit.setToolTip("Enter to apply, Esc to cancel")
         self.error_label = QLabel(self)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setStyleSheet(
             "QLabel { color: #b2182b; background: #fff4f4; border: 1px solid #b2182b;"
             " border-radius: 3px; padding: 1px 4px; }")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from gui.canvas import labels
 from gui.items import BiasRef, NeuronRef, WeightRef
+from gui.richtext import text_html
 from gui.style import format_value
 
 
@@ -22,14 +21,14 @@ def tooltip(scene, ref) -> str:
         rows += _known(values.weight(ref.layer, ref.neuron, ref.source), (("grad", "∂E/∂w"),
                                                                           ("new", "after update")))
         frozen = bool(layer.frozen_weights[ref.neuron, ref.source])
-        return _table(f"{escape(source)} → {escape(target)}", rows, frozen)
+        return _table(f"{text_html(source)} → {text_html(target)}", rows, frozen)
     if isinstance(ref, BiasRef):
         layer = network.layers[ref.layer]
         target = labels.neuron_name(network, ref.layer + 1, ref.neuron)
         rows = [("bias b", layer.biases[ref.neuron])]
         rows += _known(values.bias(ref.layer, ref.neuron), (("grad", "∂E/∂b"),
                                                            ("new", "after update")))
-        return _table(f"bias of {escape(target)}", rows, bool(layer.frozen_biases[ref.neuron]))
+        return _table(f"bias of {text_html(target)}", rows, bool(layer.frozen_biases[ref.neuron]))
     return ""
 
 
@@ -47,7 +46,7 @@ def _neuron(scene, ref: NeuronRef) -> str:
         rows.append(("bias b", layer.biases[ref.neuron]))
     if not rows:
         rows = [("value", None)]
-    text = _table(f"{escape(name)} ({escape(title.lower())})", rows, False)
+    text = _table(f"{text_html(name)} ({text_html(title.lower())})", rows, False)
     return text + _health_note(scene, ref) + _thumbnail(scene, ref)
 
 
@@ -80,8 +79,8 @@ def _known(shown: dict, names) -> list:
 
 def _table(title: str, rows, frozen: bool) -> str:
     body = "".join(
-        f"<tr><td>{escape(label)}</td><td align='right'>&nbsp;&nbsp;"
-        f"{'—' if value is None else escape(format_value(float(value)))}</td></tr>"
+        f"<tr><td>{text_html(label)}</td><td align='right'>&nbsp;&nbsp;"
+        f"{'—' if value is None else text_html(format_value(float(value)))}</td></tr>"
         for label, value in rows
     )
     note = "<br><i>frozen: training never changes it</i>" if frozen else ""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
+import os
 import re
+import stat
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,8 +19,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from gui.richtext import text_html
+
 HEADER_CHOICES = {"Detect (a first row without numbers)": None, "Yes": True, "No": False}
 PREVIEW_LINES = 6
+PREVIEW_BYTES = 4096  # read from the start of the file, however long its lines are
+PREVIEW_WIDTH = 200  # characters of a line shown; a longer one ends in "…"
 
 
 class CsvOptionsDialog(QDialog):
@@ -48,7 +55,7 @@ class CsvOptionsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>{path}</b> — first lines:"))
+        layout.addWidget(QLabel(f"<b>{text_html(path)}</b> — first lines:"))
         layout.addWidget(self.preview)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -71,16 +78,32 @@ def parse_target_columns(text: str) -> list[int | str] | None:
 
 
 def _column(item: str) -> int | str:
-    if re.fullmatch("-?[0-9]+", item) and int(item) != 0:  # ASCII digits: "²" is a name
-        number = int(item)
+    text = item.replace("\N{MINUS SIGN}", "-")  # −2 as every other field reads it
+    # ASCII digits only: "²", "③" and "①" pass isdigit() but are no number int() reads
+    if re.fullmatch(r"-?[0-9]+", text) and int(text) != 0:
+        number = int(text)
         return number - 1 if number > 0 else number
     return item  # a name (or 0, which the reader refuses as an unknown column)
 
 
 def read_preview(path: str) -> str:
-    """The first few lines of the file, for the dialog (empty when it cannot be read)."""
+    """The first few lines of the file, from its first PREVIEW_BYTES bytes, each cut to
+    PREVIEW_WIDTH characters (empty when it cannot be read or is not a regular file: a pipe
+    or a device is never waited on)."""
     try:
-        with open(path, encoding="utf-8-sig", errors="replace") as stream:
-            return "".join(stream.readline() for _ in range(PREVIEW_LINES))
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return ""
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return ""
+        start = os.read(handle, PREVIEW_BYTES)
+    except OSError:
+        return ""
+    finally:
+        os.close(handle)
+    # a character cut at the end of the bytes read is left out, not shown as garbage
+    text = codecs.getincrementaldecoder("utf-8-sig")("replace").decode(start)
+    lines = text.splitlines()[:PREVIEW_LINES]
+    return "\n".join(line if len(line) <= PREVIEW_WIDTH else line[:PREVIEW_WIDTH] + "…"
+                     for line in lines)

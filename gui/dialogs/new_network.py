@@ -9,6 +9,7 @@ before the dialog accepts.
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -96,6 +97,7 @@ class NewNetworkDialog(QDialog):
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2**31 - 1)
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

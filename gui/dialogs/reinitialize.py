@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -42,6 +43,7 @@ class ReinitializeDialog(QDialog):
         self.value_spin.setRange(-1e6, 1e6)
         self.value_spin.setValue(1.0)
         self.description = QLabel()
+        self.description.setTextFormat(Qt.TextFormat.PlainText)
         self.description.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

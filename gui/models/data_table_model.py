@@ -2,7 +2,9 @@
 
 Training rows come first, then the held-out test rows (their row header says "test"). Editing a
 cell replaces the data set through ``document.set_data`` (one undo step); a cell that is not a
-finite number is refused: ``refused`` carries the message and the data stays as it was.
+finite number, or a target the network's loss cannot score (the rule book's
+``check_loss_choice``: 5 under cross-entropy), is refused: ``refused`` carries the message and
+the data stays as it was.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
+from engine.errors import NetworkError
 from engine.files.number_text import parse_number
+from engine.model import rules
 from engine.model.experiment import Dataset
 from gui.document import Document
 
@@ -130,6 +134,11 @@ class DataTableModel(QAbstractTableModel):
             inputs[at, column] = number
         else:
             targets[at, column - width] = number
+        try:
+            rules.check_loss_choice(self._document.network, data)
+        except NetworkError as error:
+            self.refused.emit(f"Not changed: {error.problem}.")
+            return False
         self._document.set_data(f"Set {self.column_name(column)} to {number:g}", data)
         return True
 

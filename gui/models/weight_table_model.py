@@ -16,6 +16,7 @@ from gui import style
 from gui.canvas.labels import neuron_name
 from gui.document import ALL_LAYERS, Document
 from gui.items import BiasRef, WeightRef
+from gui.richtext import literal_html
 
 POSITIVE_COLOR = style.POSITIVE.name()  # the canvas's sign colours, so a weight looks the same
 NEGATIVE_COLOR = style.NEGATIVE.name()
@@ -149,7 +150,7 @@ class WeightTableModel(QAbstractTableModel):
         else:
             what = f"weight from {input_label(self._document, layer, source)} to {target}"
         note = " — frozen: training never changes it" if frozen else ""
-        return f"{what} = {value!r}{note}"
+        return literal_html(f"{what} = {value!r}{note}")
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole or self._engine_layer() is None:

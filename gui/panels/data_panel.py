@@ -2,7 +2,8 @@
 
 Every change goes through ``document.set_data`` (one undo step). Anything refused — a cell that
 is not a number, a generator field out of range, a CSV file with a bad line, a data set whose
-widths do not fit the network — shows its message here and leaves the data as it was.
+widths do not fit the network or whose targets its loss cannot score (the rule book's
+``check_loss_choice``) — shows its message here and leaves the data as it was.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from engine.errors import NetworkError
 from engine.files import csvdata
 from engine.files.number_text import parse_number
+from engine.model import rules
 from engine.model.activations import get_activation
 from engine.model.experiment import Dataset
 from engine.training import datasets
@@ -59,6 +61,7 @@ class DataPanel(QWidget):
             self.generator_combo.addItem(generator.title, name)
         self.generator_combo.setCurrentIndex(self.generator_combo.findData("xor"))
         self.generator_description = QLabel()
+        self.generator_description.setTextFormat(Qt.TextFormat.PlainText)
         self.generator_description.setWordWrap(True)
         self.parameter_form = QFormLayout()
         self.generate_button = QPushButton("Generate")
@@ -81,6 +84,7 @@ class DataPanel(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.hide()
@@ -276,6 +280,11 @@ class DataPanel(QWidget):
         problem = width_problem(data, self._document.network)
         if problem:
             self.show_message(f"{what} does not fit this network: {problem}. Data unchanged.")
+            return False
+        try:
+            rules.check_loss_choice(self._document.network, data)
+        except NetworkError as error:
+            self.show_message(f"{what} does not suit the loss: {error}. Data unchanged.")
             return False
         self.clear_message()
         self._document.set_data(text, data)

@@ -8,8 +8,6 @@ explains it, and a breadcrumb leads back.
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
@@ -27,6 +25,7 @@ from gui.richtext import (
     quantity_href,
     step_html,
     symbol_html,
+    text_html,
 )
 from gui.stepping import StepThrough
 
@@ -136,7 +135,7 @@ class ExplainPanel(QWidget):
             return
         if trace is None:
             self.breadcrumb.clear()
-            self.body.setHtml(f"<p>{escape(self._stepping.problem)}</p>")
+            self.body.setHtml(f"<p>{text_html(self._stepping.problem)}</p>")
             return
         self._name_sample(trace)
         self.breadcrumb.setText(self._breadcrumb_html(trace))
@@ -164,7 +163,7 @@ class ExplainPanel(QWidget):
             try:
                 name = self._name(trace, reference)
             except (KeyError, IndexError, NetworkError, ValueError):
-                name = escape(reference.kind)
+                name = text_html(reference.kind)
             last = depth == len(self.history) - 1
             link = f'<a href="{CRUMB_PREFIX}{depth}">{name}</a>'
             parts.append(f"<b>{name}</b>" if last else link)
@@ -182,7 +181,7 @@ class ExplainPanel(QWidget):
                  f"<a href='{SHOW_STEP_HREF}'>show this step</a>")
         html = [head, f"<p>Computed in {where}:</p>",
                 f"<p style='font-size: large'>{step_html(step, links=True)}</p>",
-                f"<p>{escape(prose_text(step.explanation))}</p>"]
+                f"<p>{text_html(prose_text(step.explanation))}</p>"]
         if explanation.operands:
             html.append("<p>From:</p><ul>")
             for operand, operand_step in explanation.operands:
@@ -206,7 +205,7 @@ class ExplainPanel(QWidget):
         if not symbol.label or symbol.named:  # a named symbol already is the label
             return ""
         color = style.MUTED_TEXT.name()
-        return f" <span style='color: {color}'>(at neuron {escape(symbol.label)})</span>"
+        return f" <span style='color: {color}'>(at neuron {text_html(symbol.label)})</span>"
 
     def _given_words(self, reference: Quantity) -> str:
         kind = reference.kind
@@ -231,17 +230,18 @@ class ExplainPanel(QWidget):
             if step is not None:
                 return (f"<p>Set {when}, which stepped against the gradient:</p>"
                         f"<p style='font-size: large'>{step_html(step)}</p>"
-                        f"<p>{escape(prose_text(step.explanation))}</p>")
+                        f"<p>{text_html(prose_text(step.explanation))}</p>")
         if kind in _PARAMETERS and trained is not None:
             rule = f"{kind} ← {kind} − η·∂E/∂{kind}" if self._document.training.optimizer == \
                 "sgd" and not self._document.training.momentum else "the optimizer's update"
-            return (f"<p>Set {when}: {escape(rule)} on that step's batch. Step through the "
+            return (f"<p>Set {when}: {text_html(rule)} on that step's batch. Step through the "
                     "next training step to see an update number by number.</p>")
         if kind in _PARAMETERS:
             what = "weight" if kind is Kind.WEIGHT else "bias"
             return (f"<p>Given: a {what} of the network, as the file or you set it "
                     f"(an update step changes it: {kind} ← {kind} − η·∂E/∂{kind}).</p>")
-        return f"<p>Given: {escape(GIVEN.get(kind, 'a number the step-through starts from'))}.</p>"
+        given = GIVEN.get(kind, "a number the step-through starts from")
+        return f"<p>Given: {text_html(given)}.</p>"
 
     # ----- links ---------------------------------------------------------------------------------
     def _on_anchor_clicked(self, url: QUrl):

@@ -30,7 +30,7 @@ from gui.frame_clock import FrameClock, Repaint
 from gui.items import BiasRef, NeuronRef, WeightRef, quantity_of
 from gui.models.weight_table_model import input_label, neuron_label
 from gui.panels.validated_field import ValidatedField
-from gui.richtext import number_text, numbers_text
+from gui.richtext import number_text, numbers_text, text_html
 from gui.style import ERROR_STYLE, MUTED_TEXT
 
 NO_VALUE = "—"
@@ -93,6 +93,7 @@ class Inspector(QWidget):
         self.reduction_combo.addItems(REDUCTIONS)
         self.learning_rate_field = ValidatedField("e.g. 0.1", "η: how far each update moves")
         self.loss_message = QLabel()
+        self.loss_message.setTextFormat(Qt.TextFormat.PlainText)
         self.loss_message.setWordWrap(True)
         self.loss_message.setStyleSheet(ERROR_STYLE)
         self.loss_message.hide()
@@ -211,7 +212,7 @@ class Inspector(QWidget):
             self.neuron_form.setRowVisible(widget, not is_input)  # an input has only its x
         if is_input:
             name = input_label(self._document, 0, item.neuron)
-            self.title.setText(f"<b>Input {name}</b>")
+            self.title.setText(f"<b>Input {text_html(name)}</b>")
             self.layer_label.setText("input layer (the sample's x)")
             value = None if engine_pass is None else \
                 engine_pass.forward.activations[0][0, item.neuron]
@@ -220,7 +221,7 @@ class Inspector(QWidget):
         layer = item.layer
         name = neuron_label(self._document, layer, item.neuron)
         kind = "output" if layer == len(network.layers) - 1 else "hidden"
-        self.title.setText(f"<b>Neuron {name}</b>")
+        self.title.setText(f"<b>Neuron {text_html(name)}</b>")
         self.layer_label.setText(f"layer {layer + 1} of {len(network.layers)} ({kind})")
         self.activation_label.setText(network.layers[layer].activation)
         if engine_pass is None or engine_pass.gradients is None:
@@ -248,12 +249,12 @@ class Inspector(QWidget):
         target = neuron_label(self._document, item.layer, item.neuron)
         if source is None:
             self.parameter_box.setTitle("Bias")
-            self.title.setText(f"<b>Bias of {target}</b> (layer {item.layer + 1})")
+            self.title.setText(f"<b>Bias of {text_html(target)}</b> (layer {item.layer + 1})")
             self.grad_row_label.setText("∂E/∂b:")
         else:
             origin = input_label(self._document, item.layer, source)
             self.parameter_box.setTitle("Weight")
-            self.title.setText(f"<b>Weight from {origin} to {target}</b> "
+            self.title.setText(f"<b>Weight from {text_html(origin)} to {text_html(target)}</b> "
                                f"(layer {item.layer + 1})")
             self.grad_row_label.setText("∂E/∂w:")
         self.value_field.set_value_text(

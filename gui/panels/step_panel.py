@@ -30,7 +30,14 @@ from engine.lesson.formula import FULL, format_number
 from engine.lesson.quantities import Granularity, Phase
 from gui import style
 from gui.document import Document
-from gui.richtext import numbers_text, prose_text, short_prose, step_html
+from gui.richtext import (
+    literal_html,
+    numbers_text,
+    prose_text,
+    short_prose,
+    step_html,
+    text_html,
+)
 from gui.stepping import SHOWN_PHASES, StepScope, StepThrough
 
 SPEEDS_MS = (3000, 2000, 1500, 1000, 800, 600, 400, 250, 150, 80)  # slider position → interval
@@ -99,6 +106,7 @@ class StepPanel(QWidget):
         self.speed_slider.setToolTip("How fast Play steps on")
         self.speed_slider.setMaximumWidth(120)
         self.speed_label = QLabel()
+        self.speed_label.setTextFormat(Qt.TextFormat.PlainText)
         self.phase_strip = {}
         for phase in SHOWN_PHASES:
             button = _tool_button(self.jump_actions[phase])
@@ -120,8 +128,10 @@ class StepPanel(QWidget):
                                     "One sample: an online step on the chosen sample alone")
         self.sample_spin = QSpinBox()
         self.sample_values = QLabel()
+        self.sample_values.setTextFormat(Qt.TextFormat.PlainText)
         self.sample_values.setWordWrap(True)  # a wide sample wraps instead of widening the dock
         self.position_label = QLabel()
+        self.position_label.setTextFormat(Qt.TextFormat.PlainText)
         self.position_label.setStyleSheet("font-weight: bold;")
         # what the steps are of: training's batch (the sample flowing) or one sample alone
         self.scope_label = QLabel()
@@ -143,11 +153,13 @@ class StepPanel(QWidget):
         self.formula_area.setMinimumHeight(int(font.pointSizeF() * 6))
         self.formula_area.setStyleSheet("QScrollArea { background: white; }")
         self.explanation_label = QLabel()
+        self.explanation_label.setTextFormat(Qt.TextFormat.PlainText)
         self.explanation_label.setWordWrap(True)
         # room for two wrapped lines is reserved, so a long explanation never covers the formula
         line = self.explanation_label.fontMetrics().lineSpacing()
         self.explanation_label.setMinimumHeight(2 * line)
         self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setWordWrap(True)
         self.status_label.setStyleSheet(f"color: {style.MUTED_TEXT.name()}; font-style: italic;")
 
@@ -286,7 +298,7 @@ class StepPanel(QWidget):
         shown = f"x = {numbers_text(inputs, most=4)}, t = {numbers_text(targets, most=4)}"
         self.sample_values.setText(shown)
         full = f"x = {numbers_text(inputs, FULL)}\nt = {numbers_text(targets, FULL)}"
-        self.sample_values.setToolTip(f"Full precision:\n{full}")
+        self.sample_values.setToolTip(literal_html(f"Full precision:\n{full}"))
 
     def _on_step_moved(self, position: int):
         stepping = self._stepping
@@ -321,8 +333,8 @@ class StepPanel(QWidget):
         self.explanation_label.setToolTip("")
         if not has_steps:
             self.position_label.setText("No steps")
-            self.formula_label.setText(stepping.problem or "Nothing to step through: there are "
-                                       "no samples. Add one in the data panel.")
+            self.formula_label.setText(text_html(stepping.problem or "Nothing to step through: "
+                                       "there are no samples. Add one in the data panel."))
             self.explanation_label.clear()
         elif step is None:
             counted = f" · {stepping.count} steps" if built else ""
@@ -335,10 +347,11 @@ class StepPanel(QWidget):
                                         f"{step.phase.title}")
             self.formula_label.setText(step_html(step))
             # numbers show 6 significant digits; hovering the formula gives every digit
-            self.formula_label.setToolTip(f"Full precision:\n{step.formula.numbers_line(FULL)}")
+            self.formula_label.setToolTip(
+                literal_html(f"Full precision:\n{step.formula.numbers_line(FULL)}"))
             explanation = prose_text(step.explanation)
             self.explanation_label.setText(short_prose(explanation))
-            self.explanation_label.setToolTip(explanation)
+            self.explanation_label.setToolTip(literal_html(explanation))
 
     def _show_scope(self, step):
         """The update: training's step or an online one; before it, the sample flowing."""

@@ -75,6 +75,7 @@ class TrainingPanel(QWidget):
                       self.test_loss_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.hide()
         self.health_table = QTableWidget(0, len(HEALTH_HEADERS))
@@ -89,6 +90,7 @@ class TrainingPanel(QWidget):
             "Saturated: a sigmoid/tanh on its flat tails for > 90 % of the samples."
         )
         self.health_note = QLabel()
+        self.health_note.setTextFormat(Qt.TextFormat.PlainText)
         self.health_note.setWordWrap(True)
         self.form = TrainingSettingsForm(self._document)
 

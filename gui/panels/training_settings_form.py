@@ -8,7 +8,7 @@ refused text shows its reason under the field and the document does not change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout
 
 from engine.errors import NetworkError
@@ -55,6 +55,7 @@ class TrainingSettingsForm(QVBoxLayout):
             title = "sum over samples (E = E₁ + … + Eₙ)" if name == "sum" else "mean over samples"
             self.reduction_combo.addItem(title, name)
         self.loss_error = QLabel()
+        self.loss_error.setTextFormat(Qt.TextFormat.PlainText)
         self.loss_error.setWordWrap(True)
         self.loss_error.setStyleSheet(ERROR_STYLE)
         self.loss_error.hide()

@@ -7,7 +7,7 @@ The field never changes anything by itself: on Enter or when focus leaves it emi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from gui.style import ERROR_STYLE
@@ -24,6 +24,7 @@ class ValidatedField(QWidget):
         self.edit.setPlaceholderText(placeholder)
         self.edit.setToolTip(tooltip)
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()

@@ -52,6 +52,7 @@ class WeightTables(QWidget):
         self.freeze_action = QAction("Freeze / unfreeze (training leaves it alone)", self.table)
         self.table.addAction(self.freeze_action)
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setStyleSheet(style.ERROR_STYLE)
         self.message.hide()

@@ -56,6 +56,7 @@ class DecisionMap(PlotFrame):
         self.click_combo.setToolTip("What a click on the map adds; shift-click removes a sample")
         self.add_header_widget(self.click_combo)
         self.note = QLabel()
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setStyleSheet(f"color: {MUTED_TEXT.name()};")
         self.note.setWordWrap(True)
         self.layout().addWidget(self.note)

@@ -1,6 +1,7 @@
 """The main window, driven as a learner would: menus, dialogs, the canvas, files, undo."""
 
 import json
+import shutil
 
 import numpy as np
 import pytest
@@ -28,7 +29,7 @@ def answers(monkeypatch):
     """What the learner answers to the window's questions (and the messages shown)."""
     record = {"save": files.DISCARD, "restore": True, "errors": [], "warnings": []}
     monkeypatch.setattr(files, "ask_save_changes", lambda parent, name: record["save"])
-    monkeypatch.setattr(files, "ask_restore", lambda parent: record["restore"])
+    monkeypatch.setattr(files, "ask_restore", lambda parent, age: record["restore"])
     monkeypatch.setattr(files, "show_file_error",
                         lambda parent, title, error: record["errors"].append(str(error)))
     monkeypatch.setattr(network_actions.QMessageBox, "warning",
@@ -305,6 +306,10 @@ def test_unsaved_work_is_autosaved_and_offered_back_after_a_crash(make_window, a
     window.file_actions.autosave()
     crashed = snapshot(window)
     assert window.recovery.exists()  # and stays: this window never closed cleanly
+    # its files as a window whose process is gone leaves them (a running one's are not offered)
+    for suffix in (".json", ".origin"):
+        shutil.copy(window.recovery.path.with_suffix(suffix),
+                    window.recovery.folder / f"recovery-999999999-0{suffix}")
     restarted = make_window()
     assert restarted.offer_recovery()
     assert snapshot(restarted) == crashed and restarted.isWindowModified()
