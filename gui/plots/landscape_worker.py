@@ -12,6 +12,7 @@ and hands it to ``done``; nothing crosses threads but the request and its result
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -68,7 +69,9 @@ class LandscapeWorker(QObject):
 
     def __init__(self, done: Callable[[LandscapeResult], None], parent=None):
         super().__init__(parent)
-        self._done = done
+        # held weakly: the view owns the worker, and a cycle back to it would leave the view's
+        # Qt items to be freed by the garbage collector at some later, unsafe moment
+        self._done = weakref.WeakMethod(done)
         self._future: Future | None = None
         self._waiting: LandscapeRequest | None = None
         self._newest = _Newest()
@@ -109,9 +112,10 @@ class LandscapeWorker(QObject):
             return
         self._future = None
         result = future.result()
-        if result is not None and result.request.number == self._newest.number:
+        done = self._done()
+        if done is not None and result is not None and result.request.number == self._newest.number:
             self.computed += 1
-            self._done(result)
+            done(result)
         self._start_waiting()
 
     def wait(self, timeout: float = 5.0) -> None:
