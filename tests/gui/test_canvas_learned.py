@@ -229,7 +229,7 @@ def test_compact_layout_draws_coarser_thumbnails_in_place_of_the_sign_tints(make
 
 
 def test_too_many_neurons_in_a_column_means_no_thumbnails(make_view):
-    view = make_view(wide_document(thumbnails.MAX_NEURONS + 1))
+    view = make_view(wide_document(thumbnails.THUMBNAIL_MAX_NEURONS + 1))
     assert view.network_scene.thumbnails.image(1, 0) is None
     assert not view.thumbnails_action.isEnabled()
     assert render_scene(view).width() > 0
