@@ -29,14 +29,14 @@ RESOLUTION = 24  # grid points a side of every thumbnail (a 54-pixel disc of the
 COMPACT_RESOLUTION = 12  # …of the compact layout's 18-pixel discs: a quarter of the points
 LARGE_RESOLUTION = 120  # the enlarged picture in the tooltip
 MIN_INTERVAL = 0.1  # seconds: while training, thumbnails are recomputed at most 10 times a second
-THUMBNAIL_MAX_NEURONS = 64  # more neurons than this in a column: no thumbnails (too small to read anyway)
+THUMBNAIL_MAX_NEURONS = 64  # more neurons in a column: no thumbnails (too small to read anyway)
 _LOOKUP = diverging_map().getLookupTable(nPts=256)  # (256, 3) uint8, the output map's colours
 _TABLE = (0xFF000000 | (_LOOKUP[:, 0].astype(np.uint32) << 16)  # …as 0xAARRGGBB pixels
           | (_LOOKUP[:, 1].astype(np.uint32) << 8) | _LOOKUP[:, 2].astype(np.uint32))
 
 
 def supports(network) -> bool:
-    """Whether ``network`` gets thumbnails: exactly two inputs and no column over THUMBNAIL_MAX_NEURONS."""
+    """Whether ``network`` gets thumbnails: two inputs and no column over THUMBNAIL_MAX_NEURONS."""
     return network.input_size == 2 and max(network.sizes) <= THUMBNAIL_MAX_NEURONS
 
 
