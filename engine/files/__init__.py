@@ -1,0 +1,1 @@
+"""Everything read or written: network files, presets, CSV, atomic writes, exported scripts."""

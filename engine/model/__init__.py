@@ -1,0 +1,1 @@
+"""The network and its rules: layers, activations, losses, initializers, structure edits, limits."""
