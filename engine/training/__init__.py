@@ -1,1 +1,1 @@
-"""Training: optimizers, the trainer and its fast path, the divergence bound, a run's history, data."""
+"""Training: optimizers, the trainer and its fast path, the divergence bound, history, data."""
