@@ -12,7 +12,7 @@ plain text, or as JSON with every value at full precision. The JSON ends with
 
 from __future__ import annotations
 
-import json
+import sys
 
 from engine.commands.common import EXIT_OK
 from engine.errors import NetworkError, NetworkFileError
@@ -38,14 +38,17 @@ def trace(spec: str, as_json: bool = False) -> int:
         # too many neurons for one line each: one step per layer and phase instead
         steps = trace_training_step(experiment, trainer, Granularity.LAYER)
         note = f"more than {MAX_NEURON_STEPS:,} neuron steps: shown layer by layer"
+    # written piece by piece: a trace of any size is never held whole as one text
+    out = sys.stdout
     if as_json:
-        document = steps.to_dict()
-        document["file"] = spec
         trainer.step()
-        document["after_update"] = named_values(trainer.network)
-        print(json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":")))
+        tail = {"file": spec, "after_update": named_values(trainer.network)}
+        options = {"ensure_ascii": False, "allow_nan": False, "separators": (",", ":")}
+        out.writelines(steps.json_pieces(tail, **options))
+        out.write("\n")
     else:
         if note:
-            print(f"({note})")
-        print(steps.to_text(), end="")
+            out.write(f"({note})\n")
+        out.writelines(line + "\n" for line in steps.text_lines())
+    out.flush()
     return EXIT_OK

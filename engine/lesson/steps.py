@@ -11,6 +11,7 @@ them.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -210,8 +211,7 @@ class Trace:
         """Quantities known before the first step: inputs, targets, parameters, settings."""
         return self.data.given_values()
 
-    def to_dict(self) -> dict:
-        """The whole trace as JSON-able values (for ``main.py trace --json``)."""
+    def _head(self) -> dict:
         return {
             "indexing": INDEXING_NOTE,
             "granularity": str(self.granularity),
@@ -220,25 +220,43 @@ class Trace:
             "reduction": self.data.network.reduction,
             "optimizer": self.data.optimizer_description(),
             "samples": list(self.data.samples),
-            "steps": [step.to_dict() for step in self.steps],
         }
 
-    def to_text(self, explanations: bool = True) -> str:
-        """The whole trace in plain text, phase by phase, one numbered line per step."""
-        lines = [
-            f"{self.data.network!r}, {self.data.sample_description()}",
-            f"optimizer: {self.data.optimizer_description()}",
-        ]
+    def to_dict(self) -> dict:
+        """The whole trace as JSON-able values (for ``main.py trace --json``)."""
+        return {**self._head(), "steps": [step.to_dict() for step in self.steps]}
+
+    def json_pieces(self, tail: dict | None = None, **options):
+        """The JSON text of ``{**to_dict(), **tail}`` in pieces, one step at a time, so a trace
+        of any size is written without ever being held whole (``options`` go to json.dumps)."""
+        head = json.dumps(self._head(), **options)
+        yield head[:-1] + ',"steps":['
+        for number, step in enumerate(self.steps):
+            yield ("," if number else "") + json.dumps(step.to_dict(), **options)
+        yield "]"
+        for key, value in (tail or {}).items():
+            yield f",{json.dumps(key, **options)}:{json.dumps(value, **options)}"
+        yield "}"
+
+    def text_lines(self, explanations: bool = True):
+        """The trace in plain text, phase by phase, one numbered line per step (and one of
+        explanation), line by line."""
+        yield f"{self.data.network!r}, {self.data.sample_description()}"
+        yield f"optimizer: {self.data.optimizer_description()}"
         width = len(str(len(self.steps)))
         phase = None
         for step in self.steps:
             if step.phase != phase:
                 phase = step.phase
-                lines += ["", phase.title]
-            lines.append(f"  {step.index + 1:>{width}}. {step.text}")
+                yield ""
+                yield phase.title
+            yield f"  {step.index + 1:>{width}}. {step.text}"
             if explanations:
-                lines.append(f"  {'':>{width}}  {step.explanation}")
-        return "\n".join(lines) + "\n"
+                yield f"  {'':>{width}}  {step.explanation}"
+
+    def to_text(self, explanations: bool = True) -> str:
+        """The whole trace in plain text (:meth:`text_lines` joined)."""
+        return "\n".join(self.text_lines(explanations)) + "\n"
 
 
 class StepCursor:
