@@ -41,8 +41,8 @@ def trace(spec: str, as_json: bool = False) -> int:
     # written piece by piece: a trace of any size is never held whole as one text
     out = sys.stdout
     if as_json:
-        trainer.step()
-        tail = {"file": spec, "after_update": named_values(trainer.network)}
+        # the trace's update is one step of a copy of the trainer: its parameters, as they are
+        tail = {"file": spec, "after_update": named_values(steps.data.new_network)}
         options = {"ensure_ascii": False, "allow_nan": False, "separators": (",", ":")}
         out.writelines(steps.json_pieces(tail, **options))
         out.write("\n")
