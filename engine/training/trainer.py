@@ -285,8 +285,7 @@ class Trainer:
 
     def _one_step(self) -> float | None:
         """Forward, backward, guarded update on the next batch; its loss, or None if diverged."""
-        n, start = len(self._inputs), self._offset
-        stop = min(start + self._batch, n)
+        start, stop = self._batch_bounds()
         if self._order is None:
             inputs, targets = self._inputs[start:stop], self._targets[start:stop]
         else:
@@ -307,7 +306,7 @@ class Trainer:
         self.step_count += 1
         if self.history is not None:
             self.history.record(loss, fast.weight_norms)
-        if stop == n:
+        if stop == len(self._inputs):
             self._offset = 0
             self.epoch += 1
             if self.history is not None:
@@ -316,6 +315,10 @@ class Trainer:
         else:
             self._offset = stop
         return loss
+
+    def _batch_bounds(self) -> tuple[int, int]:
+        """Rows start…stop (of the training order) of the next batch; the last may be short."""
+        return self._offset, min(self._offset + self._batch, len(self._inputs))
 
     def _update(self, grad_norm: float, batch) -> bool:
         """θ ← θ − u, guarded: False (and a divergence report) if the new θ is not finite or
@@ -380,8 +383,7 @@ class Trainer:
         """The data rows the next step will train on, in its order (a new int array): the
         current batch of the current epoch, shuffling included."""
         self.sync()
-        start = self._offset
-        stop = min(start + self._batch, len(self._inputs))
+        start, stop = self._batch_bounds()
         if self._order is None:
             return np.arange(start, stop)
         return self._order[start:stop].copy()
