@@ -27,7 +27,7 @@ FOLDER = ROOT / "resources" / "i18n"
 ENGINE_CATALOGUE = FOLDER / "engine_ko.json"
 QT_CATALOGUE = FOLDER / "backprop_ko.ts"
 QT_COMPILED = FOLDER / "backprop_ko.qm"
-NOT_USER_TEXT = "# i18n: not user text"  # ends a line whose literals are not for a person
+KEEP = "# i18n: as is"  # ends a line whose literals stay the same in every language (a name)
 
 # ----- what counts as a user-visible string --------------------------------------------------
 # callee name (a function, or a method's attribute name) → indices of its positional arguments
@@ -52,10 +52,11 @@ GUI_TEXT_CALLS: dict[str, tuple[int, ...] | None] = {
 }
 TEXT_KEYWORDS = {"problem", "message", "tip", "text", "title"}
 # calls whose arguments are never prose: translation itself, key sequences, colours, numbers
-NOT_TEXT_CALLS = {"tr", "translate", "QKeySequence", "QColor", "QIcon", "format_value"}
+NOT_TEXT_CALLS = {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP", "QKeySequence", "QColor",
+                  "QIcon", "format_value"}
 # a literal counts in these folders wherever it holds prose (two words), not only as an argument
-# of a call above: they build the step-through's sentences and the analysis' verdicts
-PROSE_FOLDERS = ("engine/lesson/", "engine/analysis/")
+# of a call above: they build the step-through's sentences, the analysis' verdicts, the window
+PROSE_FOLDERS = ("engine/lesson/", "engine/analysis/", "gui/")
 BUG_EXCEPTIONS = {"ValueError", "KeyError", "IndexError", "TypeError", "RuntimeError",
                   "AssertionError", "NotImplementedError"}  # a bug's report is not translated
 
@@ -242,7 +243,7 @@ def bypasses(path: Path, calls: dict[str, tuple[int, ...] | None]) -> list[str]:
     found = []
     for key, literal in hits.items():
         line = lines[literal.lineno - 1]
-        if key not in skipped and not line.rstrip().endswith(NOT_USER_TEXT):
+        if key not in skipped and not line.rstrip().endswith(KEEP):
             found.append(f"{relative(path)}:{literal.lineno}: {literal.value[:60]!r}")
     return sorted(found)
 

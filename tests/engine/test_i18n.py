@@ -153,7 +153,7 @@ def test_the_bypass_check_finds_printed_raised_and_failed_literals(tmp_path, mon
         '    check.fail("key", "no samples")\n'
         '    print({"after_update": 1}["after_update"], " = ")\n'
         '    raise ValueError("a bug, not the learner\'s text")\n'
-        '    print("kept in English on purpose")  # i18n: not user text\n',
+        '    print("kept in English on purpose")  # i18n: as is\n',
         encoding="utf-8")
     monkeypatch.setattr(catalogues, "ROOT", tmp_path)
     assert catalogues.bypasses(module, catalogues.ENGINE_TEXT_CALLS) == [
