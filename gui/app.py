@@ -85,6 +85,7 @@ def install_excepthook(window) -> None:
         except Exception:  # noqa: BLE001 - never raise from the hook itself
             pass
 
+    show.window = window  # a language switch hands the hook to the window built in its place
     sys.excepthook = show
 
 

@@ -13,6 +13,7 @@ widget is built or its text is set), so no view needs a retranslate method that 
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import shiboken6
@@ -116,6 +117,10 @@ def rebuild(window):
     new.setGeometry(window.geometry())  # the saved geometry alone may not survive (offscreen)
     new.training_docks.runner.take_over(window.training_docks.runner)
     _carry_step_through(window.stepping, new.stepping)
+    if getattr(sys.excepthook, "window", None) is window:  # gui.app's hook shows errors there
+        from gui.app import install_excepthook
+
+        install_excepthook(new)
     new.canvas.setTransform(window.canvas.transform())
     new.canvas.centerOn(window.canvas.mapToScene(window.canvas.viewport().rect().center()))
     if window.isVisible():

@@ -4,6 +4,7 @@ Korean fonts, and switching language while a document is open without touching i
 from __future__ import annotations
 
 import shutil
+import sys
 
 import numpy as np
 import pytest
@@ -250,3 +251,23 @@ def test_the_language_menu_checks_the_language_shown(make_window):
     assert submenu.title() == "언어(&L)"
     assert [(action.text(), action.isChecked()) for action in submenu.actions()] == [
         ("English", False), ("한국어", True)]
+
+
+def test_the_error_box_follows_the_window_built_by_a_switch(make_window, monkeypatch):
+    window = make_window()
+    monkeypatch.setattr("sys.excepthook", None)
+    app.install_excepthook(window)
+    korean = _choose(window, "ko")
+    assert sys.excepthook.window is korean
+
+
+def test_lang_for_a_window_command_chooses_the_windows_language(monkeypatch, settings):
+    import main
+
+    chosen = []
+    settings.setValue(language.SETTING, "en")
+    monkeypatch.setattr(app, "screenshot",
+                        lambda spec, out, step: chosen.append(language.chosen_language(settings)))
+    main.launch_gui("screenshot", None, {"out_png": "x.png", "step": 0, "language": "ko"})
+    main.launch_gui("screenshot", None, {"out_png": "x.png", "step": 0})
+    assert chosen == ["ko", "en"]
