@@ -117,6 +117,8 @@ def rebuild(window):
     new.setGeometry(window.geometry())  # the saved geometry alone may not survive (offscreen)
     new.training_docks.runner.take_over(window.training_docks.runner)
     _carry_step_through(window.stepping, new.stepping)
+    if window.document.is_modified:  # unsaved work keeps being autosaved
+        new.file_actions.autosave_timer.start()
     if getattr(sys.excepthook, "window", None) is window:  # gui.app's hook shows errors there
         from gui.app import install_excepthook
 

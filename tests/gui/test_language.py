@@ -217,6 +217,7 @@ def test_switching_language_redraws_the_window_and_leaves_the_document_alone(mak
     assert settings.value(language.SETTING) == "ko"
     assert korean.stepping.position == position
     assert korean.training_docks.runner.step_count == steps
+    assert korean.file_actions.autosave_timer.isActive()  # the edits are not saved yet
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not shiboken6.isValid(window)
 
