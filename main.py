@@ -25,6 +25,7 @@ def launch_gui(command: str, spec: str | None, options: dict) -> int:
             print(NOT_BUILT, file=sys.stderr)
             return EXIT_BUG
         raise
+    importlib.import_module("gui.language").request(options.get("language"))  # --lang
     if command == "screenshot":
         return app.screenshot(spec, options["out_png"], options["step"])
     if command == "demo":

@@ -13,12 +13,14 @@ import argparse
 import difflib
 import math
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 
 from engine.commands.common import EXIT_BAD_INPUT, EXIT_BUG, EXIT_OK, check_output_path
 from engine.errors import NetworkError
 from engine.files.file_text import one_line
+from engine.i18n import LANGUAGES, language_from_environment, set_language, tr
 
 PROGRAM = "python main.py"
 TRACEBACK_VARIABLE = "BACKPROP_SIM_TRACEBACK"  # set it to see a bug's traceback
@@ -35,31 +37,43 @@ USAGE = {
     "export-numpy": "export-numpy FILE OUT.py",
     "screenshot": "screenshot [FILE] OUT.png [--step K]",
     "demo": "demo [FILE]",
-    "": "[FILE] (or python main.py --help)",
+    "": "[FILE]",
 }
-HELP = f"""usage:
-  {PROGRAM} [FILE]                 open the window (with FILE, or the seed example)
-  {PROGRAM} {USAGE["train"]}
-  {PROGRAM} trace FILE [--json]    every step of one forward/backward/update, with numbers
-  {PROGRAM} {USAGE["landscape"]}
-                                        E over the training set along one or two parameters
-                                        (P, Q: w2[1,1] is layer 2's weight into neuron 1 from
-                                        neuron 1, b2[1] its bias; span 2, 41 points)
-  {PROGRAM} gradcheck FILE [--json]
-                                        every ∂E/∂θ against a central difference (exit 1 if
-                                        any relative error is above 1e-6)
-  {PROGRAM} {USAGE["screenshot"]}
-                                        render the window offscreen to a PNG
-  {PROGRAM} demo [FILE]            the window, stepping through by itself
-  {PROGRAM} presets                list the bundled examples
-  {PROGRAM} export-torch FILE OUT.py
-                                        a standalone PyTorch script that trains the same way
-  {PROGRAM} export-numpy FILE OUT.py
-                                        the same training written out in plain NumPy
 
-FILE is a network file (.json) or preset:NAME, e.g. preset:seed.
-Exit status: 0 ok, 1 a gradient check failed, 2 bad input, 3 training diverged.
-"""
+
+def help_text() -> str:
+    """``--help``: every command with what it does, in the current language."""
+    return tr(
+        "usage:\n"
+        "  {program} [FILE]                 open the window (with FILE, or the seed example)\n"
+        "  {program} {train}\n"
+        "  {program} trace FILE [--json]    every step of one"
+        " forward/backward/update, with numbers\n"
+        "  {program} {landscape}\n"
+        "                                        E over the training set along"
+        " one or two parameters\n"
+        "                                        (P, Q: w2[1,1] is layer 2's"
+        " weight into neuron 1 from\n"
+        "                                        neuron 1, b2[1] its bias; span 2, 41 points)\n"
+        "  {program} gradcheck FILE [--json]\n"
+        "                                        every ∂E/∂θ against a central"
+        " difference (exit 1 if\n"
+        "                                        any relative error is above 1e-6)\n"
+        "  {program} {screenshot}\n"
+        "                                        render the window offscreen to a PNG\n"
+        "  {program} demo [FILE]            the window, stepping through by itself\n"
+        "  {program} presets                list the bundled examples\n"
+        "  {program} export-torch FILE OUT.py\n"
+        "                                        a standalone PyTorch script"
+        " that trains the same way\n"
+        "  {program} export-numpy FILE OUT.py\n"
+        "                                        the same training written out in plain NumPy\n"
+        "\n"
+        "FILE is a network file (.json) or preset:NAME, e.g. preset:seed.\n"
+        "Every command takes --lang ko|en (default: LC_ALL, LC_MESSAGES or LANG).\n"
+        "Exit status: 0 ok, 1 a gradient check failed, 2 bad input, 3 training diverged.\n",
+        program=PROGRAM, train=USAGE["train"], landscape=USAGE["landscape"],
+        screenshot=USAGE["screenshot"])
 
 # Launches a window sub-command: (command, spec, options) -> exit status.
 GuiLauncher = Callable[[str, "str | None", dict], int]
@@ -74,8 +88,11 @@ class UsageError(Exception):
 
     def line(self) -> str:
         usage = f"{PROGRAM} {USAGE.get(self.command, USAGE[''])}"
-        where = f"{self.command}: " if self.command else ""
-        return f"error: {where}{self} (usage: {usage})"
+        if self.command:
+            return tr("error: {command}: {message} (usage: {usage})",
+                      command=self.command, message=self, usage=usage)
+        return tr("error: {message} (usage: {usage} (or {program} --help))",
+                  message=self, usage=usage, program=PROGRAM)
 
 
 class _HelpShown(Exception):
@@ -89,15 +106,65 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(prog=f"{PROGRAM} {command}", allow_abbrev=False, add_help=False)
         self.command = command
         self.add_argument("-h", "--help", action="store_true")
+        self.add_argument("--lang", type=language_code)
 
     def error(self, message):
-        raise UsageError(self.command, message)
+        raise UsageError(self.command, argparse_message(message))
 
     def parse(self, argv: Sequence[str]) -> argparse.Namespace:
         if "-h" in argv or "--help" in argv:  # before any "required" complaint
-            print(f"usage: {PROGRAM} {USAGE[self.command]}")
+            print(tr("usage: {usage}", usage=f"{PROGRAM} {USAGE[self.command]}"))
             raise _HelpShown
         return self.parse_args(argv)
+
+
+# argparse's own messages (Python 3.11–3.13), each said again through tr; anything else as is
+ARGPARSE_MESSAGES = (
+    (r"the following arguments are required: (?P<names>.+)",
+     lambda names: tr("the following arguments are required: {names}", names=names)),
+    (r"unrecognized arguments: (?P<names>.+)",
+     lambda names: tr("unrecognized arguments: {names}", names=names)),
+    (r"argument (?P<name>\S+): expected one argument",
+     lambda name: tr("argument {name}: expected one argument", name=name)),
+    (r"argument (?P<name>\S+): ignored explicit argument (?P<value>.+)",
+     lambda name, value: tr("argument {name}: ignored explicit argument {value}",
+                            name=name, value=value)),
+    (r"argument (?P<name>\S+): (?P<problem>.+)",
+     lambda name, problem: tr("argument {name}: {problem}", name=name, problem=problem)),
+)
+
+
+def argparse_message(message: str) -> str:
+    """One of argparse's English messages in the current language (unknown ones unchanged)."""
+    for pattern, say in ARGPARSE_MESSAGES:
+        match = re.fullmatch(pattern, message, re.DOTALL)
+        if match:
+            return say(**match.groupdict())
+    return message
+
+
+def language_code(text: str) -> str:
+    """``--lang``: one of the known language codes."""
+    if text not in LANGUAGES:
+        raise argparse.ArgumentTypeError(
+            tr("expected one of {choices}, got {text!r}", choices="|".join(LANGUAGES), text=text))
+    return text
+
+
+def choose_language(argv: Sequence[str], environ=os.environ) -> None:
+    """The language of every message from here on: ``--lang`` if ``argv`` gives a known one
+    (read before parsing, so that parsing's own errors speak it), else the environment."""
+    code = language_from_environment(environ)
+    for index, word in enumerate(argv):
+        if word == "--lang" and index + 1 < len(argv):
+            given = argv[index + 1]
+        elif word.startswith("--lang="):
+            given = word.removeprefix("--lang=")
+        else:
+            continue
+        if given in LANGUAGES:
+            code = given
+    set_language(code)
 
 
 # ----- argument types: each message says what was expected and what came ------------------------
@@ -108,7 +175,8 @@ def _whole_number(text: str, minimum: int) -> int:
     except ValueError:
         value = None
     if value is None or value < minimum:
-        raise argparse.ArgumentTypeError(f"expected a whole number ≥ {minimum}, got {text!r}")
+        raise argparse.ArgumentTypeError(
+            tr("expected a whole number ≥ {minimum}, got {text!r}", minimum=minimum, text=text))
     return value
 
 
@@ -126,7 +194,8 @@ def learning_rate(text: str) -> float:
     except ValueError:
         value = math.nan
     if not (math.isfinite(value) and value > 0):
-        raise argparse.ArgumentTypeError(f"expected a finite number > 0, got {text!r}")
+        raise argparse.ArgumentTypeError(
+            tr("expected a finite number > 0, got {text!r}", text=text))
     return value
 
 
@@ -167,6 +236,10 @@ def _parser(command: str) -> _Parser:
 def main(argv: Sequence[str] | None = None, launch_gui: GuiLauncher | None = None) -> int:
     """Run the command line on ``argv`` (default ``sys.argv[1:]``); returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    choose_language(argv)
+    if argv and argv[0].startswith("--lang"):  # --lang before the command: take it after
+        taken = 1 if "=" in argv[0] else 2
+        argv = argv[taken:] + argv[:taken]
     try:
         return _dispatch(argv, launch_gui)
     except _HelpShown:
@@ -174,16 +247,17 @@ def main(argv: Sequence[str] | None = None, launch_gui: GuiLauncher | None = Non
     except UsageError as error:
         return _fail(error.line(), EXIT_BAD_INPUT)
     except NetworkError as error:  # NetworkFileError included: its text names file and key
-        return _fail(f"error: {error}", EXIT_BAD_INPUT)
+        return _fail(tr("error: {message}", message=error), EXIT_BAD_INPUT)
     except BrokenPipeError:  # the reader went away (e.g. | head): stop quietly
         _silence_stdout()
         return EXIT_BUG
     except KeyboardInterrupt:
-        return _fail("interrupted", 130)
+        return _fail(tr("interrupted"), 130)
     except Exception as error:  # a bug: one line, never a traceback (unless a developer asks)
         if os.environ.get(TRACEBACK_VARIABLE):
             raise
-        return _fail(f"internal error ({type(error).__name__}: {error}); please report it", 1)
+        return _fail(tr("internal error ({kind}: {error}); please report it",
+                        kind=type(error).__name__, error=error), 1)
 
 
 def _silence_stdout() -> None:
@@ -204,7 +278,7 @@ def _fail(line: str, status: int) -> int:
 
 def _dispatch(argv: list[str], launch_gui: GuiLauncher | None) -> int:
     if argv and argv[0] in ("-h", "--help"):
-        print(HELP, end="")
+        print(help_text(), end="")
         return EXIT_OK
     command = argv[0] if argv and argv[0] in HEADLESS + WINDOWED else ""
     if not command and argv:
@@ -256,24 +330,26 @@ def _refuse_misspelt_command(word: str) -> None:
         return
     close = difflib.get_close_matches(word, HEADLESS + WINDOWED, n=1, cutoff=0.6)
     if close:
-        raise UsageError("", f"unknown command {word!r} (did you mean {close[0]!r}?)")
+        raise UsageError("", tr("unknown command {word!r} (did you mean {close!r}?)",
+                                word=word, close=close[0]))
 
 
 def _window(command: str, arguments: argparse.Namespace, launch_gui: GuiLauncher | None) -> int:
     """Validate FILE (and OUT.png) here, without Qt, then hand over to the window."""
     from engine.files.netfile import load
 
-    options: dict = {}
+    options: dict = {"language": arguments.lang} if arguments.lang else {}  # else the window's
     if command == "screenshot":
         if len(arguments.paths) > 2:
-            raise UsageError(command, f"expected [FILE] OUT.png, got {len(arguments.paths)} paths")
+            raise UsageError(command, tr("expected [FILE] OUT.png, got {count} paths",
+                                         count=len(arguments.paths)))
         spec = arguments.paths[0] if len(arguments.paths) == 2 else None
-        options = {"out_png": arguments.paths[-1], "step": arguments.step}
+        options["out_png"], options["step"] = arguments.paths[-1], arguments.step
         check_output_path(options["out_png"], "OUT.png", ".png")
     else:
         spec = arguments.file
     if spec is not None:
         load(spec)  # a bad FILE stops here with exit 2, before any Qt import
     if launch_gui is None:
-        raise UsageError(command, "this entry point has no window; run python main.py")
+        raise UsageError(command, tr("this entry point has no window; run python main.py"))
     return launch_gui(command or "open", spec, options)

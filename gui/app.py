@@ -37,11 +37,14 @@ def create_application():
     """The one QApplication, named so QSettings and the recovery folder find their place."""
     from PySide6.QtWidgets import QApplication
 
+    from gui import style
+
     app = QApplication.instance()
     if app is None:
         QApplication.setApplicationName(APP_NAME)
         QApplication.setOrganizationName(ORGANIZATION)
         app = QApplication(sys.argv[:1])
+        style.use_korean_fallbacks(app)
     return app
 
 
@@ -50,9 +53,11 @@ def create_window(spec: str | None, settings=None, recovery=None):
     from PySide6.QtCore import Qt
 
     from engine.files import netfile
+    from gui import language
     from gui.document import Document
     from gui.main_window import MainWindow
 
+    language.install(language.chosen_language(settings))
     spec = spec or DEFAULT_SPEC
     experiment = netfile.load(spec)
     path = None if spec.startswith(netfile.PRESET_PREFIX) else os.path.abspath(spec)
@@ -80,6 +85,7 @@ def install_excepthook(window) -> None:
         except Exception:  # noqa: BLE001 - never raise from the hook itself
             pass
 
+    show.window = window  # a language switch hands the hook to the window built in its place
     sys.excepthook = show
 
 

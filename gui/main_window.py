@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import files
+from gui import files, language
 from gui.actions import make_action
 from gui.canvas import NetworkView
 from gui.derived import DerivedNumbers
@@ -36,7 +36,7 @@ from gui.stepping import StepThrough
 from gui.style import format_value
 from gui.training_docks import TrainingDocks
 
-APP_TITLE = "Backprop Simulator"
+APP_TITLE = "Backprop Simulator"  # i18n: as is
 MINIMUM_SIZE = QSize(1100, 720)  # the docks' own minimum sizes plus a usable canvas
 DEFAULT_SIZE = QSize(1280, 800)
 STATE_VERSION = 1
@@ -76,67 +76,71 @@ class MainWindow(QMainWindow):
         return make_action(self, text, slot, shortcut, tip)
 
     def _create_actions(self):
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit,
-                                        "Close the window")
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
+                                        self.tr("Close the window"))
         stack = self.document.undo_stack
-        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.zoom_in_action = self._action("Zoom &In", self.canvas.zoom_in, "Ctrl+=")
+        self.zoom_in_action = self._action(self.tr("Zoom &In"), self.canvas.zoom_in, "Ctrl+=")
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
-        self.zoom_out_action = self._action("Zoom &Out", self.canvas.zoom_out, "Ctrl+-")
-        self.fit_action = self._action("&Fit to Window", self.canvas.fit_to_window, "Ctrl+0")
-        self.legend_action = self._action("How to Read the &Canvas", self.show_legend, "F1")
-        self.about_action = self._action("&About", self.show_about)
+        self.zoom_out_action = self._action(self.tr("Zoom &Out"), self.canvas.zoom_out, "Ctrl+-")
+        self.fit_action = self._action(self.tr("&Fit to Window"), self.canvas.fit_to_window,
+                                       "Ctrl+0")
+        self.legend_action = self._action(self.tr("How to Read the &Canvas"), self.show_legend,
+                                          "F1")
+        self.about_action = self._action(self.tr("&About"), self.show_about)
 
     def _create_menus(self):
         menu_bar = self.menuBar()
-        file_menu = menu_bar.addMenu("&File")
+        file_menu = menu_bar.addMenu(self.tr("&File"))
         self.file_actions.fill_file_menu(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
-        edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu = menu_bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         self.network_actions.fill_edit_menu(edit_menu)
 
-        network_menu = menu_bar.addMenu("&Network")
+        network_menu = menu_bar.addMenu(self.tr("&Network"))
         self.network_actions.fill_network_menu(network_menu)
 
-        step_menu = menu_bar.addMenu("&Step")
+        step_menu = menu_bar.addMenu(self.tr("&Step"))
         for action in self.step_panel.actions_for_menu():
             if action is None:
                 step_menu.addSeparator()
             else:
                 step_menu.addAction(action)
 
-        self.view_menu = menu_bar.addMenu("&View")
+        self.view_menu = menu_bar.addMenu(self.tr("&View"))
         self.view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.fit_action])
         self.view_menu.addSeparator()
         self.view_menu.addActions(self.canvas.view_actions())
         self.view_menu.addSeparator()
         for dock in self.docks():
             self.view_menu.addAction(dock.toggleViewAction())
+        self.view_menu.addSeparator()
+        language.add_language_menu(self, self.view_menu)
 
-        help_menu = menu_bar.addMenu("&Help")
+        help_menu = menu_bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.legend_action, self.about_action])
 
     def _create_tool_bars(self):
-        file_bar = self.addToolBar("File")
+        file_bar = self.addToolBar(self.tr("File"))
         file_bar.setObjectName("file_toolbar")
         actions = self.file_actions
         file_bar.addActions([actions.new_action, actions.open_action, actions.save_action])
-        edit_bar = self.addToolBar("Edit")
+        edit_bar = self.addToolBar(self.tr("Edit"))
         edit_bar.setObjectName("edit_toolbar")
         edit_bar.addActions([self.undo_action, self.redo_action])
-        step_bar = self.addToolBar("Step")
+        step_bar = self.addToolBar(self.tr("Step"))
         step_bar.setObjectName("step_toolbar")
         panel = self.step_panel
         step_bar.addActions([panel.restart_action, panel.previous_action, panel.next_action,
                              panel.play_action])
-        view_bar = self.addToolBar("View")
+        view_bar = self.addToolBar(self.tr("View"))
         view_bar.setObjectName("view_toolbar")
         view_bar.addActions([self.zoom_out_action, self.zoom_in_action, self.fit_action])
         for bar in (file_bar, edit_bar, step_bar, view_bar):
@@ -154,20 +158,22 @@ class MainWindow(QMainWindow):
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.inspector = Inspector(self.document, self)
         self.inspector.set_stepping(self.stepping)
-        self.inspector_dock = self.add_dock("Inspector", "inspector_dock", self.inspector, right)
+        self.inspector_dock = self.add_dock(self.tr("Inspector"), "inspector_dock", self.inspector,
+                                            right)
         self.weight_tables = WeightTables(self.document, self)
-        self.weight_tables_dock = self.add_dock("Weight Tables", "weight_tables_dock",
+        self.weight_tables_dock = self.add_dock(self.tr("Weight Tables"), "weight_tables_dock",
                                                  self.weight_tables, right)
         self.undo_view = QUndoView(self.document.undo_stack)
-        self.undo_view.setEmptyLabel("<opened>")
-        self.history_dock = self.add_dock("History", "history_dock", self.undo_view, right)
+        self.undo_view.setEmptyLabel(self.tr("<opened>"))
+        self.history_dock = self.add_dock(self.tr("History"), "history_dock", self.undo_view, right)
         self.tabifyDockWidget(self.inspector_dock, self.weight_tables_dock)
         self.tabifyDockWidget(self.weight_tables_dock, self.history_dock)
         self.inspector_dock.raise_()
         self.step_panel = StepPanel(self.document, self.stepping, self)
-        self.step_dock = self.add_dock("Step Through", "step_dock", self.step_panel, bottom)
+        self.step_dock = self.add_dock(self.tr("Step Through"), "step_dock", self.step_panel,
+                                       bottom)
         self.explain_panel = ExplainPanel(self.document, self.stepping, self)
-        self.explain_dock = self.add_dock("Explain This Number", "explain_dock",
+        self.explain_dock = self.add_dock(self.tr("Explain This Number"), "explain_dock",
                                            self.explain_panel, bottom)
         self.training_docks = TrainingDocks(self)  # training, data, plots, output map
         self.stepping.set_runner(self.training_docks.runner)  # steps what training does next
@@ -216,7 +222,7 @@ class MainWindow(QMainWindow):
         self.loss_label = QLabel()
         self.loss_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.loss_label)
-        self.statusBar().showMessage("Ready", 3000)
+        self.statusBar().showMessage(self.tr("Ready"), 3000)
         self._update_loss_label()
 
     def _connect_signals(self):
@@ -274,7 +280,7 @@ class MainWindow(QMainWindow):
     def document_name(self) -> str:
         if self.document.path:
             return os.path.basename(self.document.path)
-        return self.document.network.name or "Untitled"
+        return self.document.network.name or self.tr("Untitled")
 
     def _update_title(self):
         self.setWindowTitle(f"{self.document_name()}[*] — {APP_TITLE}")
@@ -309,12 +315,13 @@ class MainWindow(QMainWindow):
         loss = (stepping.shown_values().loss if stepping.current_phase() is not None
                 else self.derived.loss(stepping.sample))
         if data is None or len(data) == 0:
-            text = "No data: add samples in the data panel"
+            text = self.tr("No data: add samples in the data panel")
         elif loss is None:
-            text = f"Sample {self.stepping.sample + 1} of {len(data)}"
+            text = self.tr("Sample {n} of {count}").format(n=self.stepping.sample + 1,
+                                                           count=len(data))
         else:
-            text = (f"Sample {self.stepping.sample + 1} of {len(data)}   ·   "
-                    f"E = {format_value(loss)}")
+            text = self.tr("Sample {n} of {count}   ·   E = {loss}").format(
+                n=self.stepping.sample + 1, count=len(data), loss=format_value(loss))
         self.loss_label.setText(text)
         # a fixed size that only grows: a new E on every training frame then lays out nothing
         # (a label that may change size makes Qt lay out the whole window again)
@@ -348,16 +355,18 @@ class MainWindow(QMainWindow):
 
     # ----- help ---------------------------------------------------------------------------------
     def show_legend(self):
-        QMessageBox.information(self, "How to read the canvas", LEGEND)
+        QMessageBox.information(self, self.tr("How to read the canvas"), self.tr(LEGEND))
 
     def show_about(self):
-        QMessageBox.about(self, f"About {APP_TITLE}",
-                          f"<b>{APP_TITLE}</b><p>Build a network, edit every weight and bias, "
+        QMessageBox.about(self, self.tr("About {program}").format(program=APP_TITLE),
+                          self.tr("<b>{program}</b><p>Build a network, edit every weight and bias, "
                           "step through the forward pass, the loss, the backward pass and the "
-                          "update one number at a time, then train it.</p>")
+                          "update one number at a time, then train it.</p>").format(
+                              program=APP_TITLE))
 
 
-LEGEND = (
+LEGEND = QT_TRANSLATE_NOOP(
+    "MainWindow",
     "<p><b>Columns</b> are layers, the inputs on the left. Inside each circle is the neuron's "
     "activation a for the chosen sample; under it its bias b.</p>"
     "<p><b>Lines</b> are weights: <span style='color:#2166ac'>blue</span> above zero, "

@@ -39,6 +39,20 @@ def sign_color(value: float) -> QColor:
     return ZERO
 
 
+# Korean fonts, tried in order for any character the application's font lacks, so Korean text
+# never shows as empty boxes: Linux (Noto CJK, Nanum: fonts-nanum), Windows, macOS
+KOREAN_FONTS = ("Noto Sans CJK KR", "NanumGothic", "NanumBarunGothic",  # i18n: as is
+                "Malgun Gothic", "Apple SD Gothic Neo")  # i18n: as is
+
+
+def use_korean_fallbacks(app) -> None:
+    """Give the application's font the Korean fonts as fallbacks (every widget inherits it)."""
+    font = QFont(app.font())
+    families = [family for family in font.families() if family not in KOREAN_FONTS]
+    font.setFamilies((families or [font.family()]) + list(KOREAN_FONTS))
+    app.setFont(font)
+
+
 def canvas_font(point_size: float = 9.0, bold: bool = False) -> QFont:
     """The application's font at ``point_size``, for text painted on the canvas."""
     font = QFont(QGuiApplication.font())

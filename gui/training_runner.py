@@ -348,6 +348,15 @@ class TrainingRunner(QObject):
                     f"{settings.target_loss:g} at step {self.step_count}.")
         return f"Stopped by itself after {settings.max_epochs} epochs (step {self.step_count})."
 
+    def take_over(self, other: TrainingRunner) -> None:
+        """Continue ``other``'s run record (the window was built again, e.g. in another
+        language): its trainer, counters, curves and optimizer state; ``other`` stops."""
+        other.stop_timers()
+        self._trainer, self._opened_parameters = other._trainer, other._opened_parameters
+        self._undo_index, self.message = other._undo_index, other.message
+        self.history_replaced.emit()
+        self.progressed.emit()
+
     def stop_timers(self) -> None:
         """For closing: no timer may fire after the document is gone."""
         self._stop_without_record()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from engine.errors import NetworkFileError
 from engine.files.regular_file import refuse_non_regular_target
+from engine.i18n import tr
 
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT, EXIT_DIVERGED = 0, 1, 2, 3
 
@@ -24,19 +25,21 @@ def check_output_path(path: str, key: str, suffix: str | None = None) -> None:
     """
     target = Path(path)
     if suffix and target.suffix.lower() != suffix:
-        raise NetworkFileError(key, f"expected a file name ending in {suffix}", path)
+        problem = tr("expected a file name ending in {suffix}", suffix=suffix)
+        raise NetworkFileError(key, problem, path)
     if os.path.isdir(target):
-        raise NetworkFileError(key, "is a folder; give a file name", path)
+        raise NetworkFileError(key, tr("is a folder; give a file name"), path)
     real = Path(os.path.realpath(target))
     if not os.path.isdir(real.parent):
-        raise NetworkFileError(key, "its folder does not exist", path)
+        raise NetworkFileError(key, tr("its folder does not exist"), path)
     try:
         refuse_non_regular_target(real)
         handle, probe = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
         os.close(handle)
         os.remove(probe)
     except OSError as error:
-        raise NetworkFileError(key, f"cannot write it ({error.strerror})", path) from None
+        problem = tr("cannot write it ({reason})", reason=error.strerror)
+        raise NetworkFileError(key, problem, path) from None
 
 
 def check_output_paths(paths: dict[str, str | None], read: str | None = None) -> None:
@@ -50,5 +53,5 @@ def check_output_paths(paths: dict[str, str | None], read: str | None = None) ->
         check_output_path(path, key)
         real = os.path.realpath(path)
         if real in seen and (key, seen[real]) != ("--save", "FILE"):
-            raise NetworkFileError(key, f"is the same file as {seen[real]}", path)
+            raise NetworkFileError(key, tr("is the same file as {other}", other=seen[real]), path)
         seen.setdefault(real, key)

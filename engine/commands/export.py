@@ -11,6 +11,7 @@ from engine.commands.common import EXIT_OK, check_output_path
 from engine.files.export_numpy import export_numpy
 from engine.files.export_torch import export_torch
 from engine.files.netfile import load
+from engine.i18n import tr
 
 EXPORTERS = {"torch": (export_torch, "PyTorch"), "numpy": (export_numpy, "NumPy")}
 
@@ -21,6 +22,7 @@ def export(spec: str, out: str, kind: str) -> int:
     check_output_path(out, "OUT.py", ".py")
     write, library = EXPORTERS[kind]
     write(experiment, out, spec)
-    print(f"wrote {out}, a {library} script that trains {spec} as `train` does")
-    print(f"run it: python {out} --steps N [--save OUT.json]")
+    print(tr("wrote {out}, a {library} script that trains {spec} as `train` does",
+             out=out, library=library, spec=spec))
+    print(tr("run it: {command}", command=f"python {out} --steps N [--save OUT.json]"))
     return EXIT_OK

@@ -5,16 +5,19 @@ from __future__ import annotations
 import textwrap
 
 from engine.commands.common import EXIT_OK
+from engine.files.netfile import PRESET_PREFIX
 from engine.files.presets import PRESET_NAMES, load_preset
 
 WIDTH = 88
 
 
 def list_presets() -> int:
-    """Print every preset as ``preset:NAME  title`` and its description, wrapped."""
+    """Print every preset as ``preset:NAME  title`` and its description, wrapped (the title
+    and description are the file's own, as it was written)."""
     for name in PRESET_NAMES:
         network = load_preset(name).network
-        print(f"preset:{name:<20} {network.name}  ({'-'.join(map(str, network.sizes))})")
+        sizes = "-".join(map(str, network.sizes))
+        print(f"{PRESET_PREFIX}{name:<20} {network.name}  ({sizes})")
         for line in textwrap.wrap(network.description, WIDTH - 4):
             print(f"    {line}")
         print()

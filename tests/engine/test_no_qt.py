@@ -37,3 +37,8 @@ def test_every_engine_module_loads_without_qt_or_pyqtgraph():
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_the_language_module_is_among_those_that_load_without_qt():
+    # the engine's text goes through engine.i18n, which must never reach for Qt's translator
+    assert "engine.i18n" in engine_module_names()

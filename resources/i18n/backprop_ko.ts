@@ -1,0 +1,150 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>Language</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Close the window</source>
+        <translation>창을 닫습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>창에 맞추기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>How to Read the &amp;Canvas</source>
+        <translation>캔버스 읽는 법(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Network</source>
+        <translation>네트워크(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>단계(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>편집</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>보기</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>속성 보기</translation>
+    </message>
+    <message>
+        <source>Weight Tables</source>
+        <translation>가중치 표</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;열림&gt;</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>작업 기록</translation>
+    </message>
+    <message>
+        <source>Step Through</source>
+        <translation>단계별 실행</translation>
+    </message>
+    <message>
+        <source>Explain This Number</source>
+        <translation>이 숫자 설명</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>준비</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+    <message>
+        <source>No data: add samples in the data panel</source>
+        <translation>데이터 없음: 데이터 패널에서 샘플을 추가하세요</translation>
+    </message>
+    <message>
+        <source>Sample {n} of {count}</source>
+        <translation>샘플 {n} / {count}</translation>
+    </message>
+    <message>
+        <source>Sample {n} of {count}   ·   E = {loss}</source>
+        <translation>샘플 {n} / {count}   ·   E = {loss}</translation>
+    </message>
+    <message>
+        <source>How to read the canvas</source>
+        <translation>캔버스 읽는 법</translation>
+    </message>
+    <message>
+        <source>About {program}</source>
+        <translation>{program} 정보</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{program}&lt;/b&gt;&lt;p&gt;Build a network, edit every weight and bias, step through the forward pass, the loss, the backward pass and the update one number at a time, then train it.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;{program}&lt;/b&gt;&lt;p&gt;네트워크를 만들고, 모든 가중치와 편향을 고치고, 순전파, 손실, 역전파, 갱신을 숫자 하나씩 단계별로 따라간 다음 학습시켜 보세요.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Columns&lt;/b&gt; are layers, the inputs on the left. Inside each circle is the neuron&apos;s activation a for the chosen sample; under it its bias b.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lines&lt;/b&gt; are weights: &lt;span style=&apos;color:#2166ac&apos;&gt;blue&lt;/span&gt; above zero, &lt;span style=&apos;color:#b35806&apos;&gt;orange&lt;/span&gt; below; thicker means larger. A thick dark box around a value means it is frozen.&lt;/p&gt;&lt;p&gt;During the &lt;b&gt;backward pass&lt;/b&gt; δ = ∂E/∂z and ∂E/∂w appear in &lt;span style=&apos;color:#762a83&apos;&gt;purple&lt;/span&gt;, on dashed arrows pointing back towards the inputs. The amber halo marks what the current step computes.&lt;/p&gt;&lt;p&gt;Hover anything for all its numbers; click a number to have it explained; double-click a weight or bias to type a new value. Wheel zooms, dragging pans, Ctrl+0 fits.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;세로줄&lt;/b&gt;은 층이며, 입력층이 왼쪽에 있습니다. 각 원 안의 숫자는 선택한 샘플에 대한 뉴런의 활성화 값 a이고, 그 아래는 편향 b입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;선&lt;/b&gt;은 가중치입니다: &lt;span style=&apos;color:#2166ac&apos;&gt;파란색&lt;/span&gt;은 0보다 크고, &lt;span style=&apos;color:#b35806&apos;&gt;주황색&lt;/span&gt;은 0보다 작습니다. 굵을수록 큽니다. 값 둘레의 굵고 어두운 상자는 고정된 값을 뜻합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;역전파&lt;/b&gt; 동안 δ = ∂E/∂z 와 ∂E/∂w 가 &lt;span style=&apos;color:#762a83&apos;&gt;보라색&lt;/span&gt;으로, 입력 쪽을 가리키는 점선 화살표 위에 나타납니다. 호박색 테두리는 현재 단계가 계산하는 것을 표시합니다.&lt;/p&gt;&lt;p&gt;무엇이든 마우스를 올리면 모든 숫자를 볼 수 있고, 숫자를 클릭하면 설명이 나오며, 가중치나 편향을 더블클릭하면 새 값을 입력할 수 있습니다. 휠로 확대/축소, 끌어서 이동, Ctrl+0으로 맞춥니다.&lt;/p&gt;</translation>
+    </message>
+</context>
+</TS>
