@@ -1,0 +1,49 @@
+"""Data sets shipped with the program for the lessons (resources/data), read without Qt.
+
+``uci-digits``: the UCI ML "Optical Recognition of Handwritten Digits" test set (1,797 images
+of 8×8 pixels, each pixel 0…16; CC BY 4.0, see resources/data/digits/README.md), as a gzip'd
+CSV of 65 whole numbers a row: 64 pixels row by row, then the digit. Inputs are the pixels
+scaled to 0…1 (x = pixel / 16), targets one-hot rows of 10; every fifth image (rows 5, 10, …)
+goes to the test split, so the split is the same on every machine.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import numpy as np
+
+from engine.errors import NetworkFileError
+from engine.files.regular_file import read_bytes
+from engine.model.experiment import Dataset
+
+DATA_FOLDER = Path(__file__).resolve().parents[2] / "resources" / "data"
+DIGITS_FILE = DATA_FOLDER / "digits" / "digits.csv.gz"
+NAMES = ("uci-digits",)
+PIXELS, CLASSES, IMAGE_SIDE, TEST_EVERY = 64, 10, 8, 5
+MAX_BYTES = 1 << 20
+
+
+def load(name: str) -> Dataset:
+    """The shipped data set ``name`` (one of NAMES) as a Dataset with its test split."""
+    if name != "uci-digits":
+        raise NetworkFileError("dataset", f"expected one of {', '.join(NAMES)}")
+    return digits()
+
+
+def digits(path: Path = DIGITS_FILE) -> Dataset:
+    """The 8×8 digits: inputs (n, 64) in 0…1, targets (n, 10) one-hot, every fifth row tested."""
+    try:
+        text = gzip.decompress(read_bytes(path, MAX_BYTES, "data file")).decode("ascii")
+        table = np.array([line.split(",") for line in text.split()], dtype=np.int64)
+    except (OSError, ValueError, EOFError) as error:
+        raise NetworkFileError("", f"cannot read the digits ({error})", str(path)) from None
+    if table.ndim != 2 or table.shape[1] != PIXELS + 1 or not (
+            (table[:, :PIXELS] >= 0).all() and (table[:, :PIXELS] <= 16).all()
+            and (table[:, PIXELS] >= 0).all() and (table[:, PIXELS] < CLASSES).all()):
+        raise NetworkFileError("", "expected rows of 64 pixels 0…16 and a digit 0…9", str(path))
+    inputs = table[:, :PIXELS] / 16.0
+    targets = np.eye(CLASSES)[table[:, PIXELS]]
+    test = np.arange(len(table)) % TEST_EVERY == TEST_EVERY - 1
+    return Dataset(inputs[~test], targets[~test], inputs[test], targets[test])
