@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from engine.lessons.checks import asks_for_number
+from engine.lessons.checks import LessonState, asks_for_number, passes
 
 LANGUAGES = ("en", "ko")
 FALLBACK = "en"
@@ -45,6 +45,10 @@ class Task:
     @property
     def asks_for_number(self) -> bool:
         return asks_for_number(self.check)
+
+    def grade(self, state: LessonState, language: str = FALLBACK) -> str | None:
+        """None when the task's check passes in ``state``, else the hint to show."""
+        return None if passes(self.check, state) else self.hint(language)
 
 
 @dataclass(frozen=True)

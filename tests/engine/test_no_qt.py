@@ -37,3 +37,11 @@ def test_every_engine_module_loads_without_qt_or_pyqtgraph():
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_the_lessons_package_and_its_command_are_walked():
+    names = engine_module_names()
+    for name in ("engine.lessons.loader", "engine.lessons.checks", "engine.lessons.values",
+                 "engine.lessons.solutions", "engine.lessons.datasets",
+                 "engine.commands.lessons"):
+        assert name in names
