@@ -47,3 +47,11 @@ def digits(path: Path = DIGITS_FILE) -> Dataset:
     targets = np.eye(CLASSES)[table[:, PIXELS]]
     test = np.arange(len(table)) % TEST_EVERY == TEST_EVERY - 1
     return Dataset(inputs[~test], targets[~test], inputs[test], targets[test])
+
+
+def weight_images(weights: np.ndarray) -> tuple[np.ndarray, float]:
+    """The first layer's weights (n_out, 64) as n_out images of 8×8 pixels (row by row, as the
+    digits are), and the colour scale's half-width max|W| (1 when every weight is 0)."""
+    images = np.asarray(weights, dtype=np.float64).reshape(-1, IMAGE_SIDE, IMAGE_SIDE)
+    largest = float(np.abs(images).max()) if images.size else 0.0
+    return images, largest if np.isfinite(largest) and largest > 0 else 1.0
