@@ -49,9 +49,19 @@ def digits(path: Path = DIGITS_FILE) -> Dataset:
     return Dataset(inputs[~test], targets[~test], inputs[test], targets[test])
 
 
-def weight_images(weights: np.ndarray) -> tuple[np.ndarray, float]:
-    """The first layer's weights (n_out, 64) as n_out images of 8×8 pixels (row by row, as the
-    digits are), and the colour scale's half-width max|W| (1 when every weight is 0)."""
+def weight_mosaic(weights: np.ndarray, columns: int = 5) -> tuple[np.ndarray, float]:
+    """The first layer's weights (n_out, 64) as one picture: neuron k's 64 weights as an 8×8
+    image (row by row, as the digits are) in grid cell (k // columns, k % columns), cells one
+    NaN pixel apart; and the colour scale's half-width max|W| (1 when every weight is 0).
+
+    Shape of the picture: (rows·9 − 1, columns·9 − 1) with rows = ⌈n_out / columns⌉.
+    """
     images = np.asarray(weights, dtype=np.float64).reshape(-1, IMAGE_SIDE, IMAGE_SIDE)
+    rows = -(-len(images) // columns)
+    cell = IMAGE_SIDE + 1
+    mosaic = np.full((rows * cell - 1, columns * cell - 1), np.nan)
+    for index, image in enumerate(images):
+        top, left = (index // columns) * cell, (index % columns) * cell
+        mosaic[top:top + IMAGE_SIDE, left:left + IMAGE_SIDE] = image
     largest = float(np.abs(images).max()) if images.size else 0.0
-    return images, largest if np.isfinite(largest) and largest > 0 else 1.0
+    return mosaic, largest if np.isfinite(largest) and largest > 0 else 1.0

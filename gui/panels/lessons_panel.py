@@ -187,9 +187,9 @@ class LessonsPanel(QWidget):
                 row.show_passed()
             self.tasks_layout.addWidget(row)
             self.task_rows.append(row)
-        if lesson.view == "digit_weights":
+        if lesson.view == "digit_weights":  # beside the tasks, not scrolled away
             self.digit_weights = DigitWeights(self._document)
-            self.tasks_layout.addWidget(self.digit_weights)
+            self.layout().insertWidget(2, self.digit_weights, 2)
         self._show_text()
         self._update_buttons()
 
