@@ -7,7 +7,7 @@ Text is data in both languages ({"en": …, "ko": …}); callers pass the langua
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from engine.lessons.checks import LessonState, asks_for_number, passes
@@ -68,7 +68,6 @@ class Lesson:
     dataset: str | None = None
     slider: Mapping | None = None
     view: str | None = None
-    extra: Mapping = field(default_factory=dict)
 
     def title(self, language: str = FALLBACK) -> str:
         return self.heading.get(language)

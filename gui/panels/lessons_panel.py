@@ -189,7 +189,7 @@ class LessonsPanel(QWidget):
             self.task_rows.append(row)
         if lesson.view == "digit_weights":  # beside the tasks, not scrolled away
             self.digit_weights = DigitWeights(self._document)
-            self.layout().insertWidget(2, self.digit_weights, 2)
+            self.layout().insertWidget(2, self.digit_weights, 1)
         self._show_text()
         self._update_buttons()
 
