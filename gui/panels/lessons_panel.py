@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -68,8 +69,11 @@ class LessonsPanel(QWidget):
 
     # ----- building -----------------------------------------------------------------------------
     def _create_widgets(self):
-        self.lesson_list = QListWidget()
-        self.lesson_list.setMaximumHeight(self.lesson_list.sizeHintForRow(0) * 10 + 120)
+        self.lesson_model = QStandardItemModel(self)
+        self.lesson_list = QListView()
+        self.lesson_list.setModel(self.lesson_model)
+        self.lesson_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.lesson_list.setMaximumHeight(self.lesson_list.fontMetrics().height() * 7 + 12)
         self.title_label = QLabel()
         self.title_label.setWordWrap(True)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -107,8 +111,8 @@ class LessonsPanel(QWidget):
         layout.addLayout(buttons)
 
     def _connect_signals(self):
-        self.lesson_list.itemClicked.connect(self._on_item_chosen)
-        self.lesson_list.itemActivated.connect(self._on_item_chosen)
+        self.lesson_list.clicked.connect(self._on_item_chosen)
+        self.lesson_list.activated.connect(self._on_item_chosen)
         self.reopen_button.clicked.connect(self._on_reopen_clicked)
         self.next_button.clicked.connect(self._on_next_clicked)
         self._document.experiment_replaced.connect(self._on_experiment_replaced)
@@ -239,30 +243,33 @@ class LessonsPanel(QWidget):
     def _fill_list(self):
         if not hasattr(self, "lesson_list"):
             return
-        self.lesson_list.clear()
+        self.lesson_model.clear()
         for lesson in self.lessons:
             done = len(self.progress.passed(lesson.key) & set(range(len(lesson.tasks))))
             mark = " ✓" if done == len(lesson.tasks) else ""
-            item = QListWidgetItem(self.tr("{number}. {title}   {done}/{total}{mark}").format(
+            item = QStandardItem(self.tr("{number}. {title}   {done}/{total}{mark}").format(
                 number=lesson.number, title=lesson.title(self.language), done=done,
                 total=len(lesson.tasks), mark=mark))
-            item.setData(Qt.ItemDataRole.UserRole, lesson.number)
-            self.lesson_list.addItem(item)
+            item.setData(lesson.number, Qt.ItemDataRole.UserRole)
+            item.setEditable(False)
+            self.lesson_model.appendRow(item)
         self._select_current()
 
     def _select_current(self):
-        for row in range(self.lesson_list.count()):
-            item = self.lesson_list.item(row)
-            item.setSelected(self.current is not None
-                             and item.data(Qt.ItemDataRole.UserRole) == self.current.number)
+        selection = self.lesson_list.selectionModel()
+        selection.clearSelection()
+        if self.current is not None:
+            row = [lesson.number for lesson in self.lessons].index(self.current.number)
+            selection.setCurrentIndex(self.lesson_model.index(row, 0),
+                                      QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _update_buttons(self):
         numbers = [lesson.number for lesson in self.lessons]
         self.reopen_button.setEnabled(self.current is not None)
         self.next_button.setEnabled(self.current is None or self.current.number < max(numbers))
 
-    def _on_item_chosen(self, item: QListWidgetItem):
-        number = item.data(Qt.ItemDataRole.UserRole)
+    def _on_item_chosen(self, index: QModelIndex):
+        number = index.data(Qt.ItemDataRole.UserRole)
         if self.current is None or number != self.current.number or not self._on_lesson_network:
             self.open_lesson(number)
 

@@ -38,15 +38,14 @@ def test_the_dock_lists_every_lesson_with_its_progress(lessons):
     window = lessons.window_under_test
     assert window.lessons_dock.windowTitle() == "Lessons"
     assert window.lessons_dock.toggleViewAction() in window.view_menu.actions()
-    assert lessons.lesson_list.count() == 9
-    assert lessons.lesson_list.item(0).text() == "1. The loss as a function of one weight   0/3"
+    assert lessons.lesson_model.rowCount() == 9
+    assert lessons.lesson_model.item(0).text() == "1. The loss as a function of one weight   0/3"
 
 
 def test_opening_a_lesson_makes_its_network_the_document(qtbot, lessons):
     window = lessons.window_under_test
-    item = lessons.lesson_list.item(1)
-    qtbot.mouseClick(lessons.lesson_list.viewport(), Qt.MouseButton.LeftButton,
-                     pos=lessons.lesson_list.visualItemRect(item).center())
+    where = lessons.lesson_list.visualRect(lessons.lesson_model.index(1, 0)).center()
+    qtbot.mouseClick(lessons.lesson_list.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert lessons.current.number == 2
     assert window.document.path is None and not window.document.is_modified
     assert [len(task_row.task.text()) > 0 for task_row in lessons.task_rows] == [True] * 5
@@ -68,7 +67,7 @@ def test_a_wrong_answer_shows_the_hint_and_the_right_one_passes(qtbot, lessons):
     assert row.result.text() == "Not yet. Hint: z = y·w + b with the y you just found."
     row = _answer(qtbot, lessons, 1, "4")
     assert row.passed and row.result.text() == "✓ Passed"
-    assert lessons.lesson_list.item(1).text().endswith("1/5")
+    assert lessons.lesson_model.item(1).text().endswith("1/5")
 
 
 def test_a_field_that_is_not_a_number_says_so(qtbot, lessons):
@@ -81,7 +80,7 @@ def test_progress_is_remembered_across_starts(qtbot, lessons, make_window):
     lessons.open_lesson(3)
     _answer(qtbot, lessons, 0, "1.5")
     again = make_window().lessons_panel  # the same settings: a later start
-    assert again.lesson_list.item(2).text().endswith("1/4")
+    assert again.lesson_model.item(2).text().endswith("1/4")
     again.open_lesson(3)
     assert again.task_rows[0].passed and not again.task_rows[1].passed
 
@@ -148,7 +147,7 @@ def test_the_lessons_text_follows_the_language(qtbot, lessons):
     _answer(qtbot, lessons, 1, "5")
     lessons.set_language("ko")
     assert lessons.title_label.text() == "2. 예제: 순전파와 역전파"
-    assert lessons.lesson_list.item(0).text().startswith("1. 가중치 하나에 대한 손실 함수")
+    assert lessons.lesson_model.item(0).text().startswith("1. 가중치 하나에 대한 손실 함수")
     assert lessons.task_rows[1].prompt.text() == "2. 순전파: 출력값 z = 3·1 + 1은 얼마입니까?"
     assert lessons.task_rows[1].result.text().endswith("방금 구한 y로 z = y·w + b 입니다.")
     lessons.set_language("en")
