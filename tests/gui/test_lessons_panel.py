@@ -175,3 +175,30 @@ def test_the_next_lesson_button_opens_the_next_one(qtbot, lessons):
     qtbot.mouseClick(lessons.next_button, Qt.MouseButton.LeftButton)
     assert lessons.current.number == 5
     assert lessons.task_rows[0].task.text() == find_lesson(5).tasks[0].text()
+
+
+def test_lesson_n_from_the_command_line_opens_the_window_on_it(monkeypatch, qtbot, tmp_path):
+    import sys
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from gui import app
+
+    opened = []
+    real_create = app.create_window
+
+    def create(spec, settings=None, recovery=None):
+        window = real_create(spec, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+                             files.RecoveryFile(str(tmp_path / "recovery")))
+        qtbot.addWidget(window)
+        opened.append(window)
+        return window
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # the window installs its own
+    monkeypatch.setattr(app, "create_window", create)
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    assert app.run_lesson(3) == 0
+    window = opened[0]
+    assert window.lessons_panel.current.number == 3
+    qtbot.waitUntil(lambda: on_screen(window.lessons_panel))
