@@ -30,6 +30,8 @@ def launch_gui(command: str, spec: str | None, options: dict) -> int:
         return app.screenshot(spec, options["out_png"], options["step"])
     if command == "demo":
         return app.demo(spec)
+    if command == "lesson":
+        return app.run_lesson(options["lesson"])
     return app.run_gui(spec)
 
 

@@ -24,8 +24,9 @@ from engine.i18n import LANGUAGES, language_from_environment, set_language, tr
 
 PROGRAM = "python main.py"
 TRACEBACK_VARIABLE = "BACKPROP_SIM_TRACEBACK"  # set it to see a bug's traceback
-HEADLESS = ("train", "trace", "landscape", "gradcheck", "presets", "export-torch", "export-numpy")
-WINDOWED = ("screenshot", "demo")
+HEADLESS = ("train", "trace", "landscape", "gradcheck", "presets", "export-torch", "export-numpy",
+            "lessons")
+WINDOWED = ("screenshot", "demo", "lesson")
 
 USAGE = {
     "train": "train FILE --steps N [--learning-rate R] [--save OUT.json] [--history HIST.csv]",
@@ -37,6 +38,8 @@ USAGE = {
     "export-numpy": "export-numpy FILE OUT.py",
     "screenshot": "screenshot [FILE] OUT.png [--step K]",
     "demo": "demo [FILE]",
+    "lessons": "lessons",
+    "lesson": "lesson N",
     "": "[FILE]",
 }
 
@@ -63,6 +66,8 @@ def help_text() -> str:
         "                                        render the window offscreen to a PNG\n"
         "  {program} demo [FILE]            the window, stepping through by itself\n"
         "  {program} presets                list the bundled examples\n"
+        "  {program} lessons | lesson N     list the guided lessons, or open the window on"
+        " lesson N\n"
         "  {program} export-torch FILE OUT.py\n"
         "                                        a standalone PyTorch script"
         " that trains the same way\n"
@@ -227,6 +232,8 @@ def _parser(command: str) -> _Parser:
     elif command == "screenshot":
         parser.add_argument("paths", nargs="+", metavar="[FILE] OUT.png")
         parser.add_argument("--step", type=non_negative_int, default=0)
+    elif command == "lesson":
+        parser.add_argument("number", metavar="N", type=positive_int)
     elif command in ("demo", ""):
         parser.add_argument("file", metavar="FILE", nargs="?")
     return parser
@@ -317,6 +324,13 @@ def _dispatch(argv: list[str], launch_gui: GuiLauncher | None) -> int:
         from engine.commands.listing import list_presets
 
         return list_presets()
+    if command in ("lessons", "lesson"):
+        from engine.commands.lessons import lesson_to_open, list_lessons
+
+        if command == "lessons":
+            return list_lessons()
+        options = {"lesson": lesson_to_open(arguments.number)}  # a bad lesson: exit 2 here
+        return launch_gui(command, None, options) if launch_gui else _fail(tr("no window"), 2)
     if command in ("export-torch", "export-numpy"):
         from engine.commands.export import export
 

@@ -136,6 +136,18 @@ def run_gui(spec: str | None) -> int:
     return 0
 
 
+def run_lesson(number: int) -> int:
+    """Open the window on lesson ``number`` (its network and the Lessons dock in front)."""
+    opened = _open_on_a_display(None)
+    if opened is None:
+        return 2
+    app, window = opened
+    window.lessons_panel.open_lesson(number)
+    window.show()
+    app.exec()
+    return 0
+
+
 def screenshot(spec: str | None, out_png: str, step: int = 0) -> int:
     """Render the window offscreen at 1280×800 after ``step`` steps of the step-through
     (0 to the number of steps; beyond the last one is refused with one line, exit 2)."""

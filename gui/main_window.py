@@ -27,6 +27,7 @@ from gui.canvas import NetworkView
 from gui.derived import DerivedNumbers
 from gui.document import Document
 from gui.file_actions import FileActions
+from gui.lessons_dock import add_lessons_dock
 from gui.network_actions import NetworkActions
 from gui.panels.explain import ExplainPanel
 from gui.panels.inspector import Inspector
@@ -178,6 +179,7 @@ class MainWindow(QMainWindow):
         self.training_docks = TrainingDocks(self)  # training, data, plots, output map
         self.stepping.set_runner(self.training_docks.runner)  # steps what training does next
         self._arrange_docks()
+        self.lessons_panel = add_lessons_dock(self)  # a tab beside the inspector
         self._sizes_to_arrange = True  # until a saved layout is restored
 
     def _arrange_docks(self):

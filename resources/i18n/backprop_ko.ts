@@ -2,10 +2,56 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>DigitWeights</name>
+    <message>
+        <source>Weights into each output, as 8×8 images (blue: ink here counts for it, orange: against it)</source>
+        <translation>각 출력으로 들어가는 가중치를 8×8 이미지로 표시 (파란색: 이 자리의 잉크가 그 숫자에 유리, 주황색: 불리)</translation>
+    </message>
+    <message>
+        <source>Test accuracy: {share:.1%} of {count} images never trained on</source>
+        <translation>테스트 정확도: 학습에 쓰지 않은 이미지 {count}개 중 {share:.1%}</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>LessonsPanel</name>
+    <message>
+        <source>Start the lesson again</source>
+        <translation>레슨 다시 시작</translation>
+    </message>
+    <message>
+        <source>Next lesson</source>
+        <translation>다음 레슨</translation>
+    </message>
+    <message>
+        <source>Another network is open: the tasks check the lesson&apos;s own network. Start the lesson again to go on (your progress is kept).</source>
+        <translation>다른 신경망이 열려 있습니다: 과제는 레슨의 신경망을 확인합니다. 계속하려면 레슨을 다시 시작하세요(진행 상황은 유지됩니다).</translation>
+    </message>
+    <message>
+        <source>Cannot open the lesson</source>
+        <translation>레슨을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Choose a lesson above. Each one opens its own network; you can always leave it, explore, and come back.</source>
+        <translation>위에서 레슨을 고르세요. 레슨마다 자신의 신경망을 엽니다. 언제든 떠나 탐색하고 다시 돌아올 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Type a number, like 1.5, −0.75 or 3e-7.</source>
+        <translation>1.5, −0.75, 3e-7 같은 숫자를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>{number}. {title}   {done}/{total}{mark}</source>
+        <translation>{number}. {title}   {done}/{total}{mark}</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>레슨</translation>
     </message>
 </context>
 <context>
@@ -145,6 +191,25 @@
     <message>
         <source>&lt;p&gt;&lt;b&gt;Columns&lt;/b&gt; are layers, the inputs on the left. Inside each circle is the neuron&apos;s activation a for the chosen sample; under it its bias b.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lines&lt;/b&gt; are weights: &lt;span style=&apos;color:#2166ac&apos;&gt;blue&lt;/span&gt; above zero, &lt;span style=&apos;color:#b35806&apos;&gt;orange&lt;/span&gt; below; thicker means larger. A thick dark box around a value means it is frozen.&lt;/p&gt;&lt;p&gt;During the &lt;b&gt;backward pass&lt;/b&gt; δ = ∂E/∂z and ∂E/∂w appear in &lt;span style=&apos;color:#762a83&apos;&gt;purple&lt;/span&gt;, on dashed arrows pointing back towards the inputs. The amber halo marks what the current step computes.&lt;/p&gt;&lt;p&gt;Hover anything for all its numbers; click a number to have it explained; double-click a weight or bias to type a new value. Wheel zooms, dragging pans, Ctrl+0 fits.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;세로줄&lt;/b&gt;은 층이며, 입력층이 왼쪽에 있습니다. 각 원 안의 숫자는 선택한 샘플에 대한 뉴런의 활성화 값 a이고, 그 아래는 편향 b입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;선&lt;/b&gt;은 가중치입니다: &lt;span style=&apos;color:#2166ac&apos;&gt;파란색&lt;/span&gt;은 0보다 크고, &lt;span style=&apos;color:#b35806&apos;&gt;주황색&lt;/span&gt;은 0보다 작습니다. 굵을수록 큽니다. 값 둘레의 굵고 어두운 상자는 고정된 값을 뜻합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;역전파&lt;/b&gt; 동안 δ = ∂E/∂z 와 ∂E/∂w 가 &lt;span style=&apos;color:#762a83&apos;&gt;보라색&lt;/span&gt;으로, 입력 쪽을 가리키는 점선 화살표 위에 나타납니다. 호박색 테두리는 현재 단계가 계산하는 것을 표시합니다.&lt;/p&gt;&lt;p&gt;무엇이든 마우스를 올리면 모든 숫자를 볼 수 있고, 숫자를 클릭하면 설명이 나오며, 가중치나 편향을 더블클릭하면 새 값을 입력할 수 있습니다. 휠로 확대/축소, 끌어서 이동, Ctrl+0으로 맞춥니다.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRow</name>
+    <message>
+        <source>Check</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>your answer</source>
+        <translation>답</translation>
+    </message>
+    <message>
+        <source>✓ Passed</source>
+        <translation>✓ 통과</translation>
+    </message>
+    <message>
+        <source>Not yet. Hint: {hint}</source>
+        <translation>아직 아닙니다. 힌트: {hint}</translation>
     </message>
 </context>
 </TS>

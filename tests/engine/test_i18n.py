@@ -31,6 +31,8 @@ NOT_YET_CONVERTED = {
     "engine/lesson/layer_formulas.py", "engine/lesson/neuron_formulas.py",
     "engine/lesson/quantities.py", "engine/lesson/step_formulas.py",
     "engine/lesson/stepper.py", "engine/lesson/steps.py", "engine/lesson/trace_data.py",
+    "engine/commands/lessons.py", "engine/lessons/checks.py", "engine/lessons/datasets.py",
+    "engine/lessons/loader.py", "engine/lessons/values.py",
     "engine/model/initializers.py", "engine/model/parameter_names.py",
     "engine/model/rules.py", "engine/model/structure.py",
     "engine/training/datasets.py", "engine/training/optimizers.py",

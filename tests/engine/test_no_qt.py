@@ -42,3 +42,11 @@ def test_every_engine_module_loads_without_qt_or_pyqtgraph():
 def test_the_language_module_is_among_those_that_load_without_qt():
     # the engine's text goes through engine.i18n, which must never reach for Qt's translator
     assert "engine.i18n" in engine_module_names()
+
+
+def test_the_lessons_package_and_its_command_are_walked():
+    names = engine_module_names()
+    for name in ("engine.lessons.loader", "engine.lessons.checks", "engine.lessons.values",
+                 "engine.lessons.solutions", "engine.lessons.datasets",
+                 "engine.commands.lessons"):
+        assert name in names

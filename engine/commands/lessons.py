@@ -1,0 +1,20 @@
+"""``lessons`` lists the guided lessons; ``lesson N`` checks that lesson N exists and reads
+before the window opens on it (a missing or broken lesson is one line, exit 2)."""
+
+from __future__ import annotations
+
+from engine.commands.common import EXIT_OK
+from engine.lessons.loader import find_lesson, load_lessons
+
+
+def list_lessons(language: str = "en") -> int:
+    """Print every lesson as ``N  title  (k tasks)``, in the order of the notes."""
+    for lesson in load_lessons():
+        print(f"{lesson.number:>2}  {lesson.title(language)}  ({len(lesson.tasks)} tasks)")
+    print("Open one with: python main.py lesson N")
+    return EXIT_OK
+
+
+def lesson_to_open(number: int) -> int:
+    """``number`` once lesson ``number`` has been read and validated (NetworkFileError else)."""
+    return find_lesson(number).number
