@@ -38,6 +38,7 @@ _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 Value = float | tuple  # a number, or a vector / matrix as (nested) tuples
 
 
+WEIGHTED_SUM = "net_"  # a named neuron's z: "net_z" (a short label never holds "_")
 DISPLAY_DIGITS = 6  # significant digits of every number a learner reads in a formula or its prose
 FULL = None  # ``digits`` for full precision: the shortest text that reads back as the same float
 
@@ -131,7 +132,10 @@ class Symbol:
         return base, superscript, _index_text(self.subscripts), suffix
 
     def inner(self) -> Symbol:
-        """The z that a "f′" symbol takes the slope at."""
+        """The z that a "f′" symbol takes the slope at: z⁽ˡ⁾ⱼ, or a named neuron's net_z."""
+        if self.named:
+            return Symbol(WEIGHTED_SUM + self.label, self.value, self.ref, self.layer,
+                          self.subscripts, self.sample, label=self.label, named=True)
         return Symbol("z", self.value, self.ref, self.layer, self.subscripts, self.sample)
 
     def notation(self) -> str:
