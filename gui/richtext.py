@@ -92,7 +92,10 @@ def symbol_html(symbol: Symbol) -> str:
     if symbol.named:
         # the label in italics, as a letter would be; a prefix such as ∂E/∂ stays upright
         prefix = symbol.name[: len(symbol.name) - len(symbol.label)]
-        text = f"{text_html(prefix)}<i>{text_html(symbol.label)}</i>{base[len(symbol.name):]}"
+        label = f"<i>{text_html(symbol.label)}</i>"
+        if prefix.endswith("_"):  # a named weighted sum: net<sub>z</sub>
+            prefix, label = prefix[:-1], f"<sub>{label}</sub>"
+        text = f"{text_html(prefix)}{label}{base[len(symbol.name):]}"
     else:
         letter = len(symbol.name) == 1 and symbol.name.isalpha()
         text = f"<i>{text_html(base)}</i>" if letter else text_html(base)
