@@ -16,9 +16,9 @@ from engine.errors import NetworkFileError
 from engine.files import netfile
 from engine.files.netfile_values import MAX_PARAMETER_LABEL
 from engine.files.presets import load_preset
+from engine.lesson.names import label_columns, parameter_names_used
 from engine.lesson.quantities import Granularity, Quantity
 from engine.lesson.stepper import build_trace, trace_experiment
-from engine.lesson.trace_data import label_columns, parameter_names_used
 from engine.model import structure
 from engine.model.experiment import Experiment, TrainingSettings
 
