@@ -210,6 +210,13 @@ class Inspector(QWidget):
         for widget in (self.activation_label, self.z_label, self.delta_label, self.bias_field,
                        self.bias_source_label, self.bias_grad_label):
             self.neuron_form.setRowVisible(widget, not is_input)  # an input has only its x
+        labels = None if is_input else network.layers[item.layer].labels
+        own = labels[item.neuron] if labels and labels[item.neuron] else None
+        # the output neuron z: its sum is net_z, never "z", as in the step-through
+        _plain(self.neuron_form.labelForField(self.z_label),
+               self.tr("{z} (input sum):").format(z=f"net_{own}" if own else "z"))
+        _plain(self.neuron_form.labelForField(self.a_label),
+               self.tr("{a} (output):").format(a=own or "a"))
         if is_input:
             name = input_label(self._document, 0, item.neuron)
             self.title.setText(f"<b>Input {text_html(name)}</b>")

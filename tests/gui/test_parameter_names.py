@@ -105,3 +105,13 @@ def test_the_step_through_writes_net_with_the_label_below():
     html = step_html(trace[0])
     assert html.startswith("net<sub><i>y</i></sub> = <i>v</i>·<i>x</i> + <i>a</i><br>")
     assert step_html(trace[1]).startswith("<i>y</i> = net<sub><i>y</i></sub>")
+
+
+def test_the_inspector_writes_the_output_neurons_sum_as_net_z(named_inspector):
+    inspector = named_inspector(load_preset("seed"))
+    form = inspector.neuron_form
+    inspector._document.select(NeuronRef(2, 0))
+    assert form.labelForField(inspector.z_label).text() == "net_z (input sum):"
+    assert form.labelForField(inspector.a_label).text() == "z (output):"
+    inspector._document.select(NeuronRef(0, 0))  # an input: the plain rows again
+    assert form.labelForField(inspector.a_label).text() == "a (output):"
