@@ -23,10 +23,12 @@ from engine.lesson.formula import (
     FULL,
     Constant,
     Formula,
+    Shown,
     Symbol,
     display_value,
     format_number,
     format_value,
+    substitute,
 )
 from engine.lesson.quantities import Quantity
 
@@ -90,7 +92,10 @@ def symbol_html(symbol: Symbol) -> str:
     if symbol.named:
         # the label in italics, as a letter would be; a prefix such as ∂E/∂ stays upright
         prefix = symbol.name[: len(symbol.name) - len(symbol.label)]
-        text = f"{text_html(prefix)}<i>{text_html(symbol.label)}</i>{base[len(symbol.name):]}"
+        label = f"<i>{text_html(symbol.label)}</i>"
+        if prefix.endswith("_"):  # a named weighted sum: net<sub>z</sub>
+            prefix, label = prefix[:-1], f"<sub>{label}</sub>"
+        text = f"{text_html(prefix)}{label}{base[len(symbol.name):]}"
     else:
         letter = len(symbol.name) == 1 and symbol.name.isalpha()
         text = f"<i>{text_html(base)}</i>" if letter else text_html(base)
@@ -102,17 +107,16 @@ def symbol_html(symbol: Symbol) -> str:
 
 
 def form_html(tokens, numbers: bool = False, links: bool = False) -> str:
-    """One side of a formula: symbols by name or (``numbers``) by value, operators as they are."""
+    """One side of a formula: symbols by name or (``numbers``) by value, operators as they are;
+    with numbers, signs are written as the engine's ``substitute`` says ("0.8 + 0.1")."""
+    pieces = substitute(tokens) if numbers else [Shown(token, "") for token in tokens]
     parts = []
-    alone = len(tokens) == 1
-    for token in tokens:
+    for piece in pieces:
+        token = piece.token
         if isinstance(token, Symbol):
             if numbers:
-                text = number_html(token.value)
-                # "2·(−1)", but "σ(−1.4)" and "[−1, 2]": no second bracket inside a bracket
-                opens = not parts or parts[-1].endswith(("(", "["))
-                if number_text(token.value).startswith(MINUS) and not (alone or opens):
-                    text = f"({text})"
+                text = number_html(piece.value)
+                text = f"({text})" if piece.bracketed else text
             else:
                 text = symbol_html(token)
             if links:
@@ -121,7 +125,7 @@ def form_html(tokens, numbers: bool = False, links: bool = False) -> str:
         elif isinstance(token, Constant):
             parts.append(text_html(token.notation()))
         else:
-            parts.append(text_html(token.text).replace("-", MINUS))
+            parts.append(text_html(piece.text if numbers else token.text).replace("-", MINUS))
     return "".join(parts)
 
 

@@ -39,7 +39,8 @@ TOP_KEYS = (
     "training",
     "data",
 )
-LAYER_KEYS = ("activation", "weights", "biases", "frozen_weights", "frozen_biases", "labels")
+LAYER_KEYS = ("activation", "weights", "biases", "frozen_weights", "frozen_biases", "labels",
+              "weight_labels", "bias_labels")
 TRAINING_KEYS = (
     "optimizer",
     "learning_rate",
@@ -194,7 +195,11 @@ def _layer(check: Checker, spec: dict, key: str, n_in: int) -> Layer:
     if spec.get("frozen_biases") is not None:
         frozen_biases = check.flag_vector(spec["frozen_biases"], f"{key}.frozen_biases", n_out)
     labels = _labels(check, spec.get("labels"), f"{key}.labels", n_out)
-    return Layer(weights, biases, spec["activation"], frozen_weights, frozen_biases, labels)
+    weight_labels = check.parameter_labels(spec.get("weight_labels"), f"{key}.weight_labels",
+                                           n_out, n_in)
+    bias_labels = check.parameter_labels(spec.get("bias_labels"), f"{key}.bias_labels", n_out, None)
+    return Layer(weights, biases, spec["activation"], frozen_weights, frozen_biases, labels,
+                 weight_labels, bias_labels)
 
 
 def _labels(check: Checker, labels, key: str, size: int) -> list[str] | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import unicodedata
 
 import numpy as np
 
@@ -15,6 +16,7 @@ from engine.errors import NetworkFileError
 from engine.files.file_text import has_lone_surrogate, key_name, quote
 
 MAX_SEED = 2**63 - 1
+MAX_PARAMETER_LABEL = 40  # characters of a weight's or bias's name (it is drawn on its wire)
 
 
 class NonFiniteLiteral(float):
@@ -104,6 +106,33 @@ class Checker:
             self.fail(key, f"{show(value)} holds a lone surrogate (half of a \\uXXXX pair), "
                            "which is not a character")
         return value
+
+    def parameter_label(self, value, key: str) -> str:
+        """A weight's or bias's name: ``text`` without control characters (a tab, a newline,
+        an escape code), 1 to ``MAX_PARAMETER_LABEL`` characters."""
+        text = self.text(value, key)
+        if not 1 <= len(text) <= MAX_PARAMETER_LABEL:
+            self.fail(key, f"expected a name of 1 to {MAX_PARAMETER_LABEL} characters, "
+                           f"got {len(text):,}")
+        if any(unicodedata.category(c) == "Cc" for c in text):
+            self.fail(key, f"{show(text)} holds a control character")
+        return text
+
+    def parameter_labels(self, rows, key: str, n_rows: int, width: int | None) -> list | None:
+        """null, or names in the shape of the parameters: ``n_rows`` names (``width`` None,
+        a layer's biases) or ``n_rows`` rows of ``width`` names (its weights)."""
+        if rows is None:
+            return None
+        shape = f"{n_rows} names" if width is None else f"{n_rows} rows of {width} names"
+        if not isinstance(rows, list) or len(rows) != n_rows:
+            self.fail(key, f"expected a list of {shape}, got {show(rows)}")
+        if width is None:
+            return [self.parameter_label(v, f"{key}[{i}]") for i, v in enumerate(rows)]
+        for index, row in enumerate(rows):  # every length first, as for the weights themselves
+            if not isinstance(row, list) or len(row) != width:
+                self.fail(f"{key}[{index}]", f"expected a list of {width} names, got {show(row)}")
+        return [self.parameter_labels(row, f"{key}[{i}]", width, None)
+                for i, row in enumerate(rows)]
 
     def flag(self, value, key: str) -> bool:
         if not isinstance(value, bool):

@@ -51,6 +51,10 @@ def _layer_dict(layer: Layer) -> dict:
         spec["frozen_biases"] = np.asarray(layer.frozen_biases, dtype=bool).tolist()
     if layer.labels is not None:
         spec["labels"] = list(layer.labels)
+    if layer.weight_labels is not None:
+        spec["weight_labels"] = [list(row) for row in layer.weight_labels]
+    if layer.bias_labels is not None:
+        spec["bias_labels"] = list(layer.bias_labels)
     return spec
 
 

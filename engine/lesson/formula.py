@@ -38,6 +38,7 @@ _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 Value = float | tuple  # a number, or a vector / matrix as (nested) tuples
 
 
+WEIGHTED_SUM = "net_"  # a named neuron's z: "net_z" (a short label never holds "_")
 DISPLAY_DIGITS = 6  # significant digits of every number a learner reads in a formula or its prose
 FULL = None  # ``digits`` for full precision: the shortest text that reads back as the same float
 
@@ -131,7 +132,10 @@ class Symbol:
         return base, superscript, _index_text(self.subscripts), suffix
 
     def inner(self) -> Symbol:
-        """The z that a "f′" symbol takes the slope at."""
+        """The z that a "f′" symbol takes the slope at: z⁽ˡ⁾ⱼ, or a named neuron's net_z."""
+        if self.named:
+            return Symbol(WEIGHTED_SUM + self.label, self.value, self.ref, self.layer,
+                          self.subscripts, self.sample, label=self.label, named=True)
         return Symbol("z", self.value, self.ref, self.layer, self.subscripts, self.sample)
 
     def notation(self) -> str:
@@ -253,26 +257,79 @@ class Formula:
         }
 
 
-def render_form(tokens, numbers: bool = False, digits: int | None = DISPLAY_DIGITS) -> str:
-    """Tokens as plain text: symbols by name, or (``numbers``) by value to ``digits`` digits.
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """One token of a form as it reads with numbers put in (see ``substitute``).
 
-    A negative number put in place of a symbol is bracketed, "2·(-1)" rather than "2·-1",
-    unless it opens the form or a bracket: "σ(-1.4)", "-1·2".
+    ``text`` is the operator's or constant's text, or the number's text for a symbol;
+    ``value`` the value a symbol shows (its magnitude when its sign went into the operator
+    before it), None for other tokens; ``bracketed`` says a negative number is written
+    in brackets, "2·(-1)".
     """
-    parts: list[str] = []
+
+    token: Token
+    text: str
+    value: Value | None = None
+    bracketed: bool = False
+
+
+_BINARY_SIGNS = {" + ": " − ", " − ": " + "}
+
+
+def signed_term(before: str, value: Value, digits: int | None = DISPLAY_DIGITS):
+    """The one rule for a number put in after the text ``before``: ``(before, value, bracketed)``.
+
+    A negative number after a plus or minus takes its sign into it: "a − (−b)" reads
+    "a + b", "a + (−b)" reads "a − b", "−(−b" reads "(b"; after any other operator it is
+    bracketed, "2·(−1)", unless it opens the form or a bracket: "σ(−1.4)", "[−1, 2]".
+    The sign is the one shown: −0.0 reads "0" and changes nothing. Vectors never fold.
+    """
+    if isinstance(value, tuple) or not format_value(value, digits).startswith("-"):
+        return before, value, False
+    for sign, flipped in _BINARY_SIGNS.items():
+        if before.endswith(sign):
+            return before[: -len(sign)] + flipped, -value, False
+    if before.endswith("−"):  # a unary minus: −(−b) is b
+        return before[:-1], -value, False
+    return before, value, not (before == "" or before.endswith(("(", "[")))
+
+
+def substitute(tokens, digits: int | None = DISPLAY_DIGITS) -> list[Shown]:
+    """The tokens of a form with every symbol's value put in, signs folded by ``signed_term``."""
+    shown: list[Shown] = []
     for token in tokens:
         if isinstance(token, Symbol):
-            if not numbers:
-                parts.append(token.notation())
-                continue
-            text = format_value(token.value, digits)
-            opens = not parts or parts[-1].endswith(("(", "["))
-            parts.append(f"({text})" if text.startswith("-") and not opens else text)
+            folds = bool(shown) and isinstance(shown[-1].token, Operator)
+            # after an operator its text decides; after a number (a constant) the product sign
+            before = shown[-1].text if folds else ("·" if shown else "")
+            operator, value, bracketed = signed_term(before, token.value, digits)
+            if folds and operator != before:
+                shown[-1] = Shown(shown[-1].token, operator)
+            shown.append(Shown(token, format_value(value, digits), value, bracketed))
         elif isinstance(token, Constant):
-            parts.append(token.notation())
+            shown.append(Shown(token, token.notation()))
         else:
-            parts.append(token.text)
-    return "".join(parts)
+            shown.append(Shown(token, token.text))
+    return shown
+
+
+def term_text(left: float, operator: Operator, right: float,
+              digits: int | None = DISPLAY_DIGITS) -> str:
+    """Two numbers and an operator as prose writes them: "0.848969 + 3.21917e-08"."""
+    before, value, bracketed = signed_term(format_value(left, digits) + operator.text, right,
+                                           digits)
+    text = format_value(value, digits)
+    return before + (f"({text})" if bracketed else text)
+
+
+def render_form(tokens, numbers: bool = False, digits: int | None = DISPLAY_DIGITS) -> str:
+    """Tokens as plain text: symbols by name, or (``numbers``) by value to ``digits`` digits,
+    signs written as ``signed_term`` says: "0.8 + 0.1", "2·(-1)", "σ(-1.4)"."""
+    if not numbers:
+        return "".join(token.notation() if isinstance(token, Symbol | Constant) else token.text
+                       for token in tokens)
+    return "".join(f"({piece.text})" if piece.bracketed else piece.text
+                   for piece in substitute(tokens, digits))
 
 
 def json_value(value: Value):

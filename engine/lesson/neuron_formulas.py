@@ -6,6 +6,8 @@ one line of prose (see ``engine.lesson.step_formulas`` for what a builder is).
 
 from __future__ import annotations
 
+import re
+
 from engine.lesson.formula import CLOSE, MINUS, OPEN, PLUS, TIMES, Constant, Formula, Operator, join
 from engine.lesson.quantities import Kind, Quantity, StepKind
 from engine.lesson.step_formulas import (
@@ -46,7 +48,8 @@ def _pre_activation(d, step):
         for i in range(d.network.layers[layer].n_in)
     ]
     tokens = join(groups) + [PLUS, d.symbol(Quantity(b_kind, layer, j))]
-    formula = Formula(d.symbol(step.quantity), (tuple(tokens),))
+    lhs = d.symbol(step.quantity)
+    formula = Formula(lhs, (tuple(tokens),))
     name = _neuron_name(d, layer, j)
     if new:
         old = d.value_of(d.reference(Kind.PRE_ACTIVATION, layer, j, s))
@@ -54,9 +57,14 @@ def _pre_activation(d, step):
     else:
         prose = (
             f"{sentence(name)} adds up each input times its weight, plus its bias: "
-            f"z = {fmt(step.value)}."
+            f"{_sum_name(lhs)} = {fmt(step.value)}."
         )
     return formula, prose
+
+
+def _sum_name(z) -> str:
+    """The weighted sum as prose names it: "z", or a named neuron's "net_y" (never its label)."""
+    return z.notation() if z.named else "z"
 
 
 def activation_tokens(d, layer: int, z_symbols: list, j: int | None) -> tuple:
@@ -86,7 +94,10 @@ def _activation(d, step):
     lhs = d.symbol(step.quantity)
     formula = Formula(lhs, (activation_tokens(d, layer, z_symbols, j),))
     output = lhs.notation() if lhs.named else "a"  # the seed's "y = 3", as the notes write it
-    prose = f"{activation.prose}: {output} = {fmt(step.value)}."
+    z = z_symbols[j]
+    # "passes net_z on", never "passes z on: z = 4" where the output neuron is z
+    said = re.sub(r"\bz\b", _sum_name(z), activation.prose) if z.named else activation.prose
+    prose = f"{said}: {output} = {fmt(step.value)}."
     return formula, ("With the new parameters, " + prose[0].lower() + prose[1:]) if new else prose
 
 
@@ -245,11 +256,15 @@ def _grad_weight(d, step):
         return Formula(lhs, (tuple(join(groups)),)), prose
     wire = d.symbol(_input_ref(d, layer, i, None, False))
     delta = d.symbol(Quantity(Kind.DELTA, layer, j))
-    identity = (d.symbol(Quantity(Kind.GRAD_BIAS, layer, j)), TIMES, wire)
+    grad_b = d.symbol(Quantity(Kind.GRAD_BIAS, layer, j))
+    identity = (grad_b, TIMES, wire)
     formula = Formula(lhs, (identity, (delta, TIMES, wire)))
+    grad_w_name, grad_b_name = (lhs.notation(), grad_b.notation()) if lhs.named \
+        else ("∂E/∂w", "∂E/∂b")
     prose = (
         f"The weight carried {fmt(wire.value)} from {wire.notation()}, so "
-        f"∂E/∂w = ∂E/∂b × {fmt(wire.value)} = {fmt(delta.value)} × {fmt(wire.value)} = "
+        f"{grad_w_name} = {grad_b_name} × {fmt(wire.value)} = {fmt(delta.value)} × "
+        f"{fmt(wire.value)} = "
         f"{fmt(step.value)}: the larger the value on the wire, the larger its share of "
         "the correction."
     )
@@ -265,8 +280,9 @@ def _grad_bias(d, step):
     formula = Formula(d.symbol(step.quantity), (tuple(join([[x] for x in deltas])),))
     if d.batched:
         return formula, f"Summed over the {d.batch} samples: ∂E/∂b = Σ δ = {fmt(step.value)}."
+    lhs = formula.lhs.notation() if formula.lhs.named else "∂E/∂b"
     return formula, (
-        f"A bias always carries 1 into its neuron, so ∂E/∂b = δ × 1 = {fmt(step.value)}."
+        f"A bias always carries 1 into its neuron, so {lhs} = δ × 1 = {fmt(step.value)}."
     )
 
 

@@ -22,6 +22,7 @@ from engine.lesson.formula import (
     Formula,
     Operator,
     display_value,
+    term_text,
 )
 from engine.lesson.quantities import Kind, Quantity
 from engine.model.losses import get_loss
@@ -124,6 +125,6 @@ def optimizer_formula(d, parameter: Kind, where: Quantity, lhs, old, grad, value
         step_size = eta.value * grad.value
         return formula, (
             f"Step against the gradient: η·∂E/∂θ = {fmt(step_size)}, so "
-            f"{fmt(old.value)} − {fmt(step_size)} = {new}."
+            f"{term_text(old.value, MINUS, step_size)} = {new}."
         )
     return formula, f"Every parameter of the layer steps against its gradient: {new}."

@@ -9,14 +9,13 @@ recomputed here. How each kind is written lives with the kind (``engine.lesson.q
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from functools import cached_property
 
 import numpy as np
 
 from engine.errors import NetworkError
-from engine.lesson.formula import Symbol, Value, display_value, to_value
+from engine.lesson.formula import WEIGHTED_SUM, Symbol, Value, display_value, to_value
+from engine.lesson.names import label_columns, parameter_names_used
 from engine.lesson.quantities import Granularity, Kind, Quantity
 from engine.model.activations import get_activation
 from engine.model.experiment import TrainingSettings
@@ -24,32 +23,9 @@ from engine.model.losses import get_loss, reduction_scale
 from engine.model.network import Network
 from engine.training.optimizers import make_optimizer
 
-# a label short enough to stand in a formula: a letter, then up to three letters or digits
-_SHORT_LABEL = re.compile(r"[^\W\d_][^\W_]{0,3}")
-# letters the formulas use for other things: a neuron so named would read as something else
-_RESERVED_LABELS = frozenset({"w", "b", "t", "E", "e", "f", "v", "m", "s", "δ", "η", "μ", "ε"})
-def label_columns(network: Network) -> tuple[bool, ...]:
-    """For each column (0: the inputs, l + 1: ``network.layers[l]``), whether its labels stand
-    for its neurons' activations in formulas.
-
-    The rule: every neuron of the column has a label that is a short identifier (a letter,
-    then up to three letters or digits: "x", "h2", "out1"; not "class A"), none is a letter
-    the formulas use for something else (w, b, t, E, …), and no label appears twice in the
-    network. Otherwise the column is written with indexed symbols, x₁ or a⁽ˡ⁾ⱼ, whose
-    subscripts count from 1 as the canvas's default names do.
-    """
-    columns = [network.input_labels] + [layer.labels for layer in network.layers]
-    counts = Counter(label for labels in columns if labels for label in labels)
-    return tuple(
-        bool(labels)
-        and all(
-            _SHORT_LABEL.fullmatch(label or "")
-            and label not in _RESERVED_LABELS
-            and counts[label] == 1
-            for label in labels
-        )
-        for labels in columns
-    )
+# how a parameter's name is written, by kind: "w", "∂E/∂w", "w′" (primed as new)
+_PARAMETER_PREFIX = {Kind.WEIGHT: "", Kind.BIAS: "", Kind.NEW_WEIGHT: "", Kind.NEW_BIAS: "",
+                     Kind.GRAD_WEIGHT: "∂E/∂", Kind.GRAD_BIAS: "∂E/∂"}
 
 
 class TraceData:
@@ -265,16 +241,28 @@ class TraceData:
         """Per column, whether its labels stand for its activations (see ``label_columns``)."""
         return label_columns(self.network)
 
+    @cached_property
+    def named_parameters(self) -> bool:
+        """Whether the file's parameter names stand for the parameters in formulas (see
+        ``parameter_names_used``)."""
+        return parameter_names_used(self.network, bool(self.momentum))
+
     def symbol(self, quantity: Quantity) -> Symbol:
-        """The named, valued symbol for ``quantity``, e.g. w of layers[1] → w⁽²⁾₁₁ = 1."""
+        """The named, valued symbol for ``quantity``, e.g. w of layers[1] → w⁽²⁾₁₁ = 1, or
+        the learner's names: "y", "net_z", "∂E/∂v", "w′"."""
         kind, layer = quantity.kind, quantity.layer
         name = kind.layer_letter if self.names_whole(quantity) else kind.letter
         indices = _indices(quantity)
-        label = self._label(kind, layer, indices)
-        prefix = kind.label_prefix
-        named = label is not None and prefix is not None and self._named(kind, layer)
-        if named:
-            name = prefix + label
+        if kind in _PARAMETER_PREFIX:
+            label = self._parameter_label(kind, layer, indices)
+            named = label is not None
+            name = _PARAMETER_PREFIX[kind] + label if named else name
+        else:
+            label = self._label(kind, layer, indices)
+            prefix = _NEURON_PREFIX.get(kind, kind.label_prefix)
+            named = label is not None and prefix is not None and self._named(kind, layer)
+            if named:
+                name = "f′" if kind is Kind.SLOPE else prefix + label
         return Symbol(
             name,
             self.value_of(quantity),
@@ -314,6 +302,15 @@ class TraceData:
         else:
             labels = net.layers[layer].labels
         return labels[indices[0]] if labels else None
+
+    def _parameter_label(self, kind: Kind, layer, indices) -> str | None:
+        """A weight's or bias's own name, where the names stand in formulas; else None."""
+        if not indices or not self.named_parameters or self.granularity is Granularity.LAYER:
+            return None
+        parameters = self.network.layers[layer]
+        if kind.of_weight:
+            return parameters.weight_label(*indices)
+        return parameters.bias_label(indices[0])
 
     def needs_grad_activation_steps(self, layer: int) -> bool:
         """Whether δ of ``layer`` needs ∂E/∂a first: a softmax not fused with its loss."""
@@ -389,6 +386,11 @@ class TraceData:
     @cached_property
     def new_b_lists(self) -> list:
         return [layer.biases.tolist() for layer in self.new_network.layers]
+
+
+# a named neuron's weighted sum is "net_z"; its slope f′(net_z) (see ``Symbol.inner``)
+_NEURON_PREFIX = {Kind.PRE_ACTIVATION: WEIGHTED_SUM, Kind.NEW_PRE_ACTIVATION: WEIGHTED_SUM,
+                  Kind.SLOPE: WEIGHTED_SUM}
 
 
 def _indices(quantity: Quantity) -> tuple[int, ...]:

@@ -23,7 +23,9 @@ class Layer:
     """One non-input layer: weights (n_out, n_in), biases (n_out,), activation name.
 
     ``frozen_weights`` / ``frozen_biases`` are boolean masks of the same shapes: a frozen
-    parameter keeps its gradient but no optimizer ever changes it.
+    parameter keeps its gradient but no optimizer ever changes it. ``labels`` names the
+    layer's neurons (n_out,); ``weight_labels`` (n_out rows of n_in names) and ``bias_labels``
+    (n_out,) name its parameters, as the learner chose (the notes' v, a, w, b), or are None.
     """
 
     weights: np.ndarray
@@ -32,6 +34,8 @@ class Layer:
     frozen_weights: np.ndarray | None = None
     frozen_biases: np.ndarray | None = None
     labels: list[str] | None = None
+    weight_labels: list[list[str]] | None = None
+    bias_labels: list[str] | None = None
 
     def __post_init__(self):
         self.weights = np.array(self.weights, dtype=np.float64, ndmin=2)
@@ -66,7 +70,17 @@ class Layer:
             self.frozen_weights.copy(),
             self.frozen_biases.copy(),
             list(self.labels) if self.labels is not None else None,
+            None if self.weight_labels is None else [list(row) for row in self.weight_labels],
+            None if self.bias_labels is None else list(self.bias_labels),
         )
+
+    def weight_label(self, neuron: int, source: int) -> str | None:
+        """The learner's name of the weight into ``neuron`` from ``source`` (0-based), if any."""
+        return None if self.weight_labels is None else self.weight_labels[neuron][source]
+
+    def bias_label(self, neuron: int) -> str | None:
+        """The learner's name of ``neuron``'s bias (0-based), if any."""
+        return None if self.bias_labels is None else self.bias_labels[neuron]
 
     def __repr__(self):
         return f"Layer({self.n_in}→{self.n_out}, {self.activation})"

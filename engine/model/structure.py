@@ -2,10 +2,12 @@
 
 Every edit returns a **new** ``Network`` and leaves the one passed in untouched, so an undo
 command can simply keep both. Weights the edit does not concern are copied bit for bit; frozen
-masks and labels are resized with their arrays (new entries are not frozen). Each edit checks
-the rule book (engine/model/rules.py) first — softmax only in the output layer, the loss' required
-output activation, at most 64 layers, 4,096 neurons in a layer (inputs included) and 10,000,000
-parameters — and refuses with ``NetworkError(key, problem)`` before anything is allocated.
+masks and labels (of neurons, weights and biases) are resized with their arrays (new entries
+are not frozen; a new weight or bias is named wN or bN, a name no parameter has yet). Each edit
+checks the rule book (engine/model/rules.py) first — softmax only in the output layer, the
+loss' required output activation, at most 64 layers, 4,096 neurons in a layer (inputs included)
+and 10,000,000 parameters — and refuses with ``NetworkError(key, problem)`` before anything is
+allocated.
 
 New weights come from an ``initializer``: a callable ``(shape) -> ndarray``; the default draws
 small values, U(−0.5, 0.5), from ``default_rng(0)``, so the same edit always gives the same
@@ -62,6 +64,29 @@ def _fresh_label(existing: list[str], stem: str) -> str:
     return f"{stem}{number}"
 
 
+def _parameter_names(network: Network) -> list[str]:
+    """Every weight's and bias's name in ``network`` (for a fresh one that is new)."""
+    names = []
+    for layer in network.layers:
+        names += [name for row in layer.weight_labels or [] for name in row]
+        names += layer.bias_labels or []
+    return names
+
+
+def _fresh_labels(existing: list[str], stem: str, count: int) -> list[str]:
+    """``count`` names ``stem``N not in ``existing`` (which grows by them)."""
+    fresh = []
+    for _ in range(count):
+        fresh.append(_fresh_label(existing, stem))
+        existing.append(fresh[-1])
+    return fresh
+
+
+def _edit_rows(rows: list[list[str]] | None, edit) -> list[list[str]] | None:
+    """Each row of a weight-label matrix edited (a column added or removed), or None."""
+    return None if rows is None else [edit(list(row)) for row in rows]
+
+
 def _rebuilt(network: Network, layers: list[Layer], **changes) -> Network:
     """A copy of ``network`` with new layers (and input size / labels), checked for the rules."""
     new = network.copy()
@@ -72,8 +97,8 @@ def _rebuilt(network: Network, layers: list[Layer], **changes) -> Network:
     return new
 
 
-def _with_columns(layer: Layer, weights, frozen_weights) -> Layer:
-    """``layer`` with a new weight matrix (and mask), its biases and labels kept."""
+def _with_columns(layer: Layer, weights, frozen_weights, weight_labels=None) -> Layer:
+    """``layer`` with a new weight matrix (mask and weight names), its biases and labels kept."""
     return Layer(
         weights,
         layer.biases.copy(),
@@ -81,6 +106,8 @@ def _with_columns(layer: Layer, weights, frozen_weights) -> Layer:
         frozen_weights,
         layer.frozen_biases.copy(),
         None if layer.labels is None else list(layer.labels),
+        weight_labels,
+        None if layer.bias_labels is None else list(layer.bias_labels),
     )
 
 
@@ -135,7 +162,11 @@ def _resized_inputs(layer: Layer, n_in: int, initializer: Initializer) -> Layer:
         weights[:, keep:] = initializer((layer.n_out, n_in - keep))
     frozen = np.zeros((layer.n_out, n_in), dtype=bool)
     frozen[:, :keep] = layer.frozen_weights[:, :keep]
-    return _with_columns(layer, weights, frozen)
+    names = _edit_rows(layer.weight_labels, lambda row: row[:keep])
+    if names is not None and n_in > keep:
+        taken = [name for row in names for name in row]
+        names = [row + _fresh_labels(taken, "w", n_in - keep) for row in names]
+    return _with_columns(layer, weights, frozen, names)
 
 
 def remove_layer(network: Network, index: int) -> Network:
@@ -166,6 +197,8 @@ def remove_layer(network: Network, index: int) -> Network:
             frozen,
             following.frozen_biases,
             following.labels,
+            following.weight_labels if weights.shape == following.weights.shape else None,
+            following.bias_labels,
         )
     return _rebuilt(network, layers)
 
@@ -210,6 +243,7 @@ def add_neuron(
     labels = None
     if target.labels is not None:
         labels = [*target.labels, label or _fresh_label(target.labels, "n")]
+    taken = _parameter_names(network)
     layers[layer] = Layer(
         np.vstack([target.weights, initializer((1, target.n_in))]),
         np.append(target.biases, 0.0),
@@ -217,6 +251,10 @@ def add_neuron(
         np.vstack([target.frozen_weights, np.zeros((1, target.n_in), dtype=bool)]),
         np.append(target.frozen_biases, False),
         labels,
+        None if target.weight_labels is None
+        else [*target.weight_labels, _fresh_labels(taken, "w", target.n_in)],
+        None if target.bias_labels is None
+        else [*target.bias_labels, *_fresh_labels(taken, "b", 1)],
     )
     if layer + 1 < len(layers):
         following = layers[layer + 1]
@@ -224,6 +262,7 @@ def add_neuron(
             following,
             np.hstack([following.weights, initializer((following.n_out, 1))]),
             np.hstack([following.frozen_weights, np.zeros((following.n_out, 1), dtype=bool)]),
+            _edit_rows(following.weight_labels, lambda row: row + _fresh_labels(taken, "w", 1)),
         )
     return _rebuilt(network, layers)
 
@@ -244,6 +283,10 @@ def remove_neuron(network: Network, layer: int, neuron: int) -> Network:
         np.delete(target.frozen_weights, neuron, axis=0),
         np.delete(target.frozen_biases, neuron),
         None if target.labels is None else [n for i, n in enumerate(target.labels) if i != neuron],
+        None if target.weight_labels is None
+        else [row for i, row in enumerate(target.weight_labels) if i != neuron],
+        None if target.bias_labels is None
+        else [n for i, n in enumerate(target.bias_labels) if i != neuron],
     )
     if layer + 1 < len(layers):
         following = layers[layer + 1]
@@ -251,6 +294,7 @@ def remove_neuron(network: Network, layer: int, neuron: int) -> Network:
             following,
             np.delete(following.weights, neuron, axis=1),
             np.delete(following.frozen_weights, neuron, axis=1),
+            _edit_rows(following.weight_labels, lambda row: row[:neuron] + row[neuron + 1:]),
         )
     return _rebuilt(network, layers)
 
@@ -264,10 +308,12 @@ def add_input(
     rules.check_sizes(network.input_size + 1, [item.n_out for item in network.layers], "input_size")
     layers = [item.copy() for item in network.layers]
     first = layers[0]
+    taken = _parameter_names(network)
     layers[0] = _with_columns(
         first,
         np.hstack([first.weights, initializer((first.n_out, 1))]),
         np.hstack([first.frozen_weights, np.zeros((first.n_out, 1), dtype=bool)]),
+        _edit_rows(first.weight_labels, lambda row: row + _fresh_labels(taken, "w", 1)),
     )
     input_labels = network.input_labels
     if input_labels is not None:
@@ -286,6 +332,7 @@ def remove_input(network: Network, index: int) -> Network:
         first,
         np.delete(first.weights, index, axis=1),
         np.delete(first.frozen_weights, index, axis=1),
+        _edit_rows(first.weight_labels, lambda row: row[:index] + row[index + 1:]),
     )
     input_labels = network.input_labels
     if input_labels is not None:

@@ -93,21 +93,23 @@ def along(layout: CanvasLayout, layer: int, neuron: int, source: int, t: float) 
     return start + (end - start) * t
 
 
-def weight_text(value: float, new: float | None = None) -> str:
+def weight_text(value: float, new: float | None = None, name: str | None = None) -> str:
+    """A weight's value ("old → new" at the update), after the file's name for it: "v = 1"."""
     text = format_value(value)
-    return text if new is None else f"{text} → {format_value(new)}"
+    text = text if new is None else f"{text} → {format_value(new)}"
+    return text if name is None else f"{name} = {text}"
 
 
-def grad_text(grad: float) -> str:
-    return f"∂E/∂w = {format_value(grad)}"
+def grad_text(grad: float, name: str | None = None) -> str:
+    return f"∂E/∂{name or 'w'} = {format_value(grad)}"
 
 
-def bias_text(value: float, new: float | None = None) -> str:
-    return "b = " + weight_text(value, new)
+def bias_text(value: float, new: float | None = None, name: str | None = None) -> str:
+    return weight_text(value, new, name or "b")
 
 
-def bias_grad_text(grad: float) -> str:
-    return f"∂E/∂b = {format_value(grad)}"
+def bias_grad_text(grad: float, name: str | None = None) -> str:
+    return f"∂E/∂{name or 'b'} = {format_value(grad)}"
 
 
 def delta_text(delta: float) -> str:

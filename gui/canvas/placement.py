@@ -153,13 +153,14 @@ def _requests(layout: CanvasLayout, network, values, priority: set) -> list[_Req
             shown = values.bias(column - 1, neuron)
             new = shown.get("new") if stepping else None
             value = float(network.layers[column - 1].biases[neuron])
-            requests.append(_Request(("bias", bias_ref), labels.bias_text(value, new),
+            named = network.layers[column - 1].bias_label(neuron)
+            requests.append(_Request(("bias", bias_ref), labels.bias_text(value, new, named),
                                      [labels.bias_anchor(layout, column, neuron)],
                                      bias_ref in priority))
             if stepping and "grad" in shown:
-                text = labels.bias_grad_text(shown["grad"])
+                text = labels.bias_grad_text(shown["grad"], named)
                 anchors = labels.bias_grad_anchors(layout, column, neuron,
-                                                   labels.bias_text(value, new), text)
+                                                   labels.bias_text(value, new, named), text)
                 requests.append(_Request(("grad", bias_ref), text, anchors, bias_ref in priority))
     # δ may move to the free side of its neuron; it comes after the fixed labels
     if stepping:
@@ -181,11 +182,12 @@ def _requests(layout: CanvasLayout, network, values, priority: set) -> list[_Req
             for source in range(layer.n_in):
                 ref = WeightRef(index, neuron, source)
                 shown = values.weight(index, neuron, source)
-                text = labels.weight_text(float(weights[neuron, source]), shown.get("new"))
+                named = layer.weight_label(neuron, source)
+                text = labels.weight_text(float(weights[neuron, source]), shown.get("new"), named)
                 requests.append(_Request(("weight", ref), text,
                                          _along(layout, ref, WEIGHT_FRACTIONS), ref in priority))
                 if stepping and "grad" in shown:
-                    grads.append(_Request(("grad", ref), labels.grad_text(shown["grad"]),
+                    grads.append(_Request(("grad", ref), labels.grad_text(shown["grad"], named),
                                           _along(layout, ref, GRAD_FRACTIONS), ref in priority))
         requests += grads
     return requests

@@ -210,6 +210,13 @@ class Inspector(QWidget):
         for widget in (self.activation_label, self.z_label, self.delta_label, self.bias_field,
                        self.bias_source_label, self.bias_grad_label):
             self.neuron_form.setRowVisible(widget, not is_input)  # an input has only its x
+        labels = None if is_input else network.layers[item.layer].labels
+        own = labels[item.neuron] if labels and labels[item.neuron] else None
+        # the output neuron z: its sum is net_z, never "z", as in the step-through
+        _plain(self.neuron_form.labelForField(self.z_label),
+               self.tr("{z} (input sum):").format(z=f"net_{own}" if own else "z"))
+        _plain(self.neuron_form.labelForField(self.a_label),
+               self.tr("{a} (output):").format(a=own or "a"))
         if is_input:
             name = input_label(self._document, 0, item.neuron)
             self.title.setText(f"<b>Input {text_html(name)}</b>")
@@ -243,20 +250,31 @@ class Inspector(QWidget):
             label.setText(value_link(quantity, value))
         self.bias_field.set_value_text(format_number(self._document.parameter(layer, item.neuron,
                                                                               None)))
+        bias = network.layers[layer].bias_label(item.neuron) or "b"  # the file's name: "a"
+        _plain(self.neuron_form.labelForField(self.bias_field),
+               self.tr("bias {name}:").format(name=bias))
+        _plain(self.neuron_form.labelForField(self.bias_grad_label), f"∂E/∂{bias}:")
 
     def _show_parameter(self, item, engine_pass):
         source = item.source if isinstance(item, WeightRef) else None
         target = neuron_label(self._document, item.layer, item.neuron)
+        layer = self._document.network.layers[item.layer]
+        named = layer.bias_label(item.neuron) if source is None else \
+            layer.weight_label(item.neuron, source)
+        shown = "" if named is None else f" <i>{text_html(named)}</i>"  # the file's name: "v"
         if source is None:
             self.parameter_box.setTitle("Bias")
-            self.title.setText(f"<b>Bias of {text_html(target)}</b> (layer {item.layer + 1})")
-            self.grad_row_label.setText("∂E/∂b:")
+            self.title.setText(self.tr("<b>Bias{name} of {target}</b> (layer {layer})").format(
+                name=shown, target=text_html(target), layer=item.layer + 1))
+            _plain(self.grad_row_label, f"∂E/∂{named or 'b'}:")
         else:
             origin = input_label(self._document, item.layer, source)
             self.parameter_box.setTitle("Weight")
-            self.title.setText(f"<b>Weight from {text_html(origin)} to {text_html(target)}</b> "
-                               f"(layer {item.layer + 1})")
-            self.grad_row_label.setText("∂E/∂w:")
+            self.title.setText(
+                self.tr("<b>Weight{name} from {origin} to {target}</b> (layer {layer})").format(
+                    name=shown, origin=text_html(origin), target=text_html(target),
+                    layer=item.layer + 1))
+            _plain(self.grad_row_label, f"∂E/∂{named or 'w'}:")
         self.value_field.set_value_text(
             format_number(self._document.parameter(item.layer, item.neuron, source))
         )
@@ -391,3 +409,8 @@ class Inspector(QWidget):
         field.clear_error()
         self._document.set_training("Set learning rate", learning_rate=rate)
 
+
+def _plain(label: QLabel, text: str) -> None:
+    """A row title that may hold a name from the file: shown as plain text, never as HTML."""
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)

@@ -68,10 +68,13 @@ def first_to_last_ratio(experiment: Experiment) -> float:
 
 # ----- the walkthrough -------------------------------------------------------------------------
 def seed(loss: str = "half_sse") -> Experiment:
-    """1 → 1 → 1, identity activations, every weight and bias 1; x = 2, t = 3."""
+    """1 → 1 → 1, identity activations, every weight and bias 1; x = 2, t = 3.
+
+    Named as the notes name the chain x —(v, a)→ y —(w, b)→ z.
+    """
     layers = [
-        Layer([[1.0]], [1.0], "identity", labels=["y"]),
-        Layer([[1.0]], [1.0], "identity", labels=["z"]),
+        Layer([[1.0]], [1.0], "identity", labels=["y"], weight_labels=[["v"]], bias_labels=["a"]),
+        Layer([[1.0]], [1.0], "identity", labels=["z"], weight_labels=[["w"]], bias_labels=["b"]),
     ]
     if loss == "half_sse":
         name = "Seed example (E = ½(z − t)²)"

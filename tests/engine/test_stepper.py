@@ -70,13 +70,13 @@ def test_seed_network_steps_give_the_walkthrough_table_in_order():
 def test_seed_steps_print_the_tables_numbers_exactly():
     text = seed_trace().to_text()
     for line in (
-        "z⁽²⁾₁ = w⁽²⁾₁₁·y + b⁽²⁾₁ = 1·3 + 1 = 4",
+        "net_z = w⁽²⁾₁₁·y + b⁽²⁾₁ = 1·3 + 1 = 4",
         "E = ½·(z − t₁)² = ½·(4 − 3)² = 0.5",
-        "δ⁽²⁾₁ = ∂E/∂z·f′(z⁽²⁾₁) = (z − t₁)·f′(z⁽²⁾₁) = (4 − 3)·1 = 1",
+        "δ⁽²⁾₁ = ∂E/∂z·f′(net_z) = (z − t₁)·f′(net_z) = (4 − 3)·1 = 1",
         "∂E/∂w⁽²⁾₁₁ = ∂E/∂b⁽²⁾₁·y = δ⁽²⁾₁·y = 1·3 = 3",
         "∂E/∂w⁽¹⁾₁₁ = ∂E/∂b⁽¹⁾₁·x = δ⁽¹⁾₁·x = 1·2 = 2",
         "w′⁽²⁾₁₁ = w⁽²⁾₁₁ − η·∂E/∂w⁽²⁾₁₁ = 1 − 0.1·3 = 0.7",
-        "z′⁽²⁾₁ = w′⁽²⁾₁₁·y′ + b′⁽²⁾₁ = 0.7·2.5 + 0.9 = 2.65",
+        "net_z′ = w′⁽²⁾₁₁·y′ + b′⁽²⁾₁ = 0.7·2.5 + 0.9 = 2.65",
         "E′ = ½·(z′ − t₁)² = ½·(2.65 − 3)² = 0.06125",
         "The output is 1 too high, so δ = 1.",
     ):
@@ -161,9 +161,9 @@ def xor_step(quantity, experiment=None):
 
 def test_xor_hidden_neuron_2_is_subscript_2_and_its_inputs_are_the_canvas_labels():
     step = xor_step(q("z", 0, 1))  # engine neuron 1 of layer 0: the canvas's h2
-    assert step.symbolic == "z⁽¹⁾₂ = w⁽¹⁾₂₁·x1 + w⁽¹⁾₂₂·x2 + b⁽¹⁾₂"
+    assert step.symbolic == "net_h2 = w⁽¹⁾₂₁·x1 + w⁽¹⁾₂₂·x2 + b⁽¹⁾₂"
     assert step.explanation.startswith("Neuron h2 adds up")
-    assert xor_step(q("a", 0, 1)).symbolic == "h2 = σ(z⁽¹⁾₂)"
+    assert xor_step(q("a", 0, 1)).symbolic == "h2 = σ(net_h2)"
     assert "∂E/∂y" in xor_step(q("delta", 1, 0)).symbolic
 
 
@@ -515,7 +515,7 @@ def test_json_keeps_full_precision_and_every_step():
     assert last["quantity"] == ["loss_new"] and last["value"] == trace[-1].value
     assert last["value"] != 0.06125 and last["text"].endswith("= 0.06125")
     first = document["steps"][0]["formula"]
-    assert first["lhs"]["text"] == "z⁽¹⁾₁" and first["forms"][0][0]["ref"] == ["w", 0, 0, 0]
+    assert first["lhs"]["text"] == "net_y" and first["forms"][0][0]["ref"] == ["w", 0, 0, 0]
     assert first["lhs"]["subscripts"] == [0] and document["indexing"].startswith("0-based")
 
 

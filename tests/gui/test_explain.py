@@ -37,9 +37,9 @@ def test_explaining_the_hidden_delta_shows_its_step_and_operands(panel):
     text = panel.text()
     assert "δ(1)1 = 1 (at neuron y)" in text
     assert "Computed in step 9 (backward pass)" in text
-    assert "δ(1)1 = (w(2)11·δ(2)1)·f′(z(1)1)" in text
+    assert "δ(1)1 = (w·δ(2)1)·f′(nety)" in text  # the seed's names: w, net_y
     assert "δ(1)1 = (1·1)·1 = 1" in text
-    assert "w(2)11 = 1: given" in text
+    assert "w = 1: given" in text
     assert "δ(2)1 = 1: computed in step 6" in text
     assert quantity_href(q("delta", 1, 0)) in links(panel)
 
@@ -59,14 +59,14 @@ def test_following_an_operand_link_explains_it_and_the_breadcrumb_leads_back(pan
 @pytest.mark.parametrize(
     ("item", "quantity", "line"),
     [
-        (NeuronRef(1, 0), "z", "z(1)1 = 1·2 + 1 = 3"),
+        (NeuronRef(1, 0), "z", "nety = 1·2 + 1 = 3"),  # net_y: the weighted sum of y
         (NeuronRef(2, 0), "a", "z = 4"),  # the seed's output neuron is labelled z
-        (WeightRef(1, 0, 0), "grad", "∂E/∂w(2)11 = 1·3 = 3"),
-        (WeightRef(0, 0, 0), "grad", "∂E/∂w(1)11 = 1·2 = 2"),
-        (BiasRef(1, 0), "grad", "∂E/∂b(2)1 = 1"),  # the output bias
-        (BiasRef(0, 0), "new", "b′(1)1 = 1 − 0.1·1 = 0.9"),
-        (WeightRef(1, 0, 0), "weight", "w(2)11 = 1"),  # as the canvas names a clicked weight
-        (BiasRef(1, 0), "bias", "b(2)1 = 1 (at neuron z)"),
+        (WeightRef(1, 0, 0), "grad", "∂E/∂w = 1·3 = 3"),  # the seed names its weights
+        (WeightRef(0, 0, 0), "grad", "∂E/∂v = 1·2 = 2"),  # v and w, its biases a and b
+        (BiasRef(1, 0), "grad", "∂E/∂b = 1"),  # the output bias
+        (BiasRef(0, 0), "new", "a′ = 1 − 0.1·1 = 0.9"),
+        (WeightRef(1, 0, 0), "weight", "w = 1"),  # as the canvas names a clicked weight
+        (BiasRef(1, 0), "bias", "b = 1"),
         (None, "loss", "E = ½·(4 − 3)² = 0.5"),
     ],
 )
@@ -82,11 +82,11 @@ def test_a_weight_is_given_until_an_update_sets_it(panel):
     stepping.go_to(stepping.count - 1)
     stepping.next()  # apply the update
     panel.explain(quantity_of(WeightRef(1, 0, 0), "value"))
-    assert "w(2)11 = 0.7" in panel.text()
+    assert "w = 0.7" in panel.text()
     assert "Set by the last update" in panel.text()
-    assert "w′(2)11 = 1 − 0.1·3 = 0.7" in panel.text()
+    assert "w′ = 1 − 0.1·3 = 0.7" in panel.text()
     panel.explain(quantity_of(BiasRef(1, 0), "value"))  # the output bias
-    assert "b′(2)1 = 1 − 0.1·1 = 0.9" in panel.text()
+    assert "b′ = 1 − 0.1·1 = 0.9" in panel.text()
     panel._document.undo_stack.undo()
     panel.explain(quantity_of(WeightRef(1, 0, 0), "value"))
     assert "Given: a weight" in panel.text()
@@ -101,13 +101,13 @@ def test_show_this_step_moves_the_cursor(panel):
 def test_layer_by_layer_stepping_still_explains_one_neuron(panel):
     panel._stepping.set_granularity("layer")
     panel.explain(quantity_of(NeuronRef(2, 0), "z"))
-    assert "z(2)1 = 1·3 + 1 = 4" in panel.text()
+    assert "netz = 1·3 + 1 = 4" in panel.text()
 
 
 def test_an_edit_updates_the_explanation(panel):
     panel.explain(quantity_of(NeuronRef(2, 0), "z"))
     panel._document.set_parameter(1, 0, None, 2.0)
-    assert "z(2)1 = 1·3 + 2 = 5" in panel.text()
+    assert "netz = 1·3 + 2 = 5" in panel.text()
 
 
 def test_the_inspector_asks_and_the_panel_explains(qtbot, panel):

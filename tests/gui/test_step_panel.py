@@ -70,10 +70,10 @@ def test_formula_shows_symbols_with_sub_and_superscripts(panel):
     panel.jump_actions["backward"].trigger()
     panel.next_action.trigger()  # ∂E/∂w of the output weight
     html = panel.formula_label.text()
-    assert "∂E/∂w<sup>(2)</sup><sub>11</sub>" in html
+    assert "∂E/∂<i>w</i> = ∂E/∂<i>b</i>" in html  # the seed's own names for its parameters
     assert "<i>δ</i><sup>(2)</sup><sub>1</sub>" in html
     lines = panel.formula_text().splitlines()
-    assert lines == ["∂E/∂w(2)11 = ∂E/∂b(2)1·y = δ(2)1·y", "∂E/∂w(2)11 = 1·3 = 3"]
+    assert lines == ["∂E/∂w = ∂E/∂b·y = δ(2)1·y", "∂E/∂w = 1·3 = 3"]
     assert "3" in panel.explanation_label.text()
 
 
@@ -206,12 +206,12 @@ def test_in_the_main_window_the_keys_step_while_the_canvas_has_focus(qtbot, tmp_
 
 # ----- notation: the formula names neurons as the canvas does -------------------------------
 WALKTHROUGH_SYMBOLS = {  # step number → the symbolic line, in the walkthrough's letters
-    1: "z(1)1 = w(1)11·x + b(1)1",
-    2: "y = z(1)1",
-    3: "z(2)1 = w(2)11·y + b(2)1",
+    1: "nety = v·x + a",  # net<sub>y</sub>: the weighted sum of neuron y
+    2: "y = nety",
+    3: "netz = w·y + b",
     5: "E = ½·(z − t1)²",
-    7: "∂E/∂w(2)11 = ∂E/∂b(2)1·y = δ(2)1·y",
-    10: "∂E/∂w(1)11 = ∂E/∂b(1)1·x = δ(1)1·x",
+    7: "∂E/∂w = ∂E/∂b·y = δ(2)1·y",
+    10: "∂E/∂v = ∂E/∂a·x = δ(1)1·x",
 }
 
 
@@ -253,11 +253,11 @@ def test_xor_hidden_neuron_2_reads_subscript_2_and_the_canvas_labels(xor_panel):
     panel = xor_panel()
     network = panel._document.network
     html = _go_to_step_of(panel, q("z", 0, 1))  # engine neuron 1: the canvas's second, "h2"
-    assert "<i>z</i><sup>(1)</sup><sub>2</sub>" in html
+    assert "net<sub><i>h2</i></sub>" in html
     assert f"<i>{neuron_name(network, 0, 0)}</i>" in html  # x1, as on the canvas
     assert f"<i>{neuron_name(network, 0, 1)}</i>" in html  # x2
     assert panel.explanation_label.text().startswith(f"Neuron {neuron_name(network, 1, 1)} ")
-    assert panel.explanation_label.text().endswith("z = −0.233262.")  # as the formula writes it
+    assert panel.explanation_label.text().endswith("net_h2 = −0.233262.")  # as the formula
     html = _go_to_step_of(panel, q("a", 0, 1))
     assert html.startswith(f"<i>{neuron_name(network, 1, 1)}</i> = σ(")  # h2 = σ(z⁽¹⁾₂)
     assert panel.formula_text().splitlines()[1] == "h2 = σ(−0.233262) = 0.441947"
