@@ -13,6 +13,29 @@
     </message>
 </context>
 <context>
+    <name>Inspector</name>
+    <message>
+        <source>{z} (input sum):</source>
+        <translation>{z} (입력의 합):</translation>
+    </message>
+    <message>
+        <source>{a} (output):</source>
+        <translation>{a} (출력):</translation>
+    </message>
+    <message>
+        <source>bias {name}:</source>
+        <translation>편향 {name}:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bias{name} of {target}&lt;/b&gt; (layer {layer})</source>
+        <translation>&lt;b&gt;{target}의 편향{name}&lt;/b&gt; ({layer}층)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Weight{name} from {origin} to {target}&lt;/b&gt; (layer {layer})</source>
+        <translation>&lt;b&gt;{origin}에서 {target}(으)로 가는 가중치{name}&lt;/b&gt; ({layer}층)</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>&amp;Language</source>
