@@ -34,6 +34,7 @@ from engine.model.experiment import Experiment
 from engine.training.fastpass import FastPass
 from engine.training.history import History
 from engine.training.optimizers import flatten_frozen, flatten_parameters, make_optimizer
+from engine.training.run_state import RunState, capture, resume
 from engine.training.safe_bound import largest_row_norm, safe_parameter_bound
 
 
@@ -85,6 +86,15 @@ class Trainer:
         self.last_divergence: Divergence | None = None
         self._safe_bound = 0.0  # found from the network and the data at the first sync
         self.reset()
+        # a run saved in the file goes on (it is taken out of the experiment); None, or why not
+        run, experiment.run = experiment.run, None
+        self.discarded_run = None if run is None else resume(self, run)
+        if self.discarded_run is not None:
+            self.reset()
+
+    def run_state(self) -> RunState | None:
+        """Where this run stands (copies), for a file or an undo step; None before step 1."""
+        return capture(self)
 
     # ----- state --------------------------------------------------------------
     @property
