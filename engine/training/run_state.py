@@ -55,7 +55,8 @@ def capture(trainer) -> RunState | None:
         rng=trainer._rng.bit_generator.state,
         optimizer=trainer.optimizer.name,
         optimizer_state=trainer.optimizer.saved_state(),
-        history=None if trainer.history is None else history_state(trainer.history),
+        history=None if getattr(trainer.history, "count", None) != trainer.step_count
+        else history_state(trainer.history),
     )
 
 
