@@ -155,7 +155,7 @@ class FileActions(QObject):
     def write(self, path: str) -> bool:
         """Write the network to ``path`` (atomically); on failure say why, keep it modified."""
         try:
-            netfile.write_file(self._document.experiment, path)
+            netfile.write_file(self._document.experiment_to_save(), path)
         except (NetworkFileError, OSError) as error:
             files.show_file_error(self._window, "Cannot save the network", error)
             return False

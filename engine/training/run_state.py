@@ -60,6 +60,16 @@ def capture(trainer) -> RunState | None:
     )
 
 
+def rewind(trainer, run: RunState | None) -> str | None:
+    """Put ``trainer`` where ``run`` stood (None: a fresh run), whatever it did since; None
+    when done, else why ``run`` does not fit (the trainer then starts a fresh run)."""
+    trainer.reset()
+    problem = None if run is None else resume(trainer, run)
+    if problem is not None:
+        trainer.reset()
+    return problem
+
+
 def resume(trainer, run: RunState) -> str | None:
     """Carry on ``run`` in ``trainer`` (just reset): None when done, else why it does not fit
     (the trainer is then left reset: a fresh run from the current parameters)."""

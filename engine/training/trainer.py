@@ -34,7 +34,7 @@ from engine.model.experiment import Experiment
 from engine.training.fastpass import FastPass
 from engine.training.history import History
 from engine.training.optimizers import flatten_frozen, flatten_parameters, make_optimizer
-from engine.training.run_state import RunState, capture, resume
+from engine.training.run_state import RunState, capture, rewind
 from engine.training.safe_bound import largest_row_norm, safe_parameter_bound
 
 
@@ -88,9 +88,7 @@ class Trainer:
         self.reset()
         # a run saved in the file goes on (it is taken out of the experiment); None, or why not
         run, experiment.run = experiment.run, None
-        self.discarded_run = None if run is None else resume(self, run)
-        if self.discarded_run is not None:
-            self.reset()
+        self.discarded_run = None if run is None else rewind(self, run)
 
     def run_state(self) -> RunState | None:
         """Where this run stands (copies), for a file or an undo step; None before step 1."""
