@@ -10,7 +10,8 @@
 
 P is the network's parameter count (W then b of each layer, row by row). The curves are
 :func:`engine.training.history_state.history_state`, bounded: at most ``TAIL_VALUES`` exact
-numbers, 4096 summary buckets, 8192 test losses, 65,536 epoch records. The section is checked
+numbers, 4096 summary buckets, 8192 test losses, 16,384 epoch records (a file may hold up to
+65,536, as a History keeps them). The section is checked
 like the rest of the file (a bad value names its key); a run that does not fit the file's
 network, data or settings (a shape or the optimizer differs) is kept as "unfit" and the trainer
 starts a fresh run, saying why.

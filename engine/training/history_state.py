@@ -9,7 +9,9 @@ A run's curves go into its network file, so their size is bounded whatever the r
   summary, as they would be in a long run's own ring.
 
 Test-set losses are thinned to at most ``TEST_POINTS`` evenly spaced points (the last kept);
-epoch records are kept as the History keeps them (at most its ``epoch_points``).
+epoch records are kept as the History keeps them up to ``EPOCH_POINTS``, past that merged
+pairwise as the History itself merges them (each record then the mean over 2, 4, … as many
+epochs).
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ import numpy as np
 
 from engine.training.history import INITIAL_CAPACITY, History
 
-TAIL_VALUES = 120_000  # numbers of the exact tail: about 2.6 MB as JSON text
+TAIL_VALUES = 60_000  # numbers of the exact tail: about 1.3 MB as JSON text
 TEST_POINTS = 8192
+EPOCH_POINTS = 16384
 
 
 def tail_steps(n_layers: int) -> int:
@@ -52,6 +55,8 @@ def history_state(history: History) -> dict:
         picked = np.unique(np.linspace(0, len(test_steps) - 1, TEST_POINTS).round().astype(int))
         test_steps, test_loss = test_steps[picked], test_loss[picked]
     used = history._epoch_points
+    epochs = _thinned_epochs(history._epoch_end[:used], history._epoch_sum[:used],
+                             history._epoch_steps[:used], history.epochs_per_point)
     return {
         "steps": count,
         "exact_from": int(steps[0]) if len(steps) else count + 1,
@@ -61,11 +66,20 @@ def history_state(history: History) -> dict:
         "test_steps": test_steps,
         "test_loss": test_loss,
         "epochs": {"count": history.epoch_count, "last_end": history.last_epoch_end,
-                   "epochs_per_point": history.epochs_per_point,
-                   "ends": history._epoch_end[:used].copy(),
-                   "sums": history._epoch_sum[:used].copy(),
-                   "steps": history._epoch_steps[:used].copy()},
+                   **epochs},
     }
+
+
+def _thinned_epochs(ends, sums, steps, per_point: int) -> dict:
+    """The epoch records, records 2j and 2j+1 merged until at most ``EPOCH_POINTS`` remain
+    (an odd last record stays alone: it holds the newest, perhaps unfinished, group)."""
+    ends, sums, steps = ends.copy(), sums.copy(), steps.copy()
+    while len(ends) > EPOCH_POINTS:
+        firsts = np.arange(0, len(ends), 2)
+        ends = ends[np.minimum(firsts + 1, len(ends) - 1)]
+        sums, steps = np.add.reduceat(sums, firsts), np.add.reduceat(steps, firsts)
+        per_point *= 2
+    return {"epochs_per_point": per_point, "ends": ends, "sums": sums, "steps": steps}
 
 
 def restore_history(history: History, state: dict) -> None:
