@@ -26,11 +26,12 @@ import numpy as np
 from engine.files.netfile_values import Checker
 from engine.model.experiment import OPTIMIZERS, Experiment
 from engine.training.history import History
-from engine.training.history_state import TEST_POINTS, tail_steps
+from engine.training.history_state import TEST_POINTS
 from engine.training.run_state import RunState
 
 RUN_VERSION = 2  # the format version that may hold a run
 MAX_RUN_STEPS = 2**53  # steps and epochs stay exact as float64 (and in any JSON reader)
+MAX_EXACT_VALUES = 1_000_000  # a file's exact curve values at most (this program writes 60,000)
 RUN_KEYS = ("steps", "epochs", "position", "order", "random_state", "optimizer", "velocity",
             "first_moment", "second_moment", "adam_steps", "curves")
 RANDOM_KEYS = ("bit_generator", "state", "has_uint32", "uinteger")
@@ -201,7 +202,7 @@ def _curves(check: Checker, spec, steps: int, layers: int) -> dict:
     if not isinstance(spec, dict):
         check.fail(key, f"expected an object, got {check.show(spec)}")
     check.keys(spec, key, CURVE_KEYS, required=CURVE_KEYS)
-    keep = tail_steps(layers)
+    keep = MAX_EXACT_VALUES // (1 + layers)
     first = check.count(spec["exact_from"], f"{key}.exact_from", max(1, steps - keep + 1),
                         steps + 1, "(the first exact step)")
     kept = steps - first + 1
