@@ -75,6 +75,8 @@ class Trainer:
     ``step_count`` counts completed steps, ``epoch`` completed epochs. The shuffle order of
     every epoch comes from one ``np.random.default_rng(training.seed)`` made by the trainer
     (and again by :meth:`reset`), so two trainers on equal experiments train identically.
+    A run saved in ``experiment.run`` is carried on exactly (:mod:`engine.training.run_state`);
+    :meth:`run_state` gives this run's state for a file.
     """
 
     def __init__(self, experiment: Experiment, history: History | None = None):

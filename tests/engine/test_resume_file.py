@@ -8,6 +8,8 @@ import time
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine.errors import NetworkFileError
 from engine.files import netfile
@@ -195,3 +197,41 @@ def test_saving_and_opening_a_million_step_run_takes_seconds_not_minutes(tmp_pat
     assert time.perf_counter() - started < 30
     assert carried.discarded_run is None and carried.history.count == 1_000_000
     assert (tmp_path / "long.json").stat().st_size < 6 * 2**20
+
+
+def leaves(value, path=()):
+    """Every place in a JSON value: (path, value) of each object member and list item."""
+    yield path, value
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from leaves(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value[:3]):
+            yield from leaves(item, (*path, index))
+
+
+HOSTILE = st.one_of(st.none(), st.booleans(), st.integers(-2**130, 2**130),
+                    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=5),
+                    st.lists(st.integers(-5, 5), max_size=5), st.just({}), st.just([[]]))
+ADAM_DOCUMENT = trained_document("adam", 0.0)
+MOMENTUM_DOCUMENT = trained_document()
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data(), adam=st.booleans())
+def test_any_hostile_value_in_a_run_is_refused_or_read_safely(data, adam):
+    document = copy.deepcopy(ADAM_DOCUMENT if adam else MOMENTUM_DOCUMENT)
+    places = [path for path, _ in leaves(document["run"]) if path]
+    path = data.draw(st.sampled_from(places))
+    target = document["run"]
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = data.draw(HOSTILE)
+    try:
+        experiment = netfile.parse(document)
+    except NetworkFileError as error:
+        assert error.key.startswith("run") and "\n" not in str(error)
+        return
+    trainer = Trainer(experiment)  # carried on, or discarded with a reason: never a crash
+    assert trainer.step_count in (0, 6)
+    assert trainer.run(3).steps == 3
