@@ -252,7 +252,7 @@ class FileActions(QObject):
         """Write unsaved work to the recovery file (removed again on a clean exit)."""
         if self._document.is_modified:
             try:
-                self._window.recovery.save(self._document.experiment, self._document.path)
+                self._window.recovery.save(self._document.experiment_to_save(), self._document.path)
             except (NetworkFileError, OSError) as error:
                 self._window.statusBar().showMessage(f"Autosave failed: {error}", 8000)
 

@@ -136,3 +136,13 @@ def test_after_undoing_a_step_the_next_step_is_the_same_step_again(qtbot, open_w
     for ours, theirs in zip(document.network.parameters(), parameters, strict=True):
         np.testing.assert_array_equal(ours, theirs)
     assert_same_plot(plotted(window), curve)
+
+
+def test_the_autosaved_recovery_file_keeps_the_run_too(qtbot, open_window, tmp_path):
+    window = open_window(prepared(tmp_path, "sgd"))
+    click(qtbot, window, "step_button", 5)
+    window.file_actions.autosave()
+    recovered = netfile.read_file(window.recovery.path)
+    assert recovered.run.steps == 5 and recovered.run.history["loss"].shape == (5,)
+    np.testing.assert_array_equal(recovered.run.history["loss"],
+                                  window.training_docks.runner.history.exact()[1])
