@@ -146,3 +146,22 @@ def test_the_autosaved_recovery_file_keeps_the_run_too(qtbot, open_window, tmp_p
     assert recovered.run.steps == 5 and recovered.run.history["loss"].shape == (5,)
     np.testing.assert_array_equal(recovered.run.history["loss"],
                                   window.training_docks.runner.history.exact()[1])
+
+
+def test_a_run_that_does_not_fit_is_discarded_and_the_window_says_why(qtbot, open_window,
+                                                                      tmp_path):
+    window = open_window(prepared(tmp_path, "adam"))
+    click(qtbot, window, "step_button", 4)
+    saved = tmp_path / "B.json"
+    assert window.file_actions.save_as(str(saved))
+    text = saved.read_text(encoding="utf-8").replace('"optimizer": "adam",\n    "learning',
+                                                     '"optimizer": "sgd",\n    "learning', 1)
+    saved.write_text(text, encoding="utf-8")
+    assert window.file_actions.open_file(str(saved))
+    runner = window.training_docks.runner
+    assert runner.step_count == 0 and runner.history.count == 0
+    assert runner.message == ("The file's training run cannot be carried on (the run used adam,"
+                              " the settings say sgd): training starts a fresh run.")
+    panel = window.training_docks.training_panel
+    window.training_docks.training_dock.raise_()
+    qtbot.waitUntil(lambda: panel.message.text() == runner.message, timeout=5_000)
