@@ -74,8 +74,9 @@ def test_save_mid_run_reopen_and_train_on_is_one_uninterrupted_run(qtbot, open_w
     loss_plot = other.training_docks.loss_plot
     loss_plot.refresh()
     steps, loss = loss_plot.batch_curve.getOriginalDataset()
-    np.testing.assert_array_equal(loss, trainer.history.exact()[1])
-    assert steps[0] == 1 and steps[-1] == total
+    expected_steps, expected_loss, _ = trainer.history.series(loss_plot.plot_width())
+    np.testing.assert_array_equal(steps, expected_steps)
+    np.testing.assert_array_equal(loss, expected_loss)
 
 
 def plotted(window):
@@ -105,7 +106,7 @@ def test_undoing_a_run_rewinds_its_curves_and_redo_restores_them(qtbot, open_win
     assert len(after_steps[1]) == 5
     run_for_a_while(qtbot, window, 60)
     after_run, count = plotted(window), runner.step_count
-    assert stack.count() == 6 and len(after_run[1]) == min(count, len(after_run[1])) > 5
+    assert stack.count() == 6 and len(after_run[1]) > 5
     stack.undo()  # the run
     assert runner.step_count == 5 and runner.history.count == 5
     assert_same_plot(plotted(window), after_steps)
