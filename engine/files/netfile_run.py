@@ -140,6 +140,9 @@ def _unfit(spec: dict, experiment: Experiment, position: int) -> str | None:
               "adam": ("first_moment", "second_moment", "adam_steps")}[settings.optimizer]
     held = tuple(name for name in ("velocity", "first_moment", "second_moment", "adam_steps")
                  if name in spec)
+    if held != needed and settings.optimizer == "sgd":
+        return ("the settings use momentum, but the run kept no velocity" if needed else
+                "the run kept a velocity, but the settings use no momentum")
     if held != needed:
         return f"the optimizer's state ({', '.join(held) or 'none'}) does not fit the settings"
     size = experiment.network.parameter_count

@@ -147,7 +147,8 @@ def add_hidden_neuron(document: dict) -> None:
     (lambda d: d["data"]["inputs"].pop() and d["data"]["targets"].pop(),
      "run.order has 4 samples, the data 3"),
     (lambda d: d["training"].update(momentum=0.0),
-     "the optimizer's state (velocity) does not fit the settings"),
+     "the run kept a velocity, but the settings use no momentum"),
+    (lambda d: d["training"].update(optimizer="adam"), "the run used sgd, the settings say adam"),
     (lambda d: add_hidden_neuron(d), "run.velocity has 9 values, the network 13 parameters"),
 ])
 def test_a_run_whose_shapes_differ_is_discarded(tmp_path, capsys, edit, reason):
@@ -184,3 +185,13 @@ def test_any_split_of_a_run_through_a_file_is_one_run(optimizer, batch, shuffle,
     for ours, theirs in zip(reread.network.parameters(), straight.network.parameters(),
                             strict=True):
         np.testing.assert_array_equal(ours, theirs)
+
+
+def test_momentum_set_after_a_plain_sgd_run_discards_the_run(tmp_path, capsys):
+    a = experiment_file(tmp_path, OPTIMIZERS["sgd"], BATCHING["full batch"], False)
+    train(capsys, "train", a, "--steps", 4, "--save", tmp_path / "B.json")
+    edited = document(tmp_path / "B.json")
+    edited["training"]["momentum"] = 0.5
+    trainer = Trainer(netfile.parse(edited))
+    assert trainer.discarded_run == "the settings use momentum, but the run kept no velocity"
+    assert trainer.step_count == 0
