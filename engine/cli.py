@@ -29,7 +29,8 @@ HEADLESS = ("train", "trace", "landscape", "gradcheck", "presets", "export-torch
 WINDOWED = ("screenshot", "demo", "lesson")
 
 USAGE = {
-    "train": "train FILE --steps N [--learning-rate R] [--save OUT.json] [--history HIST.csv]",
+    "train": ("train FILE --steps N [--learning-rate R] [--save OUT.json] [--history HIST.csv]"
+              " [--restart]"),
     "trace": "trace FILE [--json]",
     "landscape": "landscape FILE --param P [--param2 Q] [--span S] [--points N] --csv OUT.csv",
     "gradcheck": "gradcheck FILE [--json]",
@@ -213,6 +214,7 @@ def _parser(command: str) -> _Parser:
         parser.add_argument("--learning-rate", type=learning_rate)
         parser.add_argument("--save")
         parser.add_argument("--history")
+        parser.add_argument("--restart", action="store_true")
     elif command == "trace":
         parser.add_argument("file", metavar="FILE")
         parser.add_argument("--json", action="store_true")
@@ -300,6 +302,7 @@ def _dispatch(argv: list[str], launch_gui: GuiLauncher | None) -> int:
             arguments.learning_rate,
             arguments.save,
             arguments.history,
+            restart=arguments.restart,
         )
     if command == "trace":
         from engine.commands.trace import trace

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from engine.errors import NetworkError
 from engine.model.experiment import Dataset, Experiment, TrainingSettings
@@ -42,6 +42,7 @@ class Document(QObject):
         self._path = path
         self._selection: ItemRef | None = None
         self.undo_stack = QUndoStack(self)
+        self.run_in_progress = None  # the training runner's: where the run stands, for saving
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
     # ----- what views read ---------------------------------------------------------------------
@@ -117,9 +118,11 @@ class Document(QObject):
             self._apply_parameters, text, self.network.parameters(), parameters
         ))
 
-    def record_parameters_changed(self, text: str, old_parameters: list[np.ndarray]) -> bool:
+    def record_parameters_changed(self, text: str, old_parameters: list[np.ndarray],
+                                  along: QUndoCommand | None = None) -> bool:
         """Make a change already done in place (a training run) one undo step back to
-        ``old_parameters``; False (nothing pushed) when nothing changed."""
+        ``old_parameters``; False (nothing pushed) when nothing changed. ``along`` (say the
+        run's curves and counters) is undone and redone in the same step."""
         current = [p.copy() for p in self.network.parameters()]
         if [p.shape for p in current] != [p.shape for p in old_parameters] or all(
             np.array_equal(new, old) for new, old in zip(current, old_parameters, strict=True)
@@ -127,8 +130,19 @@ class Document(QObject):
             return False
         for target, old in zip(self.network.parameters(), old_parameters, strict=True):
             target[...] = old  # silently: the command below captures it as "before"
+        if along is None:
+            self.set_parameters(text, current)
+            return True
+        self.undo_stack.beginMacro(text)
         self.set_parameters(text, current)
+        self.undo_stack.push(along)
+        self.undo_stack.endMacro()
         return True
+
+    def experiment_to_save(self) -> Experiment:
+        """The experiment as a file holds it: with its training run, when one is going on."""
+        run = self.run_in_progress() if self.run_in_progress is not None else None
+        return replace(self._experiment, run=run)
 
     def announce_parameters_changed(self) -> None:
         """Training changed W and b in place (not yet an undo step): views redraw."""

@@ -155,7 +155,7 @@ class FileActions(QObject):
     def write(self, path: str) -> bool:
         """Write the network to ``path`` (atomically); on failure say why, keep it modified."""
         try:
-            netfile.write_file(self._document.experiment, path)
+            netfile.write_file(self._document.experiment_to_save(), path)
         except (NetworkFileError, OSError) as error:
             files.show_file_error(self._window, "Cannot save the network", error)
             return False
@@ -252,7 +252,7 @@ class FileActions(QObject):
         """Write unsaved work to the recovery file (removed again on a clean exit)."""
         if self._document.is_modified:
             try:
-                self._window.recovery.save(self._document.experiment, self._document.path)
+                self._window.recovery.save(self._document.experiment_to_save(), self._document.path)
             except (NetworkFileError, OSError) as error:
                 self._window.statusBar().showMessage(f"Autosave failed: {error}", 8000)
 

@@ -8,7 +8,10 @@ that is more, so training always keeps at least half the time): the document emi
 the document's frame clock (gui/frame_clock.py): it says when a run starts and ends and counts
 the frames, so heavy views take turns and draw in full on a pause. The trainer works
 on the document's own network arrays, so an edit made while paused is what the next step starts
-from. A run's whole parameter change becomes ONE undo step when it pauses or stops.
+from. A run's whole parameter change becomes ONE undo step when it pauses or stops; undoing it
+also rewinds the run (counters, optimizer state, curves) to where it stood, redo restores it.
+The run is saved with the file (``Document.experiment_to_save``) and a file's saved run is
+carried on (the engine's Trainer takes it over).
 
 Divergence (the engine's guard met NaN or infinity) pauses the run with the last finite
 parameters in place, and ``diverged`` carries a message saying what happened and what to try.
@@ -20,11 +23,13 @@ import time
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand
 
 from engine.errors import NetworkError
 from engine.lesson.quantities import StopReason
 from engine.model import initializers
 from engine.training.history import History
+from engine.training.run_state import RunState, rewind
 from engine.training.trainer import Divergence, RunResult, Trainer
 from gui.document import Document
 from gui.frame_clock import FrameClock
@@ -56,6 +61,7 @@ class TrainingRunner(QObject):
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
         self._document = document
+        self._rewinder = RunRewinder(self)  # undo steps of runs reach the runner through it
         self.tick_budget = TICK_BUDGET
         self.frame_interval = FRAME_INTERVAL
         self._steps_per_tick = 1
@@ -66,12 +72,14 @@ class TrainingRunner(QObject):
         self.clock = FrameClock.of(document)  # the views' frames: a run's start, end, parity
         self._snapshot: list[np.ndarray] | None = None  # parameters before the current run
         self._snapshot_step = 0  # the step count when it was taken
+        self._run_before: RunState | None = None  # where the run stood then (for undo)
         self.message = ""
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._on_tick)
         self._undo_index = 0  # the undo stack's index as the run last left it
         self._new_trainer()
+        document.run_in_progress = self._trainer_run_state
         document.experiment_replaced.connect(self._on_experiment_replaced)
         document.structure_changed.connect(self._on_structure_changed)
 
@@ -122,8 +130,7 @@ class TrainingRunner(QObject):
         if self.is_running:
             return
         self._set_message("")
-        self._snapshot = self._parameters_copy()
-        self._snapshot_step = self.step_count
+        self._take_snapshot()
         self._undo_index = self._document.undo_stack.index()
         self._last_frame = time.perf_counter()
         self._lateness = 0.0
@@ -253,14 +260,14 @@ class TrainingRunner(QObject):
         if self.is_running:
             self.pause()
         self._set_message("")
-        before = self._parameters_copy()
+        before, run_before = self._parameters_copy(), self._trainer.run_state()
         try:
             result = action()
         except NetworkError as error:
             self._set_message(f"Training cannot run: {error}.")
             self.stopped.emit(self.message)
             return None
-        self._snapshot = before
+        self._snapshot, self._run_before = before, run_before
         self._record_run(text)
         self._tell_views()
         if result.stopped is StopReason.DIVERGED:
@@ -276,13 +283,33 @@ class TrainingRunner(QObject):
     def _parameters_copy(self) -> list[np.ndarray]:
         return [p.copy() for p in self._document.network.parameters()]
 
+    def _take_snapshot(self) -> None:
+        """Remember the parameters and the run as they are: a run's undo step goes back here."""
+        self._snapshot = self._parameters_copy()
+        self._snapshot_step = self.step_count
+        self._run_before = self._trainer.run_state()
+
+    def _trainer_run_state(self) -> RunState | None:
+        return self._trainer.run_state()
+
+    def _rewind_run(self, run: RunState | None) -> None:
+        """Undo/redo of a run: counters, optimizer state and curves as they were (or a fresh
+        run when ``run`` no longer fits the network)."""
+        self._stop_without_record()
+        rewind(self._trainer, run)
+        self._set_message("")
+        self.history_replaced.emit()
+        self.progressed.emit()
+
     def _record_run(self, text: str | None = None) -> None:
         if self._snapshot is None:
             return
         snapshot, self._snapshot = self._snapshot, None
         steps = self.step_count - self._snapshot_step
         text = text or f"Train {steps:,} step{'s' if steps != 1 else ''}"
-        self._document.record_parameters_changed(text, snapshot)
+        rewinding = RewindRunCommand(self._rewinder.rewind, self._run_before,
+                                     self._trainer.run_state())
+        self._document.record_parameters_changed(text, snapshot, rewinding)
 
     def _follow_undo_stack(self) -> bool:
         """Another edit or an undo landed since the last tick: False if the run must stop.
@@ -299,8 +326,7 @@ class TrainingRunner(QObject):
             self._stop_without_record()
             return False
         self._record_run()
-        self._snapshot = self._parameters_copy()
-        self._snapshot_step = self.step_count
+        self._take_snapshot()
         self._undo_index = stack.index()
         return True
 
@@ -317,11 +343,15 @@ class TrainingRunner(QObject):
         self._trainer = Trainer(self._document.experiment, History(len(network.layers)))
         self._opened_parameters = [p.copy() for p in network.parameters()]
         self._steps_per_tick = 1
+        if self._trainer.discarded_run is not None:
+            self._set_message(self.tr(
+                "The file's training run cannot be carried on ({reason}): training starts a "
+                "fresh run.").format(reason=self._trainer.discarded_run))
 
     def _on_experiment_replaced(self):
         self._stop_without_record()
-        self._new_trainer()
         self._set_message("")
+        self._new_trainer()
         self.history_replaced.emit()
         self.progressed.emit()
 
@@ -354,12 +384,45 @@ class TrainingRunner(QObject):
         other.stop_timers()
         self._trainer, self._opened_parameters = other._trainer, other._opened_parameters
         self._undo_index, self.message = other._undo_index, other.message
+        self._rewinder = other._rewinder  # the undo stack's run steps now rewind this runner
+        self._rewinder.runner = self
         self.history_replaced.emit()
         self.progressed.emit()
 
     def stop_timers(self) -> None:
         """For closing: no timer may fire after the document is gone."""
         self._stop_without_record()
+
+
+class RunRewinder:
+    """What a run's undo step calls: the runner of the window showing the document now.
+
+    The undo stack outlives a window built again (say in another language), so its commands
+    hold this plain object, which the new runner takes over, never the old runner itself.
+    """
+
+    def __init__(self, runner: TrainingRunner):
+        self.runner = runner
+
+    def rewind(self, run: RunState | None) -> None:
+        self.runner._rewind_run(run)
+
+
+class RewindRunCommand(QUndoCommand):
+    """Part of a run's undo step: the run as it stood before (undo) and after (redo)."""
+
+    def __init__(self, rewind_to, before: RunState | None, after: RunState | None):
+        super().__init__()
+        self._rewind_to, self._before, self._after = rewind_to, before, after
+        self._done = True  # pushed after the run: the first redo has nothing to do
+
+    def redo(self):
+        if not self._done:
+            self._rewind_to(self._after)
+        self._done = False
+
+    def undo(self):
+        self._rewind_to(self._before)
 
 
 def divergence_message(divergence: Divergence | None, document: Document) -> str:

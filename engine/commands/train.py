@@ -2,7 +2,9 @@
 
 The run is the engine's :class:`~engine.training.trainer.Trainer` on the file's data and settings; a
 ``--learning-rate`` override is written into the settings, so ``--save`` records the rate the
-run actually used. When training diverges the trainer has undone the bad step, so ``--save``
+run actually used. A file holding a run (format version 2) is carried on exactly where it
+stopped (``--restart``: a fresh run from its parameters); ``--save`` writes the run with it.
+When training diverges the trainer has undone the bad step, so ``--save``
 and ``--history`` still hold the last finite parameters and steps.
 """
 
@@ -29,6 +31,7 @@ def train(
     learning_rate: float | None = None,
     save: str | None = None,
     history_path: str | None = None,
+    restart: bool = False,
 ) -> int:
     """Train the network of ``spec`` for ``steps`` steps; 0 when done, 3 when it diverged."""
     experiment = load(spec)
@@ -39,13 +42,19 @@ def train(
             "data", "there is no training data (data.inputs and data.targets are empty)", spec
         )
     check_output_paths({"--save": save, "--history": history_path}, read=spec)
+    if restart:
+        experiment.run = None
     history = History(len(experiment.network.layers))
     trainer = Trainer(experiment, history)
+    if trainer.discarded_run is not None:
+        print(f"note: {spec}: the saved run cannot be carried on ({trainer.discarded_run}); "
+              "training starts a fresh run", file=sys.stderr)
     try:
         result = _run(trainer, steps, show_progress=sys.stderr.isatty())
     except NetworkError as error:  # the trainer names the key; the file is ours to add
         raise NetworkFileError(error.key, error.problem, spec) from None
     if save:
+        experiment.run = trainer.run_state()
         try:
             write_file(experiment, save)
         except NetworkFileError as error:  # e.g. the disk filled up since the check

@@ -40,6 +40,7 @@ def exported_document(experiment: Experiment, source: str | None = None) -> dict
         )
     document = to_dict(experiment)
     document["version"] = FILE_VERSION
+    document.pop("run", None)  # the script trains from the parameters: a fresh run
     training = document["training"]
     settings = experiment.training
     for name in ("beta1", "beta2", "epsilon"):

@@ -13,6 +13,7 @@ import json
 import os
 
 from engine.errors import NetworkError, NetworkFileError
+from engine.files import netfile_run
 from engine.files.file_text import key_name
 from engine.files.netfile_values import Checker, NonFiniteLiteral
 from engine.files.regular_file import read_bytes
@@ -38,6 +39,7 @@ TOP_KEYS = (
     "reduction",
     "training",
     "data",
+    "run",
 )
 LAYER_KEYS = ("activation", "weights", "biases", "frozen_weights", "frozen_biases", "labels",
               "weight_labels", "bias_labels")
@@ -141,7 +143,10 @@ def parse(document: dict, source: str | None = None) -> Experiment:
     data = None
     if "data" in document:
         data = _data(check, document["data"], input_size, network.output_size, loss)
-    return Experiment(network, training, data)
+    experiment = Experiment(network, training, data)
+    if "run" in document:
+        experiment.run = netfile_run.parse_run(check, document["run"], experiment)
+    return experiment
 
 
 def _check_format_and_version(check: Checker, document: dict) -> None:
@@ -152,9 +157,11 @@ def _check_format_and_version(check: Checker, document: dict) -> None:
     if "version" not in document:
         check.fail("version", f"missing key (this program reads version {VERSION})")
     version = document["version"]
-    if type(version) is not int or version != VERSION:
+    if type(version) is not int or version not in (VERSION, netfile_run.RUN_VERSION):
         shown = check.show(version)
-        check.fail("version", f"unknown version {shown} (this program reads version {VERSION})")
+        check.fail("version", f"unknown version {shown} (this program reads versions 1 and 2)")
+    if "run" in document and version != netfile_run.RUN_VERSION:
+        check.fail("run", f"a run needs version {netfile_run.RUN_VERSION}, the file says {version}")
 
 
 def _check_layers(check: Checker, layers, input_size: int) -> list[int]:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from engine.errors import NetworkFileError
+from engine.files import netfile_run
 from engine.files.atomic_write import replacing
 from engine.files.netfile_reader import FORMAT, VERSION, parse
 from engine.model.experiment import Dataset, Experiment, TrainingSettings
@@ -37,6 +38,9 @@ def to_dict(experiment: Experiment) -> dict:
     document["training"] = _training_dict(experiment.training)
     if experiment.data is not None:
         document["data"] = _data_dict(experiment.data, network)
+    if experiment.run is not None and experiment.run.unfit is None:
+        document["version"] = netfile_run.RUN_VERSION
+        document["run"] = netfile_run.run_dict(experiment.run)
     return document
 
 

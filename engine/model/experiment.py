@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from engine.model.network import Network
+
+if TYPE_CHECKING:
+    from engine.training.run_state import RunState
 
 OPTIMIZERS = ("sgd", "adam")
 
@@ -71,15 +75,20 @@ class Dataset:
 
 @dataclass
 class Experiment:
-    """A network with what it is trained on and how: the contents of one network file."""
+    """A network with what it is trained on and how: the contents of one network file.
+
+    ``run``: where a saved training run stood (None: a fresh run); a Trainer takes it over.
+    """
 
     network: Network
     training: TrainingSettings = field(default_factory=TrainingSettings)
     data: Dataset | None = None
+    run: RunState | None = None
 
     def copy(self) -> Experiment:
         return Experiment(
             self.network.copy(),
             TrainingSettings(**vars(self.training)),
             None if self.data is None else self.data.copy(),
+            self.run,
         )

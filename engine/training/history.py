@@ -46,6 +46,7 @@ class History:
         self._grads = np.empty((capacity, self.n_layers))
         self.count = 0  # steps recorded
         self._summarized = 0  # steps already folded into the summary buckets
+        self._exact_from = 1  # no step before this one is in the exact store (a resumed run)
         self._width = 1  # steps per bucket
         size = self.bucket_count_limit
         self._loss_min = np.empty(size)
@@ -175,7 +176,7 @@ class History:
     @property
     def first_exact_step(self) -> int:
         """The oldest step whose exact values are still kept (1 when nothing was dropped)."""
-        return max(1, self.count - self._loss.shape[0] + 1)
+        return max(1, self.count - self._loss.shape[0] + 1, self._exact_from)
 
     def exact(self, last: int | None = None):
         """The most recent exact steps (all kept, or the ``last`` ones), in order.

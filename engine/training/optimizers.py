@@ -215,6 +215,15 @@ class SGD(Optimizer):
             return {}
         return {Kind.VELOCITY: split_parameters(self.velocity, layers)}
 
+    def saved_state(self) -> dict:
+        """What a later run needs to go on exactly: the velocity v (size,) when μ > 0."""
+        return {"velocity": self.velocity.copy()} if self.momentum != 0.0 else {}
+
+    def load_state(self, state: dict) -> None:
+        """Take back :meth:`saved_state` (arrays of shape (size,), checked by the caller)."""
+        if self.momentum != 0.0:
+            self.velocity[...] = state["velocity"]
+
     def _pending_state(self):
         if self.momentum == 0.0:
             return {}
@@ -276,6 +285,17 @@ class Adam(Optimizer):
         self.step_count = 0
         self.first_moment.fill(0.0)
         self.second_moment.fill(0.0)
+
+    def saved_state(self) -> dict:
+        """What a later run needs to go on exactly: m (size,), v (size,) and the step count t."""
+        return {"first_moment": self.first_moment.copy(),
+                "second_moment": self.second_moment.copy(), "step_count": self.step_count}
+
+    def load_state(self, state: dict) -> None:
+        """Take back :meth:`saved_state` (arrays of shape (size,), checked by the caller)."""
+        self.first_moment[...] = state["first_moment"]
+        self.second_moment[...] = state["second_moment"]
+        self.step_count = int(state["step_count"])
 
     def state_layers(self, layers):
         return {

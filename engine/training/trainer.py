@@ -34,6 +34,7 @@ from engine.model.experiment import Experiment
 from engine.training.fastpass import FastPass
 from engine.training.history import History
 from engine.training.optimizers import flatten_frozen, flatten_parameters, make_optimizer
+from engine.training.run_state import RunState, capture, rewind
 from engine.training.safe_bound import largest_row_norm, safe_parameter_bound
 
 
@@ -74,6 +75,8 @@ class Trainer:
     ``step_count`` counts completed steps, ``epoch`` completed epochs. The shuffle order of
     every epoch comes from one ``np.random.default_rng(training.seed)`` made by the trainer
     (and again by :meth:`reset`), so two trainers on equal experiments train identically.
+    A run saved in ``experiment.run`` is carried on exactly (:mod:`engine.training.run_state`);
+    :meth:`run_state` gives this run's state for a file.
     """
 
     def __init__(self, experiment: Experiment, history: History | None = None):
@@ -85,6 +88,13 @@ class Trainer:
         self.last_divergence: Divergence | None = None
         self._safe_bound = 0.0  # found from the network and the data at the first sync
         self.reset()
+        # a run saved in the file goes on (it is taken out of the experiment); None, or why not
+        run, experiment.run = experiment.run, None
+        self.discarded_run = None if run is None else rewind(self, run)
+
+    def run_state(self) -> RunState | None:
+        """Where this run stands (copies), for a file or an undo step; None before step 1."""
+        return capture(self)
 
     # ----- state --------------------------------------------------------------
     @property

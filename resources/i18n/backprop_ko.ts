@@ -235,4 +235,11 @@
         <translation>아직 아닙니다. 힌트: {hint}</translation>
     </message>
 </context>
+<context>
+    <name>TrainingRunner</name>
+    <message>
+        <source>The file&apos;s training run cannot be carried on ({reason}): training starts a fresh run.</source>
+        <translation>파일에 저장된 학습 실행을 이어갈 수 없습니다 ({reason}): 새 실행으로 학습을 시작합니다.</translation>
+    </message>
+</context>
 </TS>

@@ -31,7 +31,8 @@ NOT_YET_CONVERTED = {
     "engine/lesson/layer_formulas.py", "engine/lesson/neuron_formulas.py",
     "engine/lesson/quantities.py", "engine/lesson/step_formulas.py",
     "engine/lesson/stepper.py", "engine/lesson/steps.py", "engine/lesson/trace_data.py",
-    "engine/commands/lessons.py", "engine/lessons/checks.py", "engine/lessons/datasets.py",
+    "engine/files/netfile_run.py", "engine/commands/lessons.py", "engine/lessons/checks.py",
+    "engine/lessons/datasets.py",
     "engine/lessons/loader.py", "engine/lessons/values.py",
     "engine/model/initializers.py", "engine/model/parameter_names.py",
     "engine/model/rules.py", "engine/model/structure.py",
@@ -190,7 +191,7 @@ def test_a_bad_argument_in_korean_is_one_korean_line_with_the_usage(capsys):
     assert status == 2
     assert err == ["오류: train: 인수 --steps: 1 이상의 정수가 필요한데 '0'입니다 (사용법: python "
                    "main.py train FILE --steps N [--learning-rate R] [--save OUT.json] "
-                   "[--history HIST.csv])"]
+                   "[--history HIST.csv] [--restart])"]
 
 
 def test_a_missing_option_in_korean_says_so_in_korean(capsys):

@@ -159,7 +159,7 @@ def _classifier(activation, loss, targets=None):
 BAD_DOCUMENTS = {
     "wrong format": (_set("format", "something-else"), "format", "expected"),
     "missing format": (_delete("format"), "format", "missing"),
-    "unknown version": (_set("version", 2), "version", "unknown version"),
+    "unknown version": (_set("version", 3), "version", "unknown version"),
     "version as text": (_set("version", "1"), "version", "unknown version"),
     "version as float": (_set("version", 1.0), "version", "unknown version"),
     "missing version": (_delete("version"), "version", "missing"),
