@@ -28,7 +28,8 @@ WINDOWED = ("screenshot", "demo")
 USAGE = {
     "train": "train FILE --steps N [--learning-rate R] [--save OUT.json] [--history HIST.csv]",
     "trace": "trace FILE [--json]",
-    "landscape": "landscape FILE --param P [--param2 Q] [--span S] [--points N] --csv OUT.csv",
+    "landscape": "landscape FILE (--param P [--param2 Q] | --random [--seed S]) [--span S] "
+                 "[--points N] --csv OUT.csv",
     "gradcheck": "gradcheck FILE [--json]",
     "presets": "presets",
     "export-torch": "export-torch FILE OUT.py",
@@ -44,7 +45,9 @@ HELP = f"""usage:
   {PROGRAM} {USAGE["landscape"]}
                                         E over the training set along one or two parameters
                                         (P, Q: w2[1,1] is layer 2's weight into neuron 1 from
-                                        neuron 1, b2[1] its bias; span 2, 41 points)
+                                        neuron 1, b2[1] its bias; span 2, 41 points);
+                                        --random: along two random filter-normalised
+                                        directions, columns alpha,beta,loss (span 1)
   {PROGRAM} gradcheck FILE [--json]
                                         every ∂E/∂θ against a central difference (exit 1 if
                                         any relative error is above 1e-6)
@@ -144,8 +147,11 @@ def _parser(command: str) -> _Parser:
         parser.add_argument("--json", action="store_true")
     elif command == "landscape":
         parser.add_argument("file", metavar="FILE")
-        parser.add_argument("--param", required=True)
+        along = parser.add_mutually_exclusive_group(required=True)
+        along.add_argument("--param")
+        along.add_argument("--random", action="store_true")
         parser.add_argument("--param2")
+        parser.add_argument("--seed", type=non_negative_int)
         parser.add_argument("--span")  # parsed by engine.files.number_text, the one number parser
         parser.add_argument("--points", type=positive_int)
         parser.add_argument("--csv", required=True)
@@ -234,6 +240,8 @@ def _dispatch(argv: list[str], launch_gui: GuiLauncher | None) -> int:
             arguments.param2,
             arguments.span,
             arguments.points,
+            arguments.random,
+            arguments.seed,
         )
     if command == "gradcheck":
         from engine.commands.gradcheck import gradcheck
