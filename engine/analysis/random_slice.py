@@ -64,13 +64,19 @@ class Direction:
 
 @dataclass(frozen=True)
 class RandomSlice:
-    """E over α d₁ + β d₂ around θ: ``losses[i, j]`` is E at (α = alphas[j], β = betas[i])."""
+    """E over α d₁ + β d₂ around θ: ``losses[i, j]`` is E at (α = alphas[j], β = betas[i]).
+
+    The axes are centred on ``at`` (θ's own (α, β), 0 unless a trajectory's coordinates are
+    given): the grid point (alphas[j], betas[i]) is θ + (alphas[j] − at[0]) d₁ +
+    (betas[i] − at[1]) d₂.
+    """
 
     directions: tuple[Direction, Direction]
     alphas: np.ndarray
     betas: np.ndarray
     losses: np.ndarray
     seed: int
+    at: tuple[float, float] = (0.0, 0.0)
 
 
 def filter_normalized_direction(network: Network, rng: np.random.Generator) -> Direction:
@@ -117,10 +123,12 @@ def random_slice(
     stop: Callable[[], bool] | None = None,
     directions: tuple[Direction, Direction] | None = None,
     dtype=np.float64,
+    at: tuple[float, float] = (0.0, 0.0),
 ) -> RandomSlice:
     """E over ``inputs`` (N, n_in) / ``targets`` (N, n_out) on a ``points`` × ``points`` grid
     of α, β from −``span`` to ``span`` along :func:`random_directions` (or the ``directions``
-    given, e.g. kept from an earlier slice); ``dtype`` as :func:`slice_losses`. Refuses
+    given, e.g. kept from an earlier slice); ``dtype`` as :func:`slice_losses`; ``at``: the
+    (α, β) the axes are labelled with at θ (see :class:`RandomSlice`). Refuses
     (``NetworkError``, keys "span", "points", "layers") a span that is not a finite number > 0,
     a count out of range, a network without layers. ``stop``: asked between chunks; True
     raises :class:`Cancelled`.
@@ -137,7 +145,8 @@ def random_slice(
     alpha, beta = np.meshgrid(axis, axis)  # (n, n): α varies along a row
     losses = slice_losses(network, inputs, targets, directions,
                           np.column_stack([alpha.ravel(), beta.ravel()]), stop, dtype)
-    return RandomSlice(directions, axis, axis.copy(), losses.reshape(alpha.shape), seed)
+    return RandomSlice(directions, axis + at[0], axis + at[1], losses.reshape(alpha.shape), seed,
+                       (float(at[0]), float(at[1])))
 
 
 def slice_losses(

@@ -162,3 +162,15 @@ def test_bad_random_arguments_exit_2_with_one_line(extra, word, tmp_path, capsys
     status, text, err = run(["landscape", "preset:xor", *extra, "--csv", out], capsys)
     assert status == 2 and text == "" and len(err) == 1 and word in err[0], err
     assert not out.exists()
+
+
+def test_axes_labelled_from_a_trajectorys_coordinates_keep_the_same_losses():
+    network, inputs, targets = softmax_network(4)
+    directions = random_directions(network, 1)
+    plain = random_slice(network, inputs, targets, points=5, directions=directions)
+    shifted = random_slice(network, inputs, targets, points=5, directions=directions,
+                           at=(0.25, -1.0))
+    np.testing.assert_array_equal(shifted.losses, plain.losses)
+    np.testing.assert_allclose(shifted.alphas, [-0.75, -0.25, 0.25, 0.75, 1.25])
+    np.testing.assert_allclose(shifted.betas, [-2.0, -1.5, -1.0, -0.5, 0.0])
+    assert shifted.at == (0.25, -1.0)
