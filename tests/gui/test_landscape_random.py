@@ -4,11 +4,13 @@ projected onto it."""
 import numpy as np
 import pytest
 
+from engine.analysis.critical_points import PointKind
 from engine.analysis.random_slice import parameter_vector, project, slice_losses
 from engine.model.parameter_names import parse_parameter
 from gui.items import WeightRef
 from gui.plots.landscape_plot import CHOSEN, RANDOM
 from tests.gui.test_landscape_plot import shown
+from tests.gui.test_main_window import answers, make_window, settings  # noqa: F401  (fixtures)
 
 SINGLE_E = 1e-5  # the window's slice is computed in float32 (engine/analysis/random_slice.py)
 
@@ -61,3 +63,28 @@ def test_clicking_a_weight_goes_back_to_chosen_parameters(qtbot, owned):
     assert plot.mode_box.currentIndex() == CHOSEN
     assert plot.parameters[0] == parse_parameter("w1[2,1]", document.network)
     assert plot.result.landscape is not None and plot.curve.isVisible()
+
+
+def test_the_local_minimum_preset_is_named_in_the_dock_and_the_status_bar(
+        qtbot, make_window):  # noqa: F811
+    window = make_window("preset:local-minimum")
+    docks = window.training_docks
+    docks.landscape_dock.raise_()
+    plot = docks.landscape_plot
+    network = window.document.network
+    plot.choose(parse_parameter("w1[1,1]", network), parse_parameter("b1[1]", network))
+    qtbot.waitUntil(lambda: plot.result is not None and plot.result.shape is not None
+                    and len(plot.result.shape.values) == 2)
+    plot.worker.wait()
+    shape = plot.result.shape
+    assert shape.kind is PointKind.LOCAL_MINIMUM
+    assert "a local minimum along w1[1,1] and b1[1]" in plot.verdict.text()
+    message = window.statusBar().currentMessage()
+    assert message.startswith("gradient ≈ 0 here")
+    assert "but E is not at its minimum: a local minimum along w1[1,1] and b1[1]" in message
+    assert f"E = {shape.lower[1]:.4g} is lower at w1[1,1] =" in message
+    for _ in range(5):  # training stays: nothing is downhill
+        docks.runner.train_step()
+        plot.worker.wait()
+    assert plot.result.shape.kind is PointKind.LOCAL_MINIMUM
+    assert abs(network.layers[0].weights[0, 0] - shape.values[0]) < 1e-12
