@@ -62,7 +62,7 @@ class DepthPlot(QWidget):
         item.hideButtons()
         item.setMenuEnabled(False)
         item.vb.disableAutoRange()
-        item.setLabel("bottom", self.tr("layer  (– – step 1, ◆ one sample's share)"))
+        item.setLabel("bottom", self.tr("layer  (– – step 1, ◆ per sample)"))
         item.getAxis("bottom").setStyle(hideOverlappingLabels=12)  # "out" may reach past the end
         self.bars = pg.BarGraphItem(x=[], y0=[], y1=[], width=BAR_WIDTH, pen=pg.mkPen(None))
         self.first_step_marks = pg.PlotCurveItem(connect="pairs", pen=FIRST_STEP_PEN)
