@@ -53,7 +53,7 @@ class TrainingDocks(QObject):
                                               self.landscape_plot, left)
         self.gradcheck_panel = GradientCheckPanel(document, self.runner,
                                                   window.canvas.network_scene, window)
-        self.gradcheck_dock = window.add_dock("Gradient Check", "gradcheck_dock",
+        self.gradcheck_dock = window.add_dock(self.tr("Gradient Check"), "gradcheck_dock",
                                               self.gradcheck_panel, left)
         for dock in (self.training_dock, self.loss_dock, self.gradient_dock,
                      self.activation_dock, self.map_dock, self.landscape_dock):
