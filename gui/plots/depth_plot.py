@@ -62,7 +62,11 @@ class DepthPlot(QWidget):
         item.hideButtons()
         item.setMenuEnabled(False)
         item.vb.disableAutoRange()
-        item.setLabel("bottom", self.tr("layer  (– – step 1, ◆ per sample)"))
+        item.setLabel("bottom", self.tr("layer (– – step 1, ◆ sample)"))
+        self.setToolTip(self.tr(
+            "Bars: ‖∂E/∂W‖ of each layer now. Dashes: at the run's first step. Diamonds: one "
+            "sample's share, the mean over the samples of ‖∂Eᵢ/∂W‖, which the samples cannot "
+            "cancel: the fan from output to input stays visible after the bars have merged."))
         item.getAxis("bottom").setStyle(hideOverlappingLabels=12)  # "out" may reach past the end
         self.bars = pg.BarGraphItem(x=[], y0=[], y1=[], width=BAR_WIDTH, pen=pg.mkPen(None))
         self.first_step_marks = pg.PlotCurveItem(connect="pairs", pen=FIRST_STEP_PEN)
