@@ -32,7 +32,8 @@ USAGE = {
     "train": ("train FILE --steps N [--learning-rate R] [--save OUT.json] [--history HIST.csv]"
               " [--restart]"),
     "trace": "trace FILE [--json]",
-    "landscape": "landscape FILE --param P [--param2 Q] [--span S] [--points N] --csv OUT.csv",
+    "landscape": "landscape FILE (--param P [--param2 Q] | --random [--seed S]) [--span S] "
+                 "[--points N] --csv OUT.csv",
     "gradcheck": "gradcheck FILE [--json]",
     "presets": "presets",
     "export-torch": "export-torch FILE OUT.py",
@@ -58,7 +59,9 @@ def help_text() -> str:
         " one or two parameters\n"
         "                                        (P, Q: w2[1,1] is layer 2's"
         " weight into neuron 1 from\n"
-        "                                        neuron 1, b2[1] its bias; span 2, 41 points)\n"
+        "                                        neuron 1, b2[1] its bias; span 2, 41 points);\n"
+        "                                        --random: along two random filter-normalised\n"
+        "                                        directions, columns alpha,beta,loss (span 1)\n"
         "  {program} gradcheck FILE [--json]\n"
         "                                        every ∂E/∂θ against a central"
         " difference (exit 1 if\n"
@@ -128,6 +131,11 @@ class _Parser(argparse.ArgumentParser):
 ARGPARSE_MESSAGES = (
     (r"the following arguments are required: (?P<names>.+)",
      lambda names: tr("the following arguments are required: {names}", names=names)),
+    (r"one of the arguments (?P<names>.+) is required",
+     lambda names: tr("one of the arguments {names} is required", names=names)),
+    (r"argument (?P<name>\S+): not allowed with argument (?P<other>.+)",
+     lambda name, other: tr("argument {name}: not allowed with argument {other}",
+                            name=name, other=other)),
     (r"unrecognized arguments: (?P<names>.+)",
      lambda names: tr("unrecognized arguments: {names}", names=names)),
     (r"argument (?P<name>\S+): expected one argument",
@@ -220,8 +228,11 @@ def _parser(command: str) -> _Parser:
         parser.add_argument("--json", action="store_true")
     elif command == "landscape":
         parser.add_argument("file", metavar="FILE")
-        parser.add_argument("--param", required=True)
+        along = parser.add_mutually_exclusive_group(required=True)
+        along.add_argument("--param")
+        along.add_argument("--random", action="store_true")
         parser.add_argument("--param2")
+        parser.add_argument("--seed", type=non_negative_int)
         parser.add_argument("--span")  # parsed by engine.files.number_text, the one number parser
         parser.add_argument("--points", type=positive_int)
         parser.add_argument("--csv", required=True)
@@ -318,6 +329,8 @@ def _dispatch(argv: list[str], launch_gui: GuiLauncher | None) -> int:
             arguments.param2,
             arguments.span,
             arguments.points,
+            arguments.random,
+            arguments.seed,
         )
     if command == "gradcheck":
         from engine.commands.gradcheck import gradcheck

@@ -195,7 +195,8 @@ class MainWindow(QMainWindow):
         right_tabs = [self.inspector_dock, self.weight_tables_dock, self.history_dock,
                       training.training_dock, training.data_dock]
         bottom_tabs = [self.explain_dock, training.loss_dock, training.gradient_dock,
-                       training.activation_dock, training.map_dock, training.landscape_dock]
+                       training.activation_dock, training.map_dock, training.landscape_dock,
+                       training.gradcheck_dock]
         for dock in [self.step_dock, *right_tabs, *bottom_tabs]:
             self.removeDockWidget(dock)
         self.addDockWidget(right, self.inspector_dock)

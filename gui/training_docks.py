@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMainWindow
 
 from gui.panels.data_panel import DataPanel
+from gui.panels.gradcheck_panel import GradientCheckPanel
 from gui.panels.training_panel import TrainingPanel
 from gui.plots.activation_plot import ActivationPlot
 from gui.plots.decision_map import DecisionMap
@@ -50,6 +51,10 @@ class TrainingDocks(QObject):
                                         left)
         self.landscape_dock = window.add_dock("Loss Landscape", "landscape_dock",
                                               self.landscape_plot, left)
+        self.gradcheck_panel = GradientCheckPanel(document, self.runner,
+                                                  window.canvas.network_scene, window)
+        self.gradcheck_dock = window.add_dock(self.tr("Gradient Check"), "gradcheck_dock",
+                                              self.gradcheck_panel, left)
         for dock in (self.training_dock, self.loss_dock, self.gradient_dock,
                      self.activation_dock, self.map_dock, self.landscape_dock):
             # a view in an unselected tab skips its updates and catches up when selected

@@ -13,8 +13,9 @@ every other parameter where it is):
   eigenvalue λ of H counts as curving up (λ > CURVATURE_TOLERANCE · s), down (λ < −…) or flat.
 
 Then: gradient not ≈ 0 → SLOPE; every λ flat → PLATEAU (if E is lower elsewhere on the shown
-grid, or no grid is given) else FLAT; λ of both signs → SADDLE; none down → MINIMUM;
-none up → MAXIMUM.
+grid, or no grid is given) else FLAT; λ of both signs → SADDLE; none down → LOCAL_MINIMUM if E
+is lower elsewhere on the shown grid (by more than the gradient tolerance: another valley, named
+with where it is), else MINIMUM; none up → MAXIMUM.
 """
 
 from __future__ import annotations
@@ -44,11 +45,13 @@ class PointKind(StrEnum):
     SADDLE = "saddle"
     PLATEAU = "plateau"
     MAXIMUM = "maximum"
+    LOCAL_MINIMUM = "local minimum"  # curves up all round, but E is lower elsewhere on the grid
 
     @property
     def trap(self) -> bool:
         """The gradient is ≈ 0 but E is not at its minimum along the shown parameters."""
-        return self in (PointKind.SADDLE, PointKind.PLATEAU, PointKind.MAXIMUM)
+        return self in (PointKind.SADDLE, PointKind.PLATEAU, PointKind.MAXIMUM,
+                        PointKind.LOCAL_MINIMUM)
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,8 @@ class LocalShape:
     """E, its gradient and curvature at the current point along ``parameters``.
 
     ``gradient`` (k,) is the backward pass's ∂E/∂θ; ``curvature`` (k, k) the second
-    differences; ``eigenvalues`` (k,) of the curvature, ascending; ``kind`` the verdict.
+    differences; ``eigenvalues`` (k,) of the curvature, ascending; ``kind`` the verdict;
+    ``lower``: where on the shown grid E is lowest, (values (k,), E), when a grid was given.
     """
 
     parameters: tuple[Quantity, ...]
@@ -66,6 +70,7 @@ class LocalShape:
     curvature: np.ndarray
     eigenvalues: np.ndarray
     kind: PointKind
+    lower: tuple[tuple[float, ...], float] | None = None
 
     @property
     def gradient_norm(self) -> float:
@@ -76,6 +81,15 @@ class LocalShape:
         x (2,), y = E + g₁ (x − θ₁) (2,)."""
         x = self.values[0] + np.array([-span, span])
         return x, self.loss + self.gradient[0] * (x - self.values[0])
+
+    def _lower_text(self) -> str:
+        """"E = 0.389 is lower at w1[1,1] = 0.0115, b1[1] = −0.0078"."""
+        if self.lower is None:
+            return "E is lower elsewhere"
+        values, loss = self.lower
+        where = ", ".join(f"{parameter_name(q)} = {v:.3g}"
+                          for q, v in zip(self.parameters, values, strict=True))
+        return f"E = {loss:.4g} is lower at {where}"
 
     def sentence(self) -> str:
         """What the learner is looking at, in one line ("gradient ≈ 0 here, but …")."""
@@ -90,6 +104,8 @@ class LocalShape:
             PointKind.PLATEAU: f"{not_minimum}: a plateau along {along} (E is almost flat, "
                                "so training crawls)",
             PointKind.MAXIMUM: f"{not_minimum}: a maximum along {along}",
+            PointKind.LOCAL_MINIMUM: f"{not_minimum}: a local minimum along {along} "
+                                     f"(E curves up all round, yet {self._lower_text()})",
             PointKind.MINIMUM: f"gradient ≈ 0 here ({norm}) and E curves up along {along}: "
                                "a minimum along these parameters",
             PointKind.FLAT: f"gradient ≈ 0 here ({norm}) and E is almost flat along {along} "
@@ -104,11 +120,13 @@ def local_shape(
     parameters: Sequence[Quantity],
     lowest: float | None = None,
     step: float = STEP,
+    lowest_at: tuple[float, ...] | None = None,
 ) -> LocalShape:
     """The gradient, curvature and verdict at ``network``'s current point along ``parameters``
     (one or two weights/biases), E over all of ``inputs`` (N, n_in) / ``targets`` (N, n_out).
 
-    ``lowest``: the smallest E on a grid the learner sees (decides plateau vs flat).
+    ``lowest``: the smallest E on a grid the learner sees (decides plateau vs flat, minimum vs
+    local minimum), found at the parameter values ``lowest_at``.
     """
     parameters = tuple(parameters)
     gradients = network.backward(network.forward(inputs), targets, need_input_grad=False)
@@ -133,8 +151,9 @@ def local_shape(
     loss = float(gradients.loss)
     eigenvalues = np.linalg.eigvalsh(curvature)
     kind = classify(loss, gradient, eigenvalues, lowest)
+    lower = None if lowest is None or lowest_at is None else (tuple(lowest_at), lowest)
     return LocalShape(parameters, tuple(map(float, centre)), loss, gradient, curvature,
-                      eigenvalues, kind)
+                      eigenvalues, kind, lower)
 
 
 def classify(loss: float, gradient: np.ndarray, eigenvalues: np.ndarray,
@@ -148,6 +167,8 @@ def classify(loss: float, gradient: np.ndarray, eigenvalues: np.ndarray,
     if up and down:
         return PointKind.SADDLE
     if up:
+        if lowest is not None and lowest < loss - GRADIENT_TOLERANCE * scale:
+            return PointKind.LOCAL_MINIMUM
         return PointKind.MINIMUM
     if down:
         return PointKind.MAXIMUM
@@ -156,11 +177,16 @@ def classify(loss: float, gradient: np.ndarray, eigenvalues: np.ndarray,
     return PointKind.FLAT
 
 
-
 def shape_on_grid(network: Network, inputs: np.ndarray, targets: np.ndarray,
                   landscape: LossLandscape) -> LocalShape:
     """The verdict at the centre of ``landscape`` (a grid of :func:`loss_landscape` around
     ``network``'s current point), judged against the lowest finite E on that grid."""
-    finite = landscape.losses[np.isfinite(landscape.losses)]
-    lowest = float(finite.min()) if finite.size else None
-    return local_shape(network, inputs, targets, landscape.parameters, lowest)
+    losses = np.where(np.isfinite(landscape.losses), landscape.losses, np.inf)
+    if not np.isfinite(losses).any():
+        return local_shape(network, inputs, targets, landscape.parameters)
+    index = np.unravel_index(int(np.argmin(losses)), losses.shape)
+    # losses[i] along one parameter; losses[i, j] at (θ₁ = axes[0][j], θ₂ = axes[1][i])
+    where = ((float(landscape.axes[0][index[0]]),) if len(index) == 1 else
+             (float(landscape.axes[0][index[1]]), float(landscape.axes[1][index[0]])))
+    return local_shape(network, inputs, targets, landscape.parameters,
+                       float(losses[index]), lowest_at=where)

@@ -207,3 +207,22 @@ def layer_ratios(norms) -> np.ndarray:
     later = norms[1:]
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(later != 0.0, norms[:-1] / np.where(later != 0.0, later, 1.0), np.nan)
+
+
+def sample_gradient_norms(network: Network, inputs: np.ndarray, targets: np.ndarray
+                          ) -> np.ndarray:
+    """The mean over the samples of each layer's ‖∂Eᵢ/∂W⁽ˡ⁾‖, shape (L,), layer 1 first.
+
+    Sample i's share of ∂E/∂W⁽ˡ⁾ is the outer product δᵢ⁽ˡ⁾ a⁽ˡ⁻¹⁾ᵢᵀ (with the reduction's
+    scale), whose Frobenius norm is ‖δᵢ⁽ˡ⁾‖·‖a⁽ˡ⁻¹⁾ᵢ‖. Unlike ‖∂E/∂W⁽ˡ⁾‖ = ‖Σᵢ δᵢ aᵢᵀ‖, the
+    samples' shares cannot cancel in this mean: once a network has learned only the average
+    target (vanishing-sigmoid's plateau, where Σᵢ (aᵢ − tᵢ) ≈ 0 and every layer's ‖∂E/∂W‖
+    drops to about 1e-6) each sample's error signal still shrinks by f′ at every layer it
+    crosses back, so the fan from the output to the input stays in view.
+    """
+    forward = network.forward(inputs)
+    gradients = network.backward(forward, targets, need_input_grad=False)
+    return np.array([
+        float(np.mean(np.linalg.norm(delta, axis=1) * np.linalg.norm(a_prev, axis=1)))
+        for delta, a_prev in zip(gradients.deltas, forward.activations[:-1], strict=True)
+    ])

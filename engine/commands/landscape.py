@@ -1,10 +1,15 @@
-"""``landscape FILE --param P [--param2 Q] [--span S] [--points N] --csv OUT.csv``.
+"""``landscape FILE (--param P [--param2 Q] | --random [--seed S]) [--span S] [--points N]
+--csv OUT.csv``.
 
 Writes E over the whole training set (the file's loss and reduction) along one parameter
 (``p1,loss`` rows) or two (``p1,p2,loss``, the first parameter outermost), the others where the
 file has them (engine/analysis/loss_landscape.py). The header names the parameters (``w2[1,1]``,
 quoted as CSV quotes a comma); every number is written at full precision (Python's shortest repr,
 read back exactly), a non-finite E as inf or nan.
+
+``--random``: E on the plane of two random filter-normalised directions through the file's
+parameters (engine/analysis/random_slice.py, seed ``--seed``, default 0), α and β from −S to S
+(default S = 1): rows ``alpha,beta,loss``, α outermost.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from engine.analysis.loss_landscape import (
     LossLandscape,
     loss_landscape,
 )
+from engine.analysis.random_slice import DEFAULT_SEED, RandomSlice, random_slice
+from engine.analysis.random_slice import DEFAULT_SPAN as RANDOM_SPAN
 from engine.commands.common import EXIT_OK, check_output_path
 from engine.errors import NetworkError, NetworkFileError
 from engine.files.atomic_write import replacing
@@ -35,14 +42,19 @@ def landscape(
     param2: str | None = None,
     span: str | None = None,
     points: int | None = None,
+    random: bool = False,
+    seed: int | None = None,
 ) -> int:
-    """Write the loss landscape of ``spec`` along ``param`` (and ``param2``) to ``csv_path``."""
+    """Write the loss landscape of ``spec`` along ``param`` (and ``param2``), or along two
+    random directions (``random``, ``seed``), to ``csv_path``."""
     experiment = load(spec)
     data = experiment.data
     if data is None or len(data) == 0:
         raise NetworkFileError("data", "there are no samples to measure E on (data is empty)", spec)
     check_output_path(csv_path, "--csv", ".csv")
     network = experiment.network
+    if random:
+        return _random(spec, experiment, csv_path, param2, span, points, seed)
     try:
         parameters = [parse_parameter(param, network, "--param")]
         if param2 is not None:
@@ -71,17 +83,50 @@ def landscape(
 
 def _write_csv(grid: LossLandscape, path: str) -> None:
     """The header and one row per grid point, the first parameter outermost."""
+    if len(grid.axes) == 1:
+        rows = zip(map(float, grid.axes[0]), map(float, grid.losses), strict=True)
+    else:
+        rows = _map_rows(*grid.axes, grid.losses)
+    _write_rows(path, [*grid.names, "loss"], rows)
+
+
+def _map_rows(first, second, losses):
+    """(x, y, E) with x outermost, for ``losses[i, j]`` at (x = first[j], y = second[i])."""
+    for j, x in enumerate(map(float, first)):
+        for i, y in enumerate(map(float, second)):
+            yield x, y, float(losses[i, j])
+
+
+def _write_rows(path: str, header: list[str], rows) -> None:
     try:
         with replacing(path) as temporary, open(temporary, "w", newline="") as file:
             writer = csv.writer(file)
-            writer.writerow([*grid.names, "loss"])
-            if len(grid.axes) == 1:
-                writer.writerows(zip(map(float, grid.axes[0]), map(float, grid.losses),
-                                     strict=True))
-            else:
-                first, second = grid.axes
-                for j, p1 in enumerate(map(float, first)):
-                    for i, p2 in enumerate(map(float, second)):
-                        writer.writerow((p1, p2, float(grid.losses[i, j])))
+            writer.writerow(header)
+            writer.writerows(rows)
     except OSError as error:
         raise NetworkFileError("--csv", f"cannot write it ({error.strerror})", path) from None
+
+
+def _random(spec: str, experiment, csv_path: str, param2, span, points, seed) -> int:
+    """``--random``: the slice along two filter-normalised random directions."""
+    if param2 is not None:
+        raise NetworkFileError("--param2", "goes with --param, not with --random", spec)
+    network, data = experiment.network, experiment.data
+    seed = DEFAULT_SEED if seed is None else seed
+    try:
+        half_width = RANDOM_SPAN if span is None else parse_number(span, "--span")
+        grid = random_slice(network, data.inputs, data.targets, seed, half_width,
+                            DEFAULT_POINTS if points is None else points)
+    except NetworkError as error:
+        raise NetworkFileError(ARGUMENTS.get(error.key, error.key), error.problem, spec) from None
+    _write_random_csv(grid, csv_path)
+    print(f"wrote E over {len(data)} samples along two random filter-normalised directions "
+          f"(seed {seed}), {grid.losses.size} points, to {csv_path}")
+    print(f"at the current point (alpha = beta = 0) E = "
+          f"{network.loss_value(data.inputs, data.targets):.12g}")
+    return EXIT_OK
+
+
+def _write_random_csv(grid: RandomSlice, path: str) -> None:
+    """``alpha,beta,loss`` and one row per grid point, α outermost."""
+    _write_rows(path, ["alpha", "beta", "loss"], _map_rows(grid.alphas, grid.betas, grid.losses))

@@ -25,6 +25,7 @@ PRESET_NAMES = (
     "sine",
     "saddle",
     "plateau",
+    "local-minimum",
 )
 
 

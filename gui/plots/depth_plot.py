@@ -1,5 +1,14 @@
 """Gradient by depth: every layer's ‖∂E/∂W‖ now, as bars from the input side (left) to the
-output layer (right), with a dash at each layer's value at the run's first step.
+output layer (right), with a dash at each layer's value at the run's first step and a diamond
+at one sample's share now (the mean over the samples of ‖∂Eᵢ/∂W⁽ˡ⁾‖,
+engine.analysis.diagnostics.sample_gradient_norms).
+
+Why the diamonds: on vanishing-sigmoid the network learns the average target within about 150
+full-batch steps; there the samples' shares of ∂E/∂W cancel, every bar drops to about 1e-6 and
+the fan is gone from the bars, although each sample's error signal still shrinks by σ′ at every
+layer. The diamonds show that signal, which no cancellation hides: the fan from output to input
+stays visible however long the run (e.g. in a screenshot two seconds in), while the bars keep
+telling what training actually receives.
 
 On a log axis a vanishing gradient is a fan: with sigmoids each layer back multiplies δ by
 f′ ≤ 0.25, so the bars (and the first step's dashes) fall by a roughly constant factor from the
@@ -53,12 +62,18 @@ class DepthPlot(QWidget):
         item.hideButtons()
         item.setMenuEnabled(False)
         item.vb.disableAutoRange()
-        item.setLabel("bottom", "layer  (– – step 1)")
+        item.setLabel("bottom", self.tr("layer (– – step 1, ◆ sample)"))
+        self.setToolTip(self.tr(
+            "Bars: ‖∂E/∂W‖ of each layer now. Dashes: at the run's first step. Diamonds: one "
+            "sample's share, the mean over the samples of ‖∂Eᵢ/∂W‖, which the samples cannot "
+            "cancel: the fan from output to input stays visible after the bars have merged."))
         item.getAxis("bottom").setStyle(hideOverlappingLabels=12)  # "out" may reach past the end
         self.bars = pg.BarGraphItem(x=[], y0=[], y1=[], width=BAR_WIDTH, pen=pg.mkPen(None))
         self.first_step_marks = pg.PlotCurveItem(connect="pairs", pen=FIRST_STEP_PEN)
         item.addItem(self.bars, ignoreBounds=True)
         item.addItem(self.first_step_marks, ignoreBounds=True)
+        self.sample_marks = pg.ScatterPlotItem(symbol="d", size=11, pen=pg.mkPen(TEXT))
+        item.addItem(self.sample_marks, ignoreBounds=True)
         self._brushes: list = []
         self.ticks: list[tuple[int, str]] = []  # the depth axis' (x, label): the curves' legend
         self._log = False
@@ -88,16 +103,26 @@ class DepthPlot(QWidget):
         self.plot_item.vb.setXRange(0.4, count + 0.6, padding=0)
         self.draw_norms(None, None, self._log)
 
-    def draw_norms(self, now, first_step, log: bool) -> None:
-        """Bars at ``now`` (L,) and dashes at ``first_step`` (L,); None draws nothing."""
+    def draw_norms(self, now, first_step, log: bool, samples=None) -> None:
+        """Bars at ``now`` (L,), dashes at ``first_step`` (L,), diamonds at ``samples`` (L,)
+        (one sample's share); None draws nothing."""
         if log != self._log:
             self._log = log
             self.plot_item.setLogMode(y=log)  # the axis labels 10^k (the items are placed here)
         if now is None or self.count == 0:
             self.bars.setOpts(x=[], y0=[], y1=[], brushes=[])
             self.first_step_marks.setData([], [])
+            self.sample_marks.setData([], [])
             return
         x = np.arange(1, self.count + 1, dtype=np.float64)
+        if samples is None or len(samples) != self.count:
+            self.sample_marks.setData([], [])
+        else:
+            tops = self._heights(samples, log)
+            shown = tops > FLOOR
+            self.sample_marks.setData(x[shown], tops[shown],
+                                      brush=[b for b, s in zip(self._brushes, shown,
+                                                               strict=True) if s])
         self.bars.setOpts(x=x, y0=FLOOR if log else 0.0, y1=self._heights(now, log),
                           brushes=self._brushes)
         if first_step is None:

@@ -17,7 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QCheckBox, QLabel
 
-from engine.analysis.diagnostics import layer_ratios
+from engine.analysis.diagnostics import layer_ratios, sample_gradient_norms
 from engine.model.activations import get_activation
 from gui.document import Document
 from gui.plots.depth_plot import DepthPlot, layer_colors
@@ -32,6 +32,7 @@ RATIO_DIGITS = 2
 NOTES_SLOPE = 0.3  # what the notes say sigmoid's slope is "about"
 GRADIENT_OF = "‖∂E\u2060/\u2060∂W{}‖".format  # word joiners: a line never breaks inside it
 NOTE_FONT_SCALE = 0.9  # the note is a footnote to the plots
+SAMPLE_ROWS = 256  # one sample's share (the depth view's diamonds) is measured on these rows
 
 
 class GradientPlot(HistoryPlot):
@@ -133,13 +134,23 @@ class GradientPlot(HistoryPlot):
         steps, _, grad_norms = history.series(self.plot_width())
         for index, curve in enumerate(self.curves):
             curve.setData(steps, grad_norms[:, index])
-        self.follow(float(steps[-1]), [] if fixed else [grad_norms.ravel()])
+        samples = self._sample_norms()
+        self.follow(float(steps[-1]), [] if fixed else [grad_norms.ravel(), samples])
         if fixed and self._follow:  # (unless the learner zoomed or panned)
             self._hold_fixed_range()
         now = history.exact(1)[2][-1]
         first = self._first_step(history)
-        self.depth.draw_norms(now, first, log)
+        self.depth.draw_norms(now, first, log, samples)
         self._show_slope_note(now, first)
+
+    def _sample_norms(self):
+        """One sample's share of each ‖∂E/∂W⁽ˡ⁾‖ now (the engine's), on the first rows."""
+        network, data = self._document.network, self._document.data
+        if data is None or len(data) == 0 or data.inputs.shape[1] != network.input_size \
+                or data.targets.shape[1] != network.output_size or not network.layers:
+            return np.array([])
+        rows = slice(0, SAMPLE_ROWS)
+        return sample_gradient_norms(network, data.inputs[rows], data.targets[rows])
 
     def _show_slope_note(self, now, first) -> None:
         """For sigmoid hidden layers: σ′'s largest value and the measured layer ratios."""

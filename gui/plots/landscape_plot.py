@@ -6,7 +6,11 @@ points training moved to. Two parameters: a colour map of E(θ₁, θ₂) with a
 current point and the descent trajectory. Under the plot, the engine's verdict on the point
 (engine/analysis/critical_points.py): a slope, or a zero gradient that is a minimum, a saddle or a
 plateau. Parameters are chosen in the two boxes of the header or by clicking a weight or bias
-on the canvas (with Shift: the second parameter).
+on the canvas (with Shift: the second parameter). For a network with many parameters the mode
+box offers a slice along two random directions normalised filter by filter (Li et al. 2018,
+engine/analysis/random_slice.py): E(θ + α d₁ + β d₂) as a map, with training's path projected
+onto the plane; the directions are drawn (seed 0) when the mode is chosen and kept until the
+network's structure or the run's record changes.
 
 Grids are the engine's (engine/analysis/loss_landscape.py), computed in a background thread
 (gui/plots/landscape_worker.py) whenever the frame clock lets this view paint: once per frame
@@ -22,6 +26,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from engine.analysis.loss_landscape import DEFAULT_POINTS, DEFAULT_SPAN
+from engine.analysis.random_slice import DEFAULT_SEED, parameter_vector, random_directions
+from engine.analysis.random_slice import DEFAULT_SPAN as RANDOM_SPAN
 from engine.model.parameter_names import parameter_name, parameters_of
 from gui.document import Document
 from gui.frame_clock import FrameClock
@@ -31,6 +37,7 @@ from gui.plots.plot_frame import PlotFrame
 from gui.style import BACKWARD, ERROR_STYLE, HIGHLIGHT, MUTED_TEXT, POSITIVE, TEXT, UPDATE
 
 NO_SECOND = "— (curve)"
+CHOSEN, RANDOM = 0, 1  # the mode box's entries
 MAX_TRAIL = 2_000  # points of the trail kept (the oldest go first)
 COLOR_MAP = "viridis"
 LEVEL_LINE = (215, 48, 39)  # red: seen on viridis' dark purples and light yellows alike
@@ -55,6 +62,16 @@ class LandscapePlot(PlotFrame):
         self._last_trap = None
         self.span, self.points = DEFAULT_SPAN, DEFAULT_POINTS
         self.worker = LandscapeWorker(self._on_computed, self)
+        self.directions = None  # (d₁, d₂) of the random slice, and θ where they were drawn
+        self.origin = None
+        self.seed = DEFAULT_SEED
+        self.mode_box = QComboBox()
+        self.mode_box.addItems([self.tr("chosen parameters"), self.tr("2 random directions")])
+        self.mode_box.setToolTip(self.tr(
+            "Random directions: E along two random directions through all parameters, each "
+            "neuron's part scaled to its weights (Li et al. 2018), for networks with many "
+            "parameters"))
+        self.add_header_widget(self.mode_box)
         self.first_box, self.second_box = QComboBox(), QComboBox()
         for box, tip in ((self.first_box, "θ₁: the parameter along the horizontal axis"),
                          (self.second_box, "θ₂: a second parameter for a map of E(θ₁, θ₂)")):
@@ -67,6 +84,7 @@ class LandscapePlot(PlotFrame):
         self.layout().addWidget(self.verdict)
         self._create_items()
         self._fill_boxes()
+        self.mode_box.currentIndexChanged.connect(self._on_mode_changed)
         self.first_box.currentIndexChanged.connect(self._on_box_changed)
         self.second_box.currentIndexChanged.connect(self._on_box_changed)
         document.weights_changed.connect(self._on_numbers_changed)
@@ -134,9 +152,20 @@ class LandscapePlot(PlotFrame):
             self.parameters = chosen
             self._clear_trail()
 
+    @property
+    def random_mode(self) -> bool:
+        return self.mode_box.currentIndex() == RANDOM
+
+    def _on_mode_changed(self, _index: int) -> None:
+        for box in (self.first_box, self.second_box):
+            box.setVisible(not self.random_mode)
+        self._clear_trail()
+
     def _on_selection_changed(self, item) -> None:
         if not isinstance(item, WeightRef | BiasRef):
             return
+        if self.random_mode:  # a click on a parameter goes back to the chosen ones
+            self.mode_box.setCurrentIndex(CHOSEN)
         quantity = quantity_of(item, "value")
         if shift_held() and self.parameters and quantity != self.parameters[0]:
             self.choose(self.parameters[0], quantity)
@@ -158,6 +187,7 @@ class LandscapePlot(PlotFrame):
     def _clear_trail(self) -> None:
         self.trail = []
         self.result = None
+        self.directions = self.origin = None  # new directions through the new start
         self.request_refresh()
 
     # ----- computing and drawing ---------------------------------------------------------------
@@ -166,7 +196,7 @@ class LandscapePlot(PlotFrame):
         document = self._document
         network, data = document.network, document.data
         problem = ""
-        if not self.parameters:
+        if not self.parameters or not network.layers:
             problem = "— the network has no parameters"
         elif data is None or len(data) == 0:
             problem = "— no training data: E needs samples"
@@ -176,6 +206,13 @@ class LandscapePlot(PlotFrame):
         if problem:
             self.worker.cancel()
             self._show_problem(problem)
+            return
+        if self.random_mode:
+            if self.directions is None:
+                self.directions = random_directions(network, self.seed)
+                self.origin = parameter_vector(network)
+            self.worker.ask(network, data.inputs, data.targets, (), RANDOM_SPAN, self.points,
+                            self.directions, self.origin)
             return
         self.worker.ask(network, data.inputs, data.targets, self.parameters, self.span,
                         self.points)
@@ -191,33 +228,35 @@ class LandscapePlot(PlotFrame):
         self.verdict.setText(text)
 
     def _on_computed(self, result: LandscapeResult) -> None:
-        if result.landscape is None:
+        if result.landscape is None and result.slice is None:
             self._show_problem(f"— {result.problem}")
             return
         self.result = result
-        shape = result.shape
-        point = (*shape.values, shape.loss) if len(shape.values) == 1 else shape.values
+        if result.slice is not None:
+            point = result.position
+        else:
+            shape = result.shape
+            point = (*shape.values, shape.loss) if len(shape.values) == 1 else shape.values
         if not self.trail or self.trail[-1] != point:
             self.trail.append(point)
             del self.trail[:-MAX_TRAIL]
         self._draw(result)
 
     def _draw(self, result: LandscapeResult) -> None:
+        if result.slice is not None:
+            self._draw_slice(result)
+            return
         landscape, shape = result.landscape, result.shape
         names = landscape.names
         two = len(names) == 2
         item = self.plot_item
         item.setLabel("bottom", names[0])
         item.setLabel("left", names[1] if two else "E (all samples)")
-        self.image.setVisible(two)
-        self.level_line.setVisible(two)
-        self.colorbar.setVisible(two)
-        self.curve.setVisible(not two)
-        self.tangent.setVisible(not two)
+        self._show_map(two)
         trail = np.array(self.trail)
         self.trail_item.setData(trail[:, 0], trail[:, 1])
         if two:
-            self._draw_map(landscape)
+            self._draw_map(*landscape.axes, landscape.losses)
             self.level_line.setData(landscape.losses, shape.loss)
             self.point.setData([shape.values[0]], [shape.values[1]])
         else:
@@ -226,9 +265,40 @@ class LandscapePlot(PlotFrame):
             self.point.setData([shape.values[0]], [shape.loss])
         self._show_verdict(shape)
 
-    def _draw_map(self, landscape) -> None:
-        xs, ys = landscape.axes
-        losses = landscape.losses
+    def _draw_slice(self, result: LandscapeResult) -> None:
+        """The random slice: E over (α, β), the current point at its (α, β), the path."""
+        grid = result.slice
+        item = self.plot_item
+        item.setLabel("bottom", self.tr("α (random direction 1)"))
+        item.setLabel("left", self.tr("β (random direction 2)"))
+        self._show_map(True)
+        trail = np.array(self.trail)
+        self.trail_item.setData(trail[:, 0], trail[:, 1])
+        self._draw_map(grid.alphas, grid.betas, grid.losses)
+        middle = len(grid.betas) // 2, len(grid.alphas) // 2
+        centre = float(grid.losses[middle])
+        self.level_line.setData(grid.losses, centre)
+        self.point.setData([result.position[0]], [result.position[1]])
+        self.verdict.setStyleSheet(f"color: {MUTED_TEXT.name()};")
+        self.verdict.setText(self.tr(
+            "E = {loss} here. E(θ + α·d₁ + β·d₂) along two random directions through all "
+            "{count} parameters, each neuron's part scaled to the size of its weights (seed "
+            "{seed}); the path is training's, projected onto this plane.").format(
+                loss=f"{centre:.6g}", count=f"{result.request.network.parameter_count:,}",
+                seed=grid.seed))
+        if self._last_trap is not None:
+            self._last_trap = None
+            self.verdict_changed.emit("")
+
+    def _show_map(self, two: bool) -> None:
+        self.image.setVisible(two)
+        self.level_line.setVisible(two)
+        self.colorbar.setVisible(two)
+        self.curve.setVisible(not two)
+        self.tangent.setVisible(not two)
+
+    def _draw_map(self, xs, ys, losses) -> None:
+        """E (len(ys), len(xs)) as colours, each value centred on its grid point."""
         finite = losses[np.isfinite(losses)]
         self.image.setImage(losses, autoLevels=False)
         if finite.size:

@@ -289,6 +289,58 @@ def plateau() -> Experiment:
     return experiment
 
 
+# ----- a local minimum that is not the global one -----------------------------------------------
+LOCAL_MINIMUM_START = (-1.413, -0.865)  # near the local minimum; refined by Newton's method below
+LOCAL_MINIMUM_BETTER = (0.0, 0.0)  # near the lower minimum
+LOCAL_MINIMUM_LEARNING_RATE = 0.1
+
+
+def newton_on_one_neuron(network: Network, data: Dataset, start, steps: int = 30):
+    """(w, b) of a 1 → 1 network refined by Newton's method on the engine's gradient, the
+    Hessian from central differences of that gradient (h = 1e-6); the network is changed."""
+    layer = network.layers[0]
+
+    def gradient(point) -> np.ndarray:
+        layer.weights[0, 0], layer.biases[0] = point
+        grads = network.backward(network.forward(data.inputs), data.targets, False)
+        return np.array([grads.grad_weights[0][0, 0], grads.grad_biases[0][0]])
+
+    point = np.array(start, dtype=float)
+    for _ in range(steps):
+        step = 1e-6
+        hessian = np.column_stack([(gradient(point + step * e) - gradient(point - step * e))
+                                   / (2 * step) for e in np.eye(2)])
+        point = point - np.linalg.solve((hessian + hessian.T) / 2, gradient(point))
+    return point, gradient(point), np.linalg.eigvalsh((hessian + hessian.T) / 2)
+
+
+def local_minimum() -> Experiment:
+    """1 → 1 tanh, half_sse, y = tanh(w·x + b) on x = −1, 0, 3 with t = 0.5, −0.7, 0.2, started
+    exactly at a local minimum of E(w, b) that is not the global one (verified here: gradient
+    ≈ 0, Hessian positive definite, E lower at the other minimum)."""
+    data = Dataset([[-1.0], [0.0], [3.0]], [[0.5], [-0.7], [0.2]])
+    network = Network(1, [Layer([[0.0]], [0.0], "tanh", labels=["y"])], "half_sse", "sum",
+                      ["x"], "A local minimum that is not the lowest")
+    better, better_gradient, better_curvature = newton_on_one_neuron(
+        network, data, LOCAL_MINIMUM_BETTER)
+    lower = network.loss_value(data.inputs, data.targets)
+    point, gradient, curvature = newton_on_one_neuron(network, data, LOCAL_MINIMUM_START)
+    loss = network.loss_value(data.inputs, data.targets)
+    assert np.linalg.norm(gradient) < 1e-12 and np.linalg.norm(better_gradient) < 1e-12
+    assert curvature.min() > 0 and better_curvature.min() > 0 and lower < loss - 0.1
+    training = TrainingSettings(learning_rate=LOCAL_MINIMUM_LEARNING_RATE, batch_size=None)
+    network.description = (
+        "One tanh neuron y = tanh(w·x + b) on three samples, started at w = "
+        f"{point[0]:.4f}, b = {point[1]:.4f}: there ∂E/∂w and ∂E/∂b are 0 (to 1e-12) and E "
+        f"curves up in every direction (the curvature's eigenvalues are {curvature[0]:.3f} and "
+        f"{curvature[1]:.3f}): a true local minimum, with E = {loss:.4f}. Yet E is lower, "
+        f"{lower:.4f}, at w = {better[0]:.4f}, b = {better[1]:.4f}, another minimum across a "
+        "ridge. Gradient descent cannot leave: every step goes downhill, and here nothing is "
+        "downhill. Choose w1[1,1] and b1[1] in the Loss Landscape dock to see both valleys."
+    )
+    return Experiment(network, training, data)
+
+
 PRESETS = {
     "seed": seed,
     "seed-sse": lambda: seed("sse"),
@@ -299,6 +351,7 @@ PRESETS = {
     "sine": sine,
     "saddle": saddle,
     "plateau": plateau,
+    "local-minimum": local_minimum,
 }
 
 

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>DepthPlot</name>
+    <message>
+        <source>layer (– – step 1, ◆ sample)</source>
+        <translation>층 (– – 1단계, ◆ 샘플)</translation>
+    </message>
+    <message>
+        <source>Bars: ‖∂E/∂W‖ of each layer now. Dashes: at the run&apos;s first step. Diamonds: one sample&apos;s share, the mean over the samples of ‖∂Eᵢ/∂W‖, which the samples cannot cancel: the fan from output to input stays visible after the bars have merged.</source>
+        <translation>막대: 지금 각 층의 ‖∂E/∂W‖. 점선: 학습 첫 단계의 값. 마름모: 샘플 하나의 몫, 샘플들에 대한 ‖∂Eᵢ/∂W‖의 평균으로, 샘플끼리 상쇄할 수 없습니다: 막대들이 한데 모인 뒤에도 출력에서 입력으로 퍼지는 모양이 보입니다.</translation>
+    </message>
+</context>
+<context>
     <name>DigitWeights</name>
     <message>
         <source>Weights into each output, as 8×8 images (blue: ink here counts for it, orange: against it)</source>
@@ -10,6 +21,49 @@
     <message>
         <source>Test accuracy: {share:.1%} of {count} images never trained on</source>
         <translation>테스트 정확도: 학습에 쓰지 않은 이미지 {count}개 중 {share:.1%}</translation>
+    </message>
+</context>
+<context>
+    <name>GradientCheckPanel</name>
+    <message>
+        <source>Check Gradients</source>
+        <translation>기울기 검사</translation>
+    </message>
+    <message>
+        <source>Compare every backpropagated ∂E/∂θ of the next training batch with a central finite difference (as python main.py gradcheck FILE)</source>
+        <translation>다음 학습 배치에서 역전파로 구한 모든 ∂E/∂θ를 중심 차분과 비교합니다 (python main.py gradcheck FILE 과 같음)</translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation>파라미터</translation>
+    </message>
+    <message>
+        <source>analytic ∂E/∂θ</source>
+        <translation>역전파 ∂E/∂θ</translation>
+    </message>
+    <message>
+        <source>numeric ∂E/∂θ</source>
+        <translation>수치 ∂E/∂θ</translation>
+    </message>
+    <message>
+        <source>relative error</source>
+        <translation>상대 오차</translation>
+    </message>
+    <message>
+        <source>No samples to check the gradients on.</source>
+        <translation>기울기를 검사할 샘플이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{count} parameters on a batch of {batch} samples are too many to check here (five forward passes each): use python main.py gradcheck FILE</source>
+        <translation>샘플 {batch}개 배치에서 파라미터 {count}개는 여기서 검사하기에 너무 많습니다 (각각 순전파 다섯 번): python main.py gradcheck FILE 을 쓰세요</translation>
+    </message>
+    <message>
+        <source>✗ {count} of {total} gradients disagree (largest relative error {worst}, limit {limit}): the backward pass is wrong there, marked red on the canvas.</source>
+        <translation>✗ 기울기 {total}개 중 {count}개가 맞지 않습니다 (가장 큰 상대 오차 {worst}, 한계 {limit}): 그 자리의 역전파가 틀렸습니다. 캔버스에 빨간색으로 표시했습니다.</translation>
+    </message>
+    <message>
+        <source>✓ Every gradient agrees on {batch} samples: largest relative error {worst} (limit {limit}).</source>
+        <translation>✓ 샘플 {batch}개에서 모든 기울기가 맞습니다: 가장 큰 상대 오차 {worst} (한계 {limit}).</translation>
     </message>
 </context>
 <context>
@@ -33,6 +87,33 @@
     <message>
         <source>&lt;b&gt;Weight{name} from {origin} to {target}&lt;/b&gt; (layer {layer})</source>
         <translation>&lt;b&gt;{origin}에서 {target}(으)로 가는 가중치{name}&lt;/b&gt; ({layer}층)</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapePlot</name>
+    <message>
+        <source>chosen parameters</source>
+        <translation>고른 파라미터</translation>
+    </message>
+    <message>
+        <source>2 random directions</source>
+        <translation>무작위 두 방향</translation>
+    </message>
+    <message>
+        <source>Random directions: E along two random directions through all parameters, each neuron&apos;s part scaled to its weights (Li et al. 2018), for networks with many parameters</source>
+        <translation>무작위 방향: 모든 파라미터를 지나는 무작위 두 방향을 따라 본 E, 뉴런마다 그 가중치 크기에 맞춰 조정 (Li et al. 2018), 파라미터가 많은 신경망용</translation>
+    </message>
+    <message>
+        <source>α (random direction 1)</source>
+        <translation>α (무작위 방향 1)</translation>
+    </message>
+    <message>
+        <source>β (random direction 2)</source>
+        <translation>β (무작위 방향 2)</translation>
+    </message>
+    <message>
+        <source>E = {loss} here. E(θ + α·d₁ + β·d₂) along two random directions through all {count} parameters, each neuron&apos;s part scaled to the size of its weights (seed {seed}); the path is training&apos;s, projected onto this plane.</source>
+        <translation>여기서 E = {loss}. 파라미터 {count}개 모두를 지나는 무작위 두 방향을 따라 본 E(θ + α·d₁ + β·d₂), 뉴런마다 그 가중치 크기에 맞춰 조정 (시드 {seed}); 경로는 학습이 지나온 길을 이 평면에 투영한 것입니다.</translation>
     </message>
 </context>
 <context>
@@ -233,6 +314,13 @@
     <message>
         <source>Not yet. Hint: {hint}</source>
         <translation>아직 아닙니다. 힌트: {hint}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDocks</name>
+    <message>
+        <source>Gradient Check</source>
+        <translation>기울기 검사</translation>
     </message>
 </context>
 <context>

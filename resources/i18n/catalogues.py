@@ -196,6 +196,8 @@ def _literals(node: ast.AST):
         return
     elif isinstance(node, ast.Subscript):
         yield from _literals(node.value)
+    elif isinstance(node, ast.FormattedValue):  # f"{x:.3g}": a format spec is not text
+        yield from _literals(node.value)
     elif isinstance(node, ast.Dict):
         for value in node.values:
             yield from _literals(value)

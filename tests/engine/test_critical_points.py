@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from engine.analysis.critical_points import PointKind, classify, local_shape
+from engine.analysis.critical_points import PointKind, classify, local_shape, shape_on_grid
 from engine.analysis.loss_landscape import loss_landscape
 from engine.files.presets import load_preset
 from engine.model.network import Layer, Network
@@ -103,3 +103,47 @@ def test_along_one_weight_of_the_saddle_the_grid_shows_nothing_clearly_lower():
     shape = shape_of("saddle", ["w2[1,1]"])
     assert shape.kind is PointKind.FLAT and not shape.kind.trap
     assert "choose another parameter to look further" in shape.sentence()
+
+
+def test_the_local_minimum_preset_is_a_true_local_minimum_above_a_better_point():
+    experiment = load_preset("local-minimum")
+    network, data = experiment.network, experiment.data
+    grads = network.backward(network.forward(data.inputs), data.targets, False)
+    gradient = np.array([grads.grad_weights[0][0, 0], grads.grad_biases[0][0]])
+    assert np.linalg.norm(gradient) < 1e-12  # every parameter: there are only w and b
+    layer = network.layers[0]
+    start = (layer.weights[0, 0], layer.biases[0])
+
+    def gradient_at(w, b):
+        changed = network.copy()
+        changed.layers[0].weights[0, 0], changed.layers[0].biases[0] = w, b
+        g = changed.backward(changed.forward(data.inputs), data.targets, False)
+        return np.array([g.grad_weights[0][0, 0], g.grad_biases[0][0]])
+
+    h = 1e-6  # the full Hessian from central differences of the backward pass
+    hessian = np.column_stack([(gradient_at(*(start + h * e)) - gradient_at(*(start - h * e)))
+                               / (2 * h) for e in np.eye(2)])
+    assert np.allclose(hessian, hessian.T, atol=1e-6)
+    assert np.linalg.eigvalsh(hessian).min() > 0.1  # positive definite
+    better = network.copy()
+    better.layers[0].weights[0, 0], better.layers[0].biases[0] = 0.0115, -0.0078
+    assert better.loss_value(data.inputs, data.targets) < grads.loss - 0.3  # 0.389 < 0.720
+
+
+def test_the_verdict_names_a_local_minimum_and_where_e_is_lower():
+    experiment = load_preset("local-minimum")
+    network, data = experiment.network, experiment.data
+    parameters = [parse_parameter(name, network) for name in ("w1[1,1]", "b1[1]")]
+    grid = loss_landscape(network, data.inputs, data.targets, parameters)
+    shape = shape_on_grid(network, data.inputs, data.targets, grid)
+    assert shape.kind is PointKind.LOCAL_MINIMUM and shape.kind.trap
+    assert np.all(shape.eigenvalues > 0)
+    values, lowest = shape.lower
+    assert lowest == grid.losses.min() < shape.loss
+    j, i = list(grid.axes[0]).index(values[0]), list(grid.axes[1]).index(values[1])
+    assert grid.losses[i, j] == lowest
+    sentence = shape.sentence()
+    assert sentence.startswith("gradient ≈ 0 here")
+    assert "but E is not at its minimum: a local minimum along w1[1,1] and b1[1]" in sentence
+    assert f"E = {lowest:.4g} is lower at w1[1,1] = {values[0]:.3g}, b1[1] = {values[1]:.3g}" \
+        in sentence

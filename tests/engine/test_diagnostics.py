@@ -5,10 +5,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.analysis.diagnostics import accuracy, diagnose, layer_ratios, target_classes
+from engine.analysis.diagnostics import (
+    accuracy,
+    diagnose,
+    layer_ratios,
+    sample_gradient_norms,
+    target_classes,
+)
 from engine.errors import NetworkError
 from engine.files.presets import load_preset
 from engine.model.activations import get_activation
+from engine.model.losses import reduction_scale
 from engine.model.network import Layer, Network
 from engine.training.datasets import xor_gate
 
@@ -190,3 +197,19 @@ def test_the_vanishing_sigmoid_preset_loses_about_sigma_max_per_layer_at_the_sta
                                rtol=1e-15)
     assert np.all((ratios > 0.1) & (ratios < 0.35))
     assert get_activation("sigmoid").max_slope == 0.25
+
+
+@pytest.mark.parametrize("preset", ["xor", "softmax-blobs", "vanishing-sigmoid"])
+def test_one_samples_share_is_the_mean_norm_of_each_samples_gradient(preset):
+    experiment = load_preset(preset)
+    network, data = experiment.network, experiment.data
+    shares = sample_gradient_norms(network, data.inputs, data.targets)
+    whole = network.backward(network.forward(data.inputs), data.targets, False)
+    scale = reduction_scale(network.reduction, len(data))
+    norms = []
+    for i in range(len(data)):  # each sample alone, with the whole batch's reduction
+        one = network.backward(network.forward(data.inputs[i:i + 1]), data.targets[i:i + 1],
+                               False)
+        norms.append([np.linalg.norm(g) * scale for g in one.grad_weights])
+    np.testing.assert_allclose(shares, np.mean(norms, axis=0), rtol=1e-10)
+    assert shares.shape == (len(network.layers),) and whole.loss > 0

@@ -3,7 +3,7 @@ depth-ordered colours shared with the curves, the fixed axis, and the sigmoid sl
 
 import numpy as np
 
-from engine.analysis.diagnostics import layer_ratios
+from engine.analysis.diagnostics import layer_ratios, sample_gradient_norms
 from gui.plots.depth_plot import layer_colors
 from gui.plots.gradient_plot import FIXED_DECADES, GradientPlot
 from gui.richtext import numbers_text
@@ -144,3 +144,29 @@ def test_the_depth_view_stands_beside_a_wide_plot_and_under_a_tall_one(qtbot, ow
     plot.resize(360, 600)
     qtbot.waitUntil(lambda: plot.depth.y() > plot.plot_widget.y())
     assert abs(plot.depth.x() - plot.plot_widget.x()) < 2
+
+
+def test_past_the_plateau_the_bars_merge_but_one_samples_share_keeps_the_fan(qtbot, owned):
+    runner, plot = gradient_plot(qtbot, owned, "vanishing-sigmoid", 200)
+    plot.refresh()
+    bars = bar_values(plot)
+    assert bars.max() / bars.min() < 10  # the batch gradients have fallen into one band
+    document = plot._document
+    expected = sample_gradient_norms(document.network, document.data.inputs,
+                                     document.data.targets)
+    x, y = plot.depth.sample_marks.getData()
+    assert list(x) == list(range(1, 10))
+    shares = 10.0 ** y
+    np.testing.assert_allclose(shares, expected, rtol=1e-12)
+    assert np.all(np.diff(shares) > 0)  # rising from the input side to the output
+    assert shares[0] / shares[-1] < 1e-5  # a fan of five decades and more
+    low, high = plot.depth.plot_item.vb.viewRange()[1]
+    assert low <= y.min() and y.max() <= high  # all of it in view
+
+
+def test_the_fixed_axis_holds_one_samples_share_too(qtbot, owned):
+    _, plot = gradient_plot(qtbot, owned, "vanishing-sigmoid", 3)
+    plot.fixed_check.setChecked(True)
+    plot.refresh()
+    _, y = plot.depth.sample_marks.getData()
+    assert len(y) == 9 and FIXED_DECADES[0] <= y.min() and y.max() <= FIXED_DECADES[1]

@@ -32,7 +32,7 @@ NOT_YET_CONVERTED = {
     "gui/panels/explain.py", "gui/panels/inspector.py", "gui/panels/step_panel.py",
     "gui/panels/training_panel.py", "gui/panels/training_settings_form.py",
     "gui/panels/weight_tables.py", "gui/plots/activation_plot.py", "gui/plots/decision_map.py",
-    "gui/plots/depth_plot.py", "gui/plots/export.py", "gui/plots/gradient_plot.py",
+    "gui/plots/export.py", "gui/plots/gradient_plot.py",
     "gui/plots/history_plot.py", "gui/plots/landscape_plot.py", "gui/plots/loss_plot.py",
     "gui/plots/plot_frame.py", "gui/step_source.py", "gui/stepping.py", "gui/training_docks.py",
     "gui/training_runner.py",
