@@ -27,6 +27,7 @@ from gui.canvas import NetworkView
 from gui.derived import DerivedNumbers
 from gui.document import Document
 from gui.file_actions import FileActions
+from gui.layouts import WindowLayouts
 from gui.network_actions import NetworkActions
 from gui.panels.explain import ExplainPanel
 from gui.panels.inspector import Inspector
@@ -37,7 +38,7 @@ from gui.style import format_value
 from gui.training_docks import TrainingDocks
 
 APP_TITLE = "Backprop Simulator"
-MINIMUM_SIZE = QSize(1100, 720)  # the docks' own minimum sizes plus a usable canvas
+MINIMUM_SIZE = QSize(800, 600)  # smaller windows get the compact layouts (gui/layouts.py)
 DEFAULT_SIZE = QSize(1280, 800)
 STATE_VERSION = 1
 
@@ -117,6 +118,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addActions(self.canvas.view_actions())
         self.view_menu.addSeparator()
+        self.view_menu.addActions(self.layouts.actions())
+        self.view_menu.addSeparator()
         for dock in self.docks():
             self.view_menu.addAction(dock.toggleViewAction())
 
@@ -171,43 +174,8 @@ class MainWindow(QMainWindow):
                                            self.explain_panel, bottom)
         self.training_docks = TrainingDocks(self)  # training, data, plots, output map
         self.stepping.set_runner(self.training_docks.runner)  # steps what training does next
-        self._arrange_docks()
+        self.layouts = WindowLayouts(self)  # training and stepping layouts
         self._sizes_to_arrange = True  # until a saved layout is restored
-
-    def _arrange_docks(self):
-        """The first-start layout: the canvas keeps the most room.
-
-        Right: the inspector's tabs with training and data. Bottom: the step-through beside the
-        explanation and the plots. (Docks are taken out and put back in this order because Qt
-        adds a tab instead of a neighbour once a dock is tabbed.)
-        """
-        training = self.training_docks
-        right = Qt.DockWidgetArea.RightDockWidgetArea
-        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        right_tabs = [self.inspector_dock, self.weight_tables_dock, self.history_dock,
-                      training.training_dock, training.data_dock]
-        bottom_tabs = [self.explain_dock, training.loss_dock, training.gradient_dock,
-                       training.activation_dock, training.map_dock, training.landscape_dock]
-        for dock in [self.step_dock, *right_tabs, *bottom_tabs]:
-            self.removeDockWidget(dock)
-        self.addDockWidget(right, self.inspector_dock)
-        self.addDockWidget(bottom, self.step_dock)
-        self.addDockWidget(bottom, self.explain_dock)
-        self.splitDockWidget(self.step_dock, self.explain_dock, Qt.Orientation.Horizontal)
-        for tabs in (right_tabs, bottom_tabs):
-            for first, second in zip(tabs, tabs[1:], strict=False):
-                self.tabifyDockWidget(first, second)
-        for dock in [self.step_dock, *right_tabs, *bottom_tabs]:
-            dock.show()
-        self.inspector_dock.raise_()
-        self.explain_dock.raise_()
-
-    def _arrange_dock_sizes(self):
-        """The first-start sizes (set once the window has its size): the canvas gets the most."""
-        self.resizeDocks([self.inspector_dock], [430], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.step_dock], [240], Qt.Orientation.Vertical)
-        self.resizeDocks([self.step_dock, self.explain_dock], [700, 480],
-                         Qt.Orientation.Horizontal)
 
     def docks(self) -> list[QDockWidget]:
         return self.findChildren(QDockWidget)
@@ -241,15 +209,26 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(DEFAULT_SIZE)
         state = self.settings.value("window/state")
+        self.layouts.read_settings(self.settings)
         if state is not None and self.restoreState(state, STATE_VERSION):
             self._sizes_to_arrange = False
+            self.layouts.compact = self.layouts.fits_compact()
+        else:
+            self.layouts.apply(self.layouts.current)
 
     def showEvent(self, event):
         super().showEvent(event)
-        if self._sizes_to_arrange:
+        self.layouts.on_resized()
+        if self._sizes_to_arrange:  # the first start's sizes, once the window has its size
             self._sizes_to_arrange = False
-            self._arrange_dock_sizes()
+            self.layouts.resize_docks()
         self._hide_stale_tab_bars()
+        self.layouts.label_tabs()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if self.isVisible():
+            self.layouts.on_resized()
 
     def _hide_stale_tab_bars(self):
         """Hide tab bars Qt leaves behind when docks are regrouped before the window is shown
@@ -268,6 +247,7 @@ class MainWindow(QMainWindow):
     def write_settings(self):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState(STATE_VERSION))
+        self.layouts.write_settings(self.settings)
         self.settings.sync()
 
     # ----- the title and the modified mark ------------------------------------------------------

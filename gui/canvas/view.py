@@ -43,7 +43,7 @@ class NetworkView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        self.setMinimumSize(320, 240)
+        self.setMinimumSize(240, 160)  # an 800 × 600 window keeps room for its docks
         self.thumbnails_action = self._toggle(
             "Neuron &Thumbnails", "Fill each neuron with its output over the input plane "
             "(networks with two inputs)", self.network_scene.set_thumbnails_shown)
