@@ -4,7 +4,8 @@ at once) and stepping (network, step-through and Explain This Number).
 Each layout is a list of dock groups (docks tabbed together) placed round the canvas with
 QMainWindow's own tools: ``addDockWidget``, ``splitDockWidget``, ``tabifyDockWidget`` and
 ``resizeDocks``. A window narrower than ``COMPACT_WIDTH`` or lower than ``COMPACT_HEIGHT`` gets
-the compact form of a layout: groups that would not fit side by side become tabs of one group.
+the compact form of a layout when the full one's docks need more room than the window has:
+groups that would not fit side by side become tabs of one group.
 
 The window switches to the training layout when a run starts and to the stepping layout at the
 first step, until the learner moves, floats, closes or opens a dock: from then on their
@@ -18,7 +19,6 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar
 
 TRAINING, STEPPING = "training", "stepping"
-COMPACT_WIDTH, COMPACT_HEIGHT = 1000, 700  # below either: fewer groups, more tabs
 SIDE_WIDTH = 0.3  # of the window's width: the right-hand dock column
 BOTTOM_HEIGHT = {TRAINING: 0.33, STEPPING: 0.36}  # of the window's height: the bottom row
 LEARNER_ARRANGED_KEY = "window/arranged_by_learner"
@@ -32,16 +32,15 @@ BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 # (right column: below; bottom row: to the right)
 ARRANGEMENTS = {
     TRAINING: {
-        RIGHT: [["training_dock", "data_dock", "inspector_dock"],
-                ["output_map_dock", "weight_tables_dock", "history_dock"]],
-        BOTTOM: [["loss_dock", "landscape_dock", "step_dock"],
-                 ["gradient_dock", "activation_dock", "explain_dock"]],
+        RIGHT: [["training_dock", "weight_tables_dock", "history_dock"], ["output_map_dock"]],
+        BOTTOM: [["loss_dock", "landscape_dock", "data_dock", "step_dock"],
+                 ["gradient_dock", "activation_dock", "explain_dock", "inspector_dock"]],
     },
     STEPPING: {
-        RIGHT: [["inspector_dock", "weight_tables_dock", "history_dock"],
-                ["training_dock", "data_dock", "output_map_dock"]],
+        RIGHT: [["inspector_dock", "training_dock", "data_dock", "weight_tables_dock",
+                 "history_dock"]],
         BOTTOM: [["step_dock", "activation_dock", "landscape_dock"],
-                 ["explain_dock", "loss_dock", "gradient_dock"]],
+                 ["explain_dock", "loss_dock", "gradient_dock", "output_map_dock"]],
     },
 }
 # the compact forms (a small window): one group in each area, the layout's main docks first
@@ -74,6 +73,7 @@ class WindowLayouts(QObject):
         self._arranging = False
         self.current = STEPPING
         self.compact = False
+        self._full_minimum = {}  # layout → the least window size its full form needs
         self.arranged_by_learner = False
         group = QActionGroup(self)
         self.training_action = self._action(self.tr("&Training Layout"), group, self.tr(
@@ -126,8 +126,12 @@ class WindowLayouts(QObject):
             self.apply(STEPPING)
 
     def fits_compact(self) -> bool:
+        """Whether the window is too small for the current layout's full form."""
+        needed = self._full_minimum.get(self.current)
+        if needed is None:
+            return False
         size = self._window.size()
-        return size.width() < COMPACT_WIDTH or size.height() < COMPACT_HEIGHT
+        return size.width() < needed.width() or size.height() < needed.height()
 
     def on_resized(self) -> None:
         """Called by the window when its size changes: the compact form where the full one
@@ -138,10 +142,19 @@ class WindowLayouts(QObject):
     # ----- arranging ---------------------------------------------------------------------------
     def apply(self, layout: str) -> None:
         """Arrange every dock as ``layout`` says, in the form that fits the window's size."""
+        self.current = layout
+        # what the full form needs: the minimum sizes of its docks, side by side as placed
+        self._arrange(groups_of(layout, compact=False))
+        self._full_minimum[layout] = self._window.layout().minimumSize()
+        self.compact = self.fits_compact()
+        self._arrange(groups_of(layout, self.compact))
+        self.resize_docks()
+        (self.training_action if layout == TRAINING else self.stepping_action).setChecked(True)
+        self.label_tabs()
+
+    def _arrange(self, arrangement: dict) -> None:
         window = self._window
         docks = {dock.objectName(): dock for dock in window.docks()}
-        self.current, self.compact = layout, self.fits_compact()
-        arrangement = groups_of(layout, self.compact)
         self._arranging = True
         try:
             for dock in docks.values():
@@ -156,9 +169,6 @@ class WindowLayouts(QObject):
                     docks[group[0]].raise_()
         finally:
             self._arranging = False
-        self.resize_docks()
-        (self.training_action if layout == TRAINING else self.stepping_action).setChecked(True)
-        self.label_tabs()
 
     def _place_area(self, area, groups: list[list[QDockWidget]]) -> None:
         window = self._window
