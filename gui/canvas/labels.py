@@ -127,7 +127,8 @@ def bias_anchor(layout: CanvasLayout, column: int, neuron: int) -> QPointF:
 
 
 def bias_grad_anchor(layout: CanvasLayout, column: int, neuron: int) -> QPointF:
-    return layout.centre(column, neuron) + QPointF(0, layout.radii[column] + 31)
+    # clear of the halo round the bias tag when the step computes the bias (placement.RING)
+    return layout.centre(column, neuron) + QPointF(0, layout.radii[column] + 36)
 
 
 def bias_grad_anchors(layout: CanvasLayout, column: int, neuron: int, bias: str,
@@ -136,7 +137,7 @@ def bias_grad_anchors(layout: CanvasLayout, column: int, neuron: int, bias: str,
     beside it on the left."""
     bias_width = text_box(bias, QPointF()).width()
     grad_width = text_box(grad, QPointF()).width()
-    beside = QPointF(bias_width / 2 + 3 + grad_width / 2, 0)
+    beside = QPointF(bias_width / 2 + 8 + grad_width / 2, 0)  # clear of the bias' halo
     at_bias = bias_anchor(layout, column, neuron)
     return [bias_grad_anchor(layout, column, neuron), at_bias + beside, at_bias - beside]
 

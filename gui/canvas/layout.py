@@ -66,7 +66,7 @@ class CanvasLayout:
         n = self.sizes[column]
         r = self.radii[column]
         half_height = (n - 1) / 2.0 * self.spacings[column] + r
-        below = r + 42.0 if self.detailed else r + 4.0  # room for the bias tag
+        below = r + 46.0 if self.detailed else r + 4.0  # room for the bias tag and ∂E/∂b
         above = r + 22.0 if self.detailed else r + 4.0  # room for the label above
         width = max(self.gap * 0.45, 2 * r + 8) if self.detailed else 2 * r + 8
         x = self.column_x(column)

@@ -72,12 +72,15 @@ def screen_titles(view) -> list[ScreenTitle]:
         anchor = view.mapFromScene(QPointF(layout.column_x(column), top_scene))
         heights = [bold.height()] + [value.height()] * (len(lines) - 1)
         y = max(2.0, anchor.y() - sum(heights) - 2)
+        # inside the viewport: a title at its edge is narrowed, not pushed onto its neighbour
+        left = max(anchor.x() - room / 2, 0.0)
+        width = min(anchor.x() + room / 2, float(view.viewport().width())) - left
         boxes = []
         for height in heights:
-            boxes.append(QRectF(anchor.x() - room / 2, y, room, height))
+            boxes.append(QRectF(left, y, width, height))
             y += height
         metrics = [bold] + [value] * (len(lines) - 1)
-        shown = tuple(m.elidedText(line, Qt.TextElideMode.ElideRight, room)
+        shown = tuple(m.elidedText(line, Qt.TextElideMode.ElideRight, width)
                       for m, line in zip(metrics, lines, strict=True))
         titles.append(ScreenTitle(shown, tuple(boxes)))
     return titles
