@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import files
-from gui.actions import make_action
+from gui.actions import keep_width, make_action
 from gui.canvas import NetworkView
 from gui.derived import DerivedNumbers
 from gui.document import Document
@@ -84,6 +84,12 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        # the toolbar says Undo / Redo whatever the command ("Undo Train 83,216 steps" is in
+        # the Edit menu and the tooltip), so the buttons after them never shift
+        for action, short in ((self.undo_action, self.tr("Undo")),
+                              (self.redo_action, self.tr("Redo"))):
+            action.setIconText(short)
+            _tip_follows_text(action)
         self.zoom_in_action = self._action("Zoom &In", self.canvas.zoom_in, "Ctrl+=")
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
         self.zoom_out_action = self._action("Zoom &Out", self.canvas.zoom_out, "Ctrl+-")
@@ -127,6 +133,7 @@ class MainWindow(QMainWindow):
         help_menu.addActions([self.legend_action, self.about_action])
 
     def _create_tool_bars(self):
+        self.next_bar_action = self._next_for_tool_bar()
         file_bar = self.addToolBar("File")
         file_bar.setObjectName("file_toolbar")
         actions = self.file_actions
@@ -137,13 +144,33 @@ class MainWindow(QMainWindow):
         step_bar = self.addToolBar("Step")
         step_bar.setObjectName("step_toolbar")
         panel = self.step_panel
-        step_bar.addActions([panel.restart_action, panel.previous_action, panel.next_action,
+        step_bar.addActions([panel.restart_action, panel.previous_action, self.next_bar_action,
                              panel.play_action])
         view_bar = self.addToolBar("View")
         view_bar.setObjectName("view_toolbar")
         view_bar.addActions([self.zoom_out_action, self.zoom_in_action, self.fit_action])
         for bar in (file_bar, edit_bar, step_bar, view_bar):
             bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Play / Pause is its icon alone here (its text in the tooltip): one width for both
+        play = step_bar.widgetForAction(panel.play_action)
+        play.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        step_bar.setIconSize(QSize(16, 16))
+        keep_width(step_bar, panel.play_action, [self.tr("Play"), self.tr("Pause")])
+
+    def _next_for_tool_bar(self) -> QAction:
+        """The toolbar's Next: always "Next ▶" (the step panel's own says "Apply update ▶" at
+        the end), enabled and explained as the step panel's Next, whose step it takes."""
+        panel_next = self.step_panel.next_action
+        action = QAction(panel_next.text(), self)
+        action.triggered.connect(panel_next.trigger)
+
+        def follow():
+            action.setEnabled(panel_next.isEnabled())
+            action.setToolTip(panel_next.toolTip())
+
+        panel_next.changed.connect(follow)
+        follow()
+        return action
 
     def add_dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -335,6 +362,15 @@ class MainWindow(QMainWindow):
                           f"<b>{APP_TITLE}</b><p>Build a network, edit every weight and bias, "
                           "step through the forward pass, the loss, the backward pass and the "
                           "update one number at a time, then train it.</p>")
+
+
+def _tip_follows_text(action: QAction) -> None:
+    """``action``'s tooltip is its whole text ("Undo Train 83,216 steps"), kept up to date."""
+    def follow():
+        action.setToolTip(action.text().replace("&", ""))  # no change, no signal: no loop
+
+    action.changed.connect(follow)  # the action's own signal: it lives as long as the action
+    follow()
 
 
 LEGEND = (

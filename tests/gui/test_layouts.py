@@ -1,10 +1,12 @@
 """The window's dock layouts (gui/layouts.py): training and stepping, switched by Run and Step,
-kept once the learner arranges the docks, and usable at every size from 800 × 600 up."""
+kept once the learner arranges the docks, and usable at every size from 800 × 600 up; the
+toolbar keeps its buttons in place, and Play / Pause are style icons, not font symbols."""
 
 import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt
-from PySide6.QtWidgets import QApplication, QTabBar
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QApplication, QTabBar, QToolBar, QToolButton
 
 from engine.files import netfile
 from gui import files
@@ -203,3 +205,65 @@ def test_dock_tabs_carry_their_whole_title_as_a_tooltip(make_window):
             seen.add(bar.tabText(index))
     assert titles <= seen | {dock.windowTitle() for dock in window.docks()
                              if not window.tabifiedDockWidgets(dock)}
+
+
+def button_places(window):
+    """Every toolbar button's place and size in window coordinates."""
+    places = {}
+    for bar in window.findChildren(QToolBar):
+        for action in bar.actions():
+            button = bar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                top_left = button.mapTo(window, button.rect().topLeft())
+                places[(bar.objectName(), action.text() if action.isSeparator() else id(action))] \
+                    = (top_left.x(), top_left.y(), button.width(), button.height())
+    return places
+
+
+def test_buttons_stay_put_while_undo_next_and_play_change_their_texts(make_window, qtbot):
+    window = make_window(size=QSize(800, 600))
+    before = button_places(window)
+    command = QUndoCommand("Train 83,216 steps")
+    window.document.undo_stack.push(command)
+    QApplication.processEvents()
+    assert window.undo_action.text() == "&Undo Train 83,216 steps"
+    assert window.undo_action.toolTip() == "Undo Train 83,216 steps"
+    assert button_places(window) == before
+    stepping = window.stepping
+    stepping.next()
+    while not stepping.at_end:
+        stepping.next()
+    QApplication.processEvents()
+    assert window.step_panel.next_action.text() == "Apply update ▶"
+    assert window.next_bar_action.toolTip() == window.step_panel.next_action.toolTip()
+    assert button_places(window) == before
+    stepping.restart()
+    panel = window.step_panel
+    panel.speed_slider.setValue(0)  # slow: the test pauses before a step
+    panel.play_action.trigger()
+    QApplication.processEvents()
+    assert panel.play_action.text() == "Pause"
+    assert button_places(window) == before
+    panel.play_action.trigger()
+    window.document.undo_stack.undo()
+
+
+def test_play_and_pause_are_style_icons(make_window):
+    window = make_window()
+    panel = window.step_panel
+    bar = window.findChild(QToolBar, "step_toolbar")
+    button = bar.widgetForAction(panel.play_action)
+    for playing in (False, True):
+        icon = panel._play_icons[playing]
+        assert not icon.isNull() and not icon.pixmap(16, 16).isNull()
+    assert not panel.play_action.icon().isNull()
+    assert "⏸" not in panel.play_action.text() and "▶" not in panel.play_action.text()
+    assert button.toolTip()
+    assert not button.icon().isNull()
+
+
+def test_the_toolbar_next_takes_the_step_panels_step(make_window):
+    window = make_window()
+    window.next_bar_action.trigger()
+    assert window.stepping.position == 0
+    assert window.next_bar_action.text() == "Next ▶"
