@@ -40,8 +40,8 @@ class ScreenTitle:
 def hidden_hint(scene, zoom: float) -> str:
     """What the canvas leaves out at ``zoom`` and how to see it ('' when every number is
     written)."""
-    layout, network = scene.layout, scene.network
-    if not network.layers:
+    layout = scene.layout  # what is drawn (the network may be newer until the scene rebuilds)
+    if len(layout.sizes) < 2:
         return ""
     if not layout.detailed:
         return QCoreApplication.translate(
@@ -49,7 +49,7 @@ def hidden_hint(scene, zoom: float) -> str:
     if zoom < labels.READABLE_ZOOM:
         return QCoreApplication.translate(
             "Canvas", "Numbers hidden at this size: hover for values, zoom in (Ctrl+=) to read")
-    if not all(labels.shows_weight_labels(layout, layer) for layer in range(len(network.layers))):
+    if not all(labels.shows_weight_labels(layout, layer) for layer in range(len(layout.sizes) - 1)):
         return QCoreApplication.translate(
             "Canvas", "Weights between wide layers: hover a line for its value")
     return ""
@@ -62,6 +62,8 @@ def screen_titles(view) -> list[ScreenTitle]:
         return []
     scene = view.network_scene
     layout = scene.layout
+    if len(scene.columns) != len(scene.network.sizes):
+        return []  # the network changed and the scene has not rebuilt yet: nothing to name
     bold, value = QFontMetricsF(labels.bold_font()), QFontMetricsF(labels.value_font())
     room = max(layout.gap * zoom - 6, 24.0)  # no wider than the room between two columns
     titles = []
@@ -100,6 +102,13 @@ def hint_box(view, text: str) -> QRectF:
 def paint(view, painter: QPainter) -> None:
     """The screen-size titles and the hint, in viewport coordinates."""
     painter.save()
+    try:
+        _paint_in_viewport(view, painter)
+    finally:  # an error must not leave the painter's state unbalanced (Qt would crash)
+        painter.restore()
+
+
+def _paint_in_viewport(view, painter: QPainter) -> None:
     painter.resetTransform()
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     for title in screen_titles(view):
@@ -118,4 +127,3 @@ def paint(view, painter: QPainter) -> None:
         painter.setPen(style.TEXT)
         painter.drawText(box.adjusted(4, 3, -4, -3),
                          int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft), text)
-    painter.restore()
