@@ -81,11 +81,30 @@ def screen_titles(view) -> list[ScreenTitle]:
         for height in heights:
             boxes.append(QRectF(left, y, width, height))
             y += height
-        metrics = [bold] + [value] * (len(lines) - 1)
-        shown = tuple(m.elidedText(line, Qt.TextElideMode.ElideRight, width)
-                      for m, line in zip(metrics, lines, strict=True))
+        shown = (_fitted(bold, [title, short_title(scene.network, column)], width),
+                 *(_fitted(value, [line], width) for line in lines[1:]))
         titles.append(ScreenTitle(shown, tuple(boxes)))
     return titles
+
+
+def short_title(network, column: int) -> str:
+    """A column's title in two or three letters, for columns too close for the whole one."""
+    if column == 0:
+        return QCoreApplication.translate("Canvas", "In")
+    if column == len(network.layers):
+        return QCoreApplication.translate("Canvas", "Out")
+    return QCoreApplication.translate("Canvas", "H{n}").format(n=column)
+
+
+def _fitted(metrics: QFontMetricsF, candidates: list[str], width: float) -> str:
+    """The first of ``candidates`` that fits ``width``; else the last one elided for a title
+    (its first candidate) and nothing for a subtitle (it would say nothing in a letter)."""
+    for text in candidates:
+        if metrics.horizontalAdvance(text) <= width:
+            return text
+    if len(candidates) == 1:
+        return ""
+    return metrics.elidedText(candidates[-1], Qt.TextElideMode.ElideRight, width)
 
 
 def hint_box(view, text: str) -> QRectF:

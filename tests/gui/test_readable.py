@@ -150,3 +150,12 @@ def test_labels_never_overlap_on_any_step(make_window, spec):
             break
         stepping.next()
     assert checked == stepping.count
+
+
+def test_columns_too_close_for_their_titles_get_short_ones_never_an_ellipsis(make_window):
+    window = make_window(QSize(800, 600), "preset:vanishing-sigmoid")
+    titles = overlay.screen_titles(window.canvas)
+    assert [title.lines[0] for title in titles] == (
+        ["In"] + [f"H{n}" for n in range(1, 9)] + ["Out"])
+    for title in titles:
+        assert all("…" not in line for line in title.lines)
