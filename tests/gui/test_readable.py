@@ -2,38 +2,15 @@
 column titles are always legible; labels written on the canvas never overlap."""
 
 import pytest
-import shiboken6
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSettings, QSize
+from PySide6.QtCore import QPointF, QRectF, QSize
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication
 
-from engine.files import netfile
 from engine.files.presets import PRESET_NAMES, load_preset
-from gui import files
 from gui.canvas import labels, overlay, placement
-from gui.document import Document
-from gui.main_window import MainWindow
+from tests.gui import test_layouts
 
-
-@pytest.fixture
-def make_window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(files, "ask_save_changes", lambda parent, name: files.DISCARD)
-    windows = []
-
-    def make(size, spec="preset:xor"):
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(Document(netfile.load(spec)), settings,
-                            files.RecoveryFile(str(tmp_path / "recovery")))
-        qtbot.addWidget(window)
-        window.resize(size)
-        window.show()
-        qtbot.waitExposed(window)
-        windows.append(window)
-        return window
-
-    yield make
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    assert not any(shiboken6.isValid(window) for window in windows)
+make_window = test_layouts.make_window  # the same window fixture
 
 
 def network_on_screen(canvas) -> QRectF:
@@ -84,7 +61,7 @@ def check_fitted(canvas):
 @pytest.mark.parametrize("size", [QSize(1280, 800), QSize(800, 600)])
 @pytest.mark.parametrize("layout", ["stepping", "training"])
 def test_every_preset_fitted_is_readable_or_says_what_it_hides(make_window, size, layout):
-    window = make_window(size)
+    window = make_window(size=size)
     window.layouts.apply(layout)
     canvas = window.canvas
     for name in PRESET_NAMES:
@@ -96,7 +73,7 @@ def test_every_preset_fitted_is_readable_or_says_what_it_hides(make_window, size
 
 
 def test_small_networks_show_their_numbers_at_1280_by_800(make_window):
-    window = make_window(QSize(1280, 800))
+    window = make_window(size=QSize(1280, 800))
     canvas = window.canvas
     for name in ("seed", "seed-sse", "xor", "saddle", "plateau"):
         window.document.replace_experiment(load_preset(name), None)
@@ -109,7 +86,7 @@ def test_small_networks_show_their_numbers_at_1280_by_800(make_window):
 
 
 def test_big_networks_at_1280_by_800_name_their_columns_and_hint(make_window):
-    window = make_window(QSize(1280, 800), "preset:vanishing-sigmoid")
+    window = make_window(spec="preset:vanishing-sigmoid", size=QSize(1280, 800))
     canvas = window.canvas
     assert canvas.zoom < labels.TITLE_ZOOM
     assert "zoom in" in canvas.hidden_detail_hint()
@@ -136,7 +113,7 @@ def drawn_boxes(scene):
 
 @pytest.mark.parametrize("spec", ["preset:xor", "preset:seed", "preset:softmax-blobs"])
 def test_labels_never_overlap_on_any_step(make_window, spec):
-    window = make_window(QSize(1280, 800), spec)
+    window = make_window(spec=spec, size=QSize(1280, 800))
     stepping, scene = window.stepping, window.canvas.network_scene
     stepping.next()
     checked = 0
@@ -153,7 +130,7 @@ def test_labels_never_overlap_on_any_step(make_window, spec):
 
 
 def test_columns_too_close_for_their_titles_get_short_ones_never_an_ellipsis(make_window):
-    window = make_window(QSize(800, 600), "preset:vanishing-sigmoid")
+    window = make_window(spec="preset:vanishing-sigmoid", size=QSize(800, 600))
     canvas = window.canvas
     full = ["Input"] + [f"Hidden {n}" for n in range(1, 9)] + ["Output"]
     short = ["In"] + [f"H{n}" for n in range(1, 9)] + ["Out"]
