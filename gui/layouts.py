@@ -14,7 +14,7 @@ arrangement stays (View → Restore Default Layout hands the choice back to the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar
 
@@ -151,6 +151,7 @@ class WindowLayouts(QObject):
         self.resize_docks()
         (self.training_action if layout == TRAINING else self.stepping_action).setChecked(True)
         self.label_tabs()
+        QTimer.singleShot(0, self.label_tabs)  # and the tab bars Qt makes once laid out
 
     def _arrange(self, arrangement: dict) -> None:
         window = self._window
@@ -200,10 +201,12 @@ class WindowLayouts(QObject):
             window.resizeDocks(bottom, share, Qt.Orientation.Horizontal)
 
     def label_tabs(self) -> None:
-        """Every dock tab shows its whole title as a tooltip (a narrow tab elides it)."""
+        """Every dock tab shows its whole title, never "Lo…": a row of tabs wider than its
+        group scrolls (arrows at its end); the title is the tab's tooltip too."""
         for bar in self._window.findChildren(QTabBar,
                                              options=Qt.FindChildOption.FindDirectChildrenOnly):
-            bar.setElideMode(Qt.TextElideMode.ElideRight)
+            bar.setElideMode(Qt.TextElideMode.ElideNone)
+            bar.setUsesScrollButtons(True)
             for index in range(bar.count()):
                 bar.setTabToolTip(index, bar.tabText(index))
 

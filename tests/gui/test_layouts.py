@@ -200,8 +200,12 @@ def test_dock_tabs_carry_their_whole_title_as_a_tooltip(make_window):
     titles = {dock.windowTitle() for dock in window.docks()}
     seen = set()
     for bar in bars:
+        # whole titles, never "Lo…": a row wider than its group scrolls
+        assert bar.elideMode() == Qt.TextElideMode.ElideNone and bar.usesScrollButtons()
         for index in range(bar.count()):
             assert bar.tabToolTip(index) == bar.tabText(index)
+            text_width = bar.fontMetrics().horizontalAdvance(bar.tabText(index))
+            assert bar.tabRect(index).width() >= text_width
             seen.add(bar.tabText(index))
     assert titles <= seen | {dock.windowTitle() for dock in window.docks()
                              if not window.tabifiedDockWidgets(dock)}
