@@ -15,3 +15,18 @@ def make_action(parent, text: str, slot, shortcut=None, tip: str = "") -> QActio
         action.setToolTip(tip)
     action.triggered.connect(slot)
     return action
+
+
+def keep_width(bar, action: QAction, texts: list[str]) -> None:
+    """Give ``action``'s button on toolbar ``bar`` the width of its widest text in ``texts``,
+    so the buttons after it stay put when its text changes."""
+    button = bar.widgetForAction(action)
+    if button is None:
+        return
+    current = action.text()
+    widths = []
+    for text in texts:
+        action.setText(text)
+        widths.append(button.sizeHint().width())
+    action.setText(current)
+    button.setFixedWidth(max(widths))

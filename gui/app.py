@@ -143,7 +143,8 @@ def run_lesson(number: int) -> int:
         return 2
     app, window = opened
     window.lessons_panel.open_lesson(number)
-    window.show()
+    window.show()  # lays the docks out for the window's size
+    window.layouts.bring_forward(window.lessons_dock)
     app.exec()
     return 0
 

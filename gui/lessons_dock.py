@@ -9,15 +9,13 @@ from gui.panels.lessons_panel import LessonsPanel
 
 
 def add_lessons_dock(window) -> LessonsPanel:
-    """Make the Lessons panel of ``window`` (a MainWindow), dock it as a tab beside the
-    inspector, and return it; ``window.lessons_dock`` is its dock."""
+    """Make the Lessons panel of ``window`` (a MainWindow), dock it (gui/layouts.py places it
+    beside the inspector) and return it; ``window.lessons_dock`` is its dock."""
     panel = LessonsPanel(window.document, window.stepping, window.training_docks.runner,
                          window.settings, window.file_actions.maybe_save, window)
     panel.set_language(i18n.language())  # a language switch builds the window, and this, anew
     title = QCoreApplication.translate("LessonsPanel", "Lessons")
     dock = window.add_dock(title, "lessons_dock", panel, Qt.DockWidgetArea.RightDockWidgetArea)
-    window.tabifyDockWidget(window.inspector_dock, dock)
-    window.inspector_dock.raise_()
     window.lessons_dock = dock
-    panel.lesson_opened.connect(dock.raise_)
+    panel.lesson_opened.connect(lambda _number: window.layouts.bring_forward(dock))
     return panel

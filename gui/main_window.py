@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from gui import files, language
-from gui.actions import make_action
+from gui.actions import keep_width, make_action
 from gui.canvas import NetworkView
 from gui.derived import DerivedNumbers
 from gui.document import Document
 from gui.file_actions import FileActions
+from gui.layouts import WindowLayouts
 from gui.lessons_dock import add_lessons_dock
 from gui.network_actions import NetworkActions
 from gui.panels.explain import ExplainPanel
@@ -38,7 +39,7 @@ from gui.style import format_value
 from gui.training_docks import TrainingDocks
 
 APP_TITLE = "Backprop Simulator"  # i18n: as is
-MINIMUM_SIZE = QSize(1100, 720)  # the docks' own minimum sizes plus a usable canvas
+MINIMUM_SIZE = QSize(800, 600)  # smaller windows get the compact layouts (gui/layouts.py)
 DEFAULT_SIZE = QSize(1280, 800)
 STATE_VERSION = 1
 
@@ -84,7 +85,14 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.zoom_in_action = self._action(self.tr("Zoom &In"), self.canvas.zoom_in, "Ctrl+=")
+        # the toolbar says Undo / Redo whatever the command ("Undo Train 83,216 steps" is in
+        # the Edit menu and the tooltip), so the buttons after them never shift
+        for action, short in ((self.undo_action, self.tr("Undo")),
+                              (self.redo_action, self.tr("Redo"))):
+            action.setIconText(short)
+            _tip_follows_text(action)
+        self.zoom_in_action = self._action(self.tr("Zoom &In"), self.canvas.zoom_in,
+                                           "Ctrl+=")
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
         self.zoom_out_action = self._action(self.tr("Zoom &Out"), self.canvas.zoom_out, "Ctrl+-")
         self.fit_action = self._action(self.tr("&Fit to Window"), self.canvas.fit_to_window,
@@ -120,6 +128,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addActions(self.canvas.view_actions())
         self.view_menu.addSeparator()
+        self.view_menu.addActions(self.layouts.actions())
+        self.view_menu.addSeparator()
         for dock in self.docks():
             self.view_menu.addAction(dock.toggleViewAction())
         self.view_menu.addSeparator()
@@ -129,6 +139,7 @@ class MainWindow(QMainWindow):
         help_menu.addActions([self.legend_action, self.about_action])
 
     def _create_tool_bars(self):
+        self.next_bar_action = self._next_for_tool_bar()
         file_bar = self.addToolBar(self.tr("File"))
         file_bar.setObjectName("file_toolbar")
         actions = self.file_actions
@@ -139,13 +150,33 @@ class MainWindow(QMainWindow):
         step_bar = self.addToolBar(self.tr("Step"))
         step_bar.setObjectName("step_toolbar")
         panel = self.step_panel
-        step_bar.addActions([panel.restart_action, panel.previous_action, panel.next_action,
+        step_bar.addActions([panel.restart_action, panel.previous_action, self.next_bar_action,
                              panel.play_action])
         view_bar = self.addToolBar(self.tr("View"))
         view_bar.setObjectName("view_toolbar")
         view_bar.addActions([self.zoom_out_action, self.zoom_in_action, self.fit_action])
         for bar in (file_bar, edit_bar, step_bar, view_bar):
             bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Play / Pause is its icon alone here (its text in the tooltip): one width for both
+        play = step_bar.widgetForAction(panel.play_action)
+        play.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        step_bar.setIconSize(QSize(16, 16))
+        keep_width(step_bar, panel.play_action, [self.tr("Play"), self.tr("Pause")])
+
+    def _next_for_tool_bar(self) -> QAction:
+        """The toolbar's Next: always "Next ▶" (the step panel's own says "Apply update ▶" at
+        the end), enabled and explained as the step panel's Next, whose step it takes."""
+        panel_next = self.step_panel.next_action
+        action = QAction(panel_next.text(), self)
+        action.triggered.connect(panel_next.trigger)
+
+        def follow():
+            action.setEnabled(panel_next.isEnabled())
+            action.setToolTip(panel_next.toolTip())
+
+        panel_next.changed.connect(follow)
+        follow()
+        return action
 
     def add_dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -178,45 +209,9 @@ class MainWindow(QMainWindow):
                                            self.explain_panel, bottom)
         self.training_docks = TrainingDocks(self)  # training, data, plots, output map
         self.stepping.set_runner(self.training_docks.runner)  # steps what training does next
-        self._arrange_docks()
         self.lessons_panel = add_lessons_dock(self)  # a tab beside the inspector
+        self.layouts = WindowLayouts(self)  # training and stepping layouts
         self._sizes_to_arrange = True  # until a saved layout is restored
-
-    def _arrange_docks(self):
-        """The first-start layout: the canvas keeps the most room.
-
-        Right: the inspector's tabs with training and data. Bottom: the step-through beside the
-        explanation and the plots. (Docks are taken out and put back in this order because Qt
-        adds a tab instead of a neighbour once a dock is tabbed.)
-        """
-        training = self.training_docks
-        right = Qt.DockWidgetArea.RightDockWidgetArea
-        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        right_tabs = [self.inspector_dock, self.weight_tables_dock, self.history_dock,
-                      training.training_dock, training.data_dock]
-        bottom_tabs = [self.explain_dock, training.loss_dock, training.gradient_dock,
-                       training.activation_dock, training.map_dock, training.landscape_dock,
-                       training.gradcheck_dock]
-        for dock in [self.step_dock, *right_tabs, *bottom_tabs]:
-            self.removeDockWidget(dock)
-        self.addDockWidget(right, self.inspector_dock)
-        self.addDockWidget(bottom, self.step_dock)
-        self.addDockWidget(bottom, self.explain_dock)
-        self.splitDockWidget(self.step_dock, self.explain_dock, Qt.Orientation.Horizontal)
-        for tabs in (right_tabs, bottom_tabs):
-            for first, second in zip(tabs, tabs[1:], strict=False):
-                self.tabifyDockWidget(first, second)
-        for dock in [self.step_dock, *right_tabs, *bottom_tabs]:
-            dock.show()
-        self.inspector_dock.raise_()
-        self.explain_dock.raise_()
-
-    def _arrange_dock_sizes(self):
-        """The first-start sizes (set once the window has its size): the canvas gets the most."""
-        self.resizeDocks([self.inspector_dock], [430], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.step_dock], [240], Qt.Orientation.Vertical)
-        self.resizeDocks([self.step_dock, self.explain_dock], [700, 480],
-                         Qt.Orientation.Horizontal)
 
     def docks(self) -> list[QDockWidget]:
         return self.findChildren(QDockWidget)
@@ -250,15 +245,26 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(DEFAULT_SIZE)
         state = self.settings.value("window/state")
+        self.layouts.read_settings(self.settings)
         if state is not None and self.restoreState(state, STATE_VERSION):
             self._sizes_to_arrange = False
+            self.layouts.compact = self.layouts.fits_compact()
+        else:
+            self.layouts.apply(self.layouts.current)
 
     def showEvent(self, event):
         super().showEvent(event)
-        if self._sizes_to_arrange:
+        self.layouts.on_resized()
+        if self._sizes_to_arrange:  # the first start's sizes, once the window has its size
             self._sizes_to_arrange = False
-            self._arrange_dock_sizes()
+            self.layouts.resize_docks()
         self._hide_stale_tab_bars()
+        self.layouts.label_tabs()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if self.isVisible():
+            self.layouts.on_resized()
 
     def _hide_stale_tab_bars(self):
         """Hide tab bars Qt leaves behind when docks are regrouped before the window is shown
@@ -277,6 +283,7 @@ class MainWindow(QMainWindow):
     def write_settings(self):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState(STATE_VERSION))
+        self.layouts.write_settings(self.settings)
         self.settings.sync()
 
     # ----- the title and the modified mark ------------------------------------------------------
@@ -366,6 +373,15 @@ class MainWindow(QMainWindow):
                           "step through the forward pass, the loss, the backward pass and the "
                           "update one number at a time, then train it.</p>").format(
                               program=APP_TITLE))
+
+
+def _tip_follows_text(action: QAction) -> None:
+    """``action``'s tooltip is its whole text ("Undo Train 83,216 steps"), kept up to date."""
+    def follow():
+        action.setToolTip(action.text().replace("&", ""))  # no change, no signal: no loop
+
+    action.changed.connect(follow)  # the action's own signal: it lives as long as the action
+    follow()
 
 
 LEGEND = QT_TRANSLATE_NOOP(

@@ -15,7 +15,10 @@ from gui.style import canvas_font, format_value
 
 WEIGHT_LABEL_AT = 0.3  # a weight's value sits this far along its line from the source
 GRAD_LABEL_AT = 0.66  # ∂E/∂w sits nearer the target, where the backward pass starts
-READABLE_ZOOM = 0.55  # below this zoom, 9 pt text is too small to read: numbers on hover only
+MIN_TEXT_POINTS = 9.0  # the smallest text the canvas writes, as the learner sees it
+VALUE_POINTS, TITLE_POINTS = 9.0, 10.0  # the canvas fonts' sizes at zoom 1
+READABLE_ZOOM = MIN_TEXT_POINTS / VALUE_POINTS  # below: numbers on hover only, and a hint
+TITLE_ZOOM = MIN_TEXT_POINTS / TITLE_POINTS  # below: the view writes the titles at screen size
 LABEL_MAX_CONNECTIONS = 9  # more connections than this between two layers: values on hover
 PAD_X, PAD_Y = 4.0, 1.0
 
@@ -26,13 +29,18 @@ SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 @lru_cache(maxsize=1)
 def value_font():
     """The 9 pt canvas font, made once (shared: copy it before changing it)."""
-    return canvas_font(9.0)
+    return canvas_font(VALUE_POINTS)
 
 
 @lru_cache(maxsize=1)
 def bold_font():
     """The bold 10 pt canvas font, made once (shared: copy it before changing it)."""
-    return canvas_font(10.0, bold=True)
+    return canvas_font(TITLE_POINTS, bold=True)
+
+
+def text_points(zoom: float) -> float:
+    """The point size the learner sees of the canvas' value font at ``zoom``."""
+    return VALUE_POINTS * zoom
 
 
 @lru_cache(maxsize=8)
@@ -121,7 +129,8 @@ def bias_anchor(layout: CanvasLayout, column: int, neuron: int) -> QPointF:
 
 
 def bias_grad_anchor(layout: CanvasLayout, column: int, neuron: int) -> QPointF:
-    return layout.centre(column, neuron) + QPointF(0, layout.radii[column] + 31)
+    # clear of the halo round the bias tag when the step computes the bias (placement.RING)
+    return layout.centre(column, neuron) + QPointF(0, layout.radii[column] + 36)
 
 
 def bias_grad_anchors(layout: CanvasLayout, column: int, neuron: int, bias: str,
@@ -130,7 +139,7 @@ def bias_grad_anchors(layout: CanvasLayout, column: int, neuron: int, bias: str,
     beside it on the left."""
     bias_width = text_box(bias, QPointF()).width()
     grad_width = text_box(grad, QPointF()).width()
-    beside = QPointF(bias_width / 2 + 3 + grad_width / 2, 0)
+    beside = QPointF(bias_width / 2 + 8 + grad_width / 2, 0)  # clear of the bias' halo
     at_bias = bias_anchor(layout, column, neuron)
     return [bias_grad_anchor(layout, column, neuron), at_bias + beside, at_bias - beside]
 

@@ -66,7 +66,7 @@ class CanvasLayout:
         n = self.sizes[column]
         r = self.radii[column]
         half_height = (n - 1) / 2.0 * self.spacings[column] + r
-        below = r + 42.0 if self.detailed else r + 4.0  # room for the bias tag
+        below = r + 46.0 if self.detailed else r + 4.0  # room for the bias tag and ∂E/∂b
         above = r + 22.0 if self.detailed else r + 4.0  # room for the label above
         width = max(self.gap * 0.45, 2 * r + 8) if self.detailed else 2 * r + 8
         x = self.column_x(column)
@@ -83,7 +83,9 @@ class CanvasLayout:
         rect = QRectF()
         for column in range(len(self.sizes)):
             rect = rect.united(self.column_rect(column))
-        return rect.adjusted(-40, -50, 100, 10)  # right: δ beside the output neurons
+        # right: δ beside the output neurons (its box ends r + 2 + its width past the centre);
+        # no wider, so a small network fits a 1280 × 800 window's canvas with 9 pt numbers
+        return rect.adjusted(-20, -50, 50, 10)
 
     def neuron_at(self, column: int, y: float) -> int | None:
         """The neuron of ``column`` nearest to height ``y`` (None when the column is empty)."""

@@ -47,7 +47,8 @@ class ColumnItem(QGraphicsItem):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         zoom = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        self._paint_title(painter)
+        if zoom >= labels.TITLE_ZOOM:  # else the view writes it at screen size (view.py)
+            self._paint_title(painter)
         if self._canvas.layout.detailed and zoom >= labels.READABLE_ZOOM:
             self._paint_detailed(painter)
         else:

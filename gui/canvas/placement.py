@@ -29,6 +29,9 @@ GRAD_FRACTIONS = (labels.GRAD_LABEL_AT, 0.75, 0.57, 0.83, 0.5, 0.7, 0.62, 0.79, 
 # enough to clear a label written on the line itself
 OFF_LINE = (-11.0, 11.0, -18.0, 18.0)
 GAP = 1.0  # boxes closer than this count as touching
+# the halo round a bias tag of the current step (or the selection's ring) reaches this far past
+# its box (neurons.py: a 6 px pen round the box grown by 2): other labels keep clear of it
+RING = 5.0
 RETRIES = 2  # more passes when labels are left out, each placing those first
 
 
@@ -130,7 +133,8 @@ def _greedy(requests: list[_Request], obstacles, fixed, forced) -> dict[tuple, P
             visible = True
         box = free if free is not None else first
         if visible:
-            taken.add(box)
+            ringed = request.priority and request.key[0] == "bias"
+            taken.add(_grown(box, RING) if ringed else box)
         placed[request.key] = PlacedLabel(request.text, QRectF(box[0], box[1], box[2] - box[0],
                                                                box[3] - box[1]), visible)
     return placed
@@ -206,6 +210,10 @@ def _box(text: str, anchor: QPointF) -> tuple[float, float, float, float]:
     width, height = labels.padded_size(text, False)
     x, y = anchor.x(), anchor.y()
     return (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
+
+
+def _grown(box, margin: float) -> tuple[float, float, float, float]:
+    return (box[0] - margin, box[1] - margin, box[2] + margin, box[3] + margin)
 
 
 def _neuron_boxes(layout: CanvasLayout) -> list[tuple[float, float, float, float]]:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QPainter
 from PySide6.QtWidgets import QGraphicsView, QToolTip
 
-from gui.canvas import thumbnails
+from gui.canvas import labels, overlay, thumbnails
 from gui.canvas.editor import ValueEditor
 from gui.canvas.scene import NetworkScene
 from gui.canvas.tooltips import tooltip
@@ -43,7 +43,7 @@ class NetworkView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        self.setMinimumSize(320, 240)
+        self.setMinimumSize(240, 160)  # an 800 × 600 window keeps room for its docks
         self.thumbnails_action = self._toggle(
             "Neuron &Thumbnails", "Fill each neuron with its output over the input plane "
             "(networks with two inputs)", self.network_scene.set_thumbnails_shown)
@@ -79,6 +79,7 @@ class NetworkView(QGraphicsView):
     def zoom_by(self, factor: float) -> None:
         target = min(max(self.zoom * factor, MIN_ZOOM), MAX_ZOOM)
         self._auto_fit = False
+        self._set_view_rect(target)
         self.scale(target / self.zoom, target / self.zoom)
 
     def zoom_in(self) -> None:
@@ -93,14 +94,58 @@ class NetworkView(QGraphicsView):
         self._fit()
 
     def _fit(self) -> None:
+        """The largest zoom (up to MAX_FIT_ZOOM) showing the whole network; zoomed out below
+        labels.TITLE_ZOOM a band above it holds the titles at screen size (overlay.py)."""
         # a margin, so no scroll bar appears for a network that exactly fits
         margin = FIT_MARGIN
-        self.fitInView(self.sceneRect().adjusted(-margin, -margin, margin, margin),
-                       Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom > MAX_FIT_ZOOM:
-            self.resetTransform()
-            self.scale(MAX_FIT_ZOOM, MAX_FIT_ZOOM)
+        rect = self.network_scene.sceneRect().adjusted(-margin, -margin, margin, margin)
+        viewport = self.viewport().rect()
+        if rect.width() <= 0 or rect.height() <= 0 or viewport.isEmpty():
+            return
+        width, height = viewport.width(), viewport.height()
+        zoom = min(width / rect.width(), height / rect.height(), MAX_FIT_ZOOM)
+        for _ in range(2):  # room for the titles and the hint that this zoom brings
+            top, bottom = self._bands(zoom)
+            if not top + bottom:
+                break
+            zoom = min(width / rect.width(), (height - top - bottom) / rect.height(),
+                       MAX_FIT_ZOOM)
+        zoom = max(zoom, MIN_ZOOM)
+        self._set_view_rect(zoom)
+        self.resetTransform()
+        self.scale(zoom, zoom)
         self.centerOn(self.sceneRect().center())
+
+    def _bands(self, zoom: float) -> tuple[float, float]:
+        """Pixels kept free above the network (titles at screen size) and below it (the
+        hint) at ``zoom``."""
+        top = overlay.title_band() if zoom < labels.TITLE_ZOOM else 0.0
+        hint = overlay.hidden_hint(self.network_scene, zoom)
+        bottom = overlay.hint_box(self, hint).height() + overlay.HINT_MARGIN if hint else 0.0
+        return top, bottom
+
+    def _set_view_rect(self, zoom: float) -> None:
+        """What the view scrolls over: the scene, and round it the bands the view writes the
+        titles and the hint in."""
+        top, bottom = self._bands(zoom)
+        self.setSceneRect(self.network_scene.sceneRect().adjusted(0, -top / zoom, 0,
+                                                                  bottom / zoom))
+
+    def hidden_detail_hint(self) -> str:
+        """The hint over the canvas saying which numbers are hidden ('' when none are)."""
+        return overlay.hidden_hint(self.network_scene, self.zoom)
+
+    def text_points(self) -> float:
+        """The size in points the learner sees of the numbers written on the canvas."""
+        return labels.text_points(self.zoom)
+
+    def drawForeground(self, painter, rect) -> None:
+        super().drawForeground(painter, rect)
+        overlay.paint(self, painter)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.viewport().update()  # the titles and hint stay put while the network moves
 
     def wheelEvent(self, event):
         scroll = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier
@@ -213,3 +258,5 @@ class NetworkView(QGraphicsView):
         self.close_editor()
         if self._auto_fit:
             self._fit()
+        else:
+            self._set_view_rect(self.zoom)

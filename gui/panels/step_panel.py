@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSlider,
     QSpinBox,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -76,8 +77,14 @@ class StepPanel(QWidget):
     def _create_actions(self):
         self.previous_action = self._action("◀ Previous", ["Left"], "Go back one step")
         self.next_action = self._action("Next ▶", ["Space", "Right"], "Compute the next step")
-        self.play_action = self._action("▶ Play", ["P"], "Step on by itself")
+        self.play_action = self._action("Play", ["P"], "Step on by itself")
         self.play_action.setCheckable(True)
+        # the symbols are icons from the style, not characters a font may lack
+        style_of = self.style()
+        self._play_icons = {playing: style_of.standardIcon(pixmap) for playing, pixmap in (
+            (False, QStyle.StandardPixmap.SP_MediaPlay),
+            (True, QStyle.StandardPixmap.SP_MediaPause))}
+        self.play_action.setIcon(self._play_icons[False])
         self.restart_action = self._action("Start", ["Home"], "Back to before the first step")
         # checkable and exclusive: the checked one is the phase the cursor is in
         self.jump_group = QActionGroup(self)
@@ -99,6 +106,7 @@ class StepPanel(QWidget):
         self.previous_button = _tool_button(self.previous_action)
         self.next_button = _tool_button(self.next_action)
         self.play_button = _tool_button(self.play_action)
+        self.play_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.restart_button = _tool_button(self.restart_action)
         self.speed_slider = QSlider(Qt.Orientation.Horizontal)
         self.speed_slider.setRange(0, len(SPEEDS_MS) - 1)
@@ -373,7 +381,8 @@ class StepPanel(QWidget):
     def _on_playing_changed(self, playing: bool):
         with QSignalBlocker(self.play_action):
             self.play_action.setChecked(playing)
-        self.play_action.setText("⏸ Pause" if playing else "▶ Play")
+        self.play_action.setText(self.tr("Pause") if playing else self.tr("Play"))
+        self.play_action.setIcon(self._play_icons[playing])
 
     def _on_status_changed(self, text: str):
         self.status_label.setText(text)

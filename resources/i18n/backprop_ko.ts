@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>Canvas</name>
+    <message>
+        <source>Too many neurons to write their numbers: hover one for its values</source>
+        <translation>뉴런이 너무 많아 숫자를 쓸 수 없습니다: 뉴런 위에 마우스를 올려 값을 보세요</translation>
+    </message>
+    <message>
+        <source>Numbers hidden at this size: hover for values, zoom in (Ctrl+=) to read</source>
+        <translation>이 크기에서는 숫자를 숨깁니다: 마우스를 올려 값을 보거나, 확대(Ctrl+=)해서 읽으세요</translation>
+    </message>
+    <message>
+        <source>Weights between wide layers: hover a line for its value</source>
+        <translation>넓은 층 사이의 가중치: 선 위에 마우스를 올려 값을 보세요</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>H{n}</source>
+        <translation>은닉{n}</translation>
+    </message>
+</context>
+<context>
     <name>DepthPlot</name>
     <message>
         <source>layer (– – step 1, ◆ sample)</source>
@@ -177,6 +204,14 @@
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
         <source>Zoom &amp;In</source>
         <translation>확대(&amp;I)</translation>
     </message>
@@ -235,6 +270,14 @@
     <message>
         <source>View</source>
         <translation>보기</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시정지</translation>
     </message>
     <message>
         <source>Inspector</source>
@@ -298,6 +341,17 @@
     </message>
 </context>
 <context>
+    <name>StepPanel</name>
+    <message>
+        <source>Pause</source>
+        <translation>일시정지</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>재생</translation>
+    </message>
+</context>
+<context>
     <name>TaskRow</name>
     <message>
         <source>Check</source>
@@ -328,6 +382,33 @@
     <message>
         <source>The file&apos;s training run cannot be carried on ({reason}): training starts a fresh run.</source>
         <translation>파일에 저장된 학습 실행을 이어갈 수 없습니다 ({reason}): 새 실행으로 학습을 시작합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLayouts</name>
+    <message>
+        <source>&amp;Training Layout</source>
+        <translation>학습용 화면 구성(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Network, loss, gradients and output map side by side</source>
+        <translation>신경망, 손실, 기울기, 출력 지도를 나란히</translation>
+    </message>
+    <message>
+        <source>&amp;Stepping Layout</source>
+        <translation>단계별 실행용 화면 구성(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Network, Step Through and Explain This Number</source>
+        <translation>신경망, 단계별 실행, 이 숫자 설명</translation>
+    </message>
+    <message>
+        <source>&amp;Restore Default Layout</source>
+        <translation>기본 화면 구성으로 되돌리기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Put every dock back, and switch layouts on Run and on Step again</source>
+        <translation>모든 창을 제자리로 돌리고, 실행과 단계 진행 때 다시 화면 구성을 바꿉니다</translation>
     </message>
 </context>
 </TS>

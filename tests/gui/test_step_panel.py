@@ -164,11 +164,13 @@ def test_play_and_pause_toggle_the_action(qtbot, panel):
     panel.speed_slider.setValue(panel.speed_slider.maximum())
     panel.play_action.trigger()
     assert panel._stepping.is_playing
-    assert panel.play_action.text() == "⏸ Pause"
+    assert panel.play_action.text() == "Pause"  # and a pause icon, not a font's symbol
+    assert panel.play_action.icon().cacheKey() == panel._play_icons[True].cacheKey()
     qtbot.waitUntil(lambda: panel._stepping.position >= 1)
     panel.play_action.trigger()
     assert not panel._stepping.is_playing
-    assert panel.play_action.text() == "▶ Play"
+    assert panel.play_action.text() == "Play"
+    assert panel.play_action.icon().cacheKey() == panel._play_icons[False].cacheKey()
 
 
 def test_in_the_main_window_the_keys_step_while_the_canvas_has_focus(qtbot, tmp_path):
