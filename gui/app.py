@@ -34,14 +34,18 @@ def has_display() -> bool:
 
 
 def create_application():
-    """The one QApplication, named so QSettings and the recovery folder find their place."""
+    """The one QApplication, named so QSettings and the recovery folder find their place,
+    with the wheel guard (gui/wheel_guard.py) installed."""
     from PySide6.QtWidgets import QApplication
+
+    from gui import wheel_guard
 
     app = QApplication.instance()
     if app is None:
         QApplication.setApplicationName(APP_NAME)
         QApplication.setOrganizationName(ORGANIZATION)
         app = QApplication(sys.argv[:1])
+    wheel_guard.install(app)  # the wheel never changes a setting the learner did not choose
     return app
 
 
