@@ -170,7 +170,10 @@ def screenshot(spec: str | None, out_png: str, step: int = 0) -> int:
 
 
 class DemoDriver:
-    """Plays the step-through; at the end of each step, applies the update and plays on."""
+    """Plays the step-through; at the end of each step, applies the update and plays on.
+
+    The updates it applies leave an unmodified document unmodified (still undoable), so
+    quitting a demo asks nothing."""
 
     def __init__(self, window, step_ms: int = DEMO_STEP_MS, pause_ms: int = DEMO_PAUSE_MS):
         from PySide6.QtCore import QTimer
@@ -196,7 +199,11 @@ class DemoDriver:
             self.timer.start()
 
     def next_round(self):
+        stack = self.window.document.undo_stack
+        untouched = stack.isClean()  # nothing the learner must save yet
         self.window.stepping.next()  # applies the update and starts the forward pass again
+        if untouched:
+            stack.setClean()  # the demo's own updates are a show, not work to save
         self.window.stepping.play()
 
 
