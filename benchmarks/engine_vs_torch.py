@@ -342,12 +342,14 @@ def main() -> int:
     )
     peak = matmul_peak_gflops()
     print(f"matrix-multiply peak (numpy, 2048×2048): {peak:.1f} GFLOP/s\n")
+    chosen = [case for case in CASES if arguments.case in case.name]
+    width = max(28, *(len(case.name) + 2 for case in chosen))
     print(
-        f"{'network':<28}{'engine steps/s':>16}{'torch steps/s':>16}{'ratio':>8}"
+        f"{'network':<{width}}{'engine steps/s':>16}{'torch steps/s':>16}{'ratio':>8}"
         f"{'target':>8}  same weights"
     )
     all_ok = True
-    for case in (case for case in CASES if arguments.case in case.name):
+    for case in chosen:
         experiment = make_experiment(case)
         steps = max(10, case.steps // 10) if arguments.quick else case.steps
         engine_speeds, torch_speeds = [], []
@@ -365,7 +367,7 @@ def main() -> int:
         ok = ratio >= case.target and same
         all_ok &= ok
         print(
-            f"{case.name:<28}{statistics.median(engine_speeds):>16,.0f}"
+            f"{case.name:<{width}}{statistics.median(engine_speeds):>16,.0f}"
             f"{statistics.median(torch_speeds):>16,.0f}{ratio:>7.2f}×{case.target:>7.1f}×"
             f"  {'yes' if same else 'NO'}{'' if ok else '   <- below target'}"
         )
