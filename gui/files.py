@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from secrets import token_hex
 
-from PySide6.QtCore import QLockFile, QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QLockFile, QSettings, QStandardPaths
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from engine.errors import NetworkFileError
@@ -71,8 +71,9 @@ class Orphan:
         ago += f" (at {time.strftime('%H:%M on %d %b', time.localtime(self.saved_at))})"
         if self.stopped_at is None:
             return ago
-        before = max(0.0, self.stopped_at - self.saved_at)
-        return f"{_duration(before, 'moments', smallest=1)} before the program stopped, {ago}"
+        before = _duration(max(0.0, self.stopped_at - self.saved_at), "moments", smallest=1)
+        return QCoreApplication.translate(
+            "Recovery", "{before} before the program stopped, {ago}").format(before=before, ago=ago)
 
 
 def _duration(seconds: float, shorter: str, smallest: int) -> str:
@@ -318,8 +319,9 @@ def ask_restore(parent: QWidget, age: str) -> bool:
     """Offer the recovery file found at start-up, saying how old it is (``Orphan.age_text``)."""
     answer = QMessageBox.question(
         parent, "Restore unsaved work?",
-        literal_html("The program stopped without saving your changes; they were autosaved "
-                     f"{age}.\nRestore the network as it was then?"),
+        literal_html(QCoreApplication.translate(
+            "Recovery", "The program stopped without saving your changes; they were autosaved "
+            "{age}.\nRestore the network as it was then?").format(age=age)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes)
     return answer == QMessageBox.StandardButton.Yes
