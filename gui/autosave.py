@@ -7,7 +7,10 @@ pauses; ``heartbeat`` (HEARTBEAT_MS) touches the recovery file's heartbeat while
 restart can say how long before the program stopped the work was saved.
 
 A network with more than BACKGROUND_NUMBERS numbers is copied on the GUI thread and written on
-a worker thread (one write at a time, in order), so a big file never holds up a frame.
+a worker thread (one write at a time, in order), so a big file never holds up a frame; as the
+writer is Python (it shares the interpreter with the window), saves during a run come no more
+often than WRITE_SHARE_LIMIT of the time: 20 × the last write's duration apart at the least
+(a 784-input data set of 1,024 rows takes about a second to write).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ AUTOSAVE_DELAY_MS = 2000  # after the last edit
 TRAINING_AUTOSAVE_MS = 10_000  # while training runs
 HEARTBEAT_MS = 1000
 BACKGROUND_NUMBERS = 50_000  # parameters and data values above which the write goes to a thread
+WRITE_SHARE_LIMIT = 0.05  # during a run, at most this share of the time goes to writing
 
 
 class Autosaver(QObject):
@@ -37,6 +41,8 @@ class Autosaver(QObject):
         super().__init__(parent)
         self._document, self._recovery, self._is_training = document, recovery, is_training
         self._writer: ThreadPoolExecutor | None = None
+        self.last_write_seconds = 0.0  # how long the last write took
+        self._last_save = -float("inf")  # time.monotonic() of the last save started
         self.debounce = self._timer(AUTOSAVE_DELAY_MS, self.save, single=True)
         self.during_training = self._timer(TRAINING_AUTOSAVE_MS, self._save_if_training)
         self.during_training.start()
@@ -58,7 +64,8 @@ class Autosaver(QObject):
             self.debounce.stop()
 
     def _save_if_training(self):
-        if self._is_training():
+        waited = time.monotonic() - self._last_save
+        if self._is_training() and waited * WRITE_SHARE_LIMIT >= self.last_write_seconds:
             self.save(force=True)
 
     def save(self, force: bool = False) -> None:
@@ -67,10 +74,11 @@ class Autosaver(QObject):
         if not (force or self._document.is_modified):
             return
         experiment, origin = self._document.experiment, self._document.path
+        self._last_save = time.monotonic()
         try:
             self._recovery.prepare()
             if _size(experiment) <= BACKGROUND_NUMBERS:
-                self._recovery.write(experiment, origin, time.time())
+                self._write(experiment, origin, time.time())
             else:
                 self._write_in_background(experiment.copy(), origin)
         except (NetworkFileError, OSError) as error:
@@ -81,8 +89,13 @@ class Autosaver(QObject):
     def _write_in_background(self, snapshot, origin) -> None:
         if self._writer is None:
             self._writer = ThreadPoolExecutor(1, thread_name_prefix="autosave")
-        future = self._writer.submit(self._recovery.write, snapshot, origin, time.time())
+        future = self._writer.submit(self._write, snapshot, origin, time.time())
         future.add_done_callback(self._written)
+
+    def _write(self, experiment, origin, saved_at: float) -> None:
+        start = time.perf_counter()
+        self._recovery.write(experiment, origin, saved_at)
+        self.last_write_seconds = time.perf_counter() - start
 
     def _written(self, future: Future) -> None:  # on the worker thread: a queued signal
         error = future.exception()

@@ -71,6 +71,22 @@ def test_a_run_is_saved_while_it_goes_on(new_window, qtbot):
     runner.pause()
 
 
+def test_saves_during_a_run_keep_to_a_small_share_of_the_time(new_window, qtbot):
+    window = new_window("preset:xor")
+    saver = window.file_actions.autosaver
+    saver.during_training.setInterval(50)
+    runner = window.training_docks.runner
+    runner.start()
+    qtbot.waitUntil(window.recovery.exists, timeout=5000)
+    saver.last_write_seconds = 3600.0  # as if a write took an hour: the next waits 20 hours
+    window.recovery.path.unlink()
+    qtbot.wait(500)
+    assert runner.is_running and not window.recovery.exists()
+    saver.last_write_seconds = 0.0
+    qtbot.waitUntil(window.recovery.exists, timeout=5000)
+    runner.pause()
+
+
 def test_a_big_network_is_written_off_the_event_loop_with_the_same_numbers(
         new_window, monkeypatch):
     monkeypatch.setattr(autosave, "BACKGROUND_NUMBERS", 0)
