@@ -5,12 +5,18 @@ SGD, in float64 on the CPU, and must end on the same weights. The engine runs ex
 the command line uses (``Trainer.run`` with a ``History``, the frozen-mask handling and the
 divergence guard); PyTorch runs the usual ``zero_grad`` / ``backward`` / ``step`` loop.
 
-    python benchmarks/engine_vs_torch.py [--repeats 5] [--threads N]
+    python benchmarks/engine_vs_torch.py [--repeats 5] [--threads N] [--case TEXT]
+    python benchmarks/engine_vs_torch.py --case "full 64"   # every activation and every loss
     OPENBLAS_NUM_THREADS=1 python benchmarks/engine_vs_torch.py --threads 1   # one core each
 
 On a machine where other work takes a core, two BLAS threads wait on each other and every
 figure drops several-fold: the one-thread run is the steadier comparison there. The load
 average is printed first and last.
+
+Besides four networks of different shapes, 784-128-64-10 on a full batch of 64 samples is run
+once per activation (each hidden one with an identity output and half_sse, softmax and sigmoid
+as outputs) and once per loss, each against a 1.3× target. Engine and PyTorch repeats
+alternate, so a load that comes and goes hits both alike.
 
 Prints steps per second of each, their ratio (median of the repeats), and for the largest
 network the share of two matrix-multiply peaks that a training step reaches: the machine's
@@ -94,6 +100,24 @@ CASES = [
 ]
 
 
+def _full_batch(hidden: str, output: str, loss: str) -> Case:
+    return Case(f"784-128-64-10 full 64 {hidden}/{output}/{loss}", (784, 128, 64, 10), hidden,
+                output, loss, "mean", 64, 64, 300, 1.3)
+
+
+# every activation (softmax only as an output, as the rules say) and every loss
+CASES += [_full_batch(hidden, "identity", "half_sse")
+          for hidden in ("sigmoid", "tanh", "relu", "leaky_relu", "identity")]
+CASES += [
+    _full_batch("sigmoid", "sigmoid", "half_sse"),
+    _full_batch("relu", "identity", "sse"),
+    _full_batch("relu", "identity", "mse"),
+    _full_batch("relu", "softmax", "mse"),
+    _full_batch("relu", "softmax", "cross_entropy"),
+    _full_batch("relu", "sigmoid", "binary_cross_entropy"),
+]
+
+
 def make_experiment(case: Case) -> Experiment:
     rng = np.random.default_rng(1)
     layers = []
@@ -105,8 +129,10 @@ def make_experiment(case: Case) -> Experiment:
     network = Network(case.sizes[0], layers, loss=case.loss, reduction=case.reduction)
     initialize_network(network, "he" if case.hidden == "relu" else "xavier", seed=2)
     inputs = rng.normal(size=(case.samples, case.sizes[0]))
-    if case.loss == "cross_entropy":
+    if case.output == "softmax":
         targets = np.eye(case.sizes[-1])[rng.integers(0, case.sizes[-1], case.samples)]
+    elif case.output == "sigmoid":
+        targets = (rng.random((case.samples, case.sizes[-1])) < 0.5).astype(float)
     else:
         targets = np.tanh(inputs[:, : case.sizes[-1]] + 0.5)
     settings = TrainingSettings(learning_rate=0.01, batch_size=case.batch)
@@ -135,7 +161,10 @@ def run_torch(experiment: Experiment, steps: int) -> tuple[float, list[np.ndarra
     import torch
 
     network, data = experiment.network, experiment.data
-    activations = {"tanh": torch.nn.Tanh, "relu": torch.nn.ReLU, "identity": torch.nn.Identity}
+    activations = {"tanh": torch.nn.Tanh, "relu": torch.nn.ReLU, "identity": torch.nn.Identity,
+                   "sigmoid": torch.nn.Sigmoid, "leaky_relu": torch.nn.LeakyReLU,  # slope 0.01
+                   "softmax": lambda: torch.nn.Softmax(dim=1)}
+    fused = network.loss in ("cross_entropy", "binary_cross_entropy")
     modules = []
     for layer in network.layers:
         linear = torch.nn.Linear(layer.n_in, layer.n_out, dtype=torch.float64)
@@ -143,8 +172,8 @@ def run_torch(experiment: Experiment, steps: int) -> tuple[float, list[np.ndarra
             linear.weight.copy_(torch.from_numpy(layer.weights))
             linear.bias.copy_(torch.from_numpy(layer.biases))
         modules.append(linear)
-        if layer.activation != "softmax":  # softmax goes into the loss, as PyTorch users do
-            modules.append(activations[layer.activation]())
+        if not (fused and layer is network.layers[-1]):  # as PyTorch users do, a softmax or
+            modules.append(activations[layer.activation]())  # sigmoid goes into the CE loss
     model = torch.nn.Sequential(*modules)
     optimizer = torch.optim.SGD(model.parameters(), lr=experiment.training.learning_rate)
     inputs, targets = torch.from_numpy(data.inputs), torch.from_numpy(data.targets)
@@ -154,8 +183,13 @@ def run_torch(experiment: Experiment, steps: int) -> tuple[float, list[np.ndarra
     def loss_of(output, target):
         if network.loss == "cross_entropy":
             per_sample = -(target * torch.log_softmax(output, dim=1)).sum(dim=1)
+        elif network.loss == "binary_cross_entropy":
+            per_sample = torch.nn.functional.binary_cross_entropy_with_logits(
+                output, target, reduction="none").sum(dim=1)
         else:
-            per_sample = 0.5 * ((output - target) ** 2).sum(dim=1)
+            squares = (output - target) ** 2
+            per_sample = {"half_sse": 0.5 * squares.sum(dim=1), "sse": squares.sum(dim=1),
+                          "mse": squares.mean(dim=1)}[network.loss]
         return per_sample.mean() if mean else per_sample.sum()
 
     def train(count):
@@ -308,12 +342,14 @@ def main() -> int:
     )
     peak = matmul_peak_gflops()
     print(f"matrix-multiply peak (numpy, 2048×2048): {peak:.1f} GFLOP/s\n")
+    chosen = [case for case in CASES if arguments.case in case.name]
+    width = max(28, *(len(case.name) + 2 for case in chosen))
     print(
-        f"{'network':<28}{'engine steps/s':>16}{'torch steps/s':>16}{'ratio':>8}"
+        f"{'network':<{width}}{'engine steps/s':>16}{'torch steps/s':>16}{'ratio':>8}"
         f"{'target':>8}  same weights"
     )
     all_ok = True
-    for case in (case for case in CASES if arguments.case in case.name):
+    for case in chosen:
         experiment = make_experiment(case)
         steps = max(10, case.steps // 10) if arguments.quick else case.steps
         engine_speeds, torch_speeds = [], []
@@ -331,11 +367,11 @@ def main() -> int:
         ok = ratio >= case.target and same
         all_ok &= ok
         print(
-            f"{case.name:<28}{statistics.median(engine_speeds):>16,.0f}"
+            f"{case.name:<{width}}{statistics.median(engine_speeds):>16,.0f}"
             f"{statistics.median(torch_speeds):>16,.0f}{ratio:>7.2f}×{case.target:>7.1f}×"
             f"  {'yes' if same else 'NO'}{'' if ok else '   <- below target'}"
         )
-        if case.sizes[0] == 784:
+        if case.sizes[0] == 784 and case.samples > case.batch:
             print_peak_shares(case, engine_speeds, peak)
     print(f"load average at the end: {os.getloadavg()[0]:.2f}")
     return 0 if all_ok else 1

@@ -34,10 +34,11 @@ def has_display() -> bool:
 
 
 def create_application():
-    """The one QApplication, named so QSettings and the recovery folder find their place."""
+    """The one QApplication, named so QSettings and the recovery folder find their place,
+    with the wheel guard (gui/wheel_guard.py) installed."""
     from PySide6.QtWidgets import QApplication
 
-    from gui import style
+    from gui import style, wheel_guard
 
     app = QApplication.instance()
     if app is None:
@@ -45,6 +46,7 @@ def create_application():
         QApplication.setOrganizationName(ORGANIZATION)
         app = QApplication(sys.argv[:1])
         style.use_korean_fallbacks(app)
+    wheel_guard.install(app)  # the wheel never changes a setting the learner did not choose
     return app
 
 
@@ -185,7 +187,10 @@ def screenshot(spec: str | None, out_png: str, step: int = 0) -> int:
 
 
 class DemoDriver:
-    """Plays the step-through; at the end of each step, applies the update and plays on."""
+    """Plays the step-through; at the end of each step, applies the update and plays on.
+
+    The updates it applies leave an unmodified document unmodified (still undoable), so
+    quitting a demo asks nothing."""
 
     def __init__(self, window, step_ms: int = DEMO_STEP_MS, pause_ms: int = DEMO_PAUSE_MS):
         from PySide6.QtCore import QTimer
@@ -211,7 +216,11 @@ class DemoDriver:
             self.timer.start()
 
     def next_round(self):
+        stack = self.window.document.undo_stack
+        untouched = stack.isClean()  # nothing the learner must save yet
         self.window.stepping.next()  # applies the update and starts the forward pass again
+        if untouched:
+            stack.setClean()  # the demo's own updates are a show, not work to save
         self.window.stepping.play()
 
 

@@ -2,15 +2,15 @@
 
 Opening never touches the open network until the new one has been read and validated by the
 engine; a bad file shows the engine's message and changes nothing. Replacing unsaved work asks
-first (Save / Discard / Cancel). While there are unsaved changes they are written to a recovery
-file every AUTOSAVE_MS, and a clean exit removes it.
+first (Save / Discard / Cancel). Unsaved changes are written to a recovery file about two
+seconds after the last edit and during a run (gui/autosave.py); a clean exit removes it.
 """
 
 from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox
 
@@ -21,11 +21,11 @@ from engine.files.export_torch import export_torch
 from engine.files.presets import PRESET_NAMES, describe
 from gui import files
 from gui.actions import make_action
+from gui.autosave import Autosaver
 from gui.canvas import export
 from gui.dialogs.new_network import NewNetworkDialog
 from gui.richtext import literal_html
 
-AUTOSAVE_MS = 30_000
 MESSAGE_MS = 4000
 
 
@@ -37,10 +37,9 @@ class FileActions(QObject):
         self._window = window
         self._document = window.document
         self._create_actions()
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setInterval(AUTOSAVE_MS)
-        self.autosave_timer.timeout.connect(self.autosave)
-        self._document.modified_changed.connect(self._on_modified_changed)
+        self.autosaver = Autosaver(self._document, window.recovery, self._is_training, self)
+        self.autosaver.failed.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        self.autosave_timer = self.autosaver.debounce  # runs from an edit until its save
 
     def _create_actions(self):
         keys = QKeySequence.StandardKey
@@ -161,6 +160,7 @@ class FileActions(QObject):
             return False
         self._document.mark_saved(os.path.abspath(path))
         files.add_recent_file(self._window.settings, path)
+        self.autosaver.wait()  # a write under way would bring the files back
         self._window.recovery.discard()
         self._status(f"Saved {path}")
         return True
@@ -242,19 +242,13 @@ class FileActions(QObject):
         return ok
 
     # ----- autosave and recovery ----------------------------------------------------------------
-    def _on_modified_changed(self, modified: bool):
-        if modified:
-            self.autosave_timer.start()
-        else:
-            self.autosave_timer.stop()
+    def _is_training(self) -> bool:
+        docks = getattr(self._window, "training_docks", None)
+        return docks is not None and docks.runner.is_running
 
     def autosave(self):
-        """Write unsaved work to the recovery file (removed again on a clean exit)."""
-        if self._document.is_modified:
-            try:
-                self._window.recovery.save(self._document.experiment_to_save(), self._document.path)
-            except (NetworkFileError, OSError) as error:
-                self._window.statusBar().showMessage(f"Autosave failed: {error}", 8000)
+        """Write unsaved work to the recovery file now (removed again on a clean exit)."""
+        self.autosaver.save()
 
     def offer_recovery(self) -> bool:
         """At start-up: if a session that is gone left unsaved work, offer to restore it."""
@@ -278,5 +272,5 @@ class FileActions(QObject):
 
     def shut_down(self):
         """On a clean exit: no more autosaves, and no recovery file left behind."""
-        self.autosave_timer.stop()
+        self.autosaver.stop()
         self._window.recovery.discard()

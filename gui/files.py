@@ -1,7 +1,9 @@
 """Files around the window: the recent-files list, the recovery file, the save question.
 
-The recovery file is the open network written every so often while it has unsaved changes;
-it is removed on a clean exit. Each window owns its own (keyed by process, locked), so one
+The recovery file is the open network written every so often while it has unsaved changes,
+with the time it was written; while it exists the window touches a heartbeat file every
+second, so after a crash the offer can say how long before the program stopped the work was
+saved. It is removed on a clean exit. Each window owns its own (keyed by process, locked), so one
 found at start-up that no running window holds means a session ended badly.
 """
 
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from secrets import token_hex
 
-from PySide6.QtCore import QLockFile, QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QLockFile, QSettings, QStandardPaths
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from engine.errors import NetworkFileError
@@ -57,19 +59,31 @@ class Orphan:
     """Unsaved work a window that is gone left behind: its network file and its age."""
 
     path: Path
-    saved_at: float  # seconds since the epoch (the file's modification time)
+    saved_at: float  # seconds since the epoch (as written beside it, else the file's time)
+    stopped_at: float | None = None  # its window's last heartbeat: about when it stopped
 
     def age_text(self, now: float | None = None) -> str:
-        """How long ago the work was autosaved, e.g. "5 minutes ago (at 14:03 on 7 Dec)"."""
+        """How old the saved work is: "5 minutes ago (at 14:03 on 7 Dec)", and with a
+        heartbeat first how long before the program stopped, "5 seconds before the program
+        stopped, 5 minutes ago (at 14:03 on 7 Dec)"."""
         seconds = max(0.0, (time.time() if now is None else now) - self.saved_at)
-        for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
-            if seconds >= size:
-                count = int(seconds // size)
-                ago = f"{count} {unit}{'s' if count != 1 else ''} ago"
-                break
-        else:
-            ago = "less than a minute ago"
-        return f"{ago} (at {time.strftime('%H:%M on %d %b', time.localtime(self.saved_at))})"
+        ago = _duration(seconds, "less than a minute", smallest=60) + " ago"
+        ago += f" (at {time.strftime('%H:%M on %d %b', time.localtime(self.saved_at))})"
+        if self.stopped_at is None:
+            return ago
+        before = _duration(max(0.0, self.stopped_at - self.saved_at), "moments", smallest=1)
+        return QCoreApplication.translate(
+            "Recovery", "{before} before the program stopped, {ago}").format(before=before, ago=ago)
+
+
+def _duration(seconds: float, shorter: str, smallest: int) -> str:
+    """``seconds`` in its largest whole unit ("5 minutes", "1 second"), or ``shorter`` below
+    ``smallest`` seconds."""
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60), ("second", 1)):
+        if seconds >= size and size >= smallest:
+            count = int(seconds // size)
+            return f"{count} {unit}{'s' if count != 1 else ''}"
+    return shorter
 
 
 class RecoveryFile:
@@ -102,12 +116,26 @@ class RecoveryFile:
 
     def save(self, experiment: Experiment, origin: str | None) -> None:
         """Write ``experiment`` (atomically, by the engine's writer) and where it came from."""
+        self.prepare()
+        self.write(experiment, origin, time.time())
+
+    def prepare(self) -> None:
+        """Make the folder and take this window's lock (on the GUI thread, before a write)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         if self._lock is None:
             self._lock = _lock_of(self.path)
             self._lock.tryLock(0)  # a fresh name: nobody else holds it
+
+    def write(self, experiment: Experiment, origin: str | None, saved_at: float) -> None:
+        """The files themselves: the network, then its origin and save time, then a first
+        heartbeat (no Qt: may run on a worker thread once ``prepare`` ran)."""
         netfile.write_file(experiment, self.path)
-        write_text(_origin_path(self.path), json.dumps({"origin": origin}))
+        write_text(_origin_path(self.path), json.dumps({"origin": origin, "saved_at": saved_at}))
+        self.beat()
+
+    def beat(self) -> None:
+        """The heartbeat: touch ``….alive`` (its time is when this window was last running)."""
+        _alive_path(self.path).touch()
 
     def load(self, path: Path | None = None) -> tuple[Experiment, str | None]:
         """The experiment in ``path`` (default: this window's) and its original file;
@@ -148,7 +176,7 @@ class RecoveryFile:
                 self._set_aside(path, problem)
                 continue
             try:
-                found.append(Orphan(path, path.stat().st_mtime))
+                found.append(Orphan(path, _saved_at(path), _stopped_at(path)))
             except OSError:  # gone since the folder was listed
                 self._release(path)
         if not found:
@@ -176,6 +204,8 @@ class RecoveryFile:
                 os.replace(_origin_path(orphan.path), _origin_path(self.path))
         except OSError:
             pass
+        _alive_path(orphan.path).unlink(missing_ok=True)
+        self.beat()
         self._release(orphan.path)
         return loaded
 
@@ -193,6 +223,7 @@ class RecoveryFile:
                 os.replace(_origin_path(path), _origin_path(kept))
         except OSError as error:
             where = f"left in place: {error.strerror or error}"
+        _alive_path(path).unlink(missing_ok=True)
         self.notes.append(f"Unsaved work in {path.name} was set aside ({problem}); {where}.")
         self._release(path)
 
@@ -205,12 +236,37 @@ class RecoveryFile:
 RECOVERY_PREFIX = "recovery"
 LEGACY_ORIGIN_NAME = "recovery-origin.json"  # the one shared origin file of older versions
 SET_ASIDE_SUFFIX = ".set-aside"
+LATEST_TIME = 4e9  # seconds since the epoch (year 2096): a later save time is not believed
 
 
 def _origin_path(path: Path) -> Path:
     if path.name == "recovery.json":  # the one shared file of older versions
         return path.with_name(LEGACY_ORIGIN_NAME)
     return path.with_suffix(".origin")
+
+
+def _alive_path(path: Path) -> Path:
+    return path.with_suffix(".alive")
+
+
+def _saved_at(path: Path) -> float:
+    """When the work at ``path`` was saved: as written beside it, else the file's time."""
+    try:
+        saved_at = json.loads(_origin_path(path).read_text("utf-8")).get("saved_at")
+    except (OSError, ValueError, AttributeError):
+        saved_at = None
+    if (isinstance(saved_at, int | float) and not isinstance(saved_at, bool)
+            and 0 < saved_at < LATEST_TIME):  # not NaN, not a date time.localtime refuses
+        return float(saved_at)
+    return path.stat().st_mtime
+
+
+def _stopped_at(path: Path) -> float | None:
+    """The last heartbeat of the window that saved ``path`` (None if it left none)."""
+    try:
+        return _alive_path(path).stat().st_mtime
+    except OSError:
+        return None
 
 
 def _lock_of(path: Path) -> QLockFile:
@@ -233,7 +289,7 @@ def _unfit(path: Path) -> str:
 
 
 def _remove(path: Path) -> None:
-    for name in (path, _origin_path(path)):
+    for name in (path, _origin_path(path), _alive_path(path)):
         try:
             name.unlink()
         except FileNotFoundError:
@@ -263,8 +319,9 @@ def ask_restore(parent: QWidget, age: str) -> bool:
     """Offer the recovery file found at start-up, saying how old it is (``Orphan.age_text``)."""
     answer = QMessageBox.question(
         parent, "Restore unsaved work?",
-        literal_html("A session ended without saving its changes; they were autosaved "
-                     f"{age}.\nRestore the network as it was then?"),
+        literal_html(QCoreApplication.translate(
+            "Recovery", "The program stopped without saving your changes; they were autosaved "
+            "{age}.\nRestore the network as it was then?").format(age=age)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes)
     return answer == QMessageBox.StandardButton.Yes

@@ -6,7 +6,12 @@ so no gradient reaches its incoming weights and training can never revive it on 
 A **saturated** unit is a sigmoid or tanh sitting on its flat tails: its slope f′(z) is below
 5 % of the function's largest slope (sigmoid 0.25 at z = 0, so f′ < 0.0125, |z| > 4.37; tanh 1,
 so f′ < 0.05, |z| > 2.09) for more than 90 % of the samples. Gradients through it shrink at least
-twentyfold: the vanishing gradient of the notes, in one unit.
+twentyfold: the vanishing gradient of the notes, in one unit. That hurts learning in a hidden
+unit, and in an output unit only where its output is far from the target: an output that has
+learned its 0/1 target sits on a flat tail by design. So when the targets are given, an output
+sample counts as flat only if it is also off target by more than half the output's range
+(|a − t| > ½(high − low), on the wrong side); and an output fused with its loss (softmax with
+cross-entropy, sigmoid with binary cross-entropy: δ = a − t, no f′ in it) is never saturated.
 
 **Accuracy** is defined only when the targets are classes: one-hot rows (the predicted class is
 the largest output), or one column of 0/1 labels (predicted 1 when the output is ≥ 0.5) or of
@@ -26,6 +31,7 @@ import numpy as np
 
 from engine.errors import NetworkError
 from engine.model.activations import get_activation
+from engine.model.losses import get_loss
 from engine.model.network import ForwardPass, Network
 
 SATURATION_SLOPE = 0.05  # a slope below this fraction of the largest slope is "flat"
@@ -90,7 +96,8 @@ def diagnose(
     network : Network
     inputs : ndarray, shape (batch, input_size)
     targets : ndarray, shape (batch, output_size), optional
-        Without them the accuracy is None.
+        Without them the accuracy is None, and an output unit's flat samples all count (with
+        them only those off target: see the module's docstring).
     forward : ForwardPass, optional
         ``network.forward(inputs)`` if already computed (it is not recomputed then).
     slope_fraction, sample_share : float
@@ -101,9 +108,15 @@ def diagnose(
     if forward is None:
         forward = network.forward(inputs)
     layers = []
+    if targets is not None:
+        targets = _batch(targets, network.output_size, "targets")
+    last = len(network.layers) - 1
     for index, layer in enumerate(network.layers):
         z, a = forward.pre_activations[index], forward.activations[index + 1]
-        flat_share = _flat_share(layer.activation, z, a, slope_fraction)
+        flat = _flat(layer.activation, z, a, slope_fraction)
+        if index == last and targets is not None:
+            flat &= _off_target(network, a, targets)
+        flat_share = np.mean(flat, axis=0)
         layers.append(
             LayerHealth(
                 index,
@@ -115,7 +128,7 @@ def diagnose(
         )
     score = None
     if targets is not None:
-        score = accuracy(forward.output, _batch(targets, network.output_size, "targets"))
+        score = accuracy(forward.output, targets)
     return Diagnosis(layers, score)
 
 
@@ -137,13 +150,23 @@ def _dead(activation: str, a: np.ndarray) -> np.ndarray:
     return np.all(a == 0.0, axis=0)
 
 
-def _flat_share(activation: str, z: np.ndarray, a: np.ndarray, slope_fraction: float):
-    """Share of samples with f′(z) < slope_fraction · max f′, per unit; zeros if not s-shaped."""
+def _flat(activation: str, z: np.ndarray, a: np.ndarray, slope_fraction: float) -> np.ndarray:
+    """f′(z) < slope_fraction · max f′, per sample and unit (batch, n); all False if the
+    activation is not s-shaped."""
     function = get_activation(activation)
     if function.max_slope is None:
-        return np.zeros(a.shape[1])
-    slope = function.derivative(z, a)
-    return np.mean(slope < slope_fraction * function.max_slope, axis=0)
+        return np.zeros(a.shape, dtype=bool)
+    return function.derivative(z, a) < slope_fraction * function.max_slope
+
+
+def _off_target(network: Network, a: np.ndarray, targets: np.ndarray) -> np.ndarray:
+    """Where a flat output slows learning (batch, n): |a − t| > ½(high − low) with a squared
+    loss, nowhere with a loss fused with its activation (δ = a − t has no f′ in it)."""
+    function = get_activation(network.layers[-1].activation)
+    if function.output_range is None or get_loss(network.loss).fused_activation == function.name:
+        return np.zeros(a.shape, dtype=bool)
+    low, high = function.output_range
+    return np.abs(a - targets) > 0.5 * (high - low)
 
 
 def target_classes(targets: np.ndarray) -> str | None:

@@ -20,8 +20,10 @@ LEAKY_SLOPE = 0.01  # PyTorch's default negative slope
 
 
 def _sigmoid(z):
-    # exp(-log(1 + e^-z)) never overflows, unlike 1 / (1 + exp(-z)) for very negative z
-    return np.exp(-np.logaddexp(0.0, -z))
+    # 1/(1 + e^−z): e^−z overflows to inf only for z < −709.78, where σ(z) < 2.3e-308 and
+    # 1/inf = 0 is right to the last normal number; the warning is not an error there
+    with np.errstate(over="ignore"):
+        return 1.0 / (1.0 + np.exp(-z))
 
 
 def _sigmoid_derivative(z, a):
@@ -69,11 +71,12 @@ def _identity_columns(z, out, column):
     pass  # the fast path gives an identity layer one array for z and a
 
 
-def _sigmoid_columns(z, out, column):  # exp(−log(1 + e^−z)), as _sigmoid: no overflow
+def _sigmoid_columns(z, out, column):  # 1/(1 + e^−z), as _sigmoid (e^−z = inf gives 0)
     np.negative(z, out=out)
-    np.logaddexp(0.0, out, out=out)
-    np.negative(out, out=out)
-    np.exp(out, out=out)
+    with np.errstate(over="ignore"):
+        np.exp(out, out=out)
+    np.add(out, 1.0, out=out)
+    np.divide(1.0, out, out=out)
 
 
 def _tanh_columns(z, out, column):
@@ -122,9 +125,9 @@ def _relu_slope(grad, z, a, s, positive, out):  # 1 above 0, else 0 (f′(0) = 0
 
 
 def _leaky_relu_slope(grad, z, a, s, positive, out):  # 1 above 0, else 0.01
-    np.greater(z, 0.0, out=positive)
-    s.fill(LEAKY_SLOPE)
-    np.copyto(s, 1.0, where=positive)
+    np.greater(z, 0.0, out=s)  # 1 or 0, then 1·0.99 + 0.01 = 1 exactly and 0·0.99 + 0.01 = 0.01
+    np.multiply(s, 1.0 - LEAKY_SLOPE, out=s)
+    np.add(s, LEAKY_SLOPE, out=s)
     np.multiply(grad, s, out=out)
 
 

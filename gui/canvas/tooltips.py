@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from gui.canvas import labels
 from gui.items import BiasRef, NeuronRef, WeightRef
 from gui.richtext import text_html
@@ -61,6 +63,11 @@ def _health_note(scene, ref: NeuronRef) -> str:
                 "reaches its weights")
     if health.saturated[ref.neuron]:
         share = 100 * float(health.flat_share[ref.neuron])
+        if ref.column == len(scene.network.layers):  # an output: flat AND off target counts
+            return QCoreApplication.translate(
+                "Tooltips", "<br><b>saturated</b>: on {share}% of the training samples f′(z) is "
+                "nearly 0 while the output is far from its target, so it learns slowly there"
+            ).format(share=f"{share:.0f}")
         return (f"<br><b>saturated</b>: f′(z) is nearly 0 on {share:.0f}% of the training "
                 "samples, so its gradients vanish")
     return ""

@@ -6,6 +6,12 @@ decision boundary of a sigmoid or tanh output — with the samples drawn over it
 class. Clicking adds a sample (left: class 1, right: class 0, or the class chosen in the
 header), shift-click removes the nearest one; both through ``document.set_data`` (undoable).
 For 1 input the network's function x → output is drawn over the samples instead.
+
+Colours: blue and orange mean a value's sign or high/low everywhere in the window (a weight on
+the canvas, the output on this map, a 0/1 target as low/high), never a class. The classes of a
+network with several outputs (one per output neuron) get colours of their own, none of them
+blue or orange, and the header's menu names exactly those classes as the canvas names their
+output neurons (their labels, e.g. "class A").
 """
 
 from __future__ import annotations
@@ -29,11 +35,9 @@ PIXELS_PER_CELL = 5  # the map's grid follows the view's size: one cell per 5×5
 RUN_CELL_FACTOR = 2  # …twice that during a training run (30 frames/s need the time)
 MAX_CELLS = 120  # …but at most this many along a side (a grid costs one forward pass)
 PICK_RADIUS = 12  # pixels: shift-click removes a sample this close
-CLASS_COLORS = ("#b35806", "#2166ac", "#1b7837", "#762a83", "#d01c8b", "#8c510a", "#01665e",
-                "#4d4d4d", "#e08214", "#5aae61")  # class 0 orange, class 1 blue (the sign pair)
-CLICK_CHOICES = ("left click: class 1, right: class 0",) + tuple(
-    f"any click: class {c}" for c in range(len(CLASS_COLORS))
-)
+# the classes of a several-output network: no blue nor orange (those mean signs and values)
+CLASS_COLORS = ("#1b7837", "#762a83", "#d01c8b", "#01665e", "#8c510a", "#4d4d4d", "#7fbc41",
+                "#9970ab", "#35978f", "#c51b7d")
 
 
 def diverging_map() -> pg.ColorMap:
@@ -52,7 +56,6 @@ class DecisionMap(PlotFrame):
         self.current: landscape.Landscape | landscape.OutputCurve | None = None
         self._create_items()
         self.click_combo = QComboBox()
-        self.click_combo.addItems(CLICK_CHOICES)
         self.click_combo.setToolTip("What a click on the map adds; shift-click removes a sample")
         self.add_header_widget(self.click_combo)
         self.note = QLabel()
@@ -109,8 +112,38 @@ class DecisionMap(PlotFrame):
     def refresh(self):
         self.redraw()
 
+    def class_names(self) -> list[str]:
+        """The classes a click can add: one per output neuron, named by its label as on the
+        canvas (else "class c"), or classes 0 and 1 of a single output."""
+        network = self._document.network
+        if network.output_size == 1:
+            return [self.tr("class 0"), self.tr("class 1")]
+        labels = (network.layers[-1].labels if network.layers else None) or []
+        return [labels[c] if c < len(labels) and labels[c] else self.tr("class {c}").format(c=c)
+                for c in range(network.output_size)]
+
+    def _fill_click_combo(self):
+        """The header's menu: left/right click, then one "any click" entry per class."""
+        names = self.class_names()
+        chosen = self.click_combo.currentIndex()
+        choices = [self.tr("left click: {one}, right: {zero}").format(one=names[1],
+                                                                      zero=names[0])]
+        choices += [self.tr("any click: {name}").format(name=name) for name in names]
+        if [self.click_combo.itemText(i) for i in range(self.click_combo.count())] != choices:
+            self.click_combo.clear()
+            self.click_combo.addItems(choices)
+            self.click_combo.setCurrentIndex(chosen if 0 <= chosen < len(choices) else 0)
+
+    def class_colors(self) -> list:
+        """A colour per class: a single output's low/high (orange/blue, as its value on the
+        map), else the class colours (never the sign pair)."""
+        if self._document.network.output_size == 1:
+            return [pg.mkColor(NEGATIVE), pg.mkColor(POSITIVE)]
+        return [pg.mkColor(c) for c in CLASS_COLORS]
+
     def _on_data_changed(self):
         """New data or structure: new plane ranges, new points, then the map."""
+        self._fill_click_combo()
         data, network = self._document.data, self._document.network
         inputs = None if data is None else _all_inputs(data)
         if inputs is not None and inputs.shape[1] == network.input_size and len(inputs):
@@ -225,7 +258,7 @@ class DecisionMap(PlotFrame):
 
     def _class_image(self, result: landscape.Landscape) -> np.ndarray:
         """RGB (ny, nx, 3): each cell the predicted class' colour, faded toward white by doubt."""
-        colors = np.array([pg.mkColor(c).getRgbF()[:3] for c in CLASS_COLORS])
+        colors = np.array([color.getRgbF()[:3] for color in self.class_colors()])
         base = colors[result.predicted_class % len(colors)]
         k = result.outputs.shape[0]
         sureness = np.clip((np.nan_to_num(result.value) - 1.0 / k) * k / (k - 1), 0.0, 1.0)
@@ -253,8 +286,9 @@ class DecisionMap(PlotFrame):
         for curve in self.curve_items:
             self.plot_item.removeItem(curve)
         self.curve_items = []
+        colors = self.class_colors()
         for index in range(len(outputs)):
-            color = CLASS_COLORS[(index + 1) % len(CLASS_COLORS)]
+            color = colors[-1] if len(outputs) == 1 else colors[index % len(colors)]
             curve = self.plot_item.plot(pen=pg.mkPen(color, width=2.5))
             self.curve_items.append(curve)
 
@@ -278,8 +312,8 @@ class DecisionMap(PlotFrame):
             colors = [pg.mkColor(TEXT)] * len(x)
         else:
             x, y = inputs[:, 0], inputs[:, 1]
-            colors = [pg.mkColor(CLASS_COLORS[c % len(CLASS_COLORS)])
-                      for c in self._classes(targets)]
+            palette = self.class_colors()
+            colors = [palette[c % len(palette)] for c in self._classes(targets)]
         if hollow:
             return {"x": x, "y": y, "pen": [pg.mkPen(c, width=2) for c in colors]}
         return {"x": x, "y": y, "brush": [pg.mkBrush(c) for c in colors]}
@@ -330,6 +364,7 @@ class DecisionMap(PlotFrame):
         if target is None:
             self.note.setText(f"Class {cls} does not fit the outputs of this network.")
             return False
+        names = self.class_names()
         row = np.array([[x, y]])
         if data is None or len(data) == 0:
             new = Dataset(row, target[np.newaxis, :])
@@ -340,7 +375,7 @@ class DecisionMap(PlotFrame):
             new = data.copy()
             new.inputs = np.vstack([data.inputs, row])
             new.targets = np.vstack([data.targets, target])
-        self._document.set_data(f"Add a class-{cls} sample", new)
+        self._document.set_data(self.tr("Add a sample of {name}").format(name=names[cls]), new)
         return True
 
     def _target_for(self, cls: int) -> np.ndarray | None:

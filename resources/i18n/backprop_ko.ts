@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>Autosaver</name>
+    <message>
+        <source>Autosave failed: {error}</source>
+        <translation>자동 저장 실패: {error}</translation>
+    </message>
+</context>
+<context>
     <name>Canvas</name>
     <message>
         <source>Too many neurons to write their numbers: hover one for its values</source>
@@ -26,6 +33,33 @@
     <message>
         <source>H{n}</source>
         <translation>은닉{n}</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionMap</name>
+    <message>
+        <source>class 0</source>
+        <translation>클래스 0</translation>
+    </message>
+    <message>
+        <source>class 1</source>
+        <translation>클래스 1</translation>
+    </message>
+    <message>
+        <source>class {c}</source>
+        <translation>클래스 {c}</translation>
+    </message>
+    <message>
+        <source>left click: {one}, right: {zero}</source>
+        <translation>왼쪽 클릭: {one}, 오른쪽: {zero}</translation>
+    </message>
+    <message>
+        <source>any click: {name}</source>
+        <translation>클릭: {name}</translation>
+    </message>
+    <message>
+        <source>Add a sample of {name}</source>
+        <translation>{name} 샘플 추가</translation>
     </message>
 </context>
 <context>
@@ -341,6 +375,19 @@
     </message>
 </context>
 <context>
+    <name>Recovery</name>
+    <message>
+        <source>{before} before the program stopped, {ago}</source>
+        <translation>프로그램이 멈추기 {before} 전, {ago}</translation>
+    </message>
+    <message>
+        <source>The program stopped without saving your changes; they were autosaved {age}.
+Restore the network as it was then?</source>
+        <translation>프로그램이 변경 사항을 저장하지 못하고 멈췄습니다. 변경 사항은 {age}에 자동 저장되었습니다.
+그때의 신경망으로 되돌릴까요?</translation>
+    </message>
+</context>
+<context>
     <name>StepPanel</name>
     <message>
         <source>Pause</source>
@@ -368,6 +415,13 @@
     <message>
         <source>Not yet. Hint: {hint}</source>
         <translation>아직 아닙니다. 힌트: {hint}</translation>
+    </message>
+</context>
+<context>
+    <name>Tooltips</name>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;saturated&lt;/b&gt;: on {share}% of the training samples f′(z) is nearly 0 while the output is far from its target, so it learns slowly there</source>
+        <translation>&lt;br&gt;&lt;b&gt;포화&lt;/b&gt;: 학습 샘플의 {share}%에서 출력이 목표값과 먼데도 f′(z)가 거의 0이라, 그곳에서는 느리게 학습합니다</translation>
     </message>
 </context>
 <context>
