@@ -26,6 +26,7 @@ from engine.lesson.quantities import StopReason
 from engine.model import initializers
 from engine.training.history import History
 from engine.training.trainer import Divergence, RunResult, Trainer
+from gui import commands
 from gui.document import Document
 from gui.frame_clock import FrameClock
 
@@ -281,7 +282,7 @@ class TrainingRunner(QObject):
             return
         snapshot, self._snapshot = self._snapshot, None
         steps = self.step_count - self._snapshot_step
-        text = text or f"Train {steps:,} step{'s' if steps != 1 else ''}"
+        text = text or commands.train_text(steps)
         self._document.record_parameters_changed(text, snapshot)
 
     def _follow_undo_stack(self) -> bool:
