@@ -6,26 +6,12 @@ from __future__ import annotations
 import pytest
 
 from engine import i18n
-from engine.cli import main
 from engine.errors import NetworkError
 from engine.files.number_text import parse_number
 from engine.lesson.quantities import Phase
 from engine.lessons.loader import find_lesson
 from engine.model.rules import check_sizes
-
-
-@pytest.fixture
-def korean():
-    i18n.set_language("ko")
-    yield
-    i18n.set_language("en")
-
-
-def run(argv, capsys):
-    status = main([str(a) for a in argv], launch_gui=None)
-    out, err = capsys.readouterr()
-    i18n.set_language("en")
-    return status, out, err.splitlines()
+from tests.engine.test_i18n import korean, run  # noqa: F401 (a fixture)
 
 
 def test_a_parameter_with_no_such_layer_is_one_korean_line(tmp_path, capsys):
@@ -71,7 +57,8 @@ def test_softmax_in_a_hidden_layer_is_refused_in_korean(tmp_path, capsys):
                    "있습니다 (출력을 확률로 바꿉니다)"]
 
 
-def test_the_limits_keep_their_numbers_in_korean(korean):
+@pytest.mark.usefixtures("korean")
+def test_the_limits_keep_their_numbers_in_korean():
     with pytest.raises(NetworkError) as refused:
         check_sizes(1, [5000], key=None)
     assert str(refused.value) == "키 layers[0].weights: 뉴런(행) 5,000개, 한도 4,096개보다 많습니다"
