@@ -3,7 +3,8 @@
 ``push()`` runs ``redo()``, so a command applies its change exactly once; ``undo()`` applies the
 old value again. A command knows nothing of the document: it is given the old and the new value
 and the one function that applies a value (one of the document's ``_apply_*`` methods, which emit
-the precise signals views listen to).
+the precise signals views listen to). An undo text is made in the language of that moment; the
+texts made here live in the translation context "Undo".
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 if TYPE_CHECKING:
@@ -19,6 +21,20 @@ if TYPE_CHECKING:
 
 MERGE_PARAMETER = 1001
 KEEP_DATA = object()  # ReplaceNetworkCommand: leave the data set as it is
+
+
+def train_text(steps: int) -> str:
+    """The undo text of a training run of ``steps`` steps ("Train 83,216 steps"); in Korean
+    one wording for every count (no plural)."""
+    if steps == 1:
+        return QCoreApplication.translate("Undo", "Train {steps:,} step").format(steps=steps)
+    return QCoreApplication.translate("Undo", "Train {steps:,} steps").format(steps=steps)
+
+
+def _set_text(source: int | None, value: float) -> str:
+    if source is None:
+        return QCoreApplication.translate("Undo", "Set bias to {value:g}").format(value=value)
+    return QCoreApplication.translate("Undo", "Set weight to {value:g}").format(value=value)
 
 
 class SetParameterCommand(QUndoCommand):
@@ -30,8 +46,7 @@ class SetParameterCommand(QUndoCommand):
 
     def __init__(self, apply: Callable[[int, int, int | None, float], None], layer: int,
                  neuron: int, source: int | None, old: float, new: float):
-        what = "bias" if source is None else "weight"
-        super().__init__(f"Set {what} to {new:g}")
+        super().__init__(_set_text(source, new))
         self._apply = apply
         self.key = (layer, neuron, source)
         self._old = old
@@ -59,7 +74,8 @@ class SetFrozenCommand(QUndoCommand):
 
     def __init__(self, apply: Callable[[int, int, int | None, bool], None], layer: int,
                  neuron: int, source: int | None, frozen: bool):
-        super().__init__("Freeze parameter" if frozen else "Unfreeze parameter")
+        super().__init__(QCoreApplication.translate("Undo", "Freeze parameter") if frozen
+                         else QCoreApplication.translate("Undo", "Unfreeze parameter"))
         self._apply = apply
         self._key = (layer, neuron, source)
         self._new = frozen

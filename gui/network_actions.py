@@ -40,23 +40,26 @@ class NetworkActions(QObject):
         return make_action(self._window, text, slot, shortcut, tip)
 
     def _create_actions(self):
-        self.edit_value_action = self._action("&Edit Selected Value", self.edit_selected, "F2",
-                                              "Type a new value for the selected weight or bias")
-        self.freeze_action = self._action("&Freeze Selected Parameter", self.toggle_frozen,
-                                          "Ctrl+L", "A frozen weight or bias is never trained")
+        self.edit_value_action = self._action(
+            self.tr("&Edit Selected Value"), self.edit_selected, "F2",
+            self.tr("Type a new value for the selected weight or bias"))
+        self.freeze_action = self._action(
+            self.tr("&Freeze Selected Parameter"), self.toggle_frozen, "Ctrl+L",
+            self.tr("A frozen weight or bias is never trained"))
         self.freeze_action.setCheckable(True)
-        self.select_none_action = self._action("Select &None", self.select_none, "Ctrl+D")
+        self.select_none_action = self._action(self.tr("Select &None"), self.select_none, "Ctrl+D")
         self.add_layer_before_action = self._action(
-            "Add Layer &Before Selected", self.add_layer_before, None,
-            "Insert a hidden layer in front of the selected layer")
+            self.tr("Add Layer &Before Selected"), self.add_layer_before, None,
+            self.tr("Insert a hidden layer in front of the selected layer"))
         self.add_layer_after_action = self._action(
-            "Add Layer &After Selected", self.add_layer_after, None,
-            "Insert a hidden layer behind the selected layer")
-        self.remove_layer_action = self._action("&Remove Selected Layer", self.remove_layer)
-        self.add_neuron_action = self._action("Add &Neuron to Selected Layer", self.add_neuron,
-                                              "Ctrl+Shift+N")
-        self.remove_neuron_action = self._action("Remove Selected Neuron", self.remove_neuron,
-                                                 "Ctrl+Shift+Backspace")
+            self.tr("Add Layer &After Selected"), self.add_layer_after, None,
+            self.tr("Insert a hidden layer behind the selected layer"))
+        self.remove_layer_action = self._action(self.tr("&Remove Selected Layer"),
+                                                self.remove_layer)
+        self.add_neuron_action = self._action(self.tr("Add &Neuron to Selected Layer"),
+                                              self.add_neuron, "Ctrl+Shift+N")
+        self.remove_neuron_action = self._action(self.tr("Remove Selected Neuron"),
+                                                 self.remove_neuron, "Ctrl+Shift+Backspace")
         self.activation_group = QActionGroup(self)
         self.activation_actions: dict[str, QAction] = {}
         for name in ACTIVATION_NAMES:
@@ -66,13 +69,14 @@ class NetworkActions(QObject):
             self.activation_group.addAction(action)
             self.activation_actions[name] = action
         self.activation_group.triggered.connect(self._on_activation_chosen)
-        self.reinitialize_action = self._action("Re-&initialise Parameters…", self.reinitialize,
-                                                None, "Draw every weight and bias again")
-        self.constant_action = self._action("Set All Parameters to a &Constant…",
+        self.reinitialize_action = self._action(self.tr("Re-&initialise Parameters…"),
+                                                self.reinitialize, None,
+                                                self.tr("Draw every weight and bias again"))
+        self.constant_action = self._action(self.tr("Set All Parameters to a &Constant…"),
                                             self.set_constant)
         self.loss_settings_action = self._action(
-            "&Loss and Learning Rate…", self.show_loss_settings, None,
-            "Loss, reduction and learning rate are set in the inspector")
+            self.tr("&Loss and Learning Rate…"), self.show_loss_settings, None,
+            self.tr("Loss, reduction and learning rate are set in the inspector"))
 
     def fill_edit_menu(self, menu: QMenu) -> None:
         menu.addActions([self.edit_value_action, self.freeze_action, self.select_none_action])
@@ -82,7 +86,7 @@ class NetworkActions(QObject):
                          self.remove_layer_action])
         menu.addSeparator()
         menu.addActions([self.add_neuron_action, self.remove_neuron_action])
-        self.activation_menu = menu.addMenu("&Activation of Selected Layer")
+        self.activation_menu = menu.addMenu(self.tr("&Activation of Selected Layer"))
         self.activation_menu.addActions(list(self.activation_actions.values()))
         menu.addSeparator()
         menu.addActions([self.reinitialize_action, self.constant_action,
@@ -121,8 +125,9 @@ class NetworkActions(QObject):
 
     def refuse(self, error: NetworkError) -> None:
         """The engine's reason an edit was refused, where the learner is looking."""
-        self._window.statusBar().showMessage(f"Not changed: {error}", 8000)
-        QMessageBox.warning(self._window, "Not changed", literal_html(error))
+        self._window.statusBar().showMessage(
+            self.tr("Not changed: {error}").format(error=error), 8000)
+        QMessageBox.warning(self._window, self.tr("Not changed"), literal_html(error))
 
     # ----- structure edits: the engine builds the new network ---------------------------------
     def _structure_edit(self, text: str, build, data_edit=None) -> bool:
@@ -158,20 +163,20 @@ class NetworkActions(QObject):
         column = self.selected_column()
         if column is not None and column > 0:
             size, activation = self._new_layer_shape(column)
-            self._structure_edit("Add layer", lambda net: structure.insert_layer(
+            self._structure_edit(self.tr("Add layer"), lambda net: structure.insert_layer(
                 net, column - 1, size, activation))
 
     def add_layer_after(self):
         column = self.selected_column()
         if column is not None:
             size, activation = self._new_layer_shape(column)
-            self._structure_edit("Add layer", lambda net: structure.insert_layer(
+            self._structure_edit(self.tr("Add layer"), lambda net: structure.insert_layer(
                 net, column, size, activation))
 
     def remove_layer(self):
         column = self.selected_column()
         if column is not None and column > 0:
-            self._structure_edit("Remove layer",
+            self._structure_edit(self.tr("Remove layer"),
                                  lambda net: structure.remove_layer(net, column - 1))
 
     def add_neuron(self):
@@ -180,14 +185,15 @@ class NetworkActions(QObject):
             return
         network = self._document.network
         if column == 0:
-            self._structure_edit("Add input", structure.add_input, lambda data: (
+            self._structure_edit(self.tr("Add input"), structure.add_input, lambda data: (
                 structure.insert_data_column(data, "inputs", network.input_size)))
         elif column == len(network.layers):
-            self._structure_edit("Add output neuron", lambda net: structure.add_neuron(
+            self._structure_edit(self.tr("Add output neuron"), lambda net: structure.add_neuron(
                 net, column - 1), lambda data: structure.insert_data_column(
                     data, "targets", network.output_size))
         else:
-            self._structure_edit("Add neuron", lambda net: structure.add_neuron(net, column - 1))
+            self._structure_edit(self.tr("Add neuron"),
+                                 lambda net: structure.add_neuron(net, column - 1))
 
     def remove_neuron(self):
         item = self._document.selection
@@ -196,14 +202,14 @@ class NetworkActions(QObject):
         column, neuron = item.column, item.neuron
         network = self._document.network
         if column == 0:
-            self._structure_edit("Remove input", lambda net: structure.remove_input(
+            self._structure_edit(self.tr("Remove input"), lambda net: structure.remove_input(
                 net, neuron), lambda data: structure.remove_data_column(data, "inputs", neuron))
         elif column == len(network.layers):
-            self._structure_edit("Remove output neuron", lambda net: structure.remove_neuron(
-                net, column - 1, neuron), lambda data: structure.remove_data_column(
-                    data, "targets", neuron))
+            self._structure_edit(self.tr("Remove output neuron"), lambda net: (
+                structure.remove_neuron(net, column - 1, neuron)), lambda data: (
+                    structure.remove_data_column(data, "targets", neuron)))
         else:
-            self._structure_edit("Remove neuron", lambda net: structure.remove_neuron(
+            self._structure_edit(self.tr("Remove neuron"), lambda net: structure.remove_neuron(
                 net, column - 1, neuron))
 
     def _on_activation_chosen(self, action: QAction):
@@ -213,7 +219,8 @@ class NetworkActions(QObject):
         name = action.data()
         if self._document.network.layers[column - 1].activation == name:
             return
-        if not self._structure_edit(f"Set activation to {name}", lambda net: (
+        if not self._structure_edit(self.tr("Set activation to {name}").format(name=name),
+                                    lambda net: (
                 structure.set_activation(net, column - 1, name))):
             self.update_actions()  # put the check mark back where it was
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from engine.errors import NetworkError
 from engine.lesson.formula import format_number
 from engine.lesson.quantities import Granularity
@@ -44,7 +46,8 @@ class StepSource:
         """The engine's steps for the scope at ``granularity`` (NetworkError if there are none)."""
         experiment = self.document.experiment
         if experiment.data is None or len(experiment.data) == 0:
-            raise NetworkError("data", "there are no samples to step through")
+            raise NetworkError("data", QCoreApplication.translate(
+                "StepSource", "there are no samples to step through"))
         if self.online:
             return trace_experiment(experiment, self.sample, granularity)
         trainer = None if self.runner is None else self.runner.trainer
@@ -62,11 +65,25 @@ class StepSource:
         """What the update is, in one line: training's step on its batch, or an online step."""
         rows = trace.data.samples
         if self.online:
-            return (f"an online step on sample {rows[0] + 1} alone, not the step training "
-                    "takes (Train one step uses its batch)")
+            return QCoreApplication.translate(
+                "StepSource", "an online step on sample {sample} alone, not the step training "
+                "takes (Train one step uses its batch)").format(sample=rows[0] + 1)
         step = self.runner.step_count + 1 if self.runner is not None else 1
-        what = f"the batch of {len(rows)} samples" if len(rows) > 1 else f"sample {rows[0] + 1}"
-        return f"training step {step:,} on {what}: exactly what Train one step applies"
+        if len(rows) > 1:
+            return QCoreApplication.translate(
+                "StepSource", "training step {step:,} on the batch of {count} samples: exactly "
+                "what Train one step applies").format(step=step, count=len(rows))
+        return QCoreApplication.translate(
+            "StepSource", "training step {step:,} on sample {sample}: exactly what Train one "
+            "step applies").format(step=step, sample=rows[0] + 1)
+
+    def scope_text(self) -> str:
+        """The status line when the scope was chosen."""
+        if self.online:
+            return QCoreApplication.translate("StepSource", "Stepping through sample {n} alone.") \
+                .format(n=self.sample + 1)
+        return QCoreApplication.translate(
+            "StepSource", "Stepping through the batch the next training step uses.")
 
     def apply(self, trace: Trace) -> None:
         """Apply ``trace``'s update as one undoable command (NetworkError if it cannot be):
@@ -74,9 +91,38 @@ class StepSource:
         rate = format_number(self.document.training.learning_rate)
         parameters = [p.copy() for p in trace.data.new_network.parameters()]
         if self.online:
-            text = f"Online update on sample {self.sample + 1} (η = {rate})"
+            text = QCoreApplication.translate(
+                "StepSource", "Online update on sample {sample} (η = {rate})").format(
+                sample=self.sample + 1, rate=rate)
             self.document.set_parameters(text, parameters)
         elif self.runner is not None:
-            self.runner.train_step(f"Update step (batch of {trace.data.batch}, η = {rate})")
+            self.runner.train_step(QCoreApplication.translate(
+                "StepSource", "Update step (batch of {batch}, η = {rate})").format(
+                batch=trace.data.batch, rate=rate))
         else:
-            self.document.set_parameters(f"Update step (η = {rate})", parameters)
+            self.document.set_parameters(QCoreApplication.translate(
+                "StepSource", "Update step (η = {rate})").format(rate=rate), parameters)
+
+
+STARTING_OVER = {  # why the step-through starts over: one whole sentence each
+    "weights": QT_TRANSLATE_NOOP(
+        "StepSource", "The weights changed: the step-through starts over from the first step."),
+    "network": QT_TRANSLATE_NOOP(
+        "StepSource", "The network changed: the step-through starts over from the first step."),
+    "training": QT_TRANSLATE_NOOP(
+        "StepSource",
+        "The training settings changed: the step-through starts over from the first step."),
+    "data": QT_TRANSLATE_NOOP(
+        "StepSource", "The data changed: the step-through starts over from the first step."),
+    "opened": QT_TRANSLATE_NOOP(
+        "StepSource",
+        "A new network was opened: the step-through starts over from the first step."),
+    "restarted": QT_TRANSLATE_NOOP(
+        "StepSource", "Training started over: the step-through starts over from the first step."),
+}
+
+
+def starting_over(changed: str) -> str:
+    """The status line when the step-through starts over because ``changed`` (a key of
+    STARTING_OVER) did, in the language of the moment."""
+    return QCoreApplication.translate("StepSource", STARTING_OVER[changed])

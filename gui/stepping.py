@@ -20,7 +20,7 @@ from gui.canvas.values import ShownValues
 from gui.document import Document
 from gui.items import ItemRef
 from gui.parameter_origin import ParameterOrigin
-from gui.step_source import StepScope, StepSource
+from gui.step_source import StepScope, StepSource, starting_over
 from gui.step_values import collect_shown, flowing_sample, step_items
 
 SHOWN_PHASES = (Phase.FORWARD, Phase.LOSS, Phase.BACKWARD, Phase.UPDATE)
@@ -132,9 +132,7 @@ class StepThrough(QObject):
         if scope != self.source.scope:
             self.source.scope = scope
             self._rebuild()
-            self._set_status("Stepping through the batch the next training step uses."
-                             if scope is StepScope.BATCH else
-                             f"Stepping through sample {self.source.sample + 1} alone.")
+            self._set_status(self.source.scope_text())
 
     @property
     def problem(self) -> str:
@@ -292,20 +290,20 @@ class StepThrough(QObject):
         try:
             self.source.apply(self._trace)
         except NetworkError as error:
-            self._set_status(f"The update was not applied: {error.problem}.")
+            self._set_status(self.tr("The update was not applied: {0}.").format(error.problem))
             return
         finally:
             self._applying_update = False
         if not self.origin.sets_current(self._trace):
-            self._set_status("The update was not applied as shown (training stopped: see "
-                             "the training panel).")
+            self._set_status(self.tr("The update was not applied as shown (training stopped: "
+                                     "see the training panel)."))
             self._rebuild()
             return
         self.origin.update_applied(self._trace)
         self._rebuild()
         self._build()
-        self._set_status("Update applied (Undo takes it back). Forward again with the new "
-                         "parameters:")
+        self._set_status(self.tr("Update applied (Undo takes it back). Forward again with the "
+                                 "new parameters:"))
         if self._cursor is not None:
             self._cursor.seek(0)
             self._moved()
@@ -342,11 +340,13 @@ class StepThrough(QObject):
         scope (an online step on that sample)."""
         index = int(index)
         if not 0 <= index < max(1, self.sample_count):
-            raise NetworkError("sample", f"{index + 1} is not a sample (1…{self.sample_count})")
+            raise NetworkError("sample", self.tr("{n} is not a sample (1…{count})").format(
+                n=index + 1, count=self.sample_count))
         if index != self.source.sample or not self.online:
             self.source.sample, self.source.scope = index, StepScope.SAMPLE
             self._rebuild()
-            self._set_status(f"Sample {index + 1} alone: starting from the first step.")
+            self._set_status(self.tr("Sample {0} alone: starting from the first step.")
+                             .format(index + 1))
 
     def set_granularity(self, granularity: Granularity) -> None:
         """NEURON: one step per neuron and parameter; LAYER: one step per layer and phase."""
@@ -363,28 +363,28 @@ class StepThrough(QObject):
         self.origin.weights_changed(self._trace if just_trained else None)
         if self._training_running and self._stale and self.position == -1:
             return  # already started over for this run, and nobody has asked for the steps
-        self._start_over("The weights changed")
+        self._start_over("weights")
 
     def _on_structure_changed(self):
         self.origin.forget()
-        self._start_over("The network changed")
+        self._start_over("network")
 
     def _on_training_changed(self):
-        self._start_over("The training settings changed")
+        self._start_over("training")
 
     def _on_data_changed(self):
-        self._start_over("The data changed")
+        self._start_over("data")
 
     def _on_experiment_replaced(self):
         self.source.sample = 0
         self.origin.forget()
-        self._start_over("A new network was opened")
+        self._start_over("opened")
 
-    def _start_over(self, why: str):
+    def _start_over(self, changed: str):
         self.pause()
         self.source.sample = min(self.source.sample, max(0, self.sample_count - 1))
         self._rebuild()
-        self._set_status(f"{why}: the step-through starts over from the first step.")
+        self._set_status(starting_over(changed))
 
     # ----- inner workings ------------------------------------------------------------------------
     def _rebuild(self):
@@ -407,7 +407,7 @@ class StepThrough(QObject):
             if error.key == "granularity" and self._granularity is Granularity.NEURON:
                 self._switch_to_layers()
                 return
-            self._problem = f"Nothing to step through: {error.problem}."
+            self._problem = self.tr("Nothing to step through: {0}.").format(error.problem)
         else:
             self._trace = trace
             self._cursor = StepCursor(trace)
@@ -424,15 +424,15 @@ class StepThrough(QObject):
 
     def _on_training_restarted(self):  # step 0 again: the next batch is another
         self.origin.trained_at = None
-        self._start_over("Training started over")
+        self._start_over("restarted")
 
     def _switch_to_layers(self):
         """Too many steps to take one neuron at a time: step through the network layer by layer."""
         self._granularity = Granularity.LAYER
         self._stale = True
         self._build()
-        self._set_status("This network has too many neurons to step one at a time: "
-                         "stepping layer by layer.")
+        self._set_status(self.tr("This network has too many neurons to step one at a time: "
+                                 "stepping layer by layer."))
         self.steps_changed.emit()  # the panel shows the granularity that is in use
 
     def _moved(self):

@@ -31,6 +31,7 @@ from engine.model import initializers
 from engine.training.history import History
 from engine.training.run_state import RunState, rewind
 from engine.training.trainer import Divergence, RunResult, Trainer
+from gui import commands
 from gui.document import Document
 from gui.frame_clock import FrameClock
 
@@ -306,7 +307,7 @@ class TrainingRunner(QObject):
             return
         snapshot, self._snapshot = self._snapshot, None
         steps = self.step_count - self._snapshot_step
-        text = text or f"Train {steps:,} step{'s' if steps != 1 else ''}"
+        text = text or commands.train_text(steps)
         rewinding = RewindRunCommand(self._rewinder.rewind, self._run_before,
                                      self._trainer.run_state())
         self._document.record_parameters_changed(text, snapshot, rewinding)

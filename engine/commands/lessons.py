@@ -4,14 +4,19 @@ before the window opens on it (a missing or broken lesson is one line, exit 2)."
 from __future__ import annotations
 
 from engine.commands.common import EXIT_OK
+from engine.i18n import language as current_language
+from engine.i18n import tr
 from engine.lessons.loader import find_lesson, load_lessons
 
 
-def list_lessons(language: str = "en") -> int:
-    """Print every lesson as ``N  title  (k tasks)``, in the order of the notes."""
+def list_lessons(language: str | None = None) -> int:
+    """Print every lesson as ``N  title  (k tasks)``, in the order of the notes, in
+    ``language`` (default: the language of the moment, ``--lang``)."""
+    language = language or current_language()
     for lesson in load_lessons():
-        print(f"{lesson.number:>2}  {lesson.title(language)}  ({len(lesson.tasks)} tasks)")
-    print("Open one with: python main.py lesson N")
+        print(tr("{number:>2}  {title}  ({tasks} tasks)", number=lesson.number,
+                 title=lesson.title(language), tasks=len(lesson.tasks)))
+    print(tr("Open one with: python main.py lesson N"))
     return EXIT_OK
 
 

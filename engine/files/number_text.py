@@ -12,6 +12,7 @@ import math
 import re
 
 from engine.errors import NetworkError
+from engine.i18n import tr
 
 TYPOGRAPHIC_MINUS = "\u2212"
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
@@ -27,7 +28,6 @@ def parse_number(text: str, key: str = "value") -> float:
     spelled = shown.replace(TYPOGRAPHIC_MINUS, "-")
     value = float(spelled) if _NUMBER.fullmatch(spelled) else math.inf
     if not math.isfinite(value):
-        raise NetworkError(
-            key, f"“{shown}” is not a number (not a finite number like 1.5, −1.5 or 1e-3)"
-        )
+        raise NetworkError(key, tr("“{shown}” is not a number (not a finite number like 1.5, "
+                                   "−1.5 or 1e-3)", shown=shown))
     return value

@@ -13,6 +13,7 @@ import os
 import stat
 
 from engine.errors import NetworkError
+from engine.i18n import tr
 
 _KINDS = (
     (stat.S_ISDIR, "a folder"),
@@ -30,6 +31,19 @@ def not_a_file(mode: int) -> str | None:
     return next((kind for test, kind in _KINDS if test(mode)), "not a regular file")
 
 
+def _kind_text(kind: str) -> str:
+    """What ``not_a_file`` said, in the learner's language."""
+    return {"a folder": tr("a folder"), "a named pipe (FIFO)": tr("a named pipe (FIFO)"),
+            "a device": tr("a device"), "a socket": tr("a socket"),
+            "not a regular file": tr("not a regular file")}.get(kind, kind)
+
+
+def _what_text(what: str) -> str:
+    """The file a reader expected ("network file", …), in the learner's language."""
+    return {"file": tr("file"), "network file": tr("network file"), "CSV file": tr("CSV file"),
+            "data file": tr("data file"), "lesson file": tr("lesson file")}.get(what, what)
+
+
 def read_bytes(path: str | os.PathLike, limit: int, what: str = "file",
                whole: bool = True) -> bytes:
     """The bytes of the regular file at ``path``, refused if it has more than ``limit``.
@@ -43,24 +57,25 @@ def read_bytes(path: str | os.PathLike, limit: int, what: str = "file",
     try:
         descriptor = os.open(path, flags)
     except FileNotFoundError:
-        raise NetworkError("", "no such file") from None
+        raise NetworkError("", tr("no such file")) from None
     except IsADirectoryError:
-        raise NetworkError("", f"is a folder, not a {what}") from None
+        raise NetworkError("", tr("is a folder, not a {what}", what=_what_text(what))) from None
     except OSError as error:
-        raise NetworkError("", f"cannot read it ({error.strerror})") from None
+        raise NetworkError("", tr("cannot read it ({reason})", reason=error.strerror)) from None
     try:
         status = os.fstat(descriptor)
         kind = not_a_file(status.st_mode)
         if kind == "a folder":
-            raise NetworkError("", f"is a folder, not a {what}")
+            raise NetworkError("", tr("is a folder, not a {what}", what=_what_text(what)))
         if kind is not None:
-            raise NetworkError("", f"is {kind}, not a {what}: only regular files can be read")
+            raise NetworkError("", tr("is {kind}, not a {what}: only regular files can be read",
+                                      kind=_kind_text(kind), what=_what_text(what)))
         if whole and status.st_size > limit:
             raise NetworkError("", _too_large(status.st_size, limit))
         with open(descriptor, "rb", closefd=False) as stream:
             raw = stream.read(limit + 1 if whole else limit)
     except OSError as error:
-        raise NetworkError("", f"cannot read it ({error.strerror})") from None
+        raise NetworkError("", tr("cannot read it ({reason})", reason=error.strerror)) from None
     finally:
         os.close(descriptor)
     if len(raw) > limit:  # the file grew after the size check
@@ -69,10 +84,8 @@ def read_bytes(path: str | os.PathLike, limit: int, what: str = "file",
 
 
 def _too_large(size: int, limit: int) -> str:
-    return (
-        f"the file has {size:,} bytes, more than the limit of {limit:,} "
-        f"({limit / 2**20:g} MiB)"
-    )
+    return tr("the file has {size:,} bytes, more than the limit of {limit:,} ({mib:g} MiB)",
+              size=size, limit=limit, mib=limit / 2**20)
 
 
 def refuse_non_regular_target(path: str | os.PathLike) -> None:
@@ -86,4 +99,5 @@ def refuse_non_regular_target(path: str | os.PathLike) -> None:
         return
     kind = not_a_file(mode)
     if kind is not None:
-        raise OSError(0, f"it is {kind}, not a regular file", os.fspath(path))
+        raise OSError(0, tr("it is {kind}, not a regular file", kind=_kind_text(kind)),
+                      os.fspath(path))

@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from engine.i18n import tr
+
 
 class Kind(StrEnum):
     """What a quantity is. The value is its name in a trace's JSON."""
@@ -155,16 +157,18 @@ class Phase(StrEnum):
 
     @property
     def title(self) -> str:
-        return _PHASE_TITLES[self]
+        """The phase's heading in the language of the moment."""
+        return _phase_titles()[self]
 
 
-_PHASE_TITLES = {
-    Phase.FORWARD: "Forward pass",
-    Phase.LOSS: "Loss",
-    Phase.BACKWARD: "Backward pass",
-    Phase.UPDATE: "Update",
-    Phase.CHECK: "Forward again with the new parameters",
-}
+def _phase_titles() -> dict[Phase, str]:
+    return {
+        Phase.FORWARD: tr("Forward pass"),
+        Phase.LOSS: tr("Loss"),
+        Phase.BACKWARD: tr("Backward pass"),
+        Phase.UPDATE: tr("Update"),
+        Phase.CHECK: tr("Forward again with the new parameters"),
+    }
 
 # the JSON layouts: which Quantity fields a kind names
 _COLUMN = ("neuron", "sample")  # an input or a target: its column, then the sample

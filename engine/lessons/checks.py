@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from engine.errors import NetworkError
+from engine.i18n import tr
 from engine.lesson.quantities import Phase
 from engine.lessons import values
 from engine.model.activations import ACTIVATIONS
@@ -94,7 +95,7 @@ def passes(check: Mapping, state: LessonState) -> bool:
     if kind == "hidden_activation_is":
         hidden = experiment.network.layers[:-1]
         return bool(hidden) and all(layer.activation == check["activation"] for layer in hidden)
-    raise NetworkError("check", f"unknown check {kind!r}")
+    raise NetworkError("check", tr("unknown check {kind!r}", kind=kind))
 
 
 def expected_value(check: Mapping, experiment: Experiment) -> float:
@@ -109,28 +110,29 @@ def validate_check(check, experiment: Experiment, key: str) -> None:
     """Refuse a check that could not be evaluated: ``NetworkError(key…, why)`` for the first
     problem, naming the key (``tasks[1].check.param``)."""
     if not isinstance(check, Mapping) or "check" not in check:
-        raise NetworkError(key, "expected an object with a \"check\" kind")
+        raise NetworkError(key, tr("expected an object with a \"check\" kind"))
     kind = check["check"]
     if kind not in CHECK_KEYS:
-        raise NetworkError(f"{key}.check", f"unknown check {str(kind)[:40]!r} "
-                           f"(known: {', '.join(CHECK_KEYS)})")
+        raise NetworkError(f"{key}.check", tr("unknown check {kind!r} (known: {known})",
+                                              kind=str(kind)[:40], known=", ".join(CHECK_KEYS)))
     required, optional = CHECK_KEYS[kind]
     for name in check:
         if name != "check" and name not in required + optional:
-            raise NetworkError(f"{key}.{name}", f"unknown key for a {kind} check")
+            raise NetworkError(f"{key}.{name}", tr("unknown key for a {kind} check", kind=kind))
     for name in required:
         if name not in check:
-            raise NetworkError(f"{key}.{name}", f"missing key (a {kind} check needs it)")
+            raise NetworkError(f"{key}.{name}",
+                               tr("missing key (a {kind} check needs it)", kind=kind))
     for name in ("equals", "near", "bound", "tolerance"):
         if name in check and not _is_number(check[name]):
-            raise NetworkError(f"{key}.{name}", "expected a finite number")
+            raise NetworkError(f"{key}.{name}", tr("expected a finite number"))
     if "tolerance" in check and check["tolerance"] < 0:
-        raise NetworkError(f"{key}.tolerance", "expected a number ≥ 0")
+        raise NetworkError(f"{key}.tolerance", tr("expected a number ≥ 0"))
     for name in ("steps", "sample"):
         if name in check and (type(check[name]) is not int or check[name] < 1):
-            raise NetworkError(f"{key}.{name}", "expected a whole number ≥ 1")
+            raise NetworkError(f"{key}.{name}", tr("expected a whole number ≥ 1"))
     if "relative" in check and not isinstance(check["relative"], bool):
-        raise NetworkError(f"{key}.relative", "expected true or false")
+        raise NetworkError(f"{key}.relative", tr("expected true or false"))
     _validate_kind(kind, check, experiment, key)
 
 
@@ -138,23 +140,24 @@ def _validate_kind(kind: str, check, experiment: Experiment, key: str) -> None:
     network = experiment.network
     if kind == "value_entered":
         if "quantity" not in check and "equals" not in check:
-            raise NetworkError(key, "a value_entered check needs \"quantity\" or \"equals\"")
+            raise NetworkError(key, tr("a value_entered check needs \"quantity\" or \"equals\""))
         if "quantity" in check:
             values.check_name(check["quantity"], network, f"{key}.quantity")
     elif kind == "parameter_reached":
         parse_parameter(check["param"], network, f"{key}.param")
     elif kind == "step_reached" and check["phase"] not in [p.value for p in REACHABLE_PHASES]:
-        raise NetworkError(f"{key}.phase", "expected one of "
-                           + ", ".join(p.value for p in REACHABLE_PHASES))
+        raise NetworkError(f"{key}.phase", tr("expected one of {choices}", choices=", ".join(
+            p.value for p in REACHABLE_PHASES)))
     elif kind == "test_accuracy_at_least" and (
             experiment.data is None or not experiment.data.has_test_split):
-        raise NetworkError(f"{key}.check", "the lesson's data has no test split")
+        raise NetworkError(f"{key}.check", tr("the lesson's data has no test split"))
     elif kind == "hidden_activation_is" and check["activation"] not in ACTIVATIONS:
-        raise NetworkError(f"{key}.activation", "expected one of " + ", ".join(ACTIVATIONS))
+        raise NetworkError(f"{key}.activation",
+                           tr("expected one of {choices}", choices=", ".join(ACTIVATIONS)))
     elif kind == "all":
         parts = check["of"]
         if not isinstance(parts, list) or not parts:
-            raise NetworkError(f"{key}.of", "expected a list of checks")
+            raise NetworkError(f"{key}.of", tr("expected a list of checks"))
         for index, part in enumerate(parts):
             validate_check(part, experiment, f"{key}.of[{index}]")
 

@@ -16,6 +16,7 @@ import numpy as np
 
 from engine.errors import NetworkFileError
 from engine.files.regular_file import read_bytes
+from engine.i18n import tr
 from engine.model.experiment import Dataset
 
 DATA_FOLDER = Path(__file__).resolve().parents[2] / "resources" / "data"
@@ -28,7 +29,7 @@ MAX_BYTES = 1 << 20
 def load(name: str) -> Dataset:
     """The shipped data set ``name`` (one of NAMES) as a Dataset with its test split."""
     if name != "uci-digits":
-        raise NetworkFileError("dataset", f"expected one of {', '.join(NAMES)}")
+        raise NetworkFileError("dataset", tr("expected one of {choices}", choices=", ".join(NAMES)))
     return digits()
 
 
@@ -38,11 +39,13 @@ def digits(path: Path = DIGITS_FILE) -> Dataset:
         text = gzip.decompress(read_bytes(path, MAX_BYTES, "data file")).decode("ascii")
         table = np.array([line.split(",") for line in text.split()], dtype=np.int64)
     except (OSError, ValueError, EOFError) as error:
-        raise NetworkFileError("", f"cannot read the digits ({error})", str(path)) from None
+        raise NetworkFileError("", tr("cannot read the digits ({reason})", reason=error),
+                               str(path)) from None
     if table.ndim != 2 or table.shape[1] != PIXELS + 1 or not (
             (table[:, :PIXELS] >= 0).all() and (table[:, :PIXELS] <= 16).all()
             and (table[:, PIXELS] >= 0).all() and (table[:, PIXELS] < CLASSES).all()):
-        raise NetworkFileError("", "expected rows of 64 pixels 0…16 and a digit 0…9", str(path))
+        raise NetworkFileError("", tr("expected rows of 64 pixels 0…16 and a digit 0…9"),
+                               str(path))
     inputs = table[:, :PIXELS] / 16.0
     targets = np.eye(CLASSES)[table[:, PIXELS]]
     test = np.arange(len(table)) % TEST_EVERY == TEST_EVERY - 1

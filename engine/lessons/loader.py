@@ -15,6 +15,7 @@ from pathlib import Path
 from engine.errors import NetworkError, NetworkFileError
 from engine.files.netfile_reader import decode_json, read_file
 from engine.files.regular_file import read_bytes
+from engine.i18n import tr
 from engine.lessons import datasets
 from engine.lessons.checks import validate_check
 from engine.lessons.lesson import LANGUAGES, Lesson, Task, Text
@@ -53,8 +54,10 @@ def find_lesson(number: int, root: Path = LESSONS_FOLDER) -> Lesson:
         if int(FOLDER_NAME.fullmatch(folder.name)["number"]) == number:
             return read_lesson(folder)
     numbers = [int(FOLDER_NAME.fullmatch(f.name)["number"]) for f in lesson_folders(root)]
-    known = f"{min(numbers)} to {max(numbers)}" if numbers else "none"
-    raise NetworkFileError("lesson", f"there is no lesson {number} (lessons: {known})")
+    known = (tr("{first} to {last}", first=min(numbers), last=max(numbers)) if numbers
+             else tr("none"))
+    raise NetworkFileError("lesson", tr("there is no lesson {number} (lessons: {known})",
+                                        number=number, known=known))
 
 
 def read_lesson(folder: str | os.PathLike) -> Lesson:
@@ -63,7 +66,7 @@ def read_lesson(folder: str | os.PathLike) -> Lesson:
     where = str(folder / LESSON_FILE)
     match = FOLDER_NAME.fullmatch(folder.name)
     if match is None:
-        raise NetworkFileError("", "a lesson folder is named NN-slug, e.g. 01-one-weight",
+        raise NetworkFileError("", tr("a lesson folder is named NN-slug, e.g. 01-one-weight"),
                                str(folder))
     try:
         raw = read_bytes(where, MAX_LESSON_BYTES, "lesson file")
@@ -89,23 +92,25 @@ def lesson_experiment(lesson: Lesson) -> Experiment:
 def _lesson(document: dict, folder: Path, number: int, slug: str) -> Lesson:
     for key in document:
         if key not in TOP_KEYS:
-            raise NetworkError(key, f"unknown key (known: {', '.join(TOP_KEYS)})")
+            raise NetworkError(key, tr("unknown key (known: {known})", known=", ".join(TOP_KEYS)))
     for key in ("format", "version", "title", "intro", "tasks"):
         if key not in document:
-            raise NetworkError(key, "missing key")
+            raise NetworkError(key, tr("missing key"))
     if document["format"] != FORMAT:
-        raise NetworkError("format", f"expected {FORMAT!r}")
+        raise NetworkError("format", tr("expected {format!r}", format=FORMAT))
     if document["version"] != VERSION or type(document["version"]) is not int:
-        raise NetworkError("version", f"this program reads lesson version {VERSION}")
+        raise NetworkError("version", tr("this program reads lesson version {version}",
+                                         version=VERSION))
     network_name = document.get("network", "network.json")
     if not isinstance(network_name, str) or "/" in network_name or "\\" in network_name:
-        raise NetworkError("network", "expected a file name in the lesson's folder")
+        raise NetworkError("network", tr("expected a file name in the lesson's folder"))
     dataset = document.get("dataset")
     if dataset is not None and dataset not in datasets.NAMES:
-        raise NetworkError("dataset", f"expected one of {', '.join(datasets.NAMES)}")
+        raise NetworkError("dataset", tr("expected one of {choices}",
+                                         choices=", ".join(datasets.NAMES)))
     view = document.get("view")
     if view is not None and view not in VIEWS:
-        raise NetworkError("view", f"expected one of {', '.join(VIEWS)}")
+        raise NetworkError("view", tr("expected one of {choices}", choices=", ".join(VIEWS)))
     lesson = Lesson(number, slug, folder, _text(document["title"], "title"),
                     _text(document["intro"], "intro"), (), folder / network_name, dataset,
                     document.get("slider"), view)
@@ -114,7 +119,7 @@ def _lesson(document: dict, folder: Path, number: int, slug: str) -> Lesson:
         _check_slider(lesson.slider, experiment)
     tasks = document["tasks"]
     if not isinstance(tasks, list) or not tasks:
-        raise NetworkError("tasks", "expected a list of at least one task")
+        raise NetworkError("tasks", tr("expected a list of at least one task"))
     return Lesson(number, slug, folder, lesson.heading, lesson.intro,
                   tuple(_task(task, experiment, f"tasks[{i}]") for i, task in enumerate(tasks)),
                   lesson.network_file, dataset, lesson.slider, view)
@@ -123,35 +128,38 @@ def _lesson(document: dict, folder: Path, number: int, slug: str) -> Lesson:
 def _text(value, key: str) -> Text:
     """{"en": …, "ko": …}: both languages, each a non-empty string."""
     if not isinstance(value, dict):
-        raise NetworkError(key, "expected {\"en\": …, \"ko\": …}")
+        raise NetworkError(key, tr("expected {{\"en\": …, \"ko\": …}}"))
     for language in LANGUAGES:
         text = value.get(language)
         if not isinstance(text, str) or not text.strip():
-            raise NetworkError(f"{key}.{language}", "missing or empty text")
+            raise NetworkError(f"{key}.{language}", tr("missing or empty text"))
     for language in value:
         if language not in LANGUAGES:
             raise NetworkError(f"{key}.{language}",
-                               f"unknown language (known: {', '.join(LANGUAGES)})")
+                               tr("unknown language (known: {known})",
+                                  known=", ".join(LANGUAGES)))
     return Text(dict(value))
 
 
 def _task(task, experiment: Experiment, key: str) -> Task:
     if not isinstance(task, dict):
-        raise NetworkError(key, "expected an object with text, hint, check and solution")
+        raise NetworkError(key, tr("expected an object with text, hint, check and solution"))
     for name in task:
         if name not in TASK_KEYS:
-            raise NetworkError(f"{key}.{name}", f"unknown key (known: {', '.join(TASK_KEYS)})")
+            raise NetworkError(f"{key}.{name}",
+                               tr("unknown key (known: {known})", known=", ".join(TASK_KEYS)))
     for name in TASK_KEYS:
         if name not in task:
-            raise NetworkError(f"{key}.{name}", "missing key")
+            raise NetworkError(f"{key}.{name}", tr("missing key"))
     validate_check(task["check"], experiment, f"{key}.check")
     solution = task["solution"]
     if not isinstance(solution, dict) or not solution:
-        raise NetworkError(f"{key}.solution", "expected an object of what to do")
+        raise NetworkError(f"{key}.solution", tr("expected an object of what to do"))
     for name in solution:
         if name not in SOLUTION_KEYS:
             raise NetworkError(f"{key}.solution.{name}",
-                               f"unknown key (known: {', '.join(SOLUTION_KEYS)})")
+                               tr("unknown key (known: {known})",
+                                  known=", ".join(SOLUTION_KEYS)))
     for name in solution.get("set", {}):
         parse_parameter(name, experiment.network, f"{key}.solution.set")
     return Task(_text(task["text"], f"{key}.text"), _text(task["hint"], f"{key}.hint"),
@@ -160,8 +168,8 @@ def _task(task, experiment: Experiment, key: str) -> Task:
 
 def _check_slider(slider, experiment: Experiment) -> None:
     if not isinstance(slider, dict) or set(slider) != {"param", "min", "max"}:
-        raise NetworkError("slider", "expected {\"param\": …, \"min\": …, \"max\": …}")
+        raise NetworkError("slider", tr("expected {{\"param\": …, \"min\": …, \"max\": …}}"))
     parse_parameter(slider["param"], experiment.network, "slider.param")
     low, high = slider["min"], slider["max"]
     if not all(type(v) in (int, float) for v in (low, high)) or not low < high:
-        raise NetworkError("slider.max", "expected numbers with min < max")
+        raise NetworkError("slider.max", tr("expected numbers with min < max"))

@@ -18,6 +18,7 @@ import re
 import numpy as np
 
 from engine.errors import NetworkError
+from engine.i18n import tr
 from engine.lesson.quantities import Kind
 from engine.model.experiment import Experiment
 from engine.model.network import Network
@@ -28,8 +29,6 @@ TEST_ACCURACY = "test_accuracy"
 GRADIENT_PREFIX = "dE/d"
 _NEURON = re.compile(r"(?P<kind>z|a|delta)(?P<layer>[0-9]+)\[(?P<neuron>[0-9]+)\]")
 _NORM = re.compile(r"\|dE/dW(?P<layer>[0-9]+)\|")
-FORMS = ("E, w2[1,1], b2[1], dE/dw2[1,1], dE/db2[1], z2[1], a2[1], delta2[1], |dE/dW1| "
-         "or test_accuracy")
 
 
 def check_name(name: str, network: Network, key: str) -> None:
@@ -46,7 +45,8 @@ def value_of(name: str, experiment: Experiment, sample: int = 1) -> float:
     if kind == "parameter":
         return parameter_value(network, what)
     if data is None or len(data) == 0:
-        raise NetworkError("quantity", f"{name} needs a data set, and there is none")
+        raise NetworkError("quantity", tr("{name} needs a data set, and there is none",
+                                          name=name))
     if kind == "loss":
         return network.loss_value(data.inputs, data.targets)
     if kind == "neuron":
@@ -70,7 +70,7 @@ def test_accuracy(experiment: Experiment) -> float:
     """The share (0…1) of the test split whose largest output is the target's largest entry."""
     data = experiment.data
     if data is None or not data.has_test_split:
-        raise NetworkError("quantity", "test_accuracy needs a test split, and there is none")
+        raise NetworkError("quantity", tr("test_accuracy needs a test split, and there is none"))
     predicted = experiment.network.predict(data.test_inputs).argmax(axis=1)
     return float(np.mean(predicted == data.test_targets.argmax(axis=1)))
 
@@ -90,15 +90,19 @@ def _read(name: str, network: Network, key: str):
     if neuron or norm:
         layer = int((neuron or norm)["layer"])
         if not 1 <= layer <= len(network.layers):
-            raise NetworkError(key, f"“{text}”: there is no layer {layer} "
-                               f"(the network has layers 1 to {len(network.layers)})")
+            raise NetworkError(key, tr("“{text}”: there is no layer {layer} (the network has "
+                                       "layers 1 to {last})", text=text, layer=layer,
+                                       last=len(network.layers)))
         if norm:
             return "norm", layer - 1
         index = int(neuron["neuron"])
         if not 1 <= index <= network.layers[layer - 1].n_out:
-            raise NetworkError(key, f"“{text}”: layer {layer} has neurons 1 to "
-                               f"{network.layers[layer - 1].n_out}")
+            raise NetworkError(key, tr("“{text}”: layer {layer} has neurons 1 to {last}",
+                                       text=text, layer=layer,
+                                       last=network.layers[layer - 1].n_out))
         return "neuron", (neuron["kind"], layer - 1, index - 1)
     if text[:1] in ("w", "b"):
         return "parameter", parse_parameter(text, network, key)
-    raise NetworkError(key, f"“{text[:40]}” names no number: write {FORMS}")
+    raise NetworkError(key, tr("“{text}” names no number: write E, w2[1,1], b2[1], "
+                               "dE/dw2[1,1], dE/db2[1], z2[1], a2[1], delta2[1], |dE/dW1| or "
+                               "test_accuracy", text=text[:40]))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.errors import NetworkError
+from engine.i18n import tr
 
 INITIALIZERS = ("constant", "uniform", "xavier", "he")
 
@@ -61,7 +62,8 @@ def initial_parameters(
     if scheme == "he":
         return he(n_in, n_out, rng)
     known = ", ".join(INITIALIZERS)
-    raise NetworkError("initializer", f"unknown scheme {scheme!r} (known: {known})")
+    raise NetworkError("initializer", tr("unknown scheme {scheme!r} (known: {known})",
+                                         scheme=scheme, known=known))
 
 
 def initialize_network(network, scheme: str = "xavier", seed: int = 0, **options) -> None:

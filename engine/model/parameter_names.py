@@ -18,13 +18,13 @@ import re
 import numpy as np
 
 from engine.errors import NetworkError
+from engine.i18n import tr
 from engine.lesson.quantities import Kind, Quantity, bias, weight
 from engine.model.network import Network
 
 PARAMETER_KINDS = (Kind.WEIGHT, Kind.BIAS)
 _NAME = re.compile(r"(?P<kind>[wb])(?P<layer>[0-9]+)\[(?P<indices>[^\]]*)\]")
 _DIGITS = re.compile("[0-9]+")
-FORM = "w<layer>[<neuron>,<from>] or b<layer>[<neuron>], e.g. w2[1,1] or b2[1]"
 
 
 def parameter_name(quantity: Quantity) -> str:
@@ -45,26 +45,30 @@ def parse_parameter(text: str, network: Network, key: str = "parameter") -> Quan
     shown = str(text).strip()
     match = _NAME.fullmatch(shown.replace(" ", ""))
     n_layers = len(network.layers)
-    layers_text = f"layers 1 to {n_layers}" if n_layers > 1 else "layer 1"
+    layers_text = (tr("layers 1 to {n_layers}", n_layers=n_layers) if n_layers > 1
+                   else tr("layer 1"))
     if match is None:
-        raise NetworkError(key, f"“{shown}” is not a parameter name: write {FORM} ({layers_text})")
+        raise NetworkError(key, tr("“{shown}” is not a parameter name: write w<layer>"
+                                   "[<neuron>,<from>] or b<layer>[<neuron>], e.g. w2[1,1] or "
+                                   "b2[1] ({layers})", shown=shown, layers=layers_text))
     kind = Kind(match["kind"])
     layer = int(match["layer"])
     indices = match["indices"].split(",")
     wanted = 2 if kind == Kind.WEIGHT else 1
     if len(indices) != wanted or not all(_DIGITS.fullmatch(i) for i in indices):
         form = "w<layer>[<neuron>,<from>]" if kind == Kind.WEIGHT else "b<layer>[<neuron>]"
-        raise NetworkError(key, f"“{shown}” is not a parameter name: write {form} ({layers_text})")
+        raise NetworkError(key, tr("“{shown}” is not a parameter name: write {form} ({layers})",
+                                   shown=shown, form=form, layers=layers_text))
     if not 1 <= layer <= n_layers:
-        raise NetworkError(
-            key, f"“{shown}”: there is no layer {layer}; the network has {layers_text} "
-            "(the non-input layers, from 1)"
-        )
+        raise NetworkError(key, tr("“{shown}”: there is no layer {layer}; the network has "
+                                   "{layers} (the non-input layers, from 1)",
+                                   shown=shown, layer=layer, layers=layers_text))
     n_out, n_in = network.layers[layer - 1].weights.shape
     numbers = [int(i) for i in indices]
     limits = [n_out, n_in][:wanted]
     if any(not 1 <= n <= limit for n, limit in zip(numbers, limits, strict=True)):
-        raise NetworkError(key, f"“{shown}”: {_ranges(kind, layer, n_out, n_in)}")
+        raise NetworkError(key, tr("“{shown}”: {ranges}", shown=shown,
+                                   ranges=_ranges(kind, layer, n_out, n_in)))
     if kind == Kind.WEIGHT:
         return weight(layer - 1, numbers[0] - 1, numbers[1] - 1)
     return bias(layer - 1, numbers[0] - 1)
@@ -72,9 +76,11 @@ def parse_parameter(text: str, network: Network, key: str = "parameter") -> Quan
 
 def _ranges(kind: Kind, layer: int, n_out: int, n_in: int) -> str:
     if kind == Kind.WEIGHT:
-        return (f"layer {layer} has w{layer}[i,j] with neuron i from 1 to {n_out} "
-                f"and j from 1 to {n_in} (the neurons of the layer before)")
-    return f"layer {layer} has b{layer}[i] with neuron i from 1 to {n_out}"
+        return tr("layer {layer} has w{layer}[i,j] with neuron i from 1 to {n_out} "
+                  "and j from 1 to {n_in} (the neurons of the layer before)",
+                  layer=layer, n_out=n_out, n_in=n_in)
+    return tr("layer {layer} has b{layer}[i] with neuron i from 1 to {n_out}",
+              layer=layer, n_out=n_out)
 
 
 def parameters_of(network: Network) -> list[Quantity]:

@@ -19,6 +19,7 @@ from typing import NoReturn
 import numpy as np
 
 from engine.errors import NetworkError
+from engine.i18n import tr
 from engine.model.losses import LOSSES
 
 MAX_LAYERS = 64
@@ -48,37 +49,39 @@ class SizeCheck:
     def __init__(self, input_size: int, n_layers: int, key: str | None = None,
                  fail: Fail = refuse):
         self.key, self.fail = key, fail
-        self._check_neurons(input_size, "input_size", "the input layer", "neurons")
+        self._check_neurons(input_size, "input_size", tr("the input layer"), tr("neurons"))
         layers_key = "layers" if key is None else key
         if n_layers == 0:
-            fail(layers_key, "a network needs at least one layer (the output layer)")
+            fail(layers_key, tr("a network needs at least one layer (the output layer)"))
         if n_layers > MAX_LAYERS:
-            fail(layers_key, f"{n_layers} layers, more than the limit of {MAX_LAYERS}")
+            fail(layers_key, tr("{n_layers} layers, more than the limit of {limit}",
+                                n_layers=n_layers, limit=MAX_LAYERS))
         self.fan_in = [input_size]
         self.parameters = 0
 
     def add_layer(self, index: int, n_out: int) -> None:
         """Count ``layers[index]`` with ``n_out`` neurons (after every layer before it)."""
         key = f"layers[{index}].weights"
-        self._check_neurons(n_out, key, f"layers[{index}]", "neurons (rows)")
+        self._check_neurons(n_out, key, f"layers[{index}]", tr("neurons (rows)"))
         self.parameters += n_out * (self.fan_in[-1] + 1)
         if self.parameters > MAX_PARAMETERS:
             self.fail(
                 key if self.key is None else self.key,
-                f"the network would have {self.parameters:,} parameters, "
-                f"more than the limit of {MAX_PARAMETERS:,}",
+                tr("the network would have {count:,} parameters, more than the limit of "
+                   "{limit:,}", count=self.parameters, limit=MAX_PARAMETERS),
             )
         self.fan_in.append(n_out)
 
     def _check_neurons(self, count: int, file_key: str, layer: str, unit: str) -> None:
         if self.key is not None:
             if not 1 <= count <= MAX_NEURONS:
-                allowed = f"(allowed: 1…{MAX_NEURONS})"
-                self.fail(self.key, f"{layer} would have {count} neurons {allowed}")
+                self.fail(self.key, tr("{layer} would have {count} neurons (allowed: 1…{limit})",
+                                       layer=layer, count=count, limit=MAX_NEURONS))
         elif count < 1:
-            self.fail(file_key, f"{count} {unit}, at least 1 needed")
+            self.fail(file_key, tr("{count} {unit}, at least 1 needed", count=count, unit=unit))
         elif count > MAX_NEURONS:
-            self.fail(file_key, f"{count:,} {unit}, more than the limit of {MAX_NEURONS:,}")
+            self.fail(file_key, tr("{count:,} {unit}, more than the limit of {limit:,}",
+                                   count=count, unit=unit, limit=MAX_NEURONS))
 
 
 def check_sizes(input_size: int, layer_sizes: Sequence[int], key: str | None = "layers",
@@ -101,8 +104,8 @@ def check_softmax_place(activation: str, index: int, n_layers: int, fail: Fail =
     if activation == "softmax" and index != n_layers - 1:
         fail(
             f"layers[{index}].activation",
-            "softmax is only allowed in the output layer "
-            "(it turns the outputs into probabilities)",
+            tr("softmax is only allowed in the output layer "
+               "(it turns the outputs into probabilities)"),
         )
 
 
@@ -122,10 +125,10 @@ def check_loss_fits_output(loss: str, activations: Sequence[str], edit: bool = F
     if needs is None or output == needs:
         return
     if edit:
-        fail("loss", f"{loss} needs a {needs} output layer, but the output layer would be "
-                     f"{output}; change the loss first")
-    fail("loss", f"{loss} needs a {needs} output layer, "
-                 f"but layers[{len(activations) - 1}] is {output}")
+        fail("loss", tr("{loss} needs a {needs} output layer, but the output layer would be "
+                        "{output}; change the loss first", loss=loss, needs=needs, output=output))
+    fail("loss", tr("{loss} needs a {needs} output layer, but layers[{index}] is {output}",
+                    loss=loss, needs=needs, index=len(activations) - 1, output=output))
 
 
 def check_activations(activations: Sequence[str], loss: str, fail: Fail = refuse) -> None:
@@ -150,9 +153,9 @@ def check_targets_fit_loss(targets: np.ndarray, key: str, loss: str,
             row = int(min(np.concatenate([negative, off])))
             fail(
                 f"{key}[{row}]",
-                f"with cross_entropy every target row must be "
-                f"probabilities (non-negative, summing to 1); this one "
-                f"is {_row_text(targets[row])}",
+                tr("with cross_entropy every target row must be probabilities "
+                   "(non-negative, summing to 1); this one is {row}",
+                   row=_row_text(targets[row])),
             )
     elif loss == "binary_cross_entropy":
         outside = np.argwhere((targets < 0.0) | (targets > 1.0))
@@ -160,8 +163,8 @@ def check_targets_fit_loss(targets: np.ndarray, key: str, loss: str,
             row, column = (int(i) for i in outside[0])
             fail(
                 f"{key}[{row}][{column}]",
-                f"with binary_cross_entropy every target must "
-                f"be in [0, 1], got {targets[row, column]!r}",
+                tr("with binary_cross_entropy every target must be in [0, 1], got {value!r}",
+                   value=targets[row, column]),
             )
 
 
@@ -189,4 +192,5 @@ def _row_text(row: np.ndarray, shown: int = 8) -> str:
     numbers = row.tolist()
     if len(numbers) <= shown:
         return str(numbers)
-    return f"[{', '.join(map(str, numbers[:shown]))}, … {len(numbers) - shown} more]"
+    return tr("[{numbers}, … {more} more]", numbers=", ".join(map(str, numbers[:shown])),
+              more=len(numbers) - shown)

@@ -13,6 +13,9 @@ from engine.errors import NetworkError
 from engine.files.number_text import parse_number
 from gui.items import BiasRef, WeightRef
 
+ERROR_STYLE = ("QLabel { color: #b2182b; background: #fff4f4; "  # i18n: as is
+               "border: 1px solid #b2182b; border-radius: 3px; padding: 1px 4px; }")
+
 
 class ValueEditor(QWidget):
     """A small editor for the parameter ``ref`` placed over the canvas viewport."""
@@ -27,12 +30,10 @@ class ValueEditor(QWidget):
         self.line_edit.setText(repr(self._current()))
         self.line_edit.selectAll()
         self.line_edit.setMinimumWidth(110)
-        self.line_edit.setToolTip("Enter to apply, Esc to cancel")
+        self.line_edit.setToolTip(self.tr("Enter to apply, Esc to cancel"))
         self.error_label = QLabel(self)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setStyleSheet(
-            "QLabel { color: #b2182b; background: #fff4f4; border: 1px solid #b2182b;"
-            " border-radius: 3px; padding: 1px 4px; }")
+        self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -16,7 +16,7 @@ import time
 from functools import lru_cache
 
 import numpy as np
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
 from PySide6.QtGui import QImage
 
 from engine.analysis import landscape, ranges
@@ -178,7 +178,9 @@ class NeuronThumbnails:
         x0, x1, y0, y1 = (format_value(float(v)) for v in (result.xs[0], result.xs[-1],
                                                            result.ys[0], result.ys[-1]))
         low_text, middle, high_text = (format_value(v) for v in (low, (low + high) / 2, high))
+        legend = QCoreApplication.translate(
+            "NeuronThumbnails", "its output over the input plane:<br>x₁ from {x0} to {x1} →, "
+            "x₂ from {y0} to {y1} ↑<br>orange {low} · white {middle} · blue {high}").format(
+            x0=x0, x1=x1, y0=y0, y1=y1, low=low_text, middle=middle, high=high_text)
         return (f"<img src='data:image/png;base64,{encoded}' width='{LARGE_RESOLUTION}' "
-                f"height='{LARGE_RESOLUTION}'><br><small>its output over the input plane:<br>"
-                f"x₁ from {x0} to {x1} →, x₂ from {y0} to {y1} ↑<br>"
-                f"orange {low_text} · white {middle} · blue {high_text}</small>")
+                f"height='{LARGE_RESOLUTION}'><br><small>{legend}</small>")

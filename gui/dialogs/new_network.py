@@ -9,7 +9,7 @@ before the dialog accepts.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,15 +38,19 @@ def parse_sizes(text: str) -> list[int]:
     """Layer sizes from "2, 3, 1" (commas, spaces or dashes between); NetworkError if bad."""
     parts = [p for p in text.replace("-", ",").replace(" ", ",").split(",") if p]
     if len(parts) < 2:
-        raise NetworkError("sizes", "give at least an input and an output size, e.g. 2, 3, 1")
+        raise NetworkError("sizes", QCoreApplication.translate(
+            "NewNetworkDialog", "give at least an input and an output size, e.g. 2, 3, 1"))
     sizes = []
     for part in parts:
         try:
             size = int(part)
         except ValueError:
-            raise NetworkError("sizes", f"“{part}” is not a whole number") from None
+            raise NetworkError("sizes", QCoreApplication.translate(
+                "NewNetworkDialog", "“{part}” is not a whole number").format(part=part)) from None
         if size < 1:
-            raise NetworkError("sizes", f"{size} neurons: every layer needs at least one")
+            raise NetworkError("sizes", QCoreApplication.translate(
+                "NewNetworkDialog", "{size} neurons: every layer needs at least one").format(
+                size=size))
         sizes.append(size)
     return sizes
 
@@ -60,7 +64,8 @@ def build_experiment(sizes, activations, loss: str, scheme: str, seed: int) -> E
     rules.check_loss_fits_output(loss, activations)
     layers = [Layer(np.zeros((n_out, n_in)), np.zeros(n_out), activation)
               for n_in, n_out, activation in zip(sizes[:-1], sizes[1:], activations, strict=True)]
-    network = Network(sizes[0], layers, loss=loss, name="Untitled")
+    network = Network(sizes[0], layers, loss=loss,
+                      name=QCoreApplication.translate("MainWindow", "Untitled"))
     experiment = Experiment(network)
     options = {"value": 1.0} if scheme == "constant" else {}
     initialize_network(network, scheme, seed, **options)
@@ -72,7 +77,7 @@ class NewNetworkDialog(QDialog):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("New network")
+        self.setWindowTitle(self.tr("New network"))
         self.experiment: Experiment | None = None
         self._create_widgets()
         self._create_layout()
@@ -83,9 +88,9 @@ class NewNetworkDialog(QDialog):
 
     def _create_widgets(self):
         self.sizes_edit = QLineEdit(DEFAULT_SIZES)
-        self.sizes_edit.setToolTip("Neurons per layer, the inputs first: 1, 1, 1 is the "
-                                   "worked example's chain x → y → z")
-        self.activations_box = QGroupBox("Activation of each layer")
+        self.sizes_edit.setToolTip(self.tr("Neurons per layer, the inputs first: 1, 1, 1 is the "
+                                           "worked example's chain x → y → z"))
+        self.activations_box = QGroupBox(self.tr("Activation of each layer"))
         self.activations_form = QFormLayout(self.activations_box)
         self.activation_combos: list[QComboBox] = []
         self.loss_combo = QComboBox()
@@ -93,7 +98,8 @@ class NewNetworkDialog(QDialog):
         self.scheme_combo = QComboBox()
         self.scheme_combo.addItems(INITIALIZERS)
         self.scheme_combo.setCurrentText("xavier")
-        self.scheme_combo.setToolTip("constant: every weight and bias 1, as in the worked example")
+        self.scheme_combo.setToolTip(
+            self.tr("constant: every weight and bias 1, as in the worked example"))
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2**31 - 1)
         self.message = QLabel()
@@ -105,11 +111,11 @@ class NewNetworkDialog(QDialog):
 
     def _create_layout(self):
         form = QFormLayout()
-        form.addRow("Layer sizes:", self.sizes_edit)
-        form.addRow("", QLabel("<small>inputs first, e.g. 2, 3, 1</small>"))
-        form.addRow("Loss:", self.loss_combo)
-        form.addRow("Initial weights:", self.scheme_combo)
-        form.addRow("Seed:", self.seed_spin)
+        form.addRow(self.tr("Layer sizes:"), self.sizes_edit)
+        form.addRow("", QLabel(self.tr("<small>inputs first, e.g. 2, 3, 1</small>")))
+        form.addRow(self.tr("Loss:"), self.loss_combo)
+        form.addRow(self.tr("Initial weights:"), self.scheme_combo)
+        form.addRow(self.tr("Seed:"), self.seed_spin)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.activations_box)
@@ -134,8 +140,9 @@ class NewNetworkDialog(QDialog):
             combo.addItems(ACTIVATION_NAMES)
             if index < len(chosen) - 1 or (index == count - 1 and chosen):
                 combo.setCurrentText(chosen[index] if index < len(chosen) - 1 else chosen[-1])
-            name = "Output" if index == count - 1 else f"Hidden {index + 1}"
-            self.activations_form.addRow(f"{name}:", combo)
+            name = (self.tr("Output:") if index == count - 1
+                    else self.tr("Hidden {n}:").format(n=index + 1))
+            self.activations_form.addRow(name, combo)
             self.activation_combos.append(combo)
 
     def set_activations(self, *names: str) -> None:
@@ -148,11 +155,11 @@ class NewNetworkDialog(QDialog):
             sizes = parse_sizes(self.sizes_edit.text())
             activations = [combo.currentText() for combo in self.activation_combos]
             if len(activations) != len(sizes) - 1:
-                raise NetworkError("sizes", "the sizes are not finished")
+                raise NetworkError("sizes", self.tr("the sizes are not finished"))
             self.experiment = build_experiment(sizes, activations, self.loss_combo.currentText(),
                                                self.scheme_combo.currentText(),
                                                self.seed_spin.value())
         except NetworkError as error:
-            self.message.setText(f"Not created: {error.problem}.")
+            self.message.setText(self.tr("Not created: {problem}.").format(problem=error.problem))
             return
         super().accept()

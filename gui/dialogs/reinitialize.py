@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,11 +20,15 @@ from PySide6.QtWidgets import (
 from engine.model.initializers import INITIALIZERS, initialize_network
 from engine.model.network import Network
 
-DESCRIPTIONS = {
-    "constant": "every weight and bias the same value (all neurons of a layer stay alike)",
-    "uniform": "weights and biases drawn evenly from −limit … limit",
-    "xavier": "Xavier/Glorot: spread suited to sigmoid and tanh, biases 0",
-    "he": "He/Kaiming: spread suited to ReLU, biases 0",
+DESCRIPTIONS = {  # translated where shown (ReinitializeDialog)
+    "constant": QT_TRANSLATE_NOOP(
+        "ReinitializeDialog",
+        "every weight and bias the same value (all neurons of a layer stay alike)"),
+    "uniform": QT_TRANSLATE_NOOP("ReinitializeDialog",
+                                 "weights and biases drawn evenly from −limit … limit"),
+    "xavier": QT_TRANSLATE_NOOP("ReinitializeDialog",
+                                "Xavier/Glorot: spread suited to sigmoid and tanh, biases 0"),
+    "he": QT_TRANSLATE_NOOP("ReinitializeDialog", "He/Kaiming: spread suited to ReLU, biases 0"),
 }
 
 
@@ -33,7 +37,7 @@ class ReinitializeDialog(QDialog):
 
     def __init__(self, scheme: str = "xavier", parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Re-initialise parameters")
+        self.setWindowTitle(self.tr("Re-initialise parameters"))
         self.scheme_combo = QComboBox()
         self.scheme_combo.addItems(INITIALIZERS)
         self.seed_spin = QSpinBox()
@@ -48,9 +52,9 @@ class ReinitializeDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         form = QFormLayout()
-        form.addRow("Scheme:", self.scheme_combo)
-        form.addRow("Seed:", self.seed_spin)
-        form.addRow("Value / limit:", self.value_spin)
+        form.addRow(self.tr("Scheme:"), self.scheme_combo)
+        form.addRow(self.tr("Seed:"), self.seed_spin)
+        form.addRow(self.tr("Value / limit:"), self.value_spin)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.description)
@@ -63,15 +67,16 @@ class ReinitializeDialog(QDialog):
         self._on_scheme_changed(self.scheme_combo.currentText())
 
     def _on_scheme_changed(self, scheme: str):
-        self.description.setText(DESCRIPTIONS.get(scheme, ""))
+        self.description.setText(self.tr(DESCRIPTIONS[scheme]) if scheme in DESCRIPTIONS else "")
         self.value_spin.setEnabled(scheme in ("constant", "uniform"))
         self.seed_spin.setEnabled(scheme != "constant")
 
     def description_text(self) -> str:
         scheme = self.scheme_combo.currentText()
         if scheme == "constant":
-            return f"Set all parameters to {self.value_spin.value():g}"
-        return f"Re-initialise ({scheme}, seed {self.seed_spin.value()})"
+            return self.tr("Set all parameters to {value:g}").format(value=self.value_spin.value())
+        return self.tr("Re-initialise ({scheme}, seed {seed})").format(
+            scheme=scheme, seed=self.seed_spin.value())
 
     def parameters_for(self, network: Network) -> list:
         """New W and b for every layer of ``network`` (``Network.parameters()`` order)."""

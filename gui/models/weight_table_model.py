@@ -146,19 +146,23 @@ class WeightTableModel(QAbstractTableModel):
         layer, neuron, source = self._key(index)
         target = neuron_label(self._document, layer, neuron)
         if source is None:
-            what = f"bias of {target}"
+            what = self.tr("bias of {target}").format(target=target)
         else:
-            what = f"weight from {input_label(self._document, layer, source)} to {target}"
-        note = " — frozen: training never changes it" if frozen else ""
-        return literal_html(f"{what} = {value!r}{note}")
+            what = self.tr("weight from {source} to {target}").format(
+                source=input_label(self._document, layer, source), target=target)
+        if frozen:
+            return literal_html(self.tr("{what} = {value} — frozen: training never changes it")
+                                .format(what=what, value=repr(value)))
+        return literal_html(f"{what} = {value!r}")
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole or self._engine_layer() is None:
             return None
         if orientation == Qt.Orientation.Horizontal:
             if self.is_bias_column(section):
-                return "bias"
-            return f"from {input_label(self._document, self._layer, section)}"
+                return self.tr("bias")
+            return self.tr("from {source}").format(
+                source=input_label(self._document, self._layer, section))
         return neuron_label(self._document, self._layer, section)
 
     def flags(self, index):
@@ -174,7 +178,7 @@ class WeightTableModel(QAbstractTableModel):
             number = value if isinstance(value, float) else parse_number(str(value))
             self._document.set_parameter(*self._key(index), number)
         except NetworkError as error:
-            self.edit_refused.emit(f"Not changed: {error.problem}.")
+            self.edit_refused.emit(self.tr("Not changed: {problem}.").format(problem=error.problem))
             return False
         self.edit_accepted.emit()
         return True

@@ -49,23 +49,23 @@ class WeightTables(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setMinimumSectionSize(64)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.freeze_action = QAction("Freeze / unfreeze (training leaves it alone)", self.table)
+        self.freeze_action = QAction(self.tr("Freeze / unfreeze (training leaves it alone)"),
+                                     self.table)
         self.table.addAction(self.freeze_action)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setStyleSheet(style.ERROR_STYLE)
         self.message.hide()
-        self.hint = QLabel(
+        self.hint = QLabel(self.tr(
             "Double-click a cell to type a new value; right-click to freeze it. "
-            "Blue: positive, orange: negative, grey with a lock: frozen."
-        )
+            "Blue: positive, orange: negative, grey with a lock: frozen."))
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(f"color: {style.MUTED_TEXT.name()};")
 
     def _create_layout(self):
         top = QHBoxLayout()
-        top.addWidget(QLabel("Layer:"))
+        top.addWidget(QLabel(self.tr("Layer:")))
         top.addWidget(self.layer_combo, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -91,10 +91,10 @@ class WeightTables(QWidget):
             for index, layer in enumerate(network.layers):
                 inputs = _span(layer.n_in, partial(input_label, self._document, index))
                 outputs = _span(layer.n_out, partial(neuron_label, self._document, index))
-                self.layer_combo.addItem(
-                    f"Layer {index + 1}: {inputs} → {outputs} ({layer.n_in}×{layer.n_out}, "
-                    f"{layer.activation})"
-                )
+                self.layer_combo.addItem(self.tr(
+                    "Layer {layer}: {inputs} → {outputs} ({n_in}×{n_out}, {activation})").format(
+                    layer=index + 1, inputs=inputs, outputs=outputs, n_in=layer.n_in,
+                    n_out=layer.n_out, activation=layer.activation))
             self.layer_combo.setCurrentIndex(self.model.layer)
 
     def show_layer(self, layer: int) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox
 
 from engine.analysis import ranges
@@ -33,24 +33,25 @@ class ActivationPlot(PlotFrame):
     """f and f′ of one layer, with markers at its neurons' current z values."""
 
     def __init__(self, document: Document, parent=None):
-        super().__init__("Activation f and slope f′", FrameClock.of(document), parent)
+        title = QCoreApplication.translate("ActivationPlot", "Activation f and slope f′")
+        super().__init__(title, FrameClock.of(document), parent)
         self._document = document
         self._derived = DerivedNumbers.of(document)  # first: its slots run before the plot's
         self.layer_combo = QComboBox()
         self.add_header_widget(self.layer_combo)
         item = self.plot_item
-        item.setLabel("bottom", "pre-activation z")
+        item.setLabel("bottom", self.tr("pre-activation z"))
         add_legend(item, (10, 10))
         self.function_curve = item.plot(name="f(z)", pen=pg.mkPen(POSITIVE, width=2.5))
         self.slope_curve = item.plot(
             name="f′(z)", pen=pg.mkPen(BACKWARD, width=2, style=Qt.PenStyle.DashLine)
         )
-        self.function_marks = pg.ScatterPlotItem(
-            size=7, pen=pg.mkPen("w"), brush=pg.mkBrush(POSITIVE), name="neurons' (z, f(z))"
-        )
-        self.slope_marks = pg.ScatterPlotItem(
-            size=7, pen=pg.mkPen("w"), brush=pg.mkBrush(BACKWARD), name="neurons' (z, f′(z))"
-        )
+        self.function_marks = pg.ScatterPlotItem(size=7, pen=pg.mkPen("w"),
+                                                 brush=pg.mkBrush(POSITIVE),
+                                                 name=self.tr("neurons' (z, f(z))"))
+        self.slope_marks = pg.ScatterPlotItem(size=7, pen=pg.mkPen("w"),
+                                              brush=pg.mkBrush(BACKWARD),
+                                              name=self.tr("neurons' (z, f′(z))"))
         item.addItem(self.function_marks)
         item.addItem(self.slope_marks)
         self.peak_label = pg.TextItem(color=BACKWARD, anchor=(0.5, 1.2))
@@ -76,8 +77,10 @@ class ActivationPlot(PlotFrame):
             keep = self.layer_combo.currentIndex()
             self.layer_combo.clear()
             for index, layer in enumerate(layers):
-                where = " (output)" if index == len(layers) - 1 else ""
-                self.layer_combo.addItem(f"layer {index + 1}{where}: {layer.activation}")
+                text = (self.tr("layer {layer} (output): {activation}")
+                        if index == len(layers) - 1 else self.tr("layer {layer}: {activation}"))
+                self.layer_combo.addItem(text.format(layer=index + 1,
+                                                     activation=layer.activation))
             self.layer_combo.setCurrentIndex(min(max(keep, 0), len(layers) - 1))
         self.refresh()
 
@@ -125,20 +128,21 @@ class ActivationPlot(PlotFrame):
             self.function_curve.setData(grid[0], f[0])
             self.slope_curve.setData(grid[0], slope[0])
             peak = int(np.argmax(slope[0]))
-            self.peak_label.setText(f"largest slope f′ = {slope[0, peak]:.3g} at z = "
-                                    f"{grid[0, peak]:.2g}")
+            self.peak_label.setText(self.tr("largest slope f′ = {slope:.3g} at z = {z:.2g}")
+                                    .format(slope=slope[0, peak], z=grid[0, peak]))
             self.peak_label.setPos(float(grid[0, peak]), float(slope[0, peak]))
         else:
             self.function_curve.setData([], [])
             self.slope_curve.setData([], [])
             self.peak_label.setText("")
-            self.note.setText("softmax: each output depends on every z of the layer,\n"
-                              "so there is no single curve; marks show (z, a).")
+            self.note.setText(self.tr("softmax: each output depends on every z of the layer,\n"
+                                      "so there is no single curve; marks show (z, a)."))
             self.note.setPos(-reach, 1.0)
         if values is not None and not all(ranges.plottable(*extent) for extent in
                                           map(ranges.finite_range, values) if extent):
-            self.note.setText("the neurons' z or a are too large to mark\n"
-                              f"(a plot shows numbers within ±{ranges.PLOT_LIMIT:.0e} only)")
+            self.note.setText(self.tr("the neurons' z or a are too large to mark\n"
+                                      "(a plot shows numbers within ±{limit:.0e} only)")
+                              .format(limit=ranges.PLOT_LIMIT))
             self.note.setPos(-reach, 0.65)  # below the legend
             values = None
         self._mark(activation, values)

@@ -13,13 +13,17 @@ import os
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from gui.style import TEXT
 
-FORMATS = {".png": "PNG image", ".svg": "SVG drawing", ".csv": "CSV table of the plotted points"}
+FORMATS = {  # translated where shown, in the context "PlotFrame"
+    ".png": QT_TRANSLATE_NOOP("PlotFrame", "PNG image"),
+    ".svg": QT_TRANSLATE_NOOP("PlotFrame", "SVG drawing"),
+    ".csv": QT_TRANSLATE_NOOP("PlotFrame", "CSV table of the plotted points"),
+}
 
 
 def export_plot(plot_item: pg.PlotItem, path: str) -> None:
@@ -41,7 +45,7 @@ def _export_svg(plot_item: pg.PlotItem, path: str) -> None:
     generator.setFileName(path)
     generator.setSize(source.size().toSize())
     generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
-    generator.setTitle(plot_item.titleLabel.text or "plot")
+    generator.setTitle(plot_item.titleLabel.text or QCoreApplication.translate("PlotFrame", "plot"))
     painter = QPainter(generator)
     try:
         plot_item.scene().render(painter, QRectF(0, 0, source.width(), source.height()), source)

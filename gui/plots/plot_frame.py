@@ -4,6 +4,7 @@ range that follows the data in coarse jumps."""
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -18,6 +19,12 @@ from PySide6.QtWidgets import (
 from engine.analysis import ranges
 from gui.frame_clock import FrameClock, Repaint, on_screen
 from gui.plots.export import FORMATS, export_plot, nice_ceiling, styled_plot_widget
+
+
+def _tr(text: str) -> str:
+    """``text`` in the context "PlotFrame" (``self.tr`` here would look it up under the
+    subclass's name)."""
+    return QCoreApplication.translate("PlotFrame", text)
 
 
 class PlotFrame(QWidget):
@@ -36,13 +43,14 @@ class PlotFrame(QWidget):
         self._y_span = None
         self.plot_widget = styled_plot_widget()
         self.plot_item = self.plot_widget.getPlotItem()
-        self.title_label = QLabel(f"<b>{title}</b>")
+        self.title_label = QLabel(f"<b>{title}</b>")  # i18n: as is
         self.export_button = QToolButton()
-        self.export_button.setText("Export")
+        self.export_button.setText(QCoreApplication.translate("PlotFrame", "Export"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
         for ending, what in FORMATS.items():
-            action = QAction(f"Save as {what}…", menu)
+            action = QAction(QCoreApplication.translate("PlotFrame", "Save as {what}…").format(
+                what=_tr(what)), menu)
             action.setData(ending)
             menu.addAction(action)
         menu.triggered.connect(self._on_export_chosen)
@@ -162,8 +170,8 @@ class PlotFrame(QWidget):
         if ending is None:  # an entry a subclass added, with its own handler
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export plot", f"plot{ending}", f"{FORMATS[ending]} (*{ending})"
-        )
+            self, QCoreApplication.translate("PlotFrame", "Export plot"), f"plot{ending}",
+            f"{_tr(FORMATS[ending])} (*{ending})")
         if path:
             if not path.lower().endswith(ending):
                 path += ending

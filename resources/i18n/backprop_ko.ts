@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>ActivationPlot</name>
+    <message>
+        <source>Activation f and slope f′</source>
+        <translation>활성화 함수 f와 기울기 f′</translation>
+    </message>
+    <message>
+        <source>pre-activation z</source>
+        <translation>활성화 전 값 z</translation>
+    </message>
+    <message>
+        <source>neurons&apos; (z, f(z))</source>
+        <translation>뉴런의 (z, f(z))</translation>
+    </message>
+    <message>
+        <source>neurons&apos; (z, f′(z))</source>
+        <translation>뉴런의 (z, f′(z))</translation>
+    </message>
+    <message>
+        <source>layer {layer} (output): {activation}</source>
+        <translation>{layer}층 (출력층): {activation}</translation>
+    </message>
+    <message>
+        <source>layer {layer}: {activation}</source>
+        <translation>{layer}층: {activation}</translation>
+    </message>
+    <message>
+        <source>largest slope f′ = {slope:.3g} at z = {z:.2g}</source>
+        <translation>가장 큰 기울기 f′ = {slope:.3g} (z = {z:.2g})</translation>
+    </message>
+    <message>
+        <source>softmax: each output depends on every z of the layer,
+so there is no single curve; marks show (z, a).</source>
+        <translation>softmax: 각 출력이 층의 모든 z에 따라 달라지므로
+곡선 하나로 그릴 수 없습니다; 점은 (z, a)입니다.</translation>
+    </message>
+    <message>
+        <source>the neurons&apos; z or a are too large to mark
+(a plot shows numbers within ±{limit:.0e} only)</source>
+        <translation>뉴런의 z 또는 a가 너무 커서 표시할 수 없습니다
+(그래프는 ±{limit:.0e} 안의 수만 보여 줍니다)</translation>
+    </message>
+</context>
+<context>
     <name>Autosaver</name>
     <message>
         <source>Autosave failed: {error}</source>
@@ -375,6 +418,230 @@
     </message>
 </context>
 <context>
+    <name>NetworkActions</name>
+    <message>
+        <source>&amp;Edit Selected Value</source>
+        <translation>선택한 값 편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Type a new value for the selected weight or bias</source>
+        <translation>선택한 가중치나 편향에 새 값을 입력합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Freeze Selected Parameter</source>
+        <translation>선택한 파라미터 고정(&amp;F)</translation>
+    </message>
+    <message>
+        <source>A frozen weight or bias is never trained</source>
+        <translation>고정된 가중치나 편향은 학습되지 않습니다</translation>
+    </message>
+    <message>
+        <source>Select &amp;None</source>
+        <translation>선택 해제(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Add Layer &amp;Before Selected</source>
+        <translation>선택한 층 앞에 층 추가(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Insert a hidden layer in front of the selected layer</source>
+        <translation>선택한 층 앞에 은닉층을 넣습니다</translation>
+    </message>
+    <message>
+        <source>Add Layer &amp;After Selected</source>
+        <translation>선택한 층 뒤에 층 추가(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Insert a hidden layer behind the selected layer</source>
+        <translation>선택한 층 뒤에 은닉층을 넣습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Selected Layer</source>
+        <translation>선택한 층 삭제(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Neuron to Selected Layer</source>
+        <translation>선택한 층에 뉴런 추가(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Remove Selected Neuron</source>
+        <translation>선택한 뉴런 삭제</translation>
+    </message>
+    <message>
+        <source>Re-&amp;initialise Parameters…</source>
+        <translation>파라미터 다시 초기화(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Draw every weight and bias again</source>
+        <translation>모든 가중치와 편향을 다시 뽑습니다</translation>
+    </message>
+    <message>
+        <source>Set All Parameters to a &amp;Constant…</source>
+        <translation>모든 파라미터를 상수로 설정(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Loss and Learning Rate…</source>
+        <translation>손실 함수와 학습률(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Loss, reduction and learning rate are set in the inspector</source>
+        <translation>손실 함수, 합산 방식, 학습률은 속성 보기에서 설정합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Activation of Selected Layer</source>
+        <translation>선택한 층의 활성화 함수(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Not changed: {error}</source>
+        <translation>바뀌지 않았습니다: {error}</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>바뀌지 않음</translation>
+    </message>
+    <message>
+        <source>Add layer</source>
+        <translation>층 추가</translation>
+    </message>
+    <message>
+        <source>Remove layer</source>
+        <translation>층 삭제</translation>
+    </message>
+    <message>
+        <source>Add input</source>
+        <translation>입력 추가</translation>
+    </message>
+    <message>
+        <source>Add output neuron</source>
+        <translation>출력 뉴런 추가</translation>
+    </message>
+    <message>
+        <source>Add neuron</source>
+        <translation>뉴런 추가</translation>
+    </message>
+    <message>
+        <source>Remove input</source>
+        <translation>입력 삭제</translation>
+    </message>
+    <message>
+        <source>Remove output neuron</source>
+        <translation>출력 뉴런 삭제</translation>
+    </message>
+    <message>
+        <source>Remove neuron</source>
+        <translation>뉴런 삭제</translation>
+    </message>
+    <message>
+        <source>Set activation to {name}</source>
+        <translation>활성화 함수를 {name}(으)로 설정</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronThumbnails</name>
+    <message>
+        <source>its output over the input plane:&lt;br&gt;x₁ from {x0} to {x1} →, x₂ from {y0} to {y1} ↑&lt;br&gt;orange {low} · white {middle} · blue {high}</source>
+        <translation>입력 평면 위의 출력:&lt;br&gt;x₁ {x0}부터 {x1}까지 →, x₂ {y0}부터 {y1}까지 ↑&lt;br&gt;주황 {low} · 흰색 {middle} · 파랑 {high}</translation>
+    </message>
+</context>
+<context>
+    <name>NewNetworkDialog</name>
+    <message>
+        <source>give at least an input and an output size, e.g. 2, 3, 1</source>
+        <translation>입력 크기와 출력 크기를 적어도 하나씩 주세요. 예: 2, 3, 1</translation>
+    </message>
+    <message>
+        <source>“{part}” is not a whole number</source>
+        <translation>“{part}”은(는) 정수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{size} neurons: every layer needs at least one</source>
+        <translation>뉴런 {size}개: 모든 층에는 뉴런이 하나 이상 필요합니다</translation>
+    </message>
+    <message>
+        <source>New network</source>
+        <translation>새 네트워크</translation>
+    </message>
+    <message>
+        <source>Neurons per layer, the inputs first: 1, 1, 1 is the worked example&apos;s chain x → y → z</source>
+        <translation>층마다 뉴런 수, 입력부터: 1, 1, 1은 예제의 사슬 x → y → z입니다</translation>
+    </message>
+    <message>
+        <source>Activation of each layer</source>
+        <translation>층별 활성화 함수</translation>
+    </message>
+    <message>
+        <source>constant: every weight and bias 1, as in the worked example</source>
+        <translation>constant: 예제처럼 모든 가중치와 편향이 1</translation>
+    </message>
+    <message>
+        <source>Layer sizes:</source>
+        <translation>층 크기:</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;inputs first, e.g. 2, 3, 1&lt;/small&gt;</source>
+        <translation>&lt;small&gt;입력부터, 예: 2, 3, 1&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>Loss:</source>
+        <translation>손실 함수:</translation>
+    </message>
+    <message>
+        <source>Initial weights:</source>
+        <translation>초기 가중치:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>시드:</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>출력층:</translation>
+    </message>
+    <message>
+        <source>Hidden {n}:</source>
+        <translation>은닉층 {n}:</translation>
+    </message>
+    <message>
+        <source>the sizes are not finished</source>
+        <translation>크기 입력이 끝나지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Not created: {problem}.</source>
+        <translation>만들지 않았습니다: {problem}.</translation>
+    </message>
+</context>
+<context>
+    <name>PlotFrame</name>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 이미지</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG 그림</translation>
+    </message>
+    <message>
+        <source>CSV table of the plotted points</source>
+        <translation>그래프 점의 CSV 표</translation>
+    </message>
+    <message>
+        <source>plot</source>
+        <translation>그래프</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Save as {what}…</source>
+        <translation>{what} 파일로 저장…</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>그래프 내보내기</translation>
+    </message>
+</context>
+<context>
     <name>Recovery</name>
     <message>
         <source>{before} before the program stopped, {ago}</source>
@@ -388,6 +655,49 @@ Restore the network as it was then?</source>
     </message>
 </context>
 <context>
+    <name>ReinitializeDialog</name>
+    <message>
+        <source>every weight and bias the same value (all neurons of a layer stay alike)</source>
+        <translation>모든 가중치와 편향이 같은 값 (한 층의 뉴런이 모두 똑같이 남습니다)</translation>
+    </message>
+    <message>
+        <source>weights and biases drawn evenly from −limit … limit</source>
+        <translation>가중치와 편향을 −limit … limit에서 고르게 뽑습니다</translation>
+    </message>
+    <message>
+        <source>Xavier/Glorot: spread suited to sigmoid and tanh, biases 0</source>
+        <translation>Xavier/Glorot: sigmoid와 tanh에 맞는 퍼짐, 편향 0</translation>
+    </message>
+    <message>
+        <source>He/Kaiming: spread suited to ReLU, biases 0</source>
+        <translation>He/Kaiming: ReLU에 맞는 퍼짐, 편향 0</translation>
+    </message>
+    <message>
+        <source>Re-initialise parameters</source>
+        <translation>파라미터 다시 초기화</translation>
+    </message>
+    <message>
+        <source>Scheme:</source>
+        <translation>방식:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>시드:</translation>
+    </message>
+    <message>
+        <source>Value / limit:</source>
+        <translation>값 / limit:</translation>
+    </message>
+    <message>
+        <source>Set all parameters to {value:g}</source>
+        <translation>모든 파라미터를 {value:g}(으)로 설정</translation>
+    </message>
+    <message>
+        <source>Re-initialise ({scheme}, seed {seed})</source>
+        <translation>다시 초기화 ({scheme}, 시드 {seed})</translation>
+    </message>
+</context>
+<context>
     <name>StepPanel</name>
     <message>
         <source>Pause</source>
@@ -396,6 +706,100 @@ Restore the network as it was then?</source>
     <message>
         <source>Play</source>
         <translation>재생</translation>
+    </message>
+</context>
+<context>
+    <name>StepSource</name>
+    <message>
+        <source>there are no samples to step through</source>
+        <translation>단계별로 실행할 샘플이 없습니다</translation>
+    </message>
+    <message>
+        <source>an online step on sample {sample} alone, not the step training takes (Train one step uses its batch)</source>
+        <translation>샘플 {sample} 하나만으로 하는 온라인 갱신이며, 학습이 하는 단계가 아닙니다 (한 단계 학습은 배치를 씁니다)</translation>
+    </message>
+    <message>
+        <source>training step {step:,} on the batch of {count} samples: exactly what Train one step applies</source>
+        <translation>샘플 {count}개 배치에 대한 학습 단계 {step:,}: 한 단계 학습이 적용하는 것과 똑같습니다</translation>
+    </message>
+    <message>
+        <source>training step {step:,} on sample {sample}: exactly what Train one step applies</source>
+        <translation>샘플 {sample}에 대한 학습 단계 {step:,}: 한 단계 학습이 적용하는 것과 똑같습니다</translation>
+    </message>
+    <message>
+        <source>Stepping through sample {n} alone.</source>
+        <translation>샘플 {n} 하나만 단계별로 실행합니다.</translation>
+    </message>
+    <message>
+        <source>Stepping through the batch the next training step uses.</source>
+        <translation>다음 학습 단계가 쓰는 배치를 단계별로 실행합니다.</translation>
+    </message>
+    <message>
+        <source>Online update on sample {sample} (η = {rate})</source>
+        <translation>샘플 {sample}에 대한 온라인 갱신 (η = {rate})</translation>
+    </message>
+    <message>
+        <source>Update step (batch of {batch}, η = {rate})</source>
+        <translation>갱신 단계 (배치 {batch}, η = {rate})</translation>
+    </message>
+    <message>
+        <source>Update step (η = {rate})</source>
+        <translation>갱신 단계 (η = {rate})</translation>
+    </message>
+    <message>
+        <source>The weights changed: the step-through starts over from the first step.</source>
+        <translation>가중치가 바뀌었습니다: 단계별 실행을 첫 단계부터 다시 시작합니다.</translation>
+    </message>
+    <message>
+        <source>The network changed: the step-through starts over from the first step.</source>
+        <translation>네트워크가 바뀌었습니다: 단계별 실행을 첫 단계부터 다시 시작합니다.</translation>
+    </message>
+    <message>
+        <source>The training settings changed: the step-through starts over from the first step.</source>
+        <translation>학습 설정이 바뀌었습니다: 단계별 실행을 첫 단계부터 다시 시작합니다.</translation>
+    </message>
+    <message>
+        <source>The data changed: the step-through starts over from the first step.</source>
+        <translation>데이터가 바뀌었습니다: 단계별 실행을 첫 단계부터 다시 시작합니다.</translation>
+    </message>
+    <message>
+        <source>A new network was opened: the step-through starts over from the first step.</source>
+        <translation>새 네트워크를 열었습니다: 단계별 실행을 첫 단계부터 다시 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Training started over: the step-through starts over from the first step.</source>
+        <translation>학습을 처음부터 다시 시작했습니다: 단계별 실행을 첫 단계부터 다시 시작합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>StepThrough</name>
+    <message>
+        <source>The update was not applied: {0}.</source>
+        <translation>갱신을 적용하지 않았습니다: {0}.</translation>
+    </message>
+    <message>
+        <source>The update was not applied as shown (training stopped: see the training panel).</source>
+        <translation>보이는 대로 갱신을 적용하지 못했습니다 (학습이 멈췄습니다: 학습 패널을 보세요).</translation>
+    </message>
+    <message>
+        <source>Update applied (Undo takes it back). Forward again with the new parameters:</source>
+        <translation>갱신을 적용했습니다 (실행 취소로 되돌립니다). 새 파라미터로 다시 순전파:</translation>
+    </message>
+    <message>
+        <source>{n} is not a sample (1…{count})</source>
+        <translation>{n}은(는) 샘플 번호가 아닙니다 (1…{count})</translation>
+    </message>
+    <message>
+        <source>Sample {0} alone: starting from the first step.</source>
+        <translation>샘플 {0} 하나만: 첫 단계부터 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Nothing to step through: {0}.</source>
+        <translation>단계별로 실행할 것이 없습니다: {0}.</translation>
+    </message>
+    <message>
+        <source>This network has too many neurons to step one at a time: stepping layer by layer.</source>
+        <translation>이 네트워크는 뉴런이 너무 많아 하나씩 실행할 수 없습니다: 층 단위로 실행합니다.</translation>
     </message>
 </context>
 <context>
@@ -436,6 +840,86 @@ Restore the network as it was then?</source>
     <message>
         <source>The file&apos;s training run cannot be carried on ({reason}): training starts a fresh run.</source>
         <translation>파일에 저장된 학습 실행을 이어갈 수 없습니다 ({reason}): 새 실행으로 학습을 시작합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>Train {steps:,} step</source>
+        <translation>학습 {steps:,}단계</translation>
+    </message>
+    <message>
+        <source>Train {steps:,} steps</source>
+        <translation>학습 {steps:,}단계</translation>
+    </message>
+    <message>
+        <source>Set bias to {value:g}</source>
+        <translation>편향을 {value:g}(으)로 설정</translation>
+    </message>
+    <message>
+        <source>Set weight to {value:g}</source>
+        <translation>가중치를 {value:g}(으)로 설정</translation>
+    </message>
+    <message>
+        <source>Freeze parameter</source>
+        <translation>파라미터 고정</translation>
+    </message>
+    <message>
+        <source>Unfreeze parameter</source>
+        <translation>파라미터 고정 해제</translation>
+    </message>
+</context>
+<context>
+    <name>ValueEditor</name>
+    <message>
+        <source>Enter to apply, Esc to cancel</source>
+        <translation>Enter로 적용, Esc로 취소</translation>
+    </message>
+</context>
+<context>
+    <name>WeightTableModel</name>
+    <message>
+        <source>bias of {target}</source>
+        <translation>{target}의 편향</translation>
+    </message>
+    <message>
+        <source>weight from {source} to {target}</source>
+        <translation>{source}에서 {target}(으)로 가는 가중치</translation>
+    </message>
+    <message>
+        <source>{what} = {value} — frozen: training never changes it</source>
+        <translation>{what} = {value} — 고정됨: 학습이 바꾸지 않습니다</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>편향</translation>
+    </message>
+    <message>
+        <source>from {source}</source>
+        <translation>{source}에서</translation>
+    </message>
+    <message>
+        <source>Not changed: {problem}.</source>
+        <translation>바뀌지 않았습니다: {problem}.</translation>
+    </message>
+</context>
+<context>
+    <name>WeightTables</name>
+    <message>
+        <source>Freeze / unfreeze (training leaves it alone)</source>
+        <translation>고정 / 고정 해제 (학습이 건드리지 않음)</translation>
+    </message>
+    <message>
+        <source>Double-click a cell to type a new value; right-click to freeze it. Blue: positive, orange: negative, grey with a lock: frozen.</source>
+        <translation>칸을 두 번 눌러 새 값을 입력하고, 오른쪽 버튼으로 고정합니다. 파랑: 양수, 주황: 음수, 자물쇠가 있는 회색: 고정됨.</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>층:</translation>
+    </message>
+    <message>
+        <source>Layer {layer}: {inputs} → {outputs} ({n_in}×{n_out}, {activation})</source>
+        <translation>{layer}층: {inputs} → {outputs} ({n_in}×{n_out}, {activation})</translation>
     </message>
 </context>
 <context>
