@@ -7,17 +7,20 @@ is).
 
 from __future__ import annotations
 
+from engine.i18n import tr
 from engine.lesson.formula import CLOSE, HADAMARD, MINUS, OPEN, PLUS, TIMES, Formula, Operator
 from engine.lesson.neuron_formulas import activation_tokens
 from engine.lesson.quantities import Kind, Quantity, StepKind
 from engine.lesson.step_formulas import (
+    activation_sentence,
     fmt,
+    loss_after_update_sentence,
     loss_gradient_tokens,
+    loss_sentence,
     optimizer_formula,
     scale_tokens,
     with_scale,
 )
-from engine.model.activations import get_activation
 from engine.model.losses import get_loss
 
 
@@ -42,9 +45,9 @@ def _pre_activation(d, step):
         PLUS,
         d.symbol(_whole(b_kind, layer)),
     )
-    prose = (
-        f"Layer {layer + 1}: each neuron adds up its inputs times its weights, plus its "
-        f"bias: z = {fmt(step.value)}."
+    prose = tr(
+        "Layer {layer}: each neuron adds up its inputs times its weights, plus its bias: "
+        "z = {value}.", layer=layer + 1, value=fmt(step.value),
     )
     return Formula(d.symbol(step.quantity), (tokens,)), prose
 
@@ -53,8 +56,8 @@ def _activation(d, step):
     layer, new = step.layer, step.quantity.kind.new
     z = d.symbol(_whole(Kind.NEW_PRE_ACTIVATION if new else Kind.PRE_ACTIVATION, layer))
     tokens = activation_tokens(d, layer, [z], None)
-    prose = get_activation(d.network.layers[layer].activation).prose
-    return Formula(d.symbol(step.quantity), (tokens,)), f"{prose}: a = {fmt(step.value)}."
+    prose = activation_sentence(d.network.layers[layer].activation, "z", "a", step.value)
+    return Formula(d.symbol(step.quantity), (tokens,)), prose
 
 
 def _loss(d, step):
@@ -66,11 +69,9 @@ def _loss(d, step):
     if d.scale != 1.0:
         tokens = scale_tokens(d) + [OPEN, *tokens, CLOSE]
     if new:
-        prose = f"After the update the loss is {fmt(step.value)} (it was {fmt(d.loss)})."
+        prose = loss_after_update_sentence(step.value, d.loss)
     else:
-        prose = (
-            f"The loss measures how far the outputs are from the targets: E = {fmt(step.value)}."
-        )
+        prose = loss_sentence(step.value)
     return Formula(d.symbol(step.quantity), (tuple(tokens),)), prose
 
 
@@ -83,8 +84,10 @@ def _delta(d, step):
         a = d.symbol(_whole(Kind.ACTIVATION, layer))
         g = d.symbol(_whole(Kind.GRAD_ACTIVATION, layer))
         tokens = (a, Operator(" ⊙ ("), g, Operator(" − Σ("), g, HADAMARD, a, Operator("))"))
-        prose = "Softmax: δ uses the whole Jacobian, δ_j = a_j(∂E/∂a_j − Σ_k ∂E/∂a_k·a_k)."
-        return Formula(lhs, (tokens,)), f"{prose[:-1]} = {fmt(step.value)}."
+        return Formula(lhs, (tokens,)), tr(
+            "Softmax: δ uses the whole Jacobian, δ_j = a_j(∂E/∂a_j − Σ_k ∂E/∂a_k·a_k) = "
+            "{value}.", value=fmt(step.value),
+        )
     if layer < last:
         slope = d.symbol(_whole(Kind.SLOPE, layer))
         tokens = (
@@ -96,22 +99,23 @@ def _delta(d, step):
             HADAMARD,
             slope,
         )
-        return Formula(lhs, (tokens,)), (
-            f"The error flows back through the weights above, times each slope: δ = "
-            f"{fmt(step.value)}."
+        return Formula(lhs, (tokens,)), tr(
+            "The error flows back through the weights above, times each slope: δ = {value}.",
+            value=fmt(step.value),
         )
     a, t = d.symbol(_whole(Kind.ACTIVATION, layer)), d.symbol(_whole(Kind.TARGET))
     loss = get_loss(d.network.loss)
     if loss.fused_activation == activation:
-        return Formula(lhs, (with_scale(d, [a, MINUS, t]),)), (
-            f"With {activation} and {loss.name} the chain rule collapses to δ = a − t = "
-            f"{fmt(step.value)}."
+        return Formula(lhs, (with_scale(d, [a, MINUS, t]),)), tr(
+            "With {activation} and {loss} the chain rule collapses to δ = a − t = {value}.",
+            activation=activation, loss=loss.name, value=fmt(step.value),
         )
     slope = d.symbol(_whole(Kind.SLOPE, layer))
     expanded = tuple(scale_tokens(d) + loss_gradient_tokens(d, a, t) + [HADAMARD, slope])
     grad_a = d.symbol(_whole(Kind.GRAD_ACTIVATION, layer))
     formula = Formula(lhs, ((grad_a, HADAMARD, slope), expanded))
-    return formula, f"How much each output is off, times its slope: δ = {fmt(step.value)}."
+    return formula, tr("How much each output is off, times its slope: δ = {value}.",
+                       value=fmt(step.value))
 
 
 def _grad_activation(d, step):
@@ -124,8 +128,9 @@ def _grad_activation(d, step):
         tokens = (
             d.symbol(_whole(Kind.DELTA, above)), TIMES, d.symbol(_whole(Kind.WEIGHT, above))
         )
-    return Formula(d.symbol(step.quantity), (tokens,)), (
-        f"How the loss changes with each output of the layer: ∂E/∂a = {fmt(step.value)}."
+    return Formula(d.symbol(step.quantity), (tokens,)), tr(
+        "How the loss changes with each output of the layer: ∂E/∂a = {value}.",
+        value=fmt(step.value),
     )
 
 
@@ -137,21 +142,28 @@ def _grad_weight(d, step):
         forms = (product,)
     else:
         forms = ((d.symbol(_whole(Kind.GRAD_BIAS, layer)), Operator("ᵀ·"), wire), product)
-    prose = (
-        "Row j, column i is δ_j × the value on the wire from i (∂E/∂w = ∂E/∂b × input)"
-        + (", summed over the samples" if d.batched else "")
-        + f": {fmt(step.value)}."
-    )
+    if d.batched:
+        prose = tr(
+            "Row j, column i is δ_j × the value on the wire from i (∂E/∂w = ∂E/∂b × input), "
+            "summed over the samples: {value}.", value=fmt(step.value),
+        )
+    else:
+        prose = tr(
+            "Row j, column i is δ_j × the value on the wire from i (∂E/∂w = ∂E/∂b × input): "
+            "{value}.", value=fmt(step.value),
+        )
     return Formula(d.symbol(step.quantity), forms), prose
 
 
 def _grad_bias(d, step):
     delta = d.symbol(_whole(Kind.DELTA, step.layer))
     tokens = (Operator("Σₛ "), delta) if d.batched else (delta,)
-    return Formula(d.symbol(step.quantity), (tokens,)), (
-        f"A bias carries 1, so ∂E/∂b = δ{' summed over the samples' if d.batched else ''}: "
-        f"{fmt(step.value)}."
-    )
+    if d.batched:
+        prose = tr("A bias carries 1, so ∂E/∂b = δ summed over the samples: {value}.",
+                   value=fmt(step.value))
+    else:
+        prose = tr("A bias carries 1, so ∂E/∂b = δ: {value}.", value=fmt(step.value))
+    return Formula(d.symbol(step.quantity), (tokens,)), prose
 
 
 def _update(d, step):
@@ -171,8 +183,10 @@ def _update(d, step):
     )
     layer = d.network.layers[where.layer]
     frozen = int((layer.frozen_weights if weight else layer.frozen_biases).sum())
-    if frozen:
-        prose += f" {frozen} frozen {'entry stays' if frozen == 1 else 'entries stay'} as it was."
+    if frozen == 1:
+        prose += " " + tr("{count} frozen entry stays as it was.", count=frozen)
+    elif frozen:
+        prose += " " + tr("{count} frozen entries stay as it was.", count=frozen)
     return formula, prose
 
 

@@ -6,14 +6,16 @@ one line of prose (see ``engine.lesson.step_formulas`` for what a builder is).
 
 from __future__ import annotations
 
-import re
-
+from engine.i18n import tr
 from engine.lesson.formula import CLOSE, MINUS, OPEN, PLUS, TIMES, Constant, Formula, Operator, join
 from engine.lesson.quantities import Kind, Quantity, StepKind
 from engine.lesson.step_formulas import (
-    error_phrase,
+    activation_sentence,
+    error_sign,
     fmt,
+    loss_after_update_sentence,
     loss_gradient_tokens,
+    loss_sentence,
     optimizer_formula,
     scale_tokens,
     sentence,
@@ -27,8 +29,8 @@ def _neuron_name(d, layer: int, neuron: int) -> str:
     """The neuron as the canvas names it: its label, else by its 1-based number and layer."""
     labels = d.network.layers[layer].labels
     if labels and labels[neuron]:
-        return f"neuron {labels[neuron]}"
-    return f"neuron {neuron + 1} of layer {layer + 1}"
+        return tr("neuron {label}", label=labels[neuron])
+    return tr("neuron {neuron} of layer {layer}", neuron=neuron + 1, layer=layer + 1)
 
 
 def _input_ref(d, layer: int, source: int, sample, new: bool) -> Quantity:
@@ -53,12 +55,11 @@ def _pre_activation(d, step):
     name = _neuron_name(d, layer, j)
     if new:
         old = d.value_of(d.reference(Kind.PRE_ACTIVATION, layer, j, s))
-        prose = f"With the new weights and bias, {name} sums to {fmt(step.value)} (was {fmt(old)})."
+        prose = tr("With the new weights and bias, {neuron} sums to {value} (was {before}).",
+                   neuron=name, value=fmt(step.value), before=fmt(old))
     else:
-        prose = (
-            f"{sentence(name)} adds up each input times its weight, plus its bias: "
-            f"{_sum_name(lhs)} = {fmt(step.value)}."
-        )
+        prose = tr("{neuron} adds up each input times its weight, plus its bias: {sum} = {value}.",
+                   neuron=sentence(name), sum=_sum_name(lhs), value=fmt(step.value))
     return formula, prose
 
 
@@ -94,11 +95,9 @@ def _activation(d, step):
     lhs = d.symbol(step.quantity)
     formula = Formula(lhs, (activation_tokens(d, layer, z_symbols, j),))
     output = lhs.notation() if lhs.named else "a"  # the seed's "y = 3", as the notes write it
-    z = z_symbols[j]
     # "passes net_z on", never "passes z on: z = 4" where the output neuron is z
-    said = re.sub(r"\bz\b", _sum_name(z), activation.prose) if z.named else activation.prose
-    prose = f"{said}: {output} = {fmt(step.value)}."
-    return formula, ("With the new parameters, " + prose[0].lower() + prose[1:]) if new else prose
+    z = _sum_name(z_symbols[j])
+    return formula, activation_sentence(activation.name, z, output, step.value, new)
 
 
 def _loss(d, step):
@@ -109,10 +108,12 @@ def _loss(d, step):
         if d.network.reduction == "mean":
             terms = [OPEN] + terms + [Operator(")/"), Constant(float(d.batch), str(d.batch))]
         tokens = tuple(terms)
-        how = "sum" if d.network.reduction == "sum" else "mean"
-        prose = (
-            f"Over a batch the loss is the {how} of the per-sample losses: E = {fmt(step.value)}."
-        )
+        if d.network.reduction == "sum":
+            prose = tr("Over a batch the loss is the sum of the per-sample losses: E = {loss}.",
+                       loss=fmt(step.value))
+        else:
+            prose = tr("Over a batch the loss is the mean of the per-sample losses: E = {loss}.",
+                       loss=fmt(step.value))
     else:
         a_kind = Kind.NEW_ACTIVATION if new else Kind.ACTIVATION
         last, n = len(d.network.layers) - 1, d.network.output_size
@@ -126,7 +127,7 @@ def _loss(d, step):
         tokens = tuple(get_loss(d.network.loss).notation.sample(pairs, n))
         prose = _loss_prose(d, step.sample, new, step.value)
     if new and step.kind is StepKind.LOSS:
-        prose = f"After the update the loss is {fmt(step.value)} (it was {fmt(d.loss)})."
+        prose = loss_after_update_sentence(step.value, d.loss)
     return Formula(d.symbol(step.quantity), (tokens,)), prose
 
 
@@ -136,11 +137,24 @@ def _loss_prose(d, sample, new: bool, value) -> str:
         a_kind = Kind.NEW_ACTIVATION if new else Kind.ACTIVATION
         a = d.value_of(d.reference(a_kind, last, 0, sample))
         t = d.value_of(d.reference(Kind.TARGET, None, 0, sample))
-        return (
-            f"The output is {error_phrase(a - t)} ({fmt(a)} against the target "
-            f"{fmt(t)}), so E = {fmt(value)}."
-        )
-    return f"The loss measures how far the outputs are from the targets: E = {fmt(value)}."
+        fields = {"error": fmt(abs(a - t)), "output": fmt(a), "target": fmt(t),
+                  "loss": fmt(value)}
+        return _LOSS_SENTENCES[error_sign(a - t)](**fields)
+    return loss_sentence(value)
+
+
+# the loss of one output against its target: too high, too low, on target
+_LOSS_SENTENCES = {
+    1: lambda **f: tr(
+        "The output is {error} too high ({output} against the target {target}), so E = {loss}.",
+        **f),
+    -1: lambda **f: tr(
+        "The output is {error} too low ({output} against the target {target}), so E = {loss}.",
+        **f),
+    0: lambda **f: tr(
+        "The output is exactly on target ({output} against the target {target}), so E = {loss}.",
+        **f),
+}
 
 
 def _delta(d, step):
@@ -159,22 +173,65 @@ def _output_delta(d, step):
     a = d.symbol(d.reference(Kind.ACTIVATION, layer, j, s))
     t = d.symbol(d.reference(Kind.TARGET, None, j, s))
     lhs = d.symbol(step.quantity)
-    phrase = f"The output is {error_phrase(a.value - t.value)}"
+    sign = error_sign(a.value - t.value)
+    fields = {"error": fmt(abs(a.value - t.value)), "delta": fmt(step.value)}
     if loss.fused_activation == activation.name:
         formula = Formula(lhs, (with_scale(d, [a, MINUS, t]),))
-        return formula, (
-            f"With {activation.name} and {loss.name} the chain rule collapses to "
-            f"δ = a − t: {phrase[0].lower()}{phrase[1:]}, so δ = {fmt(step.value)}."
-        )
+        return formula, _FUSED_DELTA_SENTENCES[sign](
+            activation=activation.name, loss=loss.name, **fields)
     slope = d.symbol(d.reference(Kind.SLOPE, layer, j, s))
     grad_a = d.symbol(d.reference(Kind.GRAD_ACTIVATION, layer, j, s))
     expanded = tuple(scale_tokens(d) + loss_gradient_tokens(d, a, t) + [TIMES, slope])
     formula = Formula(lhs, ((grad_a, TIMES, slope), expanded))
-    if grad_a.value != a.value - t.value:
-        phrase += f", ∂E/∂a = {fmt(grad_a.value)}"
-    if not activation.identity:
-        phrase += f", times the slope f′(z) = {fmt(slope.value)}"
-    return formula, f"{phrase}, so δ = {fmt(step.value)}."
+    with_gradient = grad_a.value != a.value - t.value
+    with_slope = not activation.identity
+    return formula, _OUTPUT_DELTA_SENTENCES[sign, with_gradient, with_slope](
+        gradient=fmt(grad_a.value), slope=fmt(slope.value), **fields)
+
+
+# δ of an output where softmax meets cross-entropy (or sigmoid binary cross-entropy)
+_FUSED_DELTA_SENTENCES = {
+    1: lambda **f: tr(
+        "With {activation} and {loss} the chain rule collapses to δ = a − t: the output is "
+        "{error} too high, so δ = {delta}.", **f),
+    -1: lambda **f: tr(
+        "With {activation} and {loss} the chain rule collapses to δ = a − t: the output is "
+        "{error} too low, so δ = {delta}.", **f),
+    0: lambda **f: tr(
+        "With {activation} and {loss} the chain rule collapses to δ = a − t: the output is "
+        "exactly on target, so δ = {delta}.", **f),
+}
+# δ of any other output: (too high / low / on target, ∂E/∂a ≠ a − t, a slope f′(z) to apply)
+_OUTPUT_DELTA_SENTENCES = {
+    (1, False, False): lambda **f: tr(
+        "The output is {error} too high, so δ = {delta}.", **f),
+    (1, True, False): lambda **f: tr(
+        "The output is {error} too high, ∂E/∂a = {gradient}, so δ = {delta}.", **f),
+    (1, False, True): lambda **f: tr(
+        "The output is {error} too high, times the slope f′(z) = {slope}, so δ = {delta}.", **f),
+    (1, True, True): lambda **f: tr(
+        "The output is {error} too high, ∂E/∂a = {gradient}, times the slope f′(z) = {slope}, "
+        "so δ = {delta}.", **f),
+    (-1, False, False): lambda **f: tr(
+        "The output is {error} too low, so δ = {delta}.", **f),
+    (-1, True, False): lambda **f: tr(
+        "The output is {error} too low, ∂E/∂a = {gradient}, so δ = {delta}.", **f),
+    (-1, False, True): lambda **f: tr(
+        "The output is {error} too low, times the slope f′(z) = {slope}, so δ = {delta}.", **f),
+    (-1, True, True): lambda **f: tr(
+        "The output is {error} too low, ∂E/∂a = {gradient}, times the slope f′(z) = {slope}, "
+        "so δ = {delta}.", **f),
+    (0, False, False): lambda **f: tr(
+        "The output is exactly on target, so δ = {delta}.", **f),
+    (0, True, False): lambda **f: tr(
+        "The output is exactly on target, ∂E/∂a = {gradient}, so δ = {delta}.", **f),
+    (0, False, True): lambda **f: tr(
+        "The output is exactly on target, times the slope f′(z) = {slope}, so δ = {delta}.",
+        **f),
+    (0, True, True): lambda **f: tr(
+        "The output is exactly on target, ∂E/∂a = {gradient}, times the slope f′(z) = {slope}, "
+        "so δ = {delta}.", **f),
+}
 
 
 def _backflow_tokens(d, layer: int, j: int, sample) -> list:
@@ -199,12 +256,27 @@ def _hidden_delta(d, step):
     formula = Formula(d.symbol(step.quantity), (tuple(tokens),))
     flow = d.value_of(d.reference(Kind.GRAD_ACTIVATION, layer, j, s))
     outgoing = d.network.layers[layer + 1].n_out
-    wires = "weight" if outgoing == 1 else f"{outgoing} weights"
-    name = sentence(_neuron_name(d, layer, j))
-    prose = f"{name} gets the error back along its outgoing {wires}: Σ w·δ = {fmt(flow)}"
-    if not get_activation(d.network.layers[layer].activation).identity:
-        prose += f", times the slope f′(z) = {fmt(slope.value)}"
-    return formula, f"{prose}, so δ = {fmt(step.value)}."
+    with_slope = not get_activation(d.network.layers[layer].activation).identity
+    return formula, _HIDDEN_DELTA_SENTENCES[outgoing == 1, with_slope](
+        neuron=sentence(_neuron_name(d, layer, j)), count=outgoing, flow=fmt(flow),
+        slope=fmt(slope.value), delta=fmt(step.value))
+
+
+# δ of a hidden neuron: (one outgoing weight, a slope f′(z) to apply)
+_HIDDEN_DELTA_SENTENCES = {
+    (True, False): lambda **f: tr(
+        "{neuron} gets the error back along its outgoing weight: Σ w·δ = {flow}, "
+        "so δ = {delta}.", **f),
+    (False, False): lambda **f: tr(
+        "{neuron} gets the error back along its outgoing {count} weights: Σ w·δ = {flow}, "
+        "so δ = {delta}.", **f),
+    (True, True): lambda **f: tr(
+        "{neuron} gets the error back along its outgoing weight: Σ w·δ = {flow}, times the "
+        "slope f′(z) = {slope}, so δ = {delta}.", **f),
+    (False, True): lambda **f: tr(
+        "{neuron} gets the error back along its outgoing {count} weights: Σ w·δ = {flow}, "
+        "times the slope f′(z) = {slope}, so δ = {delta}.", **f),
+}
 
 
 def _grad_activation(d, step):
@@ -216,10 +288,12 @@ def _grad_activation(d, step):
         if gradient[0] == OPEN and gradient[-1] == CLOSE and d.scale == 1.0:
             gradient = gradient[1:-1]  # "a − t", not "(a − t)", when it stands alone
         tokens = tuple(scale_tokens(d) + gradient)
-        prose = f"How the loss changes with this output: ∂E/∂a = {fmt(step.value)}."
+        prose = tr("How the loss changes with this output: ∂E/∂a = {value}.",
+                   value=fmt(step.value))
     else:
         tokens = tuple(_backflow_tokens(d, layer, j, s))
-        prose = f"The error flowing back along the outgoing weights: Σ w·δ = {fmt(step.value)}."
+        prose = tr("The error flowing back along the outgoing weights: Σ w·δ = {value}.",
+                   value=fmt(step.value))
     return Formula(d.symbol(step.quantity), (tokens,)), prose
 
 
@@ -230,9 +304,9 @@ def _jacobian_delta(d, step):
     g = [d.symbol(d.reference(Kind.GRAD_ACTIVATION, layer, k, s)) for k in range(n)]
     inner = join([[g[k], TIMES, a[k]] for k in range(n)])
     tokens = [a[j], Operator("·("), g[j], Operator(" − (")] + inner + [Operator("))")]
-    prose = (
+    prose = tr(
         "Every softmax output depends on every z, so δ uses the whole Jacobian: "
-        f"δ_j = a_j(∂E/∂a_j − Σ_k ∂E/∂a_k·a_k) = {fmt(step.value)}."
+        "δ_j = a_j(∂E/∂a_j − Σ_k ∂E/∂a_k·a_k) = {value}.", value=fmt(step.value),
     )
     return Formula(d.symbol(step.quantity), (tuple(tokens),)), prose
 
@@ -249,9 +323,10 @@ def _grad_weight(d, step):
             ]
             for s in range(d.batch)
         ]
-        prose = (
-            f"Summed over the {d.batch} samples, each term δ × the value the weight "
-            f"carried (∂E/∂w = ∂E/∂b × input, sample by sample): ∂E/∂w = {fmt(step.value)}."
+        prose = tr(
+            "Summed over the {count} samples, each term δ × the value the weight carried "
+            "(∂E/∂w = ∂E/∂b × input, sample by sample): ∂E/∂w = {value}.",
+            count=d.batch, value=fmt(step.value),
         )
         return Formula(lhs, (tuple(join(groups)),)), prose
     wire = d.symbol(_input_ref(d, layer, i, None, False))
@@ -261,12 +336,11 @@ def _grad_weight(d, step):
     formula = Formula(lhs, (identity, (delta, TIMES, wire)))
     grad_w_name, grad_b_name = (lhs.notation(), grad_b.notation()) if lhs.named \
         else ("∂E/∂w", "∂E/∂b")
-    prose = (
-        f"The weight carried {fmt(wire.value)} from {wire.notation()}, so "
-        f"{grad_w_name} = {grad_b_name} × {fmt(wire.value)} = {fmt(delta.value)} × "
-        f"{fmt(wire.value)} = "
-        f"{fmt(step.value)}: the larger the value on the wire, the larger its share of "
-        "the correction."
+    prose = tr(
+        "The weight carried {wire} from {source}, so {grad_w} = {grad_b} × {wire} = "
+        "{delta} × {wire} = {value}: the larger the value on the wire, the larger its share "
+        "of the correction.", wire=fmt(wire.value), source=wire.notation(), grad_w=grad_w_name,
+        grad_b=grad_b_name, delta=fmt(delta.value), value=fmt(step.value),
     )
     return formula, prose
 
@@ -279,11 +353,11 @@ def _grad_bias(d, step):
     ]
     formula = Formula(d.symbol(step.quantity), (tuple(join([[x] for x in deltas])),))
     if d.batched:
-        return formula, f"Summed over the {d.batch} samples: ∂E/∂b = Σ δ = {fmt(step.value)}."
+        return formula, tr("Summed over the {count} samples: ∂E/∂b = Σ δ = {value}.",
+                           count=d.batch, value=fmt(step.value))
     lhs = formula.lhs.notation() if formula.lhs.named else "∂E/∂b"
-    return formula, (
-        f"A bias always carries 1 into its neuron, so {lhs} = δ × 1 = {fmt(step.value)}."
-    )
+    return formula, tr("A bias always carries 1 into its neuron, so {grad_b} = δ × 1 = {value}.",
+                       grad_b=lhs, value=fmt(step.value))
 
 
 def _update(d, step):
@@ -296,9 +370,10 @@ def _update(d, step):
     layer = d.network.layers[where.layer]
     mask = layer.frozen_weights if parameter is Kind.WEIGHT else layer.frozen_biases
     if mask[old.subscripts]:
-        return Formula(lhs, ((old,),)), (
-            f"{old.notation()} is frozen: it stays {fmt(old.value)} (its gradient "
-            f"{fmt(grad.value)} is shown but never applied)."
+        return Formula(lhs, ((old,),)), tr(
+            "{parameter} is frozen: it stays {value} (its gradient {gradient} is shown but "
+            "never applied).", parameter=old.notation(), value=fmt(old.value),
+            gradient=fmt(grad.value),
         )
     return optimizer_formula(d, parameter, where, lhs, old, grad, step.value)
 

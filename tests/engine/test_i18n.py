@@ -26,11 +26,9 @@ NOT_YET_CONVERTED = {
     "engine/commands/landscape.py", "engine/commands/trace.py", "engine/commands/train.py",
     "engine/files/csvdata.py", "engine/files/export_script.py", "engine/files/netfile_reader.py",
     "engine/files/netfile_run.py", "engine/files/netfile_values.py",
-    "engine/files/netfile_writer.py", "engine/files/presets.py", "engine/lesson/layer_formulas.py",
-    "engine/lesson/neuron_formulas.py", "engine/lesson/step_formulas.py",
-    "engine/lesson/stepper.py", "engine/lesson/steps.py", "engine/lesson/trace_data.py",
-    "engine/model/structure.py", "engine/training/datasets.py", "engine/training/optimizers.py",
-    "engine/training/trainer.py",
+    "engine/files/netfile_writer.py", "engine/files/presets.py", "engine/lesson/stepper.py",
+    "engine/lesson/steps.py", "engine/lesson/trace_data.py", "engine/model/structure.py",
+    "engine/training/datasets.py", "engine/training/optimizers.py", "engine/training/trainer.py",
 }
 
 
