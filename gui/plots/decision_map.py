@@ -29,6 +29,7 @@ PIXELS_PER_CELL = 5  # the map's grid follows the view's size: one cell per 5×5
 RUN_CELL_FACTOR = 2  # …twice that during a training run (30 frames/s need the time)
 MAX_CELLS = 120  # …but at most this many along a side (a grid costs one forward pass)
 PICK_RADIUS = 12  # pixels: shift-click removes a sample this close
+MAX_POINTS = 20_000  # samples drawn as dots: a bigger set shows evenly spaced ones
 CLASS_COLORS = ("#b35806", "#2166ac", "#1b7837", "#762a83", "#d01c8b", "#8c510a", "#01665e",
                 "#4d4d4d", "#e08214", "#5aae61")  # class 0 orange, class 1 blue (the sign pair)
 CLICK_CHOICES = ("left click: class 1, right: class 0",) + tuple(
@@ -272,7 +273,11 @@ class DecisionMap(PlotFrame):
             self.test_points.setData([], [])
 
     def _point_spots(self, inputs, targets, hollow: bool = False) -> dict:
-        """x, y and a colour per sample: its class' colour, or its target on the map's scale."""
+        """x, y and a colour per sample: its class' colour, or its target on the map's scale
+        (of at most MAX_POINTS evenly spaced samples: a brush per point of a million would
+        take gigabytes)."""
+        stride = max(1, -(-len(inputs) // MAX_POINTS))
+        inputs, targets = inputs[::stride], targets[::stride]
         if inputs.shape[1] == 1:
             x, y = inputs[:, 0], targets[:, 0]
             colors = [pg.mkColor(TEXT)] * len(x)
