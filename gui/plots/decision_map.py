@@ -29,7 +29,7 @@ PIXELS_PER_CELL = 5  # the map's grid follows the view's size: one cell per 5×5
 RUN_CELL_FACTOR = 2  # …twice that during a training run (30 frames/s need the time)
 MAX_CELLS = 120  # …but at most this many along a side (a grid costs one forward pass)
 PICK_RADIUS = 12  # pixels: shift-click removes a sample this close
-MAX_POINTS = 20_000  # samples drawn as dots: a bigger set shows evenly spaced ones
+MAX_POINTS = 5_000  # samples drawn as dots: a bigger set shows evenly spaced ones
 CLASS_COLORS = ("#b35806", "#2166ac", "#1b7837", "#762a83", "#d01c8b", "#8c510a", "#01665e",
                 "#4d4d4d", "#e08214", "#5aae61")  # class 0 orange, class 1 blue (the sign pair)
 CLICK_CHOICES = ("left click: class 1, right: class 0",) + tuple(
@@ -280,14 +280,17 @@ class DecisionMap(PlotFrame):
         inputs, targets = inputs[::stride], targets[::stride]
         if inputs.shape[1] == 1:
             x, y = inputs[:, 0], targets[:, 0]
-            colors = [pg.mkColor(TEXT)] * len(x)
+            palette, colors = (TEXT,), [0] * len(x)
         else:
             x, y = inputs[:, 0], inputs[:, 1]
-            colors = [pg.mkColor(CLASS_COLORS[c % len(CLASS_COLORS)])
-                      for c in self._classes(targets)]
+            palette = CLASS_COLORS
+            colors = [int(c) % len(CLASS_COLORS) for c in self._classes(targets)]
+        # one pen or brush per colour, shared: pyqtgraph then renders each symbol once
         if hollow:
-            return {"x": x, "y": y, "pen": [pg.mkPen(c, width=2) for c in colors]}
-        return {"x": x, "y": y, "brush": [pg.mkBrush(c) for c in colors]}
+            pens = [pg.mkPen(color, width=2) for color in palette]
+            return {"x": x, "y": y, "pen": [pens[c] for c in colors]}
+        brushes = [pg.mkBrush(color) for color in palette]
+        return {"x": x, "y": y, "brush": [brushes[c] for c in colors]}
 
     @staticmethod
     def _classes(targets: np.ndarray) -> np.ndarray:

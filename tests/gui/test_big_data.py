@@ -1,8 +1,9 @@
 """Issue 12, family 4: a window on a big data set stays responsive and within a memory budget.
 
 A 1,000,000-row xor-like CSV (the data-row limit) is imported through the window's data dock:
-the file is read on a worker thread, key presses posted meanwhile are handled within 100 ms,
-the data set is replaced only when the whole file is read (one undo step), a cancelled import
+the file is read on a worker thread, key presses posted while it is read are handled within
+100 ms, the data set is replaced only when the whole file is read (one undo step; that one
+moment, every view taking in the new set, is not bounded by this test), a cancelled import
 changes nothing, and the window's resident memory grows by less than MEMORY_BUDGET_MB. The
 units' diagnosis reads at most ``MAX_DIAGNOSED_ROWS`` evenly spaced rows and says so.
 """
