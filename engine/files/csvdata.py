@@ -18,6 +18,7 @@ import math
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 import numpy as np
 
@@ -193,10 +194,9 @@ class _Columns:
 def sniff_delimiter(text: str, sample_lines: int = 20) -> str:
     """The delimiter that splits the first non-blank lines into the same number (> 1) of cells.
 
-    Tab and semicolon win over comma when both fit, since a comma may be a decimal comma;
-    when none fits, the one giving most cells on the first line (comma if none splits it).
-    """
-    sample = [line for line in text.splitlines() if line.strip()][:sample_lines]
+    Tab and semicolon win over comma when both fit (a comma may be a decimal comma); when
+    none fits, the one giving most cells on the first line (comma if none splits it)."""
+    sample = list(islice((n for n in io.StringIO(text, newline=None) if n.strip()), sample_lines))
     widths = {d: _widths(sample, d) for d in DELIMITERS}
     for d in DELIMITERS:
         if widths[d] and widths[d][0] > 1 and len(set(widths[d])) == 1:
