@@ -8,8 +8,10 @@ weights, the data or the structure, and kept until the next change; the sample p
 sample. There is one per document (:meth:`DerivedNumbers.of`), so views find it by their
 document.
 
-The diagnosis covers every training row (the canvas's rule; the training panel used to look at
-the first 10,000 only, so the two could disagree). It is made lazily and, during training, no
+The diagnosis covers every training row up to MAX_DIAGNOSED_ROWS (the canvas and the training
+panel read the same one, so they agree); a bigger set is diagnosed on every k-th row, k =
+⌈rows / MAX_DIAGNOSED_ROWS⌉, so a change costs a bounded time (about 20 ms) however big the set,
+and ``UnitHealth.rows_note()`` says so where it is shown. It is made lazily and, during training, no
 more often than every MIN_INTERVAL seconds nor than its own cost allows: after a diagnosis that
 took t seconds the next waits at least COST_FACTOR · t (a big data set then costs a small share
 of the frames). ``pending`` says a change waits; a learner's own edit is diagnosed at once.
@@ -21,7 +23,7 @@ import time
 import weakref
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from engine.analysis import diagnostics
 from engine.errors import NetworkError
@@ -31,6 +33,7 @@ from gui.document import ALL_LAYERS
 FIRST_ROWS = 200  # rows of the forward pass the activation plot marks
 COST_FACTOR = 19.0  # while training a diagnosis may use at most 1 / (1 + COST_FACTOR) of the time
 MIN_INTERVAL = 0.25  # seconds: while training, units are re-diagnosed at most 4 times a second
+MAX_DIAGNOSED_ROWS = 50_000  # a bigger data set is diagnosed on evenly spaced rows
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class UnitHealth:
         self._next_allowed = 0.0
         self.problem = ""  # why the units cannot be diagnosed ("" when they can)
         self.computations = 0
+        self.rows = self.rows_diagnosed = 0  # training rows, and how many the diagnosis read
 
     def invalidate(self, throttled: bool = False) -> None:
         """The weights or data changed. ``throttled``: a training frame, which may wait."""
@@ -89,21 +93,38 @@ class UnitHealth:
             return None
         return found.layers[column - 1]
 
+    def rows_note(self) -> str:
+        """"" when every training row was diagnosed, else which of them were."""
+        if self.rows_diagnosed == self.rows:
+            return ""
+        return QCoreApplication.translate(
+            "UnitHealth", " (on one row in {k}: {diagnosed:,} of {rows:,})"
+        ).format(k=self._stride(self.rows), diagnosed=self.rows_diagnosed, rows=self.rows)
+
+    @staticmethod
+    def _stride(rows: int) -> int:
+        return max(1, -(-rows // MAX_DIAGNOSED_ROWS))
+
     def _compute(self) -> None:
         self._stale = False
         document = self._document_ref()
         network, data = document.network, document.data
         self._diagnosis, self.problem = None, ""
+        self.rows = self.rows_diagnosed = 0
         if data is None or len(data) == 0:
             return
         targets = data.targets if data.targets.shape[1:] == (network.output_size,) else None
+        stride = self._stride(len(data))  # evenly spaced rows: a bounded cost per change
+        inputs = data.inputs[::stride]
+        targets = None if targets is None else targets[::stride]
         start = self._clock()
         try:
-            self._diagnosis = diagnostics.diagnose(network, data.inputs, targets)
+            self._diagnosis = diagnostics.diagnose(network, inputs, targets)
         except NetworkError as error:
             self.problem = str(error)
             return
         self.computations += 1
+        self.rows, self.rows_diagnosed = len(data), len(inputs)
         finished = self._clock()
         self._next_allowed = finished + max(MIN_INTERVAL, COST_FACTOR * (finished - start))
 

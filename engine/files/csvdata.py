@@ -6,9 +6,8 @@ last column by default). A class column may be one-hot encoded: its distinct val
 one target column each. Every problem raises one :class:`NetworkError` whose key says where it is
 (``line 7, column 'x2'``), and import only returns or raises: nothing outside it changes.
 
-Export writes a header (input names, then target names) and every number with ``repr``, the
-shortest text that reads back as the same float64, so a file written and read back is
-bit-identical.
+Export writes a header (input names, then target names) and every number with ``repr`` (the
+shortest text that reads back as the same float64): written and read back, it is bit-identical.
 """
 
 from __future__ import annotations
@@ -17,8 +16,9 @@ import csv
 import io
 import math
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 import numpy as np
 
@@ -36,10 +36,8 @@ CHUNK_ROWS = 10_000  # rows converted to floats at once, so the text never piles
 
 @dataclass
 class CsvData:
-    """What an import found: the data set, its column names and the class mapping.
-
-    ``class_names[j]`` is the class whose one-hot target column is j (None without one-hot).
-    """
+    """What an import found: the data set, its column names and the class mapping
+    (``class_names[j]`` is the class whose one-hot target column is j; None without one-hot)."""
 
     dataset: Dataset
     input_names: list[str]
@@ -63,6 +61,7 @@ def read_csv(
     one_hot: bool = False,
     delimiter: str | None = None,
     header: bool | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> CsvData:
     """Read a CSV file into a data set (see :func:`parse_csv` for the parameters).
 
@@ -79,7 +78,7 @@ def read_csv(
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise NetworkError(source, f"not UTF-8 text (byte {error.start})") from None
-    return parse_csv(text, targets, one_hot, delimiter, header, source)
+    return parse_csv(text, targets, one_hot, delimiter, header, source, progress)
 
 
 def parse_csv(
@@ -89,6 +88,7 @@ def parse_csv(
     delimiter: str | None = None,
     header: bool | None = None,
     source: str = "CSV",
+    progress: Callable[[float], None] | None = None,
 ) -> CsvData:
     """Parse CSV ``text`` into a data set.
 
@@ -109,6 +109,8 @@ def parse_csv(
         is a number.
     source : str
         What errors about the whole file are keyed by (a path or "CSV").
+    progress : callable, optional
+        Called with the share of lines read (0…1) after each chunk; what it raises ends the parse.
     """
     text = text.removeprefix("\ufeff")
     if not text.strip():
@@ -134,11 +136,13 @@ def parse_csv(
     # a semicolon file may write 1,5 for 1.5, as European spreadsheets do
     decimal_comma = delimiter == ";"
     numeric = columns.inputs if one_hot else columns.inputs + columns.targets
-    blocks, class_cells = [], []
+    blocks, class_cells, lines = [], [], text.count("\n") + 1
     for chunk in _chunks(rows, len(first), first_line):
         blocks.append(_to_floats(chunk, numeric, columns, decimal_comma))
         if one_hot:
             class_cells.extend(_class_cells(chunk, columns))
+        if progress is not None:
+            progress(min(1.0, chunk[-1][0] / lines))
     if not blocks:
         raise NetworkError(source, "no data rows (only a header)")
     values = np.concatenate(blocks)
@@ -190,10 +194,9 @@ class _Columns:
 def sniff_delimiter(text: str, sample_lines: int = 20) -> str:
     """The delimiter that splits the first non-blank lines into the same number (> 1) of cells.
 
-    Tab and semicolon win over comma when both fit, since a comma may be a decimal comma;
-    when none fits, the one giving most cells on the first line (comma if none splits it).
-    """
-    sample = [line for line in text.splitlines() if line.strip()][:sample_lines]
+    Tab and semicolon win over comma when both fit (a comma may be a decimal comma); when
+    none fits, the one giving most cells on the first line (comma if none splits it)."""
+    sample = list(islice((n for n in io.StringIO(text, newline=None) if n.strip()), sample_lines))
     widths = {d: _widths(sample, d) for d in DELIMITERS}
     for d in DELIMITERS:
         if widths[d] and widths[d][0] > 1 and len(set(widths[d])) == 1:
@@ -212,10 +215,9 @@ def _widths(lines: list[str], delimiter: str) -> list[int]:
 
 def _is_number(cell: str) -> bool:
     try:
-        float(cell)
+        return float(cell) is not None
     except ValueError:
         return False
-    return True
 
 
 def _numbered_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:

@@ -71,6 +71,27 @@ from engine.training.trainer import Trainer
 MAX_NEURON_STEPS = 200_000  # beyond this, a neuron-by-neuron list is no lesson: use "layer"
 # a bigger batch is stepped sample 1 neuron by neuron, then each layer for the whole batch at once
 MAX_SAMPLES_BY_NEURON = 4
+# beyond this many numbers (parameters + samples × neurons) a trace is refused: its text would be
+# tens of megabytes no one reads, and writing one layer's step takes memory in proportion
+MAX_TRACE_VALUES = 500_000
+
+
+def trace_values(network: Network, batch: int) -> int:
+    """How many numbers a trace of one step on ``batch`` samples is about: every parameter, and
+    for each sample every neuron's value (the inputs included)."""
+    return network.parameter_count + batch * sum(network.sizes)
+
+
+def check_trace_size(network: Network, batch: int) -> None:
+    """NetworkError("network") if a trace of ``network`` on ``batch`` samples is over the limit."""
+    values = trace_values(network, batch)
+    if values > MAX_TRACE_VALUES:
+        raise NetworkError(
+            "network",
+            f"a trace of one step here is about {values:,} numbers (parameters + samples × "
+            f"neurons), more than the limit of {MAX_TRACE_VALUES:,}: step through a smaller "
+            "network or batch",
+        )
 
 
 def build_trace(
@@ -106,20 +127,19 @@ def build_trace(
     """
     if granularity not in tuple(Granularity):
         raise NetworkError("granularity", f"expected one of {', '.join(Granularity)}")
+    batch = len(inputs) if np.ndim(inputs) == 2 else 1
+    check_trace_size(network, batch)  # before anything is computed or copied
+    if granularity == Granularity.NEURON and _neuron_step_count(network, batch) > MAX_NEURON_STEPS:
+        raise NetworkError(
+            "granularity",
+            f"a neuron-by-neuron trace would have more than {MAX_NEURON_STEPS:,} steps; "
+            "step through it layer by layer",
+        )
     data = TraceData(
         network, inputs, targets, training or TrainingSettings(), granularity, optimizer, samples,
         after,
     )
-    if data.granularity is Granularity.LAYER:
-        steps = _layer_steps(data)
-    else:
-        if _neuron_step_count(data) > MAX_NEURON_STEPS:
-            raise NetworkError(
-                "granularity",
-                f"a neuron-by-neuron trace would have more than {MAX_NEURON_STEPS:,} steps; "
-                "step through it layer by layer",
-            )
-        steps = _neuron_steps(data)
+    steps = _layer_steps(data) if data.granularity is Granularity.LAYER else _neuron_steps(data)
     return Trace(steps, data)
 
 
@@ -178,8 +198,10 @@ def trace_training_step(
     network (or an equal one).
     """
     if trainer is None:
+        check_trace_size(experiment.network, 1)  # before copying a network over the limit
         trainer = Trainer(experiment.copy())
     rows = trainer.next_batch()
+    check_trace_size(experiment.network, len(rows))  # before the twin's step
     twin = trainer.copy()
     twin.step()
     return trace_experiment(experiment, rows, granularity, trainer.optimizer, twin)
@@ -187,15 +209,18 @@ def trace_training_step(
 
 def _samples_by_neuron(data: TraceData) -> int:
     """How many samples of the batch are stepped neuron by neuron (the rest layer by layer)."""
-    return data.batch if data.batch <= MAX_SAMPLES_BY_NEURON else 1
+    return _samples_stepped_by_neuron(data.batch)
 
 
-def _neuron_step_count(data: TraceData) -> int:
-    sizes = data.network.sizes
-    neurons = sum(sizes[1:])
-    weights = data.network.parameter_count
+def _samples_stepped_by_neuron(batch: int) -> int:
+    return batch if batch <= MAX_SAMPLES_BY_NEURON else 1
+
+
+def _neuron_step_count(network: Network, batch: int) -> int:
+    neurons = sum(network.sizes[1:])
     # z, a, δ (and ∂E/∂a), z′, a′ per neuron and sample; ∂E/∂θ and θ′ per parameter; losses
-    return _samples_by_neuron(data) * 6 * neurons + 2 * data.batch + 2 * weights + 2
+    return (_samples_stepped_by_neuron(batch) * 6 * neurons + 2 * batch
+            + 2 * network.parameter_count + 2)
 
 
 class _StepList:
@@ -205,13 +230,14 @@ class _StepList:
         self.data = data
         self.steps: list[Step] = []
 
-    def add(self, quantity: Quantity, value) -> None:
+    def add(self, quantity: Quantity, value=None) -> None:
+        """A step for ``quantity``; ``value`` None: looked up in the trace's data when first
+        used (a whole layer's numbers are not copied into the step list)."""
         self.steps.append(Step(len(self.steps), quantity, value, self.data))
 
-    def add_whole(self, kind: Kind, layer: int) -> None:
-        """One step for ``layer``'s whole (batch, n) array of ``kind``."""
-        quantity = Quantity(kind, layer)
-        self.add(quantity, self.data.value_of(quantity))
+    def add_whole(self, kind: Kind, layer: int | None = None) -> None:
+        """One step for ``layer``'s whole (batch, n) array of ``kind`` (or a scalar's)."""
+        self.add(Quantity(kind, layer))
 
     def per_sample(self, kind: Kind, lists, layer: int) -> None:
         """One step per sample and neuron of ``layer`` from ``lists[layer]`` (batch, n); in a
@@ -298,11 +324,7 @@ def _neuron_steps(data: TraceData) -> list[Step]:
 def _layer_steps(data: TraceData) -> list[Step]:
     """One step per layer and phase, values as vectors (one sample) or matrices (a batch)."""
     steps = _StepList(data)
-
-    def add(kind: Kind, layer: int | None = None):
-        quantity = Quantity(kind, layer)
-        steps.add(quantity, data.value_of(quantity))
-
+    add = steps.add_whole
     n_layers = len(data.network.layers)
     for layer in range(n_layers):
         add(Kind.PRE_ACTIVATION, layer)
@@ -323,4 +345,7 @@ def _layer_steps(data: TraceData) -> list[Step]:
     return steps.steps
 
 
-__all__ = ["MAX_NEURON_STEPS", "build_trace", "trace_experiment", "trace_training_step"]
+__all__ = [
+    "MAX_NEURON_STEPS", "MAX_TRACE_VALUES", "build_trace", "check_trace_size", "trace_experiment",
+    "trace_training_step", "trace_values",
+]

@@ -12,7 +12,7 @@ them.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from engine.lesson.formula import Formula, Symbol, Value, json_value
@@ -36,13 +36,20 @@ class Step:
     for a layer's vector or matrix). Its kind says the rest: the ``phase`` and the ``kind`` of
     step; ``layer``, ``neuron``, ``source`` (the input index of a weight) and ``sample`` are the
     quantity's, None where they do not apply. The formula, the quantities read and the
-    explanation are built on first use.
+    explanation are built on first use. ``stored`` is the value when it was known at building
+    (one number); None: a whole layer's, looked up in ``data`` on first use, so a trace holds
+    no layer's numbers twice until asked (``Trace.json_pieces`` writes a fresh copy of each
+    step, so what it builds is dropped after each step).
     """
 
     index: int
     quantity: Quantity
-    value: Value
+    stored: Value | None = None
     data: TraceData | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def value(self) -> Value:
+        return self.data.value_of(self.quantity) if self.stored is None else self.stored
 
     @property
     def phase(self) -> Phase:
@@ -232,7 +239,8 @@ class Trace:
         head = json.dumps(self._head(), **options)
         yield head[:-1] + ',"steps":['
         for number, step in enumerate(self.steps):
-            yield ("," if number else "") + json.dumps(step.to_dict(), **options)
+            # a fresh copy: its formula and value are built for this piece and then dropped
+            yield ("," if number else "") + json.dumps(replace(step).to_dict(), **options)
         yield "]"
         for key, value in (tail or {}).items():
             yield f",{json.dumps(key, **options)}:{json.dumps(value, **options)}"
@@ -246,6 +254,7 @@ class Trace:
         width = len(str(len(self.steps)))
         phase = None
         for step in self.steps:
+            step = replace(step)  # a fresh copy: what it builds is dropped after its lines
             if step.phase != phase:
                 phase = step.phase
                 yield ""

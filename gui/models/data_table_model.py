@@ -30,6 +30,7 @@ class DataTableModel(QAbstractTableModel):
         document.data_changed.connect(self._on_data_changed)
         document.experiment_replaced.connect(self._on_data_changed)
         document.structure_changed.connect(self._on_structure_changed)
+        self._shape = (self.rowCount(), self.columnCount())  # as the view last saw it
 
     # ----- shape -------------------------------------------------------------------------------
     @property
@@ -182,7 +183,18 @@ class DataTableModel(QAbstractTableModel):
 
     # ----- document signals --------------------------------------------------------------------
     def _on_data_changed(self):
+        # a change of values only: say which cells changed. A reset would close the editor that
+        # is committing this very change, and its later commit would not belong to the view
+        # (Qt: "commitData called with an editor that does not belong to this view").
+        shape = (self.rowCount(), self.columnCount())
+        if shape == self._shape:
+            if shape[0] and shape[1]:
+                last = self.index(shape[0] - 1, shape[1] - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
+                self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, shape[0] - 1)
+            return
         self.beginResetModel()
+        self._shape = shape
         self.endResetModel()
 
     def _on_structure_changed(self):

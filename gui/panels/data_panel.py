@@ -35,6 +35,7 @@ from engine.model.experiment import Dataset
 from engine.training import datasets
 from gui.dialogs.csv_options import CsvOptionsDialog, read_preview
 from gui.document import Document
+from gui.import_worker import CsvImport, ImportProgress
 from gui.models.data_table_model import DataTableModel
 from gui.panels.validated_field import ValidatedField
 from gui.style import ERROR_STYLE
@@ -75,6 +76,8 @@ class DataPanel(QWidget):
         self.remove_button = QPushButton("Remove selected")
         self.import_button = QPushButton("Import CSV…")
         self.export_button = QPushButton("Export CSV…")
+        self.import_progress = ImportProgress()  # shown while a CSV file is read
+        self.import_job: CsvImport | None = None
         self.test_fraction_field = ValidatedField("0.2", "Share of samples held out for testing")
         self.test_fraction_field.set_value_text("0.2")
         self.split_button = QPushButton("Split")
@@ -112,6 +115,7 @@ class DataPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addLayout(rows)
+        layout.addWidget(self.import_progress)
         layout.addLayout(split)
         layout.addWidget(self.message)
 
@@ -204,17 +208,45 @@ class DataPanel(QWidget):
             return
         dialog = CsvOptionsDialog(path, read_preview(path), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.import_csv(path, **dialog.options())
+            self.start_import(path, **dialog.options())
 
     def import_csv(self, path: str, targets=None, one_hot: bool = False,
                    header: bool | None = None) -> bool:
-        """Read ``path`` with engine/files/csvdata.py and use it as the data set, if it fits."""
+        """Read ``path`` with engine/files/csvdata.py on this thread and use it as the data set,
+        if it fits (the Import button reads on a worker thread: ``start_import``)."""
         try:
             found = csvdata.read_csv(path, targets=targets, one_hot=one_hot, header=header)
         except NetworkError as error:
-            self.show_message(f"Cannot import: {error}. The data is unchanged.")
-            return False
+            return self._import_refused(str(error))
+        return self._use_import(found)
+
+    def start_import(self, path: str, **options) -> CsvImport:
+        """Read ``path`` on a worker thread (gui/import_worker.py), the window usable meanwhile;
+        the data set is replaced only when the whole file is read and fits."""
+        job = self.import_job = CsvImport(path, options, self)
+        job.finished.connect(self._use_import)
+        job.failed.connect(self._import_refused)
+        job.cancelled.connect(
+            lambda: self.show_message(self.tr("Import cancelled. The data is unchanged."))
+        )
+        for ended in (job.finished, job.failed, job.cancelled):
+            ended.connect(self._on_import_ended)
+        self.import_button.setEnabled(False)
+        self.clear_message()
+        self.import_progress.follow(job)
+        job.start()
+        return job
+
+    def _use_import(self, found: csvdata.CsvData) -> bool:
         return self._replace_data("Import CSV", found.dataset, "The CSV file")
+
+    def _import_refused(self, reason: str) -> bool:
+        self.show_message(f"Cannot import: {reason}. The data is unchanged.")
+        return False
+
+    def _on_import_ended(self, *_) -> None:
+        self.import_job = None
+        self.import_button.setEnabled(True)
 
     def _on_export_clicked(self):
         path, _ = QFileDialog.getSaveFileName(self, "Export data as CSV", "", "CSV files (*.csv)")

@@ -259,4 +259,5 @@ class TrainingPanel(QWidget):
         )
         self.health_note.setText(
             f"{diagnosis.dead_count} dead, {diagnosis.saturated_count} saturated"
+            + units.rows_note()
         )

@@ -38,6 +38,7 @@ PICK_RADIUS = 12  # pixels: shift-click removes a sample this close
 # the classes of a several-output network: no blue nor orange (those mean signs and values)
 CLASS_COLORS = ("#1b7837", "#762a83", "#d01c8b", "#01665e", "#8c510a", "#4d4d4d", "#7fbc41",
                 "#9970ab", "#35978f", "#c51b7d")
+MAX_POINTS = 5_000  # samples drawn as dots: a bigger set shows evenly spaced ones
 
 
 def diverging_map() -> pg.ColorMap:
@@ -306,17 +307,24 @@ class DecisionMap(PlotFrame):
             self.test_points.setData([], [])
 
     def _point_spots(self, inputs, targets, hollow: bool = False) -> dict:
-        """x, y and a colour per sample: its class' colour, or its target on the map's scale."""
+        """x, y and a colour per sample: its class' colour, or its target on the map's scale
+        (of at most MAX_POINTS evenly spaced samples: a brush per point of a million would
+        take gigabytes)."""
+        stride = max(1, -(-len(inputs) // MAX_POINTS))
+        inputs, targets = inputs[::stride], targets[::stride]
         if inputs.shape[1] == 1:
             x, y = inputs[:, 0], targets[:, 0]
-            colors = [pg.mkColor(TEXT)] * len(x)
+            palette, colors = (TEXT,), [0] * len(x)
         else:
             x, y = inputs[:, 0], inputs[:, 1]
             palette = self.class_colors()
-            colors = [palette[c % len(palette)] for c in self._classes(targets)]
+            colors = [int(c) % len(palette) for c in self._classes(targets)]
+        # one pen or brush per colour, shared: pyqtgraph then renders each symbol once
         if hollow:
-            return {"x": x, "y": y, "pen": [pg.mkPen(c, width=2) for c in colors]}
-        return {"x": x, "y": y, "brush": [pg.mkBrush(c) for c in colors]}
+            pens = [pg.mkPen(color, width=2) for color in palette]
+            return {"x": x, "y": y, "pen": [pens[c] for c in colors]}
+        brushes = [pg.mkBrush(color) for color in palette]
+        return {"x": x, "y": y, "brush": [brushes[c] for c in colors]}
 
     @staticmethod
     def _classes(targets: np.ndarray) -> np.ndarray:

@@ -79,6 +79,20 @@ so there is no single curve; marks show (z, a).</source>
     </message>
 </context>
 <context>
+    <name>CsvImport</name>
+    <message>
+        <source>not enough memory to read the file</source>
+        <translation>파일을 읽을 메모리가 부족합니다</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <source>Import cancelled. The data is unchanged.</source>
+        <translation>가져오기를 취소했습니다. 데이터는 그대로입니다.</translation>
+    </message>
+</context>
+<context>
     <name>DecisionMap</name>
     <message>
         <source>class 0</source>
@@ -168,6 +182,21 @@ so there is no single curve; marks show (z, a).</source>
     <message>
         <source>✓ Every gradient agrees on {batch} samples: largest relative error {worst} (limit {limit}).</source>
         <translation>✓ 샘플 {batch}개에서 모든 기울기가 맞습니다: 가장 큰 상대 오차 {worst} (한계 {limit}).</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProgress</name>
+    <message>
+        <source>Cancel import</source>
+        <translation>가져오기 취소</translation>
+    </message>
+    <message>
+        <source>Reading the CSV file… %p%</source>
+        <translation>CSV 파일을 읽는 중… %p%</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>취소하는 중…</translation>
     </message>
 </context>
 <context>
@@ -867,6 +896,13 @@ Restore the network as it was then?</source>
     <message>
         <source>Unfreeze parameter</source>
         <translation>파라미터 고정 해제</translation>
+    </message>
+</context>
+<context>
+    <name>UnitHealth</name>
+    <message>
+        <source> (on one row in {k}: {diagnosed:,} of {rows:,})</source>
+        <translation> ({k}행마다 한 행: {rows:,}행 중 {diagnosed:,}행)</translation>
     </message>
 </context>
 <context>

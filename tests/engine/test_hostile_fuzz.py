@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -169,3 +170,28 @@ def test_hostile_files_are_refused_in_one_line_or_round_trip_bit_for_bit(documen
         netfile.write_file(second, again)
         assert again.read_bytes() == written.read_bytes()
         assert np.isfinite(second.network.parameters()[0]).all()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+@pytest.mark.filterwarnings("ignore:overflow:RuntimeWarning")  # the optimizer's, at η = 1e308
+def test_a_trace_of_any_file_the_reader_accepts_is_written_whole_or_refused_in_one_line(document):
+    """±1e308, subnormals, −0.0 and hostile labels through ``trace`` and ``trace --json``: the
+    text and the JSON are written a step at a time and the JSON reads back (no NaN, no cut)."""
+    from engine.errors import NetworkError
+    from engine.lesson.stepper import trace_training_step
+
+    raw = json.dumps(document, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    try:
+        experiment = netfile.parse(netfile.decode_json(raw, "fuzz"), "fuzz")
+    except NetworkFileError:
+        return
+    try:
+        trace = trace_training_step(experiment)
+    except NetworkError as error:
+        assert str(error).isprintable()
+        return
+    text = "".join(line + "\n" for line in trace.text_lines())
+    assert len(text.splitlines()) >= len(trace)
+    whole = json.loads("".join(trace.json_pieces({"file": "fuzz"}, allow_nan=False)))
+    assert len(whole["steps"]) == len(trace) and whole["file"] == "fuzz"
