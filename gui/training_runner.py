@@ -2,11 +2,11 @@
 
 Each tick of a zero-interval QTimer runs k engine steps, k adapted so that a tick takes about
 ``tick_budget`` seconds, and cut short so that it ends when the next frame is due. Views are
-told once per frame period (``frame_interval``, 1/32 s; twice a frame's measured cost when
+told once per frame period (``frame_interval``, 1/60 s; twice a frame's measured cost when
 that is more, so training always keeps at least half the time): the document emits
 ``weights_changed(-1)`` and the runner emits ``progressed``. The runner is the only source of
 the document's frame clock (gui/frame_clock.py): it says when a run starts and ends and counts
-the frames, so heavy views take turns and draw in full on a pause. The trainer works
+the frames, so views may draw lighter during a run and in full on a pause. The trainer works
 on the document's own network arrays, so an edit made while paused is what the next step starts
 from. A run's whole parameter change becomes ONE undo step when it pauses or stops; undoing it
 also rewinds the run (counters, optimizer state, curves) to where it stood, redo restores it.
@@ -35,9 +35,9 @@ from gui.document import Document
 from gui.frame_clock import FrameClock
 
 TICK_BUDGET = 0.010  # seconds of training per timer tick
-# views are told this often (training fills the time between): 32 a second, so that with a
-# tick's jitter the window still shows at least 30 and views that take turns at least 15
-FRAME_INTERVAL = 1.0 / 32.0
+# views are told this often (training fills the time between): 60 a second, every view each
+# frame, when a frame costs little enough (FRAME_COST_FACTOR)
+FRAME_INTERVAL = 1.0 / 60.0
 MAX_STEPS_PER_TICK = 1_000_000
 # frames come no closer than this many times what one costs (everything that is not training:
 # telling views, their painting, other events), so training keeps at least half the time even
