@@ -68,6 +68,7 @@ class TrainingRunner(QObject):
         self._last_frame = 0.0
         self._lateness = 0.0  # seconds the frames are aimed early (how late ticks end, smoothed)
         self._training_time = 0.0  # seconds spent in engine steps since the last frame
+        self._frame_due = False  # the next tick tells the views instead of training
         self.frame_cost = 0.0  # seconds per frame not spent training (smoothed)
         self.clock = FrameClock.of(document)  # the views' frames: a run's start, end, parity
         self._snapshot: list[np.ndarray] | None = None  # parameters before the current run
@@ -136,6 +137,7 @@ class TrainingRunner(QObject):
         self._lateness = 0.0
         self._training_time = 0.0
         self.frame_cost = 0.0
+        self._frame_due = False
         self._timer.start()
         self.clock.set_running(True)
 
@@ -178,9 +180,15 @@ class TrainingRunner(QObject):
 
     # ----- the timer ---------------------------------------------------------------------------
     def _on_tick(self):
-        """Run k steps (about ``tick_budget`` seconds, fewer when a frame is due sooner), adapt
-        k, and tell the views when the frame period is over."""
+        """Run k steps (about ``tick_budget`` seconds, fewer when a frame is due sooner) and
+        adapt k; once the frame period is over the next tick tells the views (never both in
+        one tick: a key press waits at most a tick or a frame, not the two)."""
         if not self._follow_undo_stack():
+            return
+        if self._frame_due:  # a tick of its own, so that input waiting since is answered first
+            self._frame_due = False
+            self._measure_frame_cost(time.perf_counter())
+            self._tell_views()
             return
         started = time.perf_counter()
         # aimed a little early by how late the last ticks ended: frames then come every
@@ -206,8 +214,7 @@ class TrainingRunner(QObject):
             late = finished - (self._last_frame + self.frame_period)  # vs. the period itself
             self._lateness = min(max(0.0, self._lateness + LATENESS_GAIN * late),
                                  MAX_LATENESS_SHARE * self.frame_period)
-            self._measure_frame_cost(finished)
-            self._tell_views()
+            self._frame_due = True
 
     @property
     def frame_period(self) -> float:
