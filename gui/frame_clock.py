@@ -1,15 +1,16 @@
 """The window's one frame clock: when a view that says "I am dirty" paints.
 
 The training runner is the clock's only source: it says when a run starts and ends and counts
-the frames it tells the views (one every 1/32 s or so, see gui/training_runner.py). Views
+the frames it tells the views (one every 1/60 s when frames are cheap enough, see
+gui/training_runner.py). Views
 subscribe with a :class:`Repaint`: they call ``mark_dirty()`` when their numbers changed and
 their ``paint`` runs when the clock allows it —
 
 - at once when the view is ready (by default: some of it is on screen; a dock in an unselected
   tab is "visible" to Qt but not on screen);
 - otherwise later: when it is shown, when its dock's tab is selected, or when the run ends;
-- during a run, a heavy view given a ``turn`` (0 or 1) paints only on every other frame, so the
-  heavy views share out a frame's cost (each still paints 15 times a second at 30 frames/s);
+- during a run, a view given a ``turn`` (0 or 1) paints only on every other frame, so heavy
+  views can share out a frame's cost (the window gives none: every view paints every frame);
 - when a run ends the clock says so (``running_changed(False)``) after the run's last frame,
   which every view draws in full: views that lower their quality during a run read
   ``clock.running``.
@@ -26,7 +27,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-TURNS = 2  # during a run the heavy views (plots, the output map) take turns, one per frame
+TURNS = 2  # during a run views given a turn take turns, one per frame
 
 
 class FrameClock(QObject):

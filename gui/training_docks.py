@@ -59,9 +59,6 @@ class TrainingDocks(QObject):
                      self.activation_dock, self.map_dock, self.landscape_dock):
             # a view in an unselected tab skips its updates and catches up when selected
             dock.visibilityChanged.connect(dock.widget().on_dock_visibility_changed)
-        self.loss_plot.take_turns(0)
-        self.gradient_plot.take_turns(0)
-        self.decision_map.take_turns(1)
         self.runner.diverged.connect(self._on_runner_message)
         self.runner.stopped.connect(self._on_runner_message)
         self.landscape_plot.verdict_changed.connect(self._on_landscape_verdict)

@@ -2,11 +2,11 @@
 
 Each tick of a zero-interval QTimer runs k engine steps, k adapted so that a tick takes about
 ``tick_budget`` seconds, and cut short so that it ends when the next frame is due. Views are
-told once per frame period (``frame_interval``, 1/32 s; twice a frame's measured cost when
+told once per frame period (``frame_interval``, 1/60 s; twice a frame's measured cost when
 that is more, so training always keeps at least half the time): the document emits
 ``weights_changed(-1)`` and the runner emits ``progressed``. The runner is the only source of
 the document's frame clock (gui/frame_clock.py): it says when a run starts and ends and counts
-the frames, so heavy views take turns and draw in full on a pause. The trainer works
+the frames, so views may draw lighter during a run and in full on a pause. The trainer works
 on the document's own network arrays, so an edit made while paused is what the next step starts
 from. A run's whole parameter change becomes ONE undo step when it pauses or stops; undoing it
 also rewinds the run (counters, optimizer state, curves) to where it stood, redo restores it.
@@ -36,9 +36,9 @@ from gui.document import Document
 from gui.frame_clock import FrameClock
 
 TICK_BUDGET = 0.010  # seconds of training per timer tick
-# views are told this often (training fills the time between): 32 a second, so that with a
-# tick's jitter the window still shows at least 30 and views that take turns at least 15
-FRAME_INTERVAL = 1.0 / 32.0
+# views are told this often (training fills the time between): 60 a second, every view each
+# frame, when a frame costs little enough (FRAME_COST_FACTOR)
+FRAME_INTERVAL = 1.0 / 60.0
 MAX_STEPS_PER_TICK = 1_000_000
 # frames come no closer than this many times what one costs (everything that is not training:
 # telling views, their painting, other events), so training keeps at least half the time even
@@ -69,6 +69,7 @@ class TrainingRunner(QObject):
         self._last_frame = 0.0
         self._lateness = 0.0  # seconds the frames are aimed early (how late ticks end, smoothed)
         self._training_time = 0.0  # seconds spent in engine steps since the last frame
+        self._frame_due = False  # the next tick tells the views instead of training
         self.frame_cost = 0.0  # seconds per frame not spent training (smoothed)
         self.clock = FrameClock.of(document)  # the views' frames: a run's start, end, parity
         self._snapshot: list[np.ndarray] | None = None  # parameters before the current run
@@ -137,6 +138,7 @@ class TrainingRunner(QObject):
         self._lateness = 0.0
         self._training_time = 0.0
         self.frame_cost = 0.0
+        self._frame_due = False
         self._timer.start()
         self.clock.set_running(True)
 
@@ -179,9 +181,15 @@ class TrainingRunner(QObject):
 
     # ----- the timer ---------------------------------------------------------------------------
     def _on_tick(self):
-        """Run k steps (about ``tick_budget`` seconds, fewer when a frame is due sooner), adapt
-        k, and tell the views when the frame period is over."""
+        """Run k steps (about ``tick_budget`` seconds, fewer when a frame is due sooner) and
+        adapt k; once the frame period is over the next tick tells the views (never both in
+        one tick: a key press waits at most a tick or a frame, not the two)."""
         if not self._follow_undo_stack():
+            return
+        if self._frame_due:  # a tick of its own, so that input waiting since is answered first
+            self._frame_due = False
+            self._measure_frame_cost(time.perf_counter())
+            self._tell_views()
             return
         started = time.perf_counter()
         # aimed a little early by how late the last ticks ended: frames then come every
@@ -207,8 +215,7 @@ class TrainingRunner(QObject):
             late = finished - (self._last_frame + self.frame_period)  # vs. the period itself
             self._lateness = min(max(0.0, self._lateness + LATENESS_GAIN * late),
                                  MAX_LATENESS_SHARE * self.frame_period)
-            self._measure_frame_cost(finished)
-            self._tell_views()
+            self._frame_due = True
 
     @property
     def frame_period(self) -> float:

@@ -127,12 +127,12 @@ class ExplainPanel(QWidget):
     # ----- showing -------------------------------------------------------------------------------
     def _show(self):
         self._repaint.dirty = False
-        trace = self._trace()
         if not self.history:
             self.breadcrumb.clear()
             self.body.setHtml("<p>Click a number (z, a, δ, ∂E/∂w, a weight or a bias) on the "
                               "canvas or in the inspector to see how it was computed.</p>")
             return
+        trace = self._trace()  # built only when a number is explained (an edit stays cheap)
         if trace is None:
             self.breadcrumb.clear()
             self.body.setHtml(f"<p>{text_html(self._stepping.problem)}</p>")
