@@ -54,12 +54,13 @@ class LandscapePlot(PlotFrame):
     verdict_changed = Signal(str)  # a new trap: "gradient ≈ 0 here, but …"; "" when left
 
     def __init__(self, document: Document, runner, parent=None):
-        super().__init__("Loss landscape", FrameClock.of(document), parent)
+        super().__init__(self.tr("Loss landscape"), FrameClock.of(document), parent)
         self._document = document
         self.parameters: tuple = ()
         self.result: LandscapeResult | None = None
         self.trail: list[tuple[float, ...]] = []  # (θ₁, E) or (θ₁, θ₂): where steps moved to
         self._last_trap = None
+        self.announced = ""  # the last trap named in the status bar
         self.span, self.points = DEFAULT_SPAN, DEFAULT_POINTS
         self.worker = LandscapeWorker(self._on_computed, self)
         self.directions = None  # (d₁, d₂) of the random slice, and θ where they were drawn
@@ -73,9 +74,13 @@ class LandscapePlot(PlotFrame):
             "parameters"))
         self.add_header_widget(self.mode_box)
         self.first_box, self.second_box = QComboBox(), QComboBox()
-        for box, tip in ((self.first_box, "θ₁: the parameter along the horizontal axis"),
-                         (self.second_box, "θ₂: a second parameter for a map of E(θ₁, θ₂)")):
-            box.setToolTip(tip + " (or click a weight or bias on the canvas; Shift: θ₂)")
+        for box, tip in ((self.first_box, self.tr("θ₁: the parameter along the horizontal axis "
+                                                  "(or click a weight or bias on the canvas; "
+                                                  "Shift: θ₂)")),
+                         (self.second_box, self.tr("θ₂: a second parameter for a map of E(θ₁, θ₂) "
+                                                   "(or click a weight or bias on the canvas; "
+                                                   "Shift: θ₂)"))):
+            box.setToolTip(tip)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             self.add_header_widget(box)
         self.verdict = QLabel()
@@ -197,12 +202,12 @@ class LandscapePlot(PlotFrame):
         network, data = document.network, document.data
         problem = ""
         if not self.parameters or not network.layers:
-            problem = "— the network has no parameters"
+            problem = self.tr("— the network has no parameters")
         elif data is None or len(data) == 0:
-            problem = "— no training data: E needs samples"
+            problem = self.tr("— no training data: E needs samples")
         elif data.inputs.shape[1] != network.input_size or \
                 data.targets.shape[1] != network.output_size:
-            problem = "— the data do not fit the network's inputs and outputs"
+            problem = self.tr("— the data do not fit the network's inputs and outputs")
         if problem:
             self.worker.cancel()
             self._show_problem(problem)
@@ -312,9 +317,11 @@ class LandscapePlot(PlotFrame):
         sentence = shape.sentence()
         trap = shape.kind.trap
         self.verdict.setStyleSheet(ERROR_STYLE if trap else f"color: {MUTED_TEXT.name()};")
-        self.verdict.setText(f"E = {shape.loss:.6g}. {sentence[0].upper()}{sentence[1:]}.")
+        self.verdict.setText(self.tr("E = {loss}. {sentence}.").format(
+            loss=f"{shape.loss:.6g}", sentence=sentence[0].upper() + sentence[1:]))
         # announced once per trap (kind and parameters), not on every frame spent in it
         trap_key = (shape.kind, shape.parameters) if trap else None
         if trap_key != self._last_trap:
             self._last_trap = trap_key
+            self.announced = sentence if trap else self.announced  # the status bar's, to take back
             self.verdict_changed.emit(sentence if trap else "")
