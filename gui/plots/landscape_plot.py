@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QLabel
 
@@ -36,7 +36,7 @@ from gui.plots.landscape_worker import LandscapeResult, LandscapeWorker
 from gui.plots.plot_frame import PlotFrame
 from gui.style import BACKWARD, ERROR_STYLE, HIGHLIGHT, MUTED_TEXT, POSITIVE, TEXT, UPDATE
 
-NO_SECOND = "— (curve)"
+NO_SECOND = QT_TRANSLATE_NOOP("LandscapePlot", "— (curve)")  # translated where shown
 CHOSEN, RANDOM = 0, 1  # the mode box's entries
 MAX_TRAIL = 2_000  # points of the trail kept (the oldest go first)
 COLOR_MAP = "viridis"
@@ -129,7 +129,8 @@ class LandscapePlot(PlotFrame):
         if not wanted and quantities:  # by default the output layer's first weight
             last = len(network.layers) - 1
             wanted = [next(parameter_name(q) for q in quantities if q.layer == last)]
-        for box, items in ((self.first_box, names), (self.second_box, [NO_SECOND, *names])):
+        curve = self.tr(NO_SECOND)
+        for box, items in ((self.first_box, names), (self.second_box, [curve, *names])):
             box.blockSignals(True)
             box.clear()
             box.addItems(items)
@@ -137,13 +138,14 @@ class LandscapePlot(PlotFrame):
                 box.setItemData(index + (box is self.second_box), quantity)
             box.blockSignals(False)
         self.first_box.setCurrentText(wanted[0] if wanted else "")
-        self.second_box.setCurrentText(wanted[1] if len(wanted) > 1 else NO_SECOND)
+        self.second_box.setCurrentText(wanted[1] if len(wanted) > 1 else curve)
         self._read_boxes()
 
     def choose(self, first, second=None) -> None:
         """Show E along ``first`` (and ``second``): Quantities of weights or biases."""
         self.first_box.setCurrentText(parameter_name(first))
-        self.second_box.setCurrentText(NO_SECOND if second is None else parameter_name(second))
+        self.second_box.setCurrentText(self.tr(NO_SECOND) if second is None
+                                       else parameter_name(second))
 
     def _on_box_changed(self, _index: int) -> None:
         self._read_boxes()
@@ -256,7 +258,7 @@ class LandscapePlot(PlotFrame):
         two = len(names) == 2
         item = self.plot_item
         item.setLabel("bottom", names[0])
-        item.setLabel("left", names[1] if two else "E (all samples)")
+        item.setLabel("left", names[1] if two else self.tr("E (all samples)"))
         self._show_map(two)
         trail = np.array(self.trail)
         self.trail_item.setData(trail[:, 0], trail[:, 1])

@@ -653,6 +653,10 @@ Save them first?</source>
 <context>
     <name>LandscapePlot</name>
     <message>
+        <source>— (curve)</source>
+        <translation>— (곡선)</translation>
+    </message>
+    <message>
         <source>Loss landscape</source>
         <translation>손실 지형</translation>
     </message>
@@ -687,6 +691,10 @@ Save them first?</source>
     <message>
         <source>— the data do not fit the network&apos;s inputs and outputs</source>
         <translation>— 데이터가 신경망의 입력·출력과 맞지 않습니다</translation>
+    </message>
+    <message>
+        <source>E (all samples)</source>
+        <translation>E (모든 샘플)</translation>
     </message>
     <message>
         <source>α (random direction 1)</source>
