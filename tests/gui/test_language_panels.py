@@ -81,7 +81,8 @@ def test_the_step_panel_inspector_and_explanation_follow_the_language(make_windo
     while not korean.stepping.at_end:
         korean.stepping.next()
     assert korean.step_panel.position_label.text() == "15단계 중 15단계 · 갱신"
-    assert korean.step_panel.next_action.text() == "온라인 갱신 적용 ▶"  # one sample
+    assert korean.step_panel.next_action.text() == (
+        "온라인 갱신 적용 ▶" if korean.stepping.online else "갱신 적용 ▶")
 
     english = _at_step_7(_choose(korean, "en"))
     assert _shown(english) == ENGLISH
@@ -159,3 +160,25 @@ def test_the_save_question_and_the_restore_offer_are_korean(qapp, monkeypatch):
     assert "“seed.json”에 저장하지 않은 변경 사항이 있습니다." in asked[0][1]
     assert asked[1][0] == "저장하지 않은 작업을 복구할까요?"
     assert "3분 전 (12월 7일 14:03)에 자동 저장되었습니다" in asked[1][1]
+
+
+def test_training_settings_docks_canvas_tooltips_and_landscape_in_korean(make_window):  # noqa: F811
+    from gui.canvas.tooltips import tooltip
+
+    korean = _choose(make_window(), "ko")
+    docks = korean.training_docks
+    form = docks.training_panel.form
+    assert [docks.training_dock.windowTitle(), docks.landscape_dock.windowTitle()] == [
+        "학습", "손실 지형"]
+    assert [form.optimizer_combo.itemText(i) for i in range(3)] == [
+        "경사 하강법 (SGD)", "모멘텀 SGD", "Adam"]
+    assert form.reduction_combo.currentText() == "샘플 합 (E = E₁ + … + Eₙ)"
+    assert docks.landscape_plot.title_label.text() == "<b>손실 지형</b>"
+    assert docks.landscape_plot.second_box.currentText() == "— (곡선)"
+    text = tooltip(korean.canvas.network_scene, WeightRef(1, 0, 0))
+    assert "<td>가중치 w</td>" in text and "<td>갱신 후</td>" not in text  # nothing stepped yet
+    assert korean.canvas.health_action.text() == "죽은 뉴런과 포화된 뉴런 표시(&D)"
+    form._commit_max_epochs("1.5")
+    assert form.max_epochs_field.error.text() == \
+        "에폭: '1.5'은(는) 정수가 아닙니다 — 바뀐 것이 없습니다."
+    assert korean.document.training.max_epochs is None
