@@ -3,7 +3,8 @@
     python benchmarks/training_live.py [--seconds S] [--worker] [--no-history]
 
 The whole main window runs offscreen at 1600×1000 with the canvas, the loss and gradient plots
-(both shown) and the output map live, on two TensorFlow-Playground-like set-ups and an MNIST-sized one:
+(both shown) and the output map live, on two TensorFlow-Playground-like set-ups and an MNIST-sized
+one:
 
 (a) 2-4-2-1 tanh on Playground's circle data (500 points, half for training), batch 10;
 (b) 2-8-8-8-8-8-8-1 tanh (six hidden layers of 8) on two spirals (500 points, half), batch 10;

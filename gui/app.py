@@ -13,9 +13,7 @@ import tempfile
 import time
 import traceback
 
-NO_DISPLAY = ("no display found: run under xvfb-run, or set QT_QPA_PLATFORM=offscreen "
-              "for screenshots")
-APP_NAME = "Backprop Simulator"
+APP_NAME = "Backprop Simulator"  # i18n: as is
 ORGANIZATION = "BackpropSim"
 SCREENSHOT_SIZE = (1280, 800)
 DEMO_STEP_MS = 700  # a steady pace a class can follow
@@ -72,14 +70,15 @@ def create_window(spec: str | None, settings=None, recovery=None):
 
 def install_excepthook(window) -> None:
     """Show an exception raised in a Qt slot to the learner (and keep it on stderr)."""
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QMessageBox
 
     def show(kind, value, trace):
         text = "".join(traceback.format_exception(kind, value, trace))
         sys.stderr.write(text)
         try:
-            box = QMessageBox(QMessageBox.Icon.Critical, "Something went wrong",
+            box = QMessageBox(QMessageBox.Icon.Critical,
+                              QCoreApplication.translate("App", "Something went wrong"),
                               f"{kind.__name__}: {value}", parent=window)
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.setDetailedText(text)
@@ -115,7 +114,12 @@ def _open_on_a_display(spec: str | None):
     """The application and its window on ``spec`` (exceptions shown in a box), or None with
     one line on stderr when there is no display to show them on."""
     if not has_display():
-        print(NO_DISPLAY, file=sys.stderr)
+        from PySide6.QtCore import QCoreApplication
+
+        # before any application exists Qt has no catalogue: this line is then English
+        print(QCoreApplication.translate("App", "no display found: run under xvfb-run, or set "
+                                         "QT_QPA_PLATFORM=offscreen for screenshots"),
+              file=sys.stderr)
         return None
     app = create_application()
     window = create_window(spec)
@@ -155,7 +159,7 @@ def screenshot(spec: str | None, out_png: str, step: int = 0) -> int:
     """Render the window offscreen at 1280×800 after ``step`` steps of the step-through
     (0 to the number of steps; beyond the last one is refused with one line, exit 2)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings
 
     from gui import files
 
@@ -168,8 +172,9 @@ def screenshot(spec: str | None, out_png: str, step: int = 0) -> int:
         if step > count:
             window.document.undo_stack.setClean()
             window.close()
-            print(f"--step {step}: the step-through has {count} steps "
-                  f"(choose 0…{count})", file=sys.stderr)
+            print(QCoreApplication.translate(
+                "App", "--step {step}: the step-through has {count} steps (choose 0…{count})")
+                .format(step=step, count=count), file=sys.stderr)
             return 2
         window.resize(*SCREENSHOT_SIZE)
         window.show()
@@ -181,7 +186,8 @@ def screenshot(spec: str | None, out_png: str, step: int = 0) -> int:
         window.close()
         ok = image.save(out_png)
     if not ok:
-        print(f"{out_png}: cannot write the PNG", file=sys.stderr)
+        print(QCoreApplication.translate("App", "{path}: cannot write the PNG").format(
+            path=out_png), file=sys.stderr)
         return 2
     return 0
 

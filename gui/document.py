@@ -12,7 +12,7 @@ import math
 from dataclasses import replace
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from engine.errors import NetworkError
@@ -95,7 +95,8 @@ class Document(QObject):
         """Set a weight (source: input index) or a bias (source None); refuses non-finite."""
         value = float(value)
         if not math.isfinite(value):
-            raise NetworkError("value", f"{value} is not a finite number")
+            raise NetworkError("value", QCoreApplication.translate(
+                "Document", "{value} is not a finite number").format(value=value))
         old = self.parameter(layer, neuron, source)
         if value == old:
             return
@@ -113,7 +114,8 @@ class Document(QObject):
         """Replace every W and b (in ``Network.parameters()`` order) as one undo step."""
         for array in parameters:
             if not np.isfinite(array).all():
-                raise NetworkError("parameters", "contain a value that is not finite")
+                raise NetworkError("parameters", QCoreApplication.translate(
+                    "Document", "contain a value that is not finite"))
         self.undo_stack.push(commands.SetParametersCommand(
             self._apply_parameters, text, self.network.parameters(), parameters
         ))

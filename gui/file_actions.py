@@ -43,23 +43,26 @@ class FileActions(QObject):
 
     def _create_actions(self):
         keys = QKeySequence.StandardKey
-        self.new_action = self._action("&New…", self.new_network, keys.New,
-                                       "Build a new network: sizes, activations, loss")
-        self.open_action = self._action("&Open…", self.open_file, keys.Open,
-                                        "Open a network file")
-        self.save_action = self._action("&Save", self.save, keys.Save, "Save the network")
-        self.save_as_action = self._action("Save &As…", self.save_as, keys.SaveAs,
-                                           "Save the network under a new name")
-        self.export_png_action = self._action("Export Canvas as &PNG…", self.export_png, None,
-                                              "Save a picture of the canvas")
-        self.export_svg_action = self._action("Export Canvas as S&VG…", self.export_svg, None,
-                                              "Save the canvas as a scalable drawing")
+        self.new_action = self._action(self.tr("&New…"), self.new_network, keys.New,
+                                       self.tr("Build a new network: sizes, activations, loss"))
+        self.open_action = self._action(self.tr("&Open…"), self.open_file, keys.Open,
+                                        self.tr("Open a network file"))
+        self.save_action = self._action(self.tr("&Save"), self.save, keys.Save,
+                                        self.tr("Save the network"))
+        self.save_as_action = self._action(self.tr("Save &As…"), self.save_as, keys.SaveAs,
+                                           self.tr("Save the network under a new name"))
+        self.export_png_action = self._action(self.tr("Export Canvas as &PNG…"), self.export_png,
+                                              None, self.tr("Save a picture of the canvas"))
+        self.export_svg_action = self._action(self.tr("Export Canvas as S&VG…"), self.export_svg,
+                                              None, self.tr("Save the canvas as a scalable "
+                                                            "drawing"))
         self.export_torch_action = self._action(
-            "Export as P&yTorch script…", self.export_torch_script, None,
-            "Save a standalone PyTorch script that trains this network the same way")
+            self.tr("Export as P&yTorch script…"), self.export_torch_script, None,
+            self.tr("Save a standalone PyTorch script that trains this network the same way"))
         self.export_numpy_action = self._action(
-            "Export as &NumPy script…", self.export_numpy_script, None,
-            "Save the same training as a page of plain NumPy, to read the algorithm as code")
+            self.tr("Export as &NumPy script…"), self.export_numpy_script, None,
+            self.tr("Save the same training as a page of plain NumPy, to read the algorithm as "
+                    "code"))
 
     def _action(self, text: str, slot, shortcut, tip: str) -> QAction:
         return make_action(self._window, text, slot, shortcut, tip)
@@ -67,9 +70,9 @@ class FileActions(QObject):
     def fill_file_menu(self, menu: QMenu) -> None:
         """New, Open, Open Recent, Examples, Save, Save As, Export (Quit is the window's)."""
         menu.addActions([self.new_action, self.open_action])
-        self.recent_menu = menu.addMenu("Open &Recent")
+        self.recent_menu = menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.examples_menu = menu.addMenu("E&xamples")
+        self.examples_menu = menu.addMenu(self.tr("E&xamples"))
         for name in PRESET_NAMES:
             action = self.examples_menu.addAction(name)
             action.setData(name)
@@ -101,7 +104,7 @@ class FileActions(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.experiment is None:
             return False
         self._document.replace_experiment(dialog.experiment, None)
-        self._status("New network: double-click a weight or bias to edit it")
+        self._status(self.tr("New network: double-click a weight or bias to edit it"))
         return True
 
     def open_file(self, path: str | None = None) -> bool:
@@ -110,8 +113,8 @@ class FileActions(QObject):
             return False
         if not path:
             folder = os.path.dirname(self._document.path or "") or os.getcwd()
-            path, _ = QFileDialog.getOpenFileName(self._window, "Open network", folder,
-                                                  files.FILE_FILTER)
+            path, _ = QFileDialog.getOpenFileName(self._window, self.tr("Open network"), folder,
+                                                  files.file_filter())
             if not path:
                 return False
         return self.load(path)
@@ -126,14 +129,14 @@ class FileActions(QObject):
         try:
             experiment = netfile.load(spec)
         except NetworkFileError as error:
-            files.show_file_error(self._window, "Cannot open the network", error)
+            files.show_file_error(self._window, self.tr("Cannot open the network"), error)
             return False
         is_file = not spec.startswith(netfile.PRESET_PREFIX)
         self._document.replace_experiment(experiment,
                                           os.path.abspath(spec) if is_file else None)
         if is_file:
             files.add_recent_file(self._window.settings, spec)
-        self._status(f"Opened {self._window.document_name()}")
+        self._status(self.tr("Opened {name}").format(name=self._window.document_name()))
         return True
 
     # ----- saving -------------------------------------------------------------------------------
@@ -145,8 +148,8 @@ class FileActions(QObject):
     def save_as(self, path: str | None = None) -> bool:
         if not path:
             start = self._document.path or os.path.join(os.getcwd(), "network.json")
-            path, _ = QFileDialog.getSaveFileName(self._window, "Save network as", start,
-                                                  files.FILE_FILTER)
+            path, _ = QFileDialog.getSaveFileName(self._window, self.tr("Save network as"), start,
+                                                  files.file_filter())
             if not path:
                 return False
         return self.write(path)
@@ -156,13 +159,13 @@ class FileActions(QObject):
         try:
             netfile.write_file(self._document.experiment_to_save(), path)
         except (NetworkFileError, OSError) as error:
-            files.show_file_error(self._window, "Cannot save the network", error)
+            files.show_file_error(self._window, self.tr("Cannot save the network"), error)
             return False
         self._document.mark_saved(os.path.abspath(path))
         files.add_recent_file(self._window.settings, path)
         self.autosaver.wait()  # a write under way would bring the files back
         self._window.recovery.discard()
-        self._status(f"Saved {path}")
+        self._status(self.tr("Saved {path}").format(path=path))
         return True
 
     # ----- the menus of files -------------------------------------------------------------------
@@ -175,7 +178,7 @@ class FileActions(QObject):
             action.setStatusTip(path)
             action.triggered.connect(self._on_recent_triggered)
         if not paths:
-            self.recent_menu.addAction("(none yet)").setEnabled(False)
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
 
     def _on_recent_triggered(self):
         self.open_file(self.sender().data())
@@ -198,14 +201,15 @@ class FileActions(QObject):
 
     # ----- export -------------------------------------------------------------------------------
     def export_png(self, path: str | None = None) -> bool:
-        path = path or QFileDialog.getSaveFileName(self._window, "Export canvas", "network.png",
-                                                   "PNG images (*.png)")[0]
+        path = path or QFileDialog.getSaveFileName(self._window, self.tr("Export canvas"),
+                                                   "network.png", self.tr("PNG images (*.png)"))[0]
         return bool(path) and self._exported(
             export.export_png(self._window.canvas.network_scene, path), path)
 
     def export_svg(self, path: str | None = None) -> bool:
-        path = path or QFileDialog.getSaveFileName(self._window, "Export canvas", "network.svg",
-                                                   "SVG drawings (*.svg)")[0]
+        path = path or QFileDialog.getSaveFileName(
+            self._window, self.tr("Export canvas"), "network.svg",
+            self.tr("SVG drawings (*.svg)"))[0]
         scene = self._window.canvas.network_scene
         return bool(path) and self._exported(
             export.export_svg(scene, path, self._window.document_name()), path)
@@ -221,24 +225,25 @@ class FileActions(QObject):
         if not path:
             stem = os.path.splitext(self._document.path or "network.json")[0]
             path = QFileDialog.getSaveFileName(
-                self._window, f"Export as {library} script", f"{stem}_{library.lower()}.py",
-                "Python scripts (*.py)")[0]
+                self._window, self.tr("Export as {library} script").format(library=library),
+                f"{stem}_{library.lower()}.py", self.tr("Python scripts (*.py)"))[0]
             if not path:
                 return False
         try:
             write(self._document.experiment, path, self._document.path)
         except NetworkError as error:
-            QMessageBox.critical(self._window, "Cannot export", str(error))
+            QMessageBox.critical(self._window, self.tr("Cannot export"), str(error))
             return False
-        self._status(f"Exported {path}")
+        self._status(self.tr("Exported {path}").format(path=path))
         return True
 
     def _exported(self, ok: bool, path: str) -> bool:
         if ok:
-            self._status(f"Exported {path}")
+            self._status(self.tr("Exported {path}").format(path=path))
         else:
-            QMessageBox.critical(self._window, "Cannot export",
-                                 literal_html(f"{path}: could not be written"))
+            QMessageBox.critical(self._window, self.tr("Cannot export"),
+                                 literal_html(self.tr("{path}: could not be written").format(
+                                     path=path)))
         return ok
 
     # ----- autosave and recovery ----------------------------------------------------------------
@@ -264,7 +269,7 @@ class FileActions(QObject):
         try:
             experiment, origin = recovery.adopt(orphan)
         except NetworkFileError as error:
-            files.show_file_error(self._window, "Cannot restore", error)
+            files.show_file_error(self._window, self.tr("Cannot restore"), error)
             return False
         self._document.replace_experiment(experiment, origin)
         self._document.undo_stack.resetClean()  # restored work is unsaved work

@@ -17,9 +17,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from secrets import token_hex
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QSettings, QStandardPaths
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QLockFile,
+    QSettings,
+    QStandardPaths,
+)
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from engine import i18n
 from engine.errors import NetworkFileError
 from engine.files import netfile
 from engine.files.atomic_write import write_text
@@ -28,7 +37,12 @@ from gui.richtext import literal_html
 
 MAX_RECENT = 8
 RECENT_KEY = "files/recent"
-FILE_FILTER = "Network files (*.json);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("Files", "Network files (*.json);;All files (*)")
+
+
+def file_filter() -> str:
+    """The file dialogs' filter for network files, in the language of the moment."""
+    return QCoreApplication.translate("Files", FILE_FILTER)
 
 
 # ----- recent files ---------------------------------------------------------------------------
@@ -66,24 +80,49 @@ class Orphan:
         """How old the saved work is: "5 minutes ago (at 14:03 on 7 Dec)", and with a
         heartbeat first how long before the program stopped, "5 seconds before the program
         stopped, 5 minutes ago (at 14:03 on 7 Dec)"."""
+        translate = QCoreApplication.translate
         seconds = max(0.0, (time.time() if now is None else now) - self.saved_at)
-        ago = _duration(seconds, "less than a minute", smallest=60) + " ago"
-        ago += f" (at {time.strftime('%H:%M on %d %b', time.localtime(self.saved_at))})"
+        saved = QDateTime.fromMSecsSinceEpoch(round(self.saved_at * 1000))
+        locale = QLocale(i18n.language())  # the window's language, not the system's
+        # a date format is a template too: "07 Dec" in English, "12월 7일" in Korean
+        clock = {"time": locale.toString(saved, "HH:mm"),
+                 "date": locale.toString(saved, translate("Recovery", "dd MMM"))}
+        duration = _duration(seconds, smallest=60)
+        ago = translate("Recovery", "less than a minute ago (at {time} on {date})").format(
+            **clock) if duration is None else translate(
+            "Recovery", "{duration} ago (at {time} on {date})").format(duration=duration, **clock)
         if self.stopped_at is None:
             return ago
-        before = _duration(max(0.0, self.stopped_at - self.saved_at), "moments", smallest=1)
-        return QCoreApplication.translate(
+        before = _duration(max(0.0, self.stopped_at - self.saved_at), smallest=1)
+        if before is None:
+            return translate("Recovery", "moments before the program stopped, {ago}").format(
+                ago=ago)
+        return translate(
             "Recovery", "{before} before the program stopped, {ago}").format(before=before, ago=ago)
 
 
-def _duration(seconds: float, shorter: str, smallest: int) -> str:
-    """``seconds`` in its largest whole unit ("5 minutes", "1 second"), or ``shorter`` below
-    ``smallest`` seconds."""
-    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60), ("second", 1)):
+# each unit: its size in seconds, then the templates for one and for several
+_UNITS = (
+    (86400, QT_TRANSLATE_NOOP("Recovery", "{count} day"),
+     QT_TRANSLATE_NOOP("Recovery", "{count} days")),
+    (3600, QT_TRANSLATE_NOOP("Recovery", "{count} hour"),
+     QT_TRANSLATE_NOOP("Recovery", "{count} hours")),
+    (60, QT_TRANSLATE_NOOP("Recovery", "{count} minute"),
+     QT_TRANSLATE_NOOP("Recovery", "{count} minutes")),
+    (1, QT_TRANSLATE_NOOP("Recovery", "{count} second"),
+     QT_TRANSLATE_NOOP("Recovery", "{count} seconds")),
+)
+
+
+def _duration(seconds: float, smallest: int) -> str | None:
+    """``seconds`` in its largest whole unit ("5 minutes", "1 second"; Korean "5분", "1초"),
+    or None below ``smallest`` seconds."""
+    for size, one, several in _UNITS:
         if seconds >= size and size >= smallest:
             count = int(seconds // size)
-            return f"{count} {unit}{'s' if count != 1 else ''}"
-    return shorter
+            template = one if count == 1 else several
+            return QCoreApplication.translate("Recovery", template).format(count=count)
+    return None
 
 
 class RecoveryFile:
@@ -147,7 +186,8 @@ class RecoveryFile:
         except (OSError, ValueError, AttributeError):
             return experiment, None  # the network itself is what matters; its old name is a nicety
         if origin is not None and not isinstance(origin, str):
-            raise NetworkFileError(str(_origin_path(path)), "the origin is not a file name")
+            raise NetworkFileError(str(_origin_path(path)), QCoreApplication.translate(
+                "Recovery", "the origin is not a file name"))
         return experiment, origin
 
     def discard(self) -> None:
@@ -216,15 +256,18 @@ class RecoveryFile:
 
     def _set_aside(self, path: Path, problem: str) -> None:
         kept = path.with_name(path.name + SET_ASIDE_SUFFIX)
-        where = f"kept as {kept.name}"
+        note, why = QCoreApplication.translate(
+            "Recovery", "Unsaved work in {name} was set aside ({problem}); kept as {kept}."), ""
         try:
             os.replace(path, kept)
             if _origin_path(path).exists():
                 os.replace(_origin_path(path), _origin_path(kept))
         except OSError as error:
-            where = f"left in place: {error.strerror or error}"
+            note, why = QCoreApplication.translate(
+                "Recovery", "Unsaved work in {name} was set aside ({problem}); left in place: "
+                "{why}."), error.strerror or error
         _alive_path(path).unlink(missing_ok=True)
-        self.notes.append(f"Unsaved work in {path.name} was set aside ({problem}); {where}.")
+        self.notes.append(note.format(name=path.name, problem=problem, kept=kept.name, why=why))
         self._release(path)
 
     def _release(self, path: Path) -> None:
@@ -276,15 +319,15 @@ def _lock_of(path: Path) -> QLockFile:
 def _unfit(path: Path) -> str:
     """Why the orphan at ``path`` cannot be offered ("" when it can)."""
     if not path.is_file():
-        return "it is not a file"
+        return QCoreApplication.translate("Recovery", "it is not a file")
     origin = _origin_path(path)
     if origin.exists():
         try:
             value = json.loads(origin.read_text("utf-8")).get("origin")
         except (OSError, ValueError, AttributeError):
-            return "its origin cannot be read"
+            return QCoreApplication.translate("Recovery", "its origin cannot be read")
         if value is not None and not isinstance(value, str):
-            return "its origin is not a file name"
+            return QCoreApplication.translate("Recovery", "its origin is not a file name")
     return ""
 
 
@@ -304,9 +347,11 @@ def ask_save_changes(parent: QWidget, name: str) -> str:
     """Ask whether to save ``name`` first: SAVE, DISCARD or CANCEL."""
     buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                | QMessageBox.StandardButton.Cancel)
-    answer = QMessageBox.warning(parent, "Unsaved changes",
-                                 literal_html(f"“{name}” has changes that are not saved.\n"
-                                              "Save them first?"),
+    translate = QCoreApplication.translate
+    answer = QMessageBox.warning(parent, translate("Files", "Unsaved changes"),
+                                 literal_html(translate(
+                                     "Files", "“{name}” has changes that are not saved.\n"
+                                     "Save them first?").format(name=name)),
                                  buttons, QMessageBox.StandardButton.Save)
     if answer == QMessageBox.StandardButton.Save:
         return SAVE
@@ -318,7 +363,7 @@ def ask_save_changes(parent: QWidget, name: str) -> str:
 def ask_restore(parent: QWidget, age: str) -> bool:
     """Offer the recovery file found at start-up, saying how old it is (``Orphan.age_text``)."""
     answer = QMessageBox.question(
-        parent, "Restore unsaved work?",
+        parent, QCoreApplication.translate("Recovery", "Restore unsaved work?"),
         literal_html(QCoreApplication.translate(
             "Recovery", "The program stopped without saving your changes; they were autosaved "
             "{age}.\nRestore the network as it was then?").format(age=age)),

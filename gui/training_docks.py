@@ -39,17 +39,17 @@ class TrainingDocks(QObject):
         self.decision_map = DecisionMap(document, window)
         self.landscape_plot = LandscapePlot(document, self.runner, window)
         left = Qt.DockWidgetArea.LeftDockWidgetArea
-        self.training_dock = window.add_dock("Training", "training_dock", self.training_panel,
-                                             left)
-        self.data_dock = window.add_dock("Data", "data_dock", self.data_panel, left)
-        self.loss_dock = window.add_dock("Loss", "loss_dock", self.loss_plot, left)
-        self.gradient_dock = window.add_dock("Gradients", "gradient_dock", self.gradient_plot,
-                                             left)
-        self.activation_dock = window.add_dock("Activation", "activation_dock",
+        self.training_dock = window.add_dock(self.tr("Training"), "training_dock",
+                                             self.training_panel, left)
+        self.data_dock = window.add_dock(self.tr("Data"), "data_dock", self.data_panel, left)
+        self.loss_dock = window.add_dock(self.tr("Loss"), "loss_dock", self.loss_plot, left)
+        self.gradient_dock = window.add_dock(self.tr("Gradients"), "gradient_dock",
+                                             self.gradient_plot, left)
+        self.activation_dock = window.add_dock(self.tr("Activation"), "activation_dock",
                                                self.activation_plot, left)
-        self.map_dock = window.add_dock("Output Map", "output_map_dock", self.decision_map,
+        self.map_dock = window.add_dock(self.tr("Output Map"), "output_map_dock", self.decision_map,
                                         left)
-        self.landscape_dock = window.add_dock("Loss Landscape", "landscape_dock",
+        self.landscape_dock = window.add_dock(self.tr("Loss Landscape"), "landscape_dock",
                                               self.landscape_plot, left)
         self.gradcheck_panel = GradientCheckPanel(document, self.runner,
                                                   window.canvas.network_scene, window)
@@ -71,5 +71,5 @@ class TrainingDocks(QObject):
         bar = self._window.statusBar()
         if message:
             bar.showMessage(message, STATUS_MESSAGE_MS)
-        elif bar.currentMessage().startswith("gradient ≈ 0 here"):
+        elif bar.currentMessage() == self.landscape_plot.announced:
             bar.clearMessage()

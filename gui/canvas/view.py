@@ -45,11 +45,13 @@ class NetworkView(QGraphicsView):
         self.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         self.setMinimumSize(240, 160)  # an 800 × 600 window keeps room for its docks
         self.thumbnails_action = self._toggle(
-            "Neuron &Thumbnails", "Fill each neuron with its output over the input plane "
-            "(networks with two inputs)", self.network_scene.set_thumbnails_shown)
+            self.tr("Neuron &Thumbnails"), self.tr("Fill each neuron with its output over the "
+                                                   "input plane (networks with two inputs)"),
+            self.network_scene.set_thumbnails_shown)
         self.health_action = self._toggle(
-            "Mark &Dead and Saturated Units", "Ring ReLU units that output 0 for every training "
-            "sample and sigmoid/tanh units stuck on a flat tail",
+            self.tr("Mark &Dead and Saturated Units"),
+            self.tr("Ring ReLU units that output 0 for every training sample and sigmoid/tanh "
+                    "units stuck on a flat tail"),
             self.network_scene.set_health_shown)
         self._enable_thumbnails_action()
         document.structure_changed.connect(self._on_structure_changed)

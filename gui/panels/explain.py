@@ -8,7 +8,7 @@ explains it, and a breadcrumb leads back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from engine.errors import NetworkError
@@ -31,11 +31,13 @@ from gui.stepping import StepThrough
 
 CRUMB_PREFIX = "crumb:"
 SHOW_STEP_HREF = "show-step"
-GIVEN = {
-    Kind.INPUT: "an input of the chosen sample",
-    Kind.TARGET: "a target of the chosen sample: what the output should be",
-    Kind.LEARNING_RATE: "the learning rate η, a training setting (Inspector)",
-    Kind.MOMENTUM: "the momentum μ, a training setting",
+GIVEN = {  # translated where shown (ExplainPanel)
+    Kind.INPUT: QT_TRANSLATE_NOOP("ExplainPanel", "an input of the chosen sample"),
+    Kind.TARGET: QT_TRANSLATE_NOOP("ExplainPanel",
+                                   "a target of the chosen sample: what the output should be"),
+    Kind.LEARNING_RATE: QT_TRANSLATE_NOOP("ExplainPanel",
+                                          "the learning rate η, a training setting (Inspector)"),
+    Kind.MOMENTUM: QT_TRANSLATE_NOOP("ExplainPanel", "the momentum μ, a training setting"),
 }
 _PARAMETERS = (Kind.WEIGHT, Kind.BIAS)
 
@@ -76,8 +78,8 @@ class ExplainPanel(QWidget):
         if quantity is None:
             self.history = []
             self.breadcrumb.clear()
-            self.body.setHtml("<p>There is no computation behind this: it is not a number "
-                              "of the step-through.</p>")
+            self.body.setHtml(self.tr("<p>There is no computation behind this: it is not a "
+                                      "number of the step-through.</p>"))
             return
         self.history = [quantity]
         self._show()
@@ -129,8 +131,9 @@ class ExplainPanel(QWidget):
         self._repaint.dirty = False
         if not self.history:
             self.breadcrumb.clear()
-            self.body.setHtml("<p>Click a number (z, a, δ, ∂E/∂w, a weight or a bias) on the "
-                              "canvas or in the inspector to see how it was computed.</p>")
+            self.body.setHtml(self.tr("<p>Click a number (z, a, δ, ∂E/∂w, a weight or a bias) "
+                                      "on the canvas or in the inspector to see how it was "
+                                      "computed.</p>"))
             return
         trace = self._trace()  # built only when a number is explained (an edit stays cheap)
         if trace is None:
@@ -142,7 +145,7 @@ class ExplainPanel(QWidget):
         try:
             html = self._explanation_html(trace, self.history[-1])
         except (KeyError, IndexError, NetworkError, ValueError):
-            html = "<p>This number is not part of the network any more.</p>"
+            html = self.tr("<p>This number is not part of the network any more.</p>")
         self.body.setHtml(html)
 
     def _name_sample(self, trace: Trace) -> None:
@@ -167,7 +170,7 @@ class ExplainPanel(QWidget):
             last = depth == len(self.history) - 1
             link = f'<a href="{CRUMB_PREFIX}{depth}">{name}</a>'
             parts.append(f"<b>{name}</b>" if last else link)
-        return "How was it computed? " + " › ".join(parts)
+        return self.tr("How was it computed? {path}").format(path=" › ".join(parts))
 
     def _explanation_html(self, trace: Trace, reference: Quantity) -> str:
         explanation = trace.explain(reference)
@@ -177,13 +180,15 @@ class ExplainPanel(QWidget):
         if explanation.step is None:
             return head + self._given_html(reference)
         step = explanation.step
-        where = (f"step {step.index + 1} ({step.phase.title.lower()}) — "
-                 f"<a href='{SHOW_STEP_HREF}'>show this step</a>")
-        html = [head, f"<p>Computed in {where}:</p>",
+        computed = self.tr("<p>Computed in step {n} ({phase}) — <a href='{href}'>show this "
+                           "step</a>:</p>").format(n=step.index + 1,
+                                                   phase=step.phase.title.lower(),
+                                                   href=SHOW_STEP_HREF)
+        html = [head, computed,
                 f"<p style='font-size: large'>{step_html(step, links=True)}</p>",
                 f"<p>{text_html(prose_text(step.explanation))}</p>"]
         if explanation.operands:
-            html.append("<p>From:</p><ul>")
+            html.append(self.tr("<p>From:</p>") + "<ul>")
             for operand, operand_step in explanation.operands:
                 html.append(f"<li>{self._operand_html(trace, operand, operand_step)}</li>")
             html.append("</ul>")
@@ -194,54 +199,70 @@ class ExplainPanel(QWidget):
         value = number_html(trace.value_of(reference))
         link = f'<a href="{quantity_href(reference)}">{name} = {value}</a>'
         if step is None:
-            return f"{link}: {self._given_words(reference)}"
-        where = f"step {step.index + 1} ({step.phase.title.lower()})"
+            return self.tr("{operand}: {given}").format(operand=link,
+                                                        given=self._given_words(reference))
+        n, phase = step.index + 1, step.phase.title.lower()
         if reference.kind is Kind.SLOPE:
             activation = self._document.network.layers[reference.layer].activation
-            return f"{link}: the slope of {activation} at the z computed in {where}"
-        return f"{link}: computed in {where}"
+            return self.tr("{operand}: the slope of {activation} at the z computed in step {n} "
+                           "({phase})").format(operand=link, activation=activation, n=n,
+                                               phase=phase)
+        return self.tr("{operand}: computed in step {n} ({phase})").format(operand=link, n=n,
+                                                                          phase=phase)
 
     def _label_of(self, symbol: Symbol) -> str:
         if not symbol.label or symbol.named:  # a named symbol already is the label
             return ""
         color = style.MUTED_TEXT.name()
-        return f" <span style='color: {color}'>(at neuron {text_html(symbol.label)})</span>"
+        return self.tr(" <span style='color: {color}'>(at neuron {label})</span>").format(
+            color=color, label=text_html(symbol.label))
 
     def _given_words(self, reference: Quantity) -> str:
         kind = reference.kind
         if kind in _PARAMETERS:
             trained = self._stepping.origin.trained_at
             if trained is not None:
-                return f"set after step {trained[0]:,} of training"
+                return self.tr("set after step {step} of training").format(
+                    step=f"{trained[0]:,}")
             if self._stepping.last_update is not None:
-                return "set by the last update"
-            return "given: a parameter (from the file, or typed by you)"
-        return GIVEN.get(kind, "given")
+                return self.tr("set by the last update")
+            return self.tr("given: a parameter (from the file, or typed by you)")
+        return self.tr(GIVEN[kind]) if kind in GIVEN else self.tr("given")
 
     def _given_html(self, reference: Quantity) -> str:
         """A given number: where it comes from; a parameter the last update set shows how."""
         kind = reference.kind
         last_update = self._stepping.last_update
         trained = self._stepping.origin.trained_at
-        when = "by the last update" if trained is None else (
-            f"after step {trained[0]:,} of training, by its update")
+        step_count = None if trained is None else f"{trained[0]:,}"
+        rule = f"{kind} ← {kind} − η·∂E/∂{kind}"
         if kind in _PARAMETERS and last_update is not None:
             step = last_update.step_for(reference.with_kind(kind.updated))
             if step is not None:
-                return (f"<p>Set {when}, which stepped against the gradient:</p>"
-                        f"<p style='font-size: large'>{step_html(step)}</p>"
+                head = self.tr("<p>Set by the last update, which stepped against the "
+                               "gradient:</p>") if trained is None else self.tr(
+                    "<p>Set after step {step} of training, by its update, which stepped against "
+                    "the gradient:</p>").format(step=step_count)
+                return (f"{head}<p style='font-size: large'>{step_html(step)}</p>"
                         f"<p>{text_html(prose_text(step.explanation))}</p>")
         if kind in _PARAMETERS and trained is not None:
-            rule = f"{kind} ← {kind} − η·∂E/∂{kind}" if self._document.training.optimizer == \
-                "sgd" and not self._document.training.momentum else "the optimizer's update"
-            return (f"<p>Set {when}: {text_html(rule)} on that step's batch. Step through the "
-                    "next training step to see an update number by number.</p>")
-        if kind in _PARAMETERS:
-            what = "weight" if kind is Kind.WEIGHT else "bias"
-            return (f"<p>Given: a {what} of the network, as the file or you set it "
-                    f"(an update step changes it: {kind} ← {kind} − η·∂E/∂{kind}).</p>")
-        given = GIVEN.get(kind, "a number the step-through starts from")
-        return f"<p>Given: {text_html(given)}.</p>"
+            if self._document.training.optimizer == "sgd" and not self._document.training.momentum:
+                return self.tr("<p>Set after step {step} of training, by its update: {rule} on "
+                               "that step's batch. Step through the next training step to see an "
+                               "update number by number.</p>").format(step=step_count,
+                                                                      rule=text_html(rule))
+            return self.tr("<p>Set after step {step} of training, by its update: the optimizer's "
+                           "update on that step's batch. Step through the next training step to "
+                           "see an update number by number.</p>").format(step=step_count)
+        if kind is Kind.WEIGHT:
+            return self.tr("<p>Given: a weight of the network, as the file or you set it (an "
+                           "update step changes it: {rule}).</p>").format(rule=rule)
+        if kind is Kind.BIAS:
+            return self.tr("<p>Given: a bias of the network, as the file or you set it (an "
+                           "update step changes it: {rule}).</p>").format(rule=rule)
+        given = self.tr(GIVEN[kind]) if kind in GIVEN else self.tr(
+            "a number the step-through starts from")
+        return self.tr("<p>Given: {given}.</p>").format(given=text_html(given))
 
     # ----- links ---------------------------------------------------------------------------------
     def _on_anchor_clicked(self, url: QUrl):

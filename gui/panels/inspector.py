@@ -70,70 +70,76 @@ class Inspector(QWidget):
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.sample_label = QLabel()
         self.sample_label.setWordWrap(True)
-        self.hint = QLabel("Click an underlined number to see how it was computed.")
+        self.hint = QLabel(self.tr("Click an underlined number to see how it was computed."))
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(f"color: {MUTED_TEXT.name()};")
         self.layer_label = QLabel()
         self.activation_label = QLabel()
-        self.z_label = self._value_label("z = Σ w·a + b, before the activation")
-        self.a_label = self._value_label("a = f(z), what the neuron passes on")
-        self.delta_label = self._value_label("δ = ∂E/∂z, the neuron's share of the error")
-        self.bias_field = ValidatedField("a number", "Enter applies; Undo takes it back")
+        self.z_label = self._value_label(self.tr("z = Σ w·a + b, before the activation"))
+        self.a_label = self._value_label(self.tr("a = f(z), what the neuron passes on"))
+        self.delta_label = self._value_label(self.tr("δ = ∂E/∂z, the neuron's share of the error"))
+        self.bias_field = ValidatedField(self.tr("a number"),
+                                         self.tr("Enter applies; Undo takes it back"))
         self.bias_grad_label = self._value_label("∂E/∂b = δ")
-        self.bias_source_label = self._value_label("where the bias's value comes from")
-        self.bias_source_label.setText('<a href="bias">where does it come from?</a>')
-        self.value_field = ValidatedField("a number", "Enter applies; Undo takes it back")
-        self.value_source_label = self._value_label("where the value comes from")
-        self.value_source_label.setText('<a href="value">where does it come from?</a>')
-        self.frozen_check = QCheckBox("frozen (training never changes it)")
-        self.grad_label = self._value_label("the gradient the update step uses")
+        self.bias_source_label = self._value_label(self.tr("where the bias's value comes from"))
+        self.bias_source_label.setText(self.tr('<a href="bias">where does it come from?</a>'))
+        self.value_field = ValidatedField(self.tr("a number"),
+                                          self.tr("Enter applies; Undo takes it back"))
+        self.value_source_label = self._value_label(self.tr("where the value comes from"))
+        self.value_source_label.setText(self.tr('<a href="value">where does it come from?</a>'))
+        self.frozen_check = QCheckBox(self.tr("frozen (training never changes it)"))
+        self.grad_label = self._value_label(self.tr("the gradient the update step uses"))
         self.loss_combo = QComboBox()
         self.loss_combo.addItems(LOSS_NAMES)
         self.reduction_combo = QComboBox()
         self.reduction_combo.addItems(REDUCTIONS)
-        self.learning_rate_field = ValidatedField("e.g. 0.1", "η: how far each update moves")
+        self.learning_rate_field = ValidatedField(self.tr("e.g. 0.1"),
+                                                  self.tr("η: how far each update moves"))
         self.loss_message = QLabel()
         self.loss_message.setTextFormat(Qt.TextFormat.PlainText)
         self.loss_message.setWordWrap(True)
         self.loss_message.setStyleSheet(ERROR_STYLE)
         self.loss_message.hide()
-        self.loss_value_label = self._value_label("E for the chosen sample")
+        self.loss_value_label = self._value_label(self.tr("E for the chosen sample"))
 
     def _value_label(self, tooltip: str) -> QLabel:
         label = QLabel(NO_VALUE)
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
-        label.setToolTip(f"{tooltip} — click the number to see how it was computed")
+        label.setToolTip(self.tr("{tip} — click the number to see how it was computed").format(
+            tip=tooltip))
         label.linkActivated.connect(self._on_value_clicked)
         return label
 
     def _create_layout(self):
-        self.neuron_box = QGroupBox("Neuron")
+        self.neuron_box = QGroupBox(self.tr("Neuron"))
         self.neuron_form = QFormLayout(self.neuron_box)
-        self.neuron_form.addRow("Layer:", self.layer_label)
-        self.neuron_form.addRow("Activation:", self.activation_label)
-        self.neuron_form.addRow("z (input sum):", self.z_label)
-        self.neuron_form.addRow("a (output):", self.a_label)
-        self.neuron_form.addRow("δ = ∂E/∂z:", self.delta_label)
-        self.neuron_form.addRow("bias b:", self.bias_field)
+        self.neuron_form.addRow(self.tr("Layer:"), self.layer_label)
+        self.neuron_form.addRow(self.tr("Activation:"), self.activation_label)
+        z_row, a_row = self.tr("{z} (input sum):"), self.tr("{a} (output):")
+        self.neuron_form.addRow(z_row.format(z="z"), self.z_label)  # i18n: as is
+        self.neuron_form.addRow(a_row.format(a="a"), self.a_label)  # i18n: as is
+        self.neuron_form.addRow("δ = ∂E/∂z:", self.delta_label)  # i18n: as is
+        bias_row = self.tr("bias {name}:")
+        self.neuron_form.addRow(bias_row.format(name="b"), self.bias_field)  # i18n: as is
         self.neuron_form.addRow("", self.bias_source_label)
-        self.neuron_form.addRow("∂E/∂b:", self.bias_grad_label)
+        self.neuron_form.addRow("∂E/∂b:", self.bias_grad_label)  # i18n: as is
 
-        self.parameter_box = QGroupBox("Weight")
+        self.parameter_box = QGroupBox(self.tr("Weight"))
         parameter_form = QFormLayout(self.parameter_box)
-        parameter_form.addRow("value:", self.value_field)
+        parameter_form.addRow(self.tr("value:"), self.value_field)
         parameter_form.addRow("", self.value_source_label)
         parameter_form.addRow("", self.frozen_check)
-        self.grad_row_label = QLabel("∂E/∂w:")
+        self.grad_row_label = QLabel("∂E/∂w:")  # i18n: as is
         parameter_form.addRow(self.grad_row_label, self.grad_label)
 
-        network_box = QGroupBox("Network")
+        network_box = QGroupBox(self.tr("Network"))
         network_form = QFormLayout(network_box)
-        network_form.addRow("loss:", self.loss_combo)
+        network_form.addRow(self.tr("loss:"), self.loss_combo)
         network_form.addRow("", self.loss_message)
-        network_form.addRow("over samples:", self.reduction_combo)
-        network_form.addRow("learning rate η:", self.learning_rate_field)
-        network_form.addRow("E (this sample):", self.loss_value_label)
+        network_form.addRow(self.tr("over samples:"), self.reduction_combo)
+        network_form.addRow(self.tr("learning rate η:"), self.learning_rate_field)
+        network_form.addRow(self.tr("E (this sample):"), self.loss_value_label)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -187,11 +193,12 @@ class Inspector(QWidget):
     def _show_sample(self, engine_pass):
         data = self._document.data
         if engine_pass is None:
-            self.sample_label.setText("No data: add a sample to see the values.")
+            self.sample_label.setText(self.tr("No data: add a sample to see the values."))
             return
         row = engine_pass.row
         inputs, targets = numbers_text(data.inputs[row]), numbers_text(data.targets[row])
-        self.sample_label.setText(f"Sample {row + 1} of {len(data)}: x = {inputs}, t = {targets}")
+        self.sample_label.setText(self.tr("Sample {n} of {count}: x = {x}, t = {t}").format(
+            n=row + 1, count=len(data), x=inputs, t=targets))
 
     def _show_selection(self, item, engine_pass):
         self.neuron_box.setVisible(isinstance(item, NeuronRef))
@@ -201,8 +208,8 @@ class Inspector(QWidget):
         elif isinstance(item, (WeightRef, BiasRef)):
             self._show_parameter(item, engine_pass)
         else:
-            self.title.setText("<b>Nothing selected.</b> Click a neuron or a connection on the "
-                               "canvas, or a cell of a weight table.")
+            self.title.setText(self.tr("<b>Nothing selected.</b> Click a neuron or a connection "
+                                       "on the canvas, or a cell of a weight table."))
 
     def _show_neuron(self, item: NeuronRef, engine_pass):
         network = self._document.network
@@ -219,17 +226,18 @@ class Inspector(QWidget):
                self.tr("{a} (output):").format(a=own or "a"))
         if is_input:
             name = input_label(self._document, 0, item.neuron)
-            self.title.setText(f"<b>Input {text_html(name)}</b>")
-            self.layer_label.setText("input layer (the sample's x)")
+            self.title.setText(self.tr("<b>Input {name}</b>").format(name=text_html(name)))
+            self.layer_label.setText(self.tr("input layer (the sample's x)"))
             value = None if engine_pass is None else \
                 engine_pass.forward.activations[0][0, item.neuron]
-            self.a_label.setText(value_link("a", value))
+            self.a_label.setText(value_link("a", value))  # i18n: as is
             return
         layer = item.layer
         name = neuron_label(self._document, layer, item.neuron)
-        kind = "output" if layer == len(network.layers) - 1 else "hidden"
-        self.title.setText(f"<b>Neuron {text_html(name)}</b>")
-        self.layer_label.setText(f"layer {layer + 1} of {len(network.layers)} ({kind})")
+        where = self.tr("layer {n} of {count} (output)") if layer == len(network.layers) - 1 \
+            else self.tr("layer {n} of {count} (hidden)")
+        self.title.setText(self.tr("<b>Neuron {name}</b>").format(name=text_html(name)))
+        self.layer_label.setText(where.format(n=layer + 1, count=len(network.layers)))
         self.activation_label.setText(network.layers[layer].activation)
         if engine_pass is None or engine_pass.gradients is None:
             values = (None, None, None, None)
@@ -263,13 +271,13 @@ class Inspector(QWidget):
             layer.weight_label(item.neuron, source)
         shown = "" if named is None else f" <i>{text_html(named)}</i>"  # the file's name: "v"
         if source is None:
-            self.parameter_box.setTitle("Bias")
+            self.parameter_box.setTitle(self.tr("Bias"))
             self.title.setText(self.tr("<b>Bias{name} of {target}</b> (layer {layer})").format(
                 name=shown, target=text_html(target), layer=item.layer + 1))
             _plain(self.grad_row_label, f"∂E/∂{named or 'b'}:")
         else:
             origin = input_label(self._document, item.layer, source)
-            self.parameter_box.setTitle("Weight")
+            self.parameter_box.setTitle(self.tr("Weight"))
             self.title.setText(
                 self.tr("<b>Weight{name} from {origin} to {target}</b> (layer {layer})").format(
                     name=shown, origin=text_html(origin), target=text_html(target),
@@ -285,7 +293,7 @@ class Inspector(QWidget):
             gradients = engine_pass.gradients
             grad = (gradients.grad_biases[item.layer][item.neuron] if source is None
                     else gradients.grad_weights[item.layer][item.neuron, source])
-        self.grad_label.setText(value_link("grad", grad))
+        self.grad_label.setText(value_link("grad", grad))  # i18n: as is
 
     def _show_network(self, engine_pass):
         network = self._document.network
@@ -295,7 +303,7 @@ class Inspector(QWidget):
             self.reduction_combo.setCurrentText(network.reduction)
         self.learning_rate_field.set_value_text(format_number(self._document.training.learning_rate))
         loss = None if engine_pass is None else engine_pass.loss
-        self.loss_value_label.setText(value_link("loss", loss))
+        self.loss_value_label.setText(value_link("loss", loss))  # i18n: as is
 
     # ----- document → view -----------------------------------------------------------------------
     def _on_selection_changed(self, item):
@@ -347,7 +355,7 @@ class Inspector(QWidget):
         try:
             self._document.set_parameter(layer, neuron, source, parse_number(text))
         except NetworkError as error:
-            field.show_error(f"Not changed: {error.problem}.")
+            field.show_error(self.tr("Not changed: {problem}.").format(problem=error.problem))
             return
         field.edit.setModified(False)
         field.clear_error()
@@ -386,28 +394,29 @@ class Inspector(QWidget):
         try:
             rules.check_loss_choice(candidate.network, candidate.data)  # the rule book's
         except NetworkError as error:
-            self.loss_message.setText(f"Not changed: {error.problem}.")
+            self.loss_message.setText(self.tr("Not changed: {problem}.").format(
+                problem=error.problem))
             self.loss_message.show()
             self._show_network(self._engine_pass())
             return
         self.loss_message.hide()
         what = ", ".join(f"{key} {value}" for key, value in change.items())
-        self._document.replace_network(f"Set {what}", candidate.network)
+        self._document.replace_network(self.tr("Set {what}").format(what=what), candidate.network)
 
     def _on_learning_rate_committed(self, text: str):
         field = self.learning_rate_field
         if not field.edit.isModified():
             return
         try:
-            rate = parse_number(text, "learning rate")
+            rate = parse_number(text, self.tr("learning rate"))
             if rate <= 0:
-                raise NetworkError("learning rate", "it must be greater than 0")
+                raise NetworkError(self.tr("learning rate"), self.tr("it must be greater than 0"))
         except NetworkError as error:
-            field.show_error(f"Not changed: {error.problem}.")
+            field.show_error(self.tr("Not changed: {problem}.").format(problem=error.problem))
             return
         field.edit.setModified(False)
         field.clear_error()
-        self._document.set_training("Set learning rate", learning_rate=rate)
+        self._document.set_training(self.tr("Set learning rate"), learning_rate=rate)
 
 
 def _plain(label: QLabel, text: str) -> None:

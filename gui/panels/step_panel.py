@@ -9,7 +9,7 @@ actions in its Step menu and toolbar and they work whatever widget has focus.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,8 +42,10 @@ from gui.richtext import (
 from gui.stepping import SHOWN_PHASES, StepScope, StepThrough
 
 SPEEDS_MS = (3000, 2000, 1500, 1000, 800, 600, 400, 250, 150, 80)  # slider position → interval
-GRANULARITY_TEXTS = {Granularity.NEURON: "Neuron by neuron", Granularity.LAYER: "Layer by layer"}
-SCOPE_TEXTS = {StepScope.BATCH: "Batch (as training)", StepScope.SAMPLE: "One sample"}
+GRANULARITY_TEXTS = {Granularity.NEURON: QT_TRANSLATE_NOOP("StepPanel", "Neuron by neuron"),
+                     Granularity.LAYER: QT_TRANSLATE_NOOP("StepPanel", "Layer by layer")}
+SCOPE_TEXTS = {StepScope.BATCH: QT_TRANSLATE_NOOP("StepPanel", "Batch (as training)"),
+               StepScope.SAMPLE: QT_TRANSLATE_NOOP("StepPanel", "One sample")}
 JUMP_SHORTCUTS = {Phase.FORWARD: "Ctrl+1", Phase.LOSS: "Ctrl+2", Phase.BACKWARD: "Ctrl+3",
                   Phase.UPDATE: "Ctrl+4"}
 PHASE_COLORS = {Phase.FORWARD: style.POSITIVE, Phase.LOSS: style.NEGATIVE,
@@ -70,14 +72,16 @@ class StepPanel(QWidget):
         action.setShortcuts([QKeySequence(key) for key in shortcuts])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         keys = ", ".join(shortcuts)
-        action.setToolTip(f"{tip} ({keys})" if keys else tip)
+        action.setToolTip(self.tr("{tip} ({keys})").format(tip=tip, keys=keys) if keys else tip)
         self.addAction(action)  # so the shortcuts work even before a menu holds the action
         return action
 
     def _create_actions(self):
-        self.previous_action = self._action("◀ Previous", ["Left"], "Go back one step")
-        self.next_action = self._action("Next ▶", ["Space", "Right"], "Compute the next step")
-        self.play_action = self._action("Play", ["P"], "Step on by itself")
+        self.previous_action = self._action(self.tr("◀ Previous"), ["Left"],
+                                            self.tr("Go back one step"))
+        self.next_action = self._action(self.tr("Next ▶"), ["Space", "Right"],
+                                        self.tr("Compute the next step"))
+        self.play_action = self._action(self.tr("Play"), ["P"], self.tr("Step on by itself"))
         self.play_action.setCheckable(True)
         # the symbols are icons from the style, not characters a font may lack
         style_of = self.style()
@@ -85,14 +89,16 @@ class StepPanel(QWidget):
             (False, QStyle.StandardPixmap.SP_MediaPlay),
             (True, QStyle.StandardPixmap.SP_MediaPause))}
         self.play_action.setIcon(self._play_icons[False])
-        self.restart_action = self._action("Start", ["Home"], "Back to before the first step")
+        self.restart_action = self._action(self.tr("Start"), ["Home"],
+                                           self.tr("Back to before the first step"))
         # checkable and exclusive: the checked one is the phase the cursor is in
         self.jump_group = QActionGroup(self)
         self.jump_group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         self.jump_actions = {}
         for phase in SHOWN_PHASES:
-            action = self._action(phase.title, [JUMP_SHORTCUTS[phase]],
-                                  f"Jump to the first step of the {phase.title.lower()}")
+            tip = self.tr("Jump to the first step of the {phase}").format(
+                phase=phase.title.lower())
+            action = self._action(phase.title, [JUMP_SHORTCUTS[phase]], tip)
             action.setCheckable(True)
             self.jump_group.addAction(action)
             self.jump_actions[phase] = action
@@ -111,7 +117,7 @@ class StepPanel(QWidget):
         self.speed_slider = QSlider(Qt.Orientation.Horizontal)
         self.speed_slider.setRange(0, len(SPEEDS_MS) - 1)
         self.speed_slider.setValue(SPEEDS_MS.index(800))
-        self.speed_slider.setToolTip("How fast Play steps on")
+        self.speed_slider.setToolTip(self.tr("How fast Play steps on"))
         self.speed_slider.setMaximumWidth(120)
         self.speed_label = QLabel()
         self.speed_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -128,12 +134,13 @@ class StepPanel(QWidget):
         self.progress.setMaximumHeight(6)
         self.granularity_combo = QComboBox()
         for key, text in GRANULARITY_TEXTS.items():
-            self.granularity_combo.addItem(text, key)
+            self.granularity_combo.addItem(self.tr(text), key)
         self.scope_combo = QComboBox()
         for key, text in SCOPE_TEXTS.items():
-            self.scope_combo.addItem(text, key)
-        self.scope_combo.setToolTip("Batch: the step Train one step takes next, on its batch. "
-                                    "One sample: an online step on the chosen sample alone")
+            self.scope_combo.addItem(self.tr(text), key)
+        self.scope_combo.setToolTip(self.tr("Batch: the step Train one step takes next, on its "
+                                            "batch. One sample: an online step on the chosen "
+                                            "sample alone"))
         self.sample_spin = QSpinBox()
         self.sample_values = QLabel()
         self.sample_values.setTextFormat(Qt.TextFormat.PlainText)
@@ -177,7 +184,7 @@ class StepPanel(QWidget):
                        self.play_button):
             controls.addWidget(button)
         controls.addSpacing(8)
-        controls.addWidget(QLabel("Speed:"))
+        controls.addWidget(QLabel(self.tr("Speed:")))
         controls.addWidget(self.speed_slider)
         controls.addWidget(self.speed_label)
         controls.addStretch(1)
@@ -191,7 +198,7 @@ class StepPanel(QWidget):
         choices.addWidget(self.granularity_combo)
         choices.addWidget(self.scope_combo)
         choices.addSpacing(12)
-        choices.addWidget(QLabel("Sample:"))
+        choices.addWidget(QLabel(self.tr("Sample:")))
         choices.addWidget(self.sample_spin)
         choices.addWidget(self.sample_values, 1)
 
@@ -249,7 +256,8 @@ class StepPanel(QWidget):
     def _on_speed_changed(self, position: int):
         milliseconds = SPEEDS_MS[position]
         self._stepping.set_interval(milliseconds)
-        self.speed_label.setText(f"{format_number(milliseconds / 1000)} s a step")
+        self.speed_label.setText(self.tr("{seconds} s a step").format(
+            seconds=format_number(milliseconds / 1000)))
 
     def _on_granularity_chosen(self, index: int):
         self._stepping.set_granularity(Granularity(self.granularity_combo.itemData(index)))
@@ -269,10 +277,11 @@ class StepPanel(QWidget):
             self.sample_spin.setRange(1 if count else 0, count)
         # in the batch the field follows the sample flowing; choosing one steps it alone
         self.sample_spin.setEnabled(count > 1)
-        self.sample_spin.setSuffix(f" of {count}")
-        self.sample_spin.setToolTip("The sample flowing through the network now; choosing one "
-                                    "steps through that sample alone" if not stepping.online
-                                    else "Which data row the step-through uses")
+        self.sample_spin.setSuffix(self.tr(" of {count}").format(count=count))
+        self.sample_spin.setToolTip(self.tr("The sample flowing through the network now; "
+                                            "choosing one steps through that sample alone")
+                                    if not stepping.online
+                                    else self.tr("Which data row the step-through uses"))
         for combo, value in ((self.granularity_combo, stepping.granularity),
                              (self.scope_combo, stepping.scope)):
             with QSignalBlocker(combo):
@@ -292,13 +301,14 @@ class StepPanel(QWidget):
         self.progress.setRange(0, max(1, stepping.count))
         for phase, button in self.phase_strip.items():
             first, last = stepping.phase_range(phase)
-            button.setToolTip(f"{phase.title}: steps {first + 1}–{last + 1} "
-                              f"({last - first + 1} steps, {JUMP_SHORTCUTS[phase]})")
+            button.setToolTip(self.tr("{phase}: steps {first}–{last} ({count} steps, {keys})")
+                              .format(phase=phase.title, first=first + 1, last=last + 1,
+                                      count=last - first + 1, keys=JUMP_SHORTCUTS[phase]))
 
     def _show_sample_values(self):
         data = self._document.data
         if data is None or len(data) == 0:
-            self.sample_values.setText("no data")
+            self.sample_values.setText(self.tr("no data"))
             return
         row = self._stepping.sample
         inputs, targets = data.inputs[row], data.targets[row]
@@ -306,7 +316,8 @@ class StepPanel(QWidget):
         shown = f"x = {numbers_text(inputs, most=4)}, t = {numbers_text(targets, most=4)}"
         self.sample_values.setText(shown)
         full = f"x = {numbers_text(inputs, FULL)}\nt = {numbers_text(targets, FULL)}"
-        self.sample_values.setToolTip(literal_html(f"Full precision:\n{full}"))
+        self.sample_values.setToolTip(literal_html(self.tr("Full precision:\n{numbers}")
+                                                   .format(numbers=full)))
 
     def _on_step_moved(self, position: int):
         stepping = self._stepping
@@ -325,13 +336,13 @@ class StepPanel(QWidget):
         for action in self.jump_actions.values():
             action.setEnabled(has_steps)
         if stepping.at_end:
-            self.next_action.setText("Apply online update ▶" if stepping.online
-                                     else "Apply update ▶")
-            self.next_action.setToolTip("Apply the new weights and biases to the network "
-                                        "(Undo takes them back), then run forward again")
+            self.next_action.setText(self.tr("Apply online update ▶") if stepping.online
+                                     else self.tr("Apply update ▶"))
+            self.next_action.setToolTip(self.tr("Apply the new weights and biases to the network "
+                                                "(Undo takes them back), then run forward again"))
         else:
-            self.next_action.setText("Next ▶")
-            self.next_action.setToolTip("Compute the next step (Space, Right)")
+            self.next_action.setText(self.tr("Next ▶"))
+            self.next_action.setToolTip(self.tr("Compute the next step (Space, Right)"))
         self.progress.setValue(position + 1)
         phase = stepping.current_phase()
         for name, action in self.jump_actions.items():
@@ -340,23 +351,25 @@ class StepPanel(QWidget):
         self.formula_label.setToolTip("")
         self.explanation_label.setToolTip("")
         if not has_steps:
-            self.position_label.setText("No steps")
-            self.formula_label.setText(text_html(stepping.problem or "Nothing to step through: "
-                                       "there are no samples. Add one in the data panel."))
+            self.position_label.setText(self.tr("No steps"))
+            self.formula_label.setText(text_html(stepping.problem or self.tr(
+                "Nothing to step through: there are no samples. Add one in the data panel.")))
             self.explanation_label.clear()
         elif step is None:
-            counted = f" · {stepping.count} steps" if built else ""
-            self.position_label.setText(f"Ready{counted}")
-            self.formula_label.setText("Press <b>Next</b> (Space) to compute the first step of "
-                                       "the forward pass.")
+            self.position_label.setText(
+                self.tr("Ready · {count} steps").format(count=stepping.count) if built
+                else self.tr("Ready"))
+            self.formula_label.setText(self.tr("Press <b>Next</b> (Space) to compute the first "
+                                               "step of the forward pass."))
             self.explanation_label.clear()
         else:
-            self.position_label.setText(f"Step {position + 1} of {stepping.count} · "
-                                        f"{step.phase.title}")
+            self.position_label.setText(self.tr("Step {n} of {count} · {phase}").format(
+                n=position + 1, count=stepping.count, phase=step.phase.title))
             self.formula_label.setText(step_html(step))
             # numbers show 6 significant digits; hovering the formula gives every digit
             self.formula_label.setToolTip(
-                literal_html(f"Full precision:\n{step.formula.numbers_line(FULL)}"))
+                literal_html(self.tr("Full precision:\n{numbers}").format(
+                    numbers=step.formula.numbers_line(FULL))))
             explanation = prose_text(step.explanation)
             self.explanation_label.setText(short_prose(explanation))
             self.explanation_label.setToolTip(literal_html(explanation))
@@ -370,11 +383,17 @@ class StepPanel(QWidget):
             text = text[:1].upper() + text[1:] + "."
         elif trace is not None and trace.data.batched:
             rows = trace.data.samples
-            text = f"Training's next batch: {len(rows)} samples (rows {rows_text(rows)})"
+            count, shown = len(rows), rows_text(rows)
             if step is not None and step.sample is not None:
-                text += f"; sample {stepping.sample + 1} is flowing"
+                text = self.tr("Training's next batch: {count} samples (rows {rows}); sample {n} "
+                               "is flowing").format(count=count, rows=shown,
+                                                    n=stepping.sample + 1)
             elif step is not None and step.quantity.kind.per_sample and step.neuron is None:
-                text += f"; all {len(rows)} at once, one row each"
+                text = self.tr("Training's next batch: {count} samples (rows {rows}); all "
+                               "{count} at once, one row each").format(count=count, rows=shown)
+            else:
+                text = self.tr("Training's next batch: {count} samples (rows {rows})").format(
+                    count=count, rows=shown)
         self.scope_label.setText(text)
         self.scope_label.setVisible(bool(text))
 

@@ -8,7 +8,7 @@ refused text shows its reason under the field and the document does not change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout
 
 from engine.errors import NetworkError
@@ -20,8 +20,12 @@ from gui.document import Document
 from gui.panels.validated_field import ValidatedField
 from gui.style import ERROR_STYLE
 
-OPTIMIZER_CHOICES = ("Gradient descent (SGD)", "SGD with momentum", "Adam")
-BATCH_CHOICES = ("Full batch (all samples)", "Mini-batch", "Online (one sample)")
+OPTIMIZER_CHOICES = (QT_TRANSLATE_NOOP("TrainingSettingsForm", "Gradient descent (SGD)"),
+                     QT_TRANSLATE_NOOP("TrainingSettingsForm", "SGD with momentum"),
+                     QT_TRANSLATE_NOOP("TrainingSettingsForm", "Adam"))
+BATCH_CHOICES = (QT_TRANSLATE_NOOP("TrainingSettingsForm", "Full batch (all samples)"),
+                 QT_TRANSLATE_NOOP("TrainingSettingsForm", "Mini-batch"),
+                 QT_TRANSLATE_NOOP("TrainingSettingsForm", "Online (one sample)"))
 DEFAULT_MOMENTUM = 0.9  # what choosing "SGD with momentum" starts from
 DEFAULT_MINI_BATCH = 10
 
@@ -29,7 +33,9 @@ DEFAULT_MINI_BATCH = 10
 def _whole_number(text: str, what: str) -> int:
     value = parse_number(text, what)
     if value != int(value):
-        raise ValueError(f"{what}: {text!r} is not a whole number")
+        raise ValueError(QCoreApplication.translate(
+            "TrainingSettingsForm", "{what}: {text} is not a whole number").format(
+                what=what, text=repr(text)))
     return int(value)
 
 
@@ -52,7 +58,8 @@ class TrainingSettingsForm(QVBoxLayout):
             self.loss_combo.addItem(get_loss(name).title, name)
         self.reduction_combo = QComboBox()
         for name in REDUCTIONS:
-            title = "sum over samples (E = E₁ + … + Eₙ)" if name == "sum" else "mean over samples"
+            title = self.tr("sum over samples (E = E₁ + … + Eₙ)") if name == "sum" \
+                else self.tr("mean over samples")
             self.reduction_combo.addItem(title, name)
         self.loss_error = QLabel()
         self.loss_error.setTextFormat(Qt.TextFormat.PlainText)
@@ -60,50 +67,55 @@ class TrainingSettingsForm(QVBoxLayout):
         self.loss_error.setStyleSheet(ERROR_STYLE)
         self.loss_error.hide()
         self.optimizer_combo = QComboBox()
-        self.optimizer_combo.addItems(OPTIMIZER_CHOICES)
-        self.learning_rate_field = ValidatedField("0.1", "η: how far each step goes, > 0")
-        self.momentum_field = ValidatedField("0.9", "μ in v ← μv + ∂E/∂θ, from 0 to below 1")
-        self.beta1_field = ValidatedField("0.9", "Adam's β₁, from 0 to below 1")
-        self.beta2_field = ValidatedField("0.999", "Adam's β₂, from 0 to below 1")
-        self.epsilon_field = ValidatedField("1e-8", "Adam's ε, > 0")
+        self.optimizer_combo.addItems([self.tr(choice) for choice in OPTIMIZER_CHOICES])
+        self.learning_rate_field = ValidatedField("0.1", self.tr("η: how far each step goes, > 0"))
+        self.momentum_field = ValidatedField("0.9",
+                                             self.tr("μ in v ← μv + ∂E/∂θ, from 0 to below 1"))
+        self.beta1_field = ValidatedField("0.9", self.tr("Adam's β₁, from 0 to below 1"))
+        self.beta2_field = ValidatedField("0.999", self.tr("Adam's β₂, from 0 to below 1"))
+        self.epsilon_field = ValidatedField("1e-8", self.tr("Adam's ε, > 0"))
         self.batch_combo = QComboBox()
-        self.batch_combo.addItems(BATCH_CHOICES)
-        self.batch_size_field = ValidatedField("10", "Samples per step (a whole number ≥ 1)")
-        self.shuffle_check = QCheckBox("Shuffle the samples every epoch")
-        self.seed_field = ValidatedField("0", "The shuffle's random seed: same seed, same run")
+        self.batch_combo.addItems([self.tr(choice) for choice in BATCH_CHOICES])
+        self.batch_size_field = ValidatedField("10",
+                                               self.tr("Samples per step (a whole number ≥ 1)"))
+        self.shuffle_check = QCheckBox(self.tr("Shuffle the samples every epoch"))
+        self.seed_field = ValidatedField("0",
+                                         self.tr("The shuffle's random seed: same seed, same run"))
         for combo in (self.loss_combo, self.reduction_combo, self.optimizer_combo,
                       self.batch_combo):
             # long item texts must not force the dock wider than the learner made it
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(14)
-        self.target_loss_field = ValidatedField("never", "Stop when the loss is at or below this")
-        self.max_epochs_field = ValidatedField("never", "Stop after this many epochs")
+        self.target_loss_field = ValidatedField(self.tr("never"),
+                                                self.tr("Stop when the loss is at or below this"))
+        self.max_epochs_field = ValidatedField(self.tr("never"),
+                                               self.tr("Stop after this many epochs"))
 
     def _create_layout(self):
-        loss_box = QGroupBox("Loss")
+        loss_box = QGroupBox(self.tr("Loss"))
         loss_form = QFormLayout(loss_box)
-        loss_form.addRow("Per sample:", self.loss_combo)
-        loss_form.addRow("Over samples:", self.reduction_combo)
+        loss_form.addRow(self.tr("Per sample:"), self.loss_combo)
+        loss_form.addRow(self.tr("Over samples:"), self.reduction_combo)
         loss_form.addRow(self.loss_error)
-        optimizer_box = QGroupBox("Update rule")
+        optimizer_box = QGroupBox(self.tr("Update rule"))
         self.optimizer_form = QFormLayout(optimizer_box)
-        self.optimizer_form.addRow("Optimizer:", self.optimizer_combo)
-        self.optimizer_form.addRow("Learning rate η:", self.learning_rate_field)
-        self.optimizer_form.addRow("Momentum μ:", self.momentum_field)
-        self.optimizer_form.addRow("β₁:", self.beta1_field)
-        self.optimizer_form.addRow("β₂:", self.beta2_field)
-        self.optimizer_form.addRow("ε:", self.epsilon_field)
-        batch_box = QGroupBox("Samples per step")
+        self.optimizer_form.addRow(self.tr("Optimizer:"), self.optimizer_combo)
+        self.optimizer_form.addRow(self.tr("Learning rate η:"), self.learning_rate_field)
+        self.optimizer_form.addRow(self.tr("Momentum μ:"), self.momentum_field)
+        self.optimizer_form.addRow("β₁:", self.beta1_field)  # i18n: as is
+        self.optimizer_form.addRow("β₂:", self.beta2_field)  # i18n: as is
+        self.optimizer_form.addRow("ε:", self.epsilon_field)  # i18n: as is
+        batch_box = QGroupBox(self.tr("Samples per step"))
         batch_form = QFormLayout(batch_box)
-        batch_form.addRow("Batch:", self.batch_combo)
-        batch_form.addRow("Batch size:", self.batch_size_field)
+        batch_form.addRow(self.tr("Batch:"), self.batch_combo)
+        batch_form.addRow(self.tr("Batch size:"), self.batch_size_field)
         batch_form.addRow(self.shuffle_check)
-        batch_form.addRow("Seed:", self.seed_field)
-        stop_box = QGroupBox("Stop by itself")
+        batch_form.addRow(self.tr("Seed:"), self.seed_field)
+        stop_box = QGroupBox(self.tr("Stop by itself"))
         stop_form = QFormLayout(stop_box)
-        stop_form.addRow("At loss ≤", self.target_loss_field)
-        stop_form.addRow("After epochs:", self.max_epochs_field)
+        stop_form.addRow(self.tr("At loss ≤"), self.target_loss_field)
+        stop_form.addRow(self.tr("After epochs:"), self.max_epochs_field)
         for box in (loss_box, optimizer_box, batch_box, stop_box):
             self.addWidget(box)
 
@@ -180,53 +192,57 @@ class TrainingSettingsForm(QVBoxLayout):
         problem = loss_problem(self._document, network)
         if problem:
             self.update_from_document()
-            self.loss_error.setText(f"{problem}. The loss is unchanged.")
+            self.loss_error.setText(self.tr("{problem}. The loss is unchanged.").format(
+                problem=problem))
             self.loss_error.show()
             return
-        self._document.replace_network(f"Loss {network.loss}, {network.reduction}", network)
+        self._document.replace_network(self.tr("Loss {loss}, {reduction}").format(
+            loss=network.loss, reduction=network.reduction), network)
 
     def _on_optimizer_chosen(self, index: int):
         momentum = self._document.training.momentum
         if index == 0:
-            self._set("Optimizer: gradient descent", optimizer="sgd", momentum=0.0)
+            self._set(self.tr("Optimizer: gradient descent"), optimizer="sgd", momentum=0.0)
         elif index == 1:
-            self._set("Optimizer: SGD with momentum", optimizer="sgd",
+            self._set(self.tr("Optimizer: SGD with momentum"), optimizer="sgd",
                       momentum=momentum if momentum > 0 else DEFAULT_MOMENTUM)
         else:
-            self._set("Optimizer: Adam", optimizer="adam")
+            self._set(self.tr("Optimizer: Adam"), optimizer="adam")
         self._show_rows_for(self._document.training)
 
     def _on_batch_chosen(self, index: int):
         if index == 0:
-            self._set("Full batch", batch_size=None)
+            self._set(self.tr("Full batch"), batch_size=None)
         elif index == 2:
-            self._set("Online: one sample per step", batch_size=1)
+            self._set(self.tr("Online: one sample per step"), batch_size=1)
         else:
             current = self._document.training.batch_size
             size = current if current not in (None, 1) else DEFAULT_MINI_BATCH
-            self._set(f"Mini-batch of {size}", batch_size=size)
+            self._set(self.tr("Mini-batch of {size}").format(size=size), batch_size=size)
         self._show_rows_for(self._document.training)
 
     def _on_shuffle_toggled(self, checked: bool):
-        self._set("Shuffle" if checked else "No shuffle", shuffle=checked)
+        self._set(self.tr("Shuffle") if checked else self.tr("No shuffle"), shuffle=checked)
 
     def _commit(self, field: ValidatedField, convert, text: str, label: str, name: str):
         """Parse ``text`` with ``convert``; set ``name`` on success, else show why under it."""
         try:
             value = convert(text.strip())
         except (ValueError, NetworkError) as error:
-            field.show_error(f"{_problem(error)} — nothing changed.")
+            field.show_error(self.tr("{problem} — nothing changed.").format(
+                problem=_problem(error)))
             return
         field.clear_error()
-        self._set(f"{label} {value if value is not None else 'never'}", **{name: value})
+        self._set(self.tr("{label} {value}").format(
+            label=label, value=value if value is not None else self.tr("never")), **{name: value})
 
     def _commit_learning_rate(self, text):
-        self._commit(self.learning_rate_field, self._positive("learning rate"), text,
-                     "Learning rate", "learning_rate")
+        self._commit(self.learning_rate_field, self._positive(self.tr("learning rate")), text,
+                     self.tr("Learning rate"), "learning_rate")
 
     def _commit_momentum(self, text):
-        self._commit(self.momentum_field, self._fraction("momentum"), text, "Momentum",
-                     "momentum")
+        self._commit(self.momentum_field, self._fraction(self.tr("momentum")), text,
+                     self.tr("Momentum"), "momentum")
 
     def _commit_beta1(self, text):
         self._commit(self.beta1_field, self._fraction("β₁"), text, "β₁", "beta1")
@@ -239,29 +255,33 @@ class TrainingSettingsForm(QVBoxLayout):
 
     def _commit_batch_size(self, text):
         def convert(value):
-            return self._checker.count(_whole_number(value, "batch size"), "batch size", 1,
-                                       10**9, "samples")
-        self._commit(self.batch_size_field, convert, text, "Batch size", "batch_size")
+            what = self.tr("batch size")
+            return self._checker.count(_whole_number(value, what), what, 1, 10**9, "samples")
+        self._commit(self.batch_size_field, convert, text, self.tr("Batch size"), "batch_size")
 
     def _commit_seed(self, text):
         def convert(value):
-            return self._checker.seed(_whole_number(value, "seed"), "seed")
-        self._commit(self.seed_field, convert, text, "Seed", "seed")
+            what = self.tr("seed")
+            return self._checker.seed(_whole_number(value, what), what)
+        self._commit(self.seed_field, convert, text, self.tr("Seed"), "seed")
 
     def _commit_target_loss(self, text):
         def convert(value):
             if _means_never(value):
                 return None
-            return self._checker.optional_non_negative(parse_number(value, "loss"), "loss")
-        self._commit(self.target_loss_field, convert, text, "Stop at loss", "target_loss")
+            what = self.tr("loss")
+            return self._checker.optional_non_negative(parse_number(value, what), what)
+        self._commit(self.target_loss_field, convert, text, self.tr("Stop at loss"),
+                     "target_loss")
 
     def _commit_max_epochs(self, text):
         def convert(value):
             if _means_never(value):
                 return None
-            return self._checker.count(_whole_number(value, "epochs"), "epochs", 1, 10**9,
-                                       "epochs")
-        self._commit(self.max_epochs_field, convert, text, "Stop after epochs", "max_epochs")
+            what = self.tr("epochs")
+            return self._checker.count(_whole_number(value, what), what, 1, 10**9, "epochs")
+        self._commit(self.max_epochs_field, convert, text, self.tr("Stop after epochs"),
+                     "max_epochs")
 
     def _positive(self, what: str):
         return lambda text: self._checker.positive(parse_number(text, what), what)
@@ -280,7 +300,8 @@ def loss_problem(document: Document, network) -> str:
 
 
 def _means_never(text: str) -> bool:
-    return text.strip().lower() in ("", "never", "none")
+    never = QCoreApplication.translate("TrainingSettingsForm", "never")  # as the field shows it
+    return text.strip().lower() in ("", "never", "none", never.lower())
 
 
 def _problem(error: Exception) -> str:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QLabel
 
@@ -36,7 +36,7 @@ from gui.plots.landscape_worker import LandscapeResult, LandscapeWorker
 from gui.plots.plot_frame import PlotFrame
 from gui.style import BACKWARD, ERROR_STYLE, HIGHLIGHT, MUTED_TEXT, POSITIVE, TEXT, UPDATE
 
-NO_SECOND = "— (curve)"
+NO_SECOND = QT_TRANSLATE_NOOP("LandscapePlot", "— (curve)")  # translated where shown
 CHOSEN, RANDOM = 0, 1  # the mode box's entries
 MAX_TRAIL = 2_000  # points of the trail kept (the oldest go first)
 COLOR_MAP = "viridis"
@@ -54,12 +54,13 @@ class LandscapePlot(PlotFrame):
     verdict_changed = Signal(str)  # a new trap: "gradient ≈ 0 here, but …"; "" when left
 
     def __init__(self, document: Document, runner, parent=None):
-        super().__init__("Loss landscape", FrameClock.of(document), parent)
+        super().__init__(self.tr("Loss landscape"), FrameClock.of(document), parent)
         self._document = document
         self.parameters: tuple = ()
         self.result: LandscapeResult | None = None
         self.trail: list[tuple[float, ...]] = []  # (θ₁, E) or (θ₁, θ₂): where steps moved to
         self._last_trap = None
+        self.announced = ""  # the last trap named in the status bar
         self.span, self.points = DEFAULT_SPAN, DEFAULT_POINTS
         self.worker = LandscapeWorker(self._on_computed, self)
         self.directions = None  # (d₁, d₂) of the random slice, and θ where they were drawn
@@ -73,9 +74,13 @@ class LandscapePlot(PlotFrame):
             "parameters"))
         self.add_header_widget(self.mode_box)
         self.first_box, self.second_box = QComboBox(), QComboBox()
-        for box, tip in ((self.first_box, "θ₁: the parameter along the horizontal axis"),
-                         (self.second_box, "θ₂: a second parameter for a map of E(θ₁, θ₂)")):
-            box.setToolTip(tip + " (or click a weight or bias on the canvas; Shift: θ₂)")
+        for box, tip in ((self.first_box, self.tr("θ₁: the parameter along the horizontal axis "
+                                                  "(or click a weight or bias on the canvas; "
+                                                  "Shift: θ₂)")),
+                         (self.second_box, self.tr("θ₂: a second parameter for a map of E(θ₁, θ₂) "
+                                                   "(or click a weight or bias on the canvas; "
+                                                   "Shift: θ₂)"))):
+            box.setToolTip(tip)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             self.add_header_widget(box)
         self.verdict = QLabel()
@@ -124,7 +129,8 @@ class LandscapePlot(PlotFrame):
         if not wanted and quantities:  # by default the output layer's first weight
             last = len(network.layers) - 1
             wanted = [next(parameter_name(q) for q in quantities if q.layer == last)]
-        for box, items in ((self.first_box, names), (self.second_box, [NO_SECOND, *names])):
+        curve = self.tr(NO_SECOND)
+        for box, items in ((self.first_box, names), (self.second_box, [curve, *names])):
             box.blockSignals(True)
             box.clear()
             box.addItems(items)
@@ -132,13 +138,14 @@ class LandscapePlot(PlotFrame):
                 box.setItemData(index + (box is self.second_box), quantity)
             box.blockSignals(False)
         self.first_box.setCurrentText(wanted[0] if wanted else "")
-        self.second_box.setCurrentText(wanted[1] if len(wanted) > 1 else NO_SECOND)
+        self.second_box.setCurrentText(wanted[1] if len(wanted) > 1 else curve)
         self._read_boxes()
 
     def choose(self, first, second=None) -> None:
         """Show E along ``first`` (and ``second``): Quantities of weights or biases."""
         self.first_box.setCurrentText(parameter_name(first))
-        self.second_box.setCurrentText(NO_SECOND if second is None else parameter_name(second))
+        self.second_box.setCurrentText(self.tr(NO_SECOND) if second is None
+                                       else parameter_name(second))
 
     def _on_box_changed(self, _index: int) -> None:
         self._read_boxes()
@@ -197,12 +204,12 @@ class LandscapePlot(PlotFrame):
         network, data = document.network, document.data
         problem = ""
         if not self.parameters or not network.layers:
-            problem = "— the network has no parameters"
+            problem = self.tr("— the network has no parameters")
         elif data is None or len(data) == 0:
-            problem = "— no training data: E needs samples"
+            problem = self.tr("— no training data: E needs samples")
         elif data.inputs.shape[1] != network.input_size or \
                 data.targets.shape[1] != network.output_size:
-            problem = "— the data do not fit the network's inputs and outputs"
+            problem = self.tr("— the data do not fit the network's inputs and outputs")
         if problem:
             self.worker.cancel()
             self._show_problem(problem)
@@ -251,7 +258,7 @@ class LandscapePlot(PlotFrame):
         two = len(names) == 2
         item = self.plot_item
         item.setLabel("bottom", names[0])
-        item.setLabel("left", names[1] if two else "E (all samples)")
+        item.setLabel("left", names[1] if two else self.tr("E (all samples)"))
         self._show_map(two)
         trail = np.array(self.trail)
         self.trail_item.setData(trail[:, 0], trail[:, 1])
@@ -312,9 +319,11 @@ class LandscapePlot(PlotFrame):
         sentence = shape.sentence()
         trap = shape.kind.trap
         self.verdict.setStyleSheet(ERROR_STYLE if trap else f"color: {MUTED_TEXT.name()};")
-        self.verdict.setText(f"E = {shape.loss:.6g}. {sentence[0].upper()}{sentence[1:]}.")
+        self.verdict.setText(self.tr("E = {loss}. {sentence}.").format(
+            loss=f"{shape.loss:.6g}", sentence=sentence[0].upper() + sentence[1:]))
         # announced once per trap (kind and parameters), not on every frame spent in it
         trap_key = (shape.kind, shape.parameters) if trap else None
         if trap_key != self._last_trap:
             self._last_trap = trap_key
+            self.announced = sentence if trap else self.announced  # the status bar's, to take back
             self.verdict_changed.emit(sentence if trap else "")

@@ -45,6 +45,25 @@ so there is no single curve; marks show (z, a).</source>
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>문제가 생겼습니다</translation>
+    </message>
+    <message>
+        <source>no display found: run under xvfb-run, or set QT_QPA_PLATFORM=offscreen for screenshots</source>
+        <translation>디스플레이가 없습니다: xvfb-run으로 실행하거나, 스크린샷이라면 QT_QPA_PLATFORM=offscreen을 설정하세요</translation>
+    </message>
+    <message>
+        <source>--step {step}: the step-through has {count} steps (choose 0…{count})</source>
+        <translation>--step {step}: 단계별 실행은 {count}단계입니다 (0…{count} 중에서 고르세요)</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write the PNG</source>
+        <translation>{path}: PNG를 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>Autosaver</name>
     <message>
         <source>Autosave failed: {error}</source>
@@ -142,6 +161,284 @@ so there is no single curve; marks show (z, a).</source>
     </message>
 </context>
 <context>
+    <name>Document</name>
+    <message>
+        <source>{value} is not a finite number</source>
+        <translation>{value}은(는) 유한한 수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>contain a value that is not finite</source>
+        <translation>유한하지 않은 값이 들어 있습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainPanel</name>
+    <message>
+        <source>an input of the chosen sample</source>
+        <translation>고른 샘플의 입력값</translation>
+    </message>
+    <message>
+        <source>a target of the chosen sample: what the output should be</source>
+        <translation>고른 샘플의 기대출력값: 출력이 되어야 할 값</translation>
+    </message>
+    <message>
+        <source>the learning rate η, a training setting (Inspector)</source>
+        <translation>학습률 η, 학습 설정 (속성 보기)</translation>
+    </message>
+    <message>
+        <source>the momentum μ, a training setting</source>
+        <translation>모멘텀 μ, 학습 설정</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;There is no computation behind this: it is not a number of the step-through.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;이 값 뒤에는 계산이 없습니다: 단계별 실행의 숫자가 아닙니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Click a number (z, a, δ, ∂E/∂w, a weight or a bias) on the canvas or in the inspector to see how it was computed.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;캔버스나 속성 보기에서 숫자(z, a, δ, ∂E/∂w, 가중치, 편향)를 클릭하면 어떻게 계산되었는지 볼 수 있습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;This number is not part of the network any more.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;이 숫자는 더 이상 신경망에 없습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>How was it computed? {path}</source>
+        <translation>어떻게 계산되었나요? {path}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Computed in step {n} ({phase}) — &lt;a href=&apos;{href}&apos;&gt;show this step&lt;/a&gt;:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;{n}단계({phase})에서 계산되었습니다 — &lt;a href=&apos;{href}&apos;&gt;이 단계 보기&lt;/a&gt;:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;From:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;계산에 쓰인 값:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>{operand}: {given}</source>
+        <translation>{operand}: {given}</translation>
+    </message>
+    <message>
+        <source>{operand}: the slope of {activation} at the z computed in step {n} ({phase})</source>
+        <translation>{operand}: {n}단계({phase})에서 계산한 z에서의 {activation}의 기울기</translation>
+    </message>
+    <message>
+        <source>{operand}: computed in step {n} ({phase})</source>
+        <translation>{operand}: {n}단계({phase})에서 계산됨</translation>
+    </message>
+    <message>
+        <source> &lt;span style=&apos;color: {color}&apos;&gt;(at neuron {label})&lt;/span&gt;</source>
+        <translation> &lt;span style=&apos;color: {color}&apos;&gt;(뉴런 {label})&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>set after step {step} of training</source>
+        <translation>학습 {step}스텝 후에 정해짐</translation>
+    </message>
+    <message>
+        <source>set by the last update</source>
+        <translation>마지막 갱신으로 정해짐</translation>
+    </message>
+    <message>
+        <source>given: a parameter (from the file, or typed by you)</source>
+        <translation>주어진 값: 파라미터 (파일에서 읽었거나 직접 입력한 값)</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>주어진 값</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Set by the last update, which stepped against the gradient:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;마지막 갱신이 기울기의 반대 방향으로 움직여 정한 값입니다:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Set after step {step} of training, by its update, which stepped against the gradient:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;학습 {step}스텝의 갱신이 기울기의 반대 방향으로 움직여 정한 값입니다:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Set after step {step} of training, by its update: {rule} on that step&apos;s batch. Step through the next training step to see an update number by number.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;학습 {step}스텝의 갱신으로 정해졌습니다: 그 스텝의 배치에 대해 {rule}. 갱신을 숫자 하나하나 보려면 다음 학습 스텝을 단계별로 실행하세요.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Set after step {step} of training, by its update: the optimizer&apos;s update on that step&apos;s batch. Step through the next training step to see an update number by number.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;학습 {step}스텝의 갱신으로 정해졌습니다: 그 스텝의 배치에 대한 옵티마이저의 갱신. 갱신을 숫자 하나하나 보려면 다음 학습 스텝을 단계별로 실행하세요.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Given: a weight of the network, as the file or you set it (an update step changes it: {rule}).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;주어진 값: 파일이나 직접 입력으로 정한 신경망의 가중치입니다 (갱신 단계에서 바뀝니다: {rule}).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Given: a bias of the network, as the file or you set it (an update step changes it: {rule}).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;주어진 값: 파일이나 직접 입력으로 정한 신경망의 편향입니다 (갱신 단계에서 바뀝니다: {rule}).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>a number the step-through starts from</source>
+        <translation>단계별 실행이 시작하는 숫자</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Given: {given}.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;주어진 값: {given}.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>&amp;New…</source>
+        <translation>새로 만들기(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Build a new network: sizes, activations, loss</source>
+        <translation>새 신경망 만들기: 크기, 활성화 함수, 손실 함수</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a network file</source>
+        <translation>신경망 파일 열기</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the network</source>
+        <translation>신경망 저장</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>다른 이름으로 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the network under a new name</source>
+        <translation>신경망을 새 이름으로 저장</translation>
+    </message>
+    <message>
+        <source>Export Canvas as &amp;PNG…</source>
+        <translation>캔버스를 PNG로 내보내기(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save a picture of the canvas</source>
+        <translation>캔버스 그림 저장</translation>
+    </message>
+    <message>
+        <source>Export Canvas as S&amp;VG…</source>
+        <translation>캔버스를 SVG로 내보내기(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Save the canvas as a scalable drawing</source>
+        <translation>캔버스를 크기 조절 가능한 그림으로 저장</translation>
+    </message>
+    <message>
+        <source>Export as P&amp;yTorch script…</source>
+        <translation>PyTorch 스크립트로 내보내기(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Save a standalone PyTorch script that trains this network the same way</source>
+        <translation>이 신경망을 똑같이 학습하는 독립 실행 PyTorch 스크립트 저장</translation>
+    </message>
+    <message>
+        <source>Export as &amp;NumPy script…</source>
+        <translation>NumPy 스크립트로 내보내기(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Save the same training as a page of plain NumPy, to read the algorithm as code</source>
+        <translation>같은 학습을 순수 NumPy 코드 한 페이지로 저장 (알고리즘을 코드로 읽기)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>최근 파일 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>E&amp;xamples</source>
+        <translation>예제(&amp;X)</translation>
+    </message>
+    <message>
+        <source>New network: double-click a weight or bias to edit it</source>
+        <translation>새 신경망: 가중치나 편향을 더블클릭해 편집하세요</translation>
+    </message>
+    <message>
+        <source>Open network</source>
+        <translation>신경망 열기</translation>
+    </message>
+    <message>
+        <source>Cannot open the network</source>
+        <translation>신경망을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Opened {name}</source>
+        <translation>{name}을(를) 열었습니다</translation>
+    </message>
+    <message>
+        <source>Save network as</source>
+        <translation>신경망을 다른 이름으로 저장</translation>
+    </message>
+    <message>
+        <source>Cannot save the network</source>
+        <translation>신경망을 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>{path}에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(아직 없음)</translation>
+    </message>
+    <message>
+        <source>Export canvas</source>
+        <translation>캔버스 내보내기</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 그림 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export as {library} script</source>
+        <translation>{library} 스크립트로 내보내기</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python 스크립트 (*.py)</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>내보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>{path}(으)로 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>{path}: could not be written</source>
+        <translation>{path}: 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>복구할 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>Network files (*.json);;All files (*)</source>
+        <translation>신경망 파일 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>저장하지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <source>“{name}” has changes that are not saved.
+Save them first?</source>
+        <translation>“{name}”에 저장하지 않은 변경 사항이 있습니다.
+먼저 저장할까요?</translation>
+    </message>
+</context>
+<context>
     <name>GradientCheckPanel</name>
     <message>
         <source>Check Gradients</source>
@@ -202,6 +499,82 @@ so there is no single curve; marks show (z, a).</source>
 <context>
     <name>Inspector</name>
     <message>
+        <source>Click an underlined number to see how it was computed.</source>
+        <translation>밑줄 친 숫자를 클릭하면 어떻게 계산되었는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>z = Σ w·a + b, before the activation</source>
+        <translation>z = Σ w·a + b, 활성화 함수 이전 값</translation>
+    </message>
+    <message>
+        <source>a = f(z), what the neuron passes on</source>
+        <translation>a = f(z), 뉴런이 다음 층으로 전달하는 값</translation>
+    </message>
+    <message>
+        <source>δ = ∂E/∂z, the neuron&apos;s share of the error</source>
+        <translation>δ = ∂E/∂z, 오차 중 이 뉴런의 몫</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>Enter applies; Undo takes it back</source>
+        <translation>Enter로 적용, 실행 취소로 되돌림</translation>
+    </message>
+    <message>
+        <source>where the bias&apos;s value comes from</source>
+        <translation>편향 값이 어디서 왔는지</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;bias&quot;&gt;where does it come from?&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;bias&quot;&gt;어디서 왔나요?&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>where the value comes from</source>
+        <translation>값이 어디서 왔는지</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;value&quot;&gt;where does it come from?&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;value&quot;&gt;어디서 왔나요?&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>frozen (training never changes it)</source>
+        <translation>고정 (학습이 바꾸지 않음)</translation>
+    </message>
+    <message>
+        <source>the gradient the update step uses</source>
+        <translation>갱신 단계가 쓰는 기울기</translation>
+    </message>
+    <message>
+        <source>e.g. 0.1</source>
+        <translation>예: 0.1</translation>
+    </message>
+    <message>
+        <source>η: how far each update moves</source>
+        <translation>η: 갱신 한 번에 움직이는 정도</translation>
+    </message>
+    <message>
+        <source>E for the chosen sample</source>
+        <translation>고른 샘플의 E</translation>
+    </message>
+    <message>
+        <source>{tip} — click the number to see how it was computed</source>
+        <translation>{tip} — 숫자를 클릭하면 계산 과정을 볼 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Neuron</source>
+        <translation>뉴런</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>층:</translation>
+    </message>
+    <message>
+        <source>Activation:</source>
+        <translation>활성화 함수:</translation>
+    </message>
+    <message>
         <source>{z} (input sum):</source>
         <translation>{z} (입력의 합):</translation>
     </message>
@@ -214,6 +587,70 @@ so there is no single curve; marks show (z, a).</source>
         <translation>편향 {name}:</translation>
     </message>
     <message>
+        <source>Weight</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <source>value:</source>
+        <translation>값:</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>신경망</translation>
+    </message>
+    <message>
+        <source>loss:</source>
+        <translation>손실 함수:</translation>
+    </message>
+    <message>
+        <source>over samples:</source>
+        <translation>샘플 전체:</translation>
+    </message>
+    <message>
+        <source>learning rate η:</source>
+        <translation>학습률 η:</translation>
+    </message>
+    <message>
+        <source>E (this sample):</source>
+        <translation>E (이 샘플):</translation>
+    </message>
+    <message>
+        <source>No data: add a sample to see the values.</source>
+        <translation>데이터가 없습니다: 값을 보려면 샘플을 추가하세요.</translation>
+    </message>
+    <message>
+        <source>Sample {n} of {count}: x = {x}, t = {t}</source>
+        <translation>샘플 {n} / {count}: x = {x}, t = {t}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Nothing selected.&lt;/b&gt; Click a neuron or a connection on the canvas, or a cell of a weight table.</source>
+        <translation>&lt;b&gt;선택한 것이 없습니다.&lt;/b&gt; 캔버스의 뉴런이나 연결, 또는 가중치 표의 칸을 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Input {name}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;입력 {name}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>input layer (the sample&apos;s x)</source>
+        <translation>입력층 (샘플의 x)</translation>
+    </message>
+    <message>
+        <source>layer {n} of {count} (output)</source>
+        <translation>{count}개 층 중 {n}층 (출력층)</translation>
+    </message>
+    <message>
+        <source>layer {n} of {count} (hidden)</source>
+        <translation>{count}개 층 중 {n}층 (은닉층)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Neuron {name}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;뉴런 {name}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Bias</source>
+        <translation>편향</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Bias{name} of {target}&lt;/b&gt; (layer {layer})</source>
         <translation>&lt;b&gt;{target}의 편향{name}&lt;/b&gt; ({layer}층)</translation>
     </message>
@@ -221,9 +658,37 @@ so there is no single curve; marks show (z, a).</source>
         <source>&lt;b&gt;Weight{name} from {origin} to {target}&lt;/b&gt; (layer {layer})</source>
         <translation>&lt;b&gt;{origin}에서 {target}(으)로 가는 가중치{name}&lt;/b&gt; ({layer}층)</translation>
     </message>
+    <message>
+        <source>Not changed: {problem}.</source>
+        <translation>바꾸지 않았습니다: {problem}.</translation>
+    </message>
+    <message>
+        <source>Set {what}</source>
+        <translation>{what} 설정</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>it must be greater than 0</source>
+        <translation>0보다 커야 합니다</translation>
+    </message>
+    <message>
+        <source>Set learning rate</source>
+        <translation>학습률 설정</translation>
+    </message>
 </context>
 <context>
     <name>LandscapePlot</name>
+    <message>
+        <source>— (curve)</source>
+        <translation>— (곡선)</translation>
+    </message>
+    <message>
+        <source>Loss landscape</source>
+        <translation>손실 지형</translation>
+    </message>
     <message>
         <source>chosen parameters</source>
         <translation>고른 파라미터</translation>
@@ -237,6 +702,30 @@ so there is no single curve; marks show (z, a).</source>
         <translation>무작위 방향: 모든 파라미터를 지나는 무작위 두 방향을 따라 본 E, 뉴런마다 그 가중치 크기에 맞춰 조정 (Li et al. 2018), 파라미터가 많은 신경망용</translation>
     </message>
     <message>
+        <source>θ₁: the parameter along the horizontal axis (or click a weight or bias on the canvas; Shift: θ₂)</source>
+        <translation>θ₁: 가로축의 파라미터 (캔버스에서 가중치나 편향을 클릭해도 됩니다; Shift: θ₂)</translation>
+    </message>
+    <message>
+        <source>θ₂: a second parameter for a map of E(θ₁, θ₂) (or click a weight or bias on the canvas; Shift: θ₂)</source>
+        <translation>θ₂: E(θ₁, θ₂) 지도를 그릴 두 번째 파라미터 (캔버스에서 가중치나 편향을 클릭해도 됩니다; Shift: θ₂)</translation>
+    </message>
+    <message>
+        <source>— the network has no parameters</source>
+        <translation>— 신경망에 파라미터가 없습니다</translation>
+    </message>
+    <message>
+        <source>— no training data: E needs samples</source>
+        <translation>— 학습 데이터가 없습니다: E에는 샘플이 필요합니다</translation>
+    </message>
+    <message>
+        <source>— the data do not fit the network&apos;s inputs and outputs</source>
+        <translation>— 데이터가 신경망의 입력·출력과 맞지 않습니다</translation>
+    </message>
+    <message>
+        <source>E (all samples)</source>
+        <translation>E (모든 샘플)</translation>
+    </message>
+    <message>
         <source>α (random direction 1)</source>
         <translation>α (무작위 방향 1)</translation>
     </message>
@@ -247,6 +736,10 @@ so there is no single curve; marks show (z, a).</source>
     <message>
         <source>E = {loss} here. E(θ + α·d₁ + β·d₂) along two random directions through all {count} parameters, each neuron&apos;s part scaled to the size of its weights (seed {seed}); the path is training&apos;s, projected onto this plane.</source>
         <translation>여기서 E = {loss}. 파라미터 {count}개 모두를 지나는 무작위 두 방향을 따라 본 E(θ + α·d₁ + β·d₂), 뉴런마다 그 가중치 크기에 맞춰 조정 (시드 {seed}); 경로는 학습이 지나온 길을 이 평면에 투영한 것입니다.</translation>
+    </message>
+    <message>
+        <source>E = {loss}. {sentence}.</source>
+        <translation>E = {loss}. {sentence}.</translation>
     </message>
 </context>
 <context>
@@ -566,6 +1059,25 @@ so there is no single curve; marks show (z, a).</source>
     </message>
 </context>
 <context>
+    <name>NetworkView</name>
+    <message>
+        <source>Neuron &amp;Thumbnails</source>
+        <translation>뉴런 미리보기(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Fill each neuron with its output over the input plane (networks with two inputs)</source>
+        <translation>각 뉴런을 입력 평면 위의 출력으로 채웁니다 (입력이 두 개인 신경망)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Dead and Saturated Units</source>
+        <translation>죽은 뉴런과 포화된 뉴런 표시(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Ring ReLU units that output 0 for every training sample and sigmoid/tanh units stuck on a flat tail</source>
+        <translation>모든 학습 샘플에서 0을 출력하는 ReLU 뉴런과 평평한 끝에 머문 sigmoid/tanh 뉴런에 테두리를 칩니다</translation>
+    </message>
+</context>
+<context>
     <name>NeuronThumbnails</name>
     <message>
         <source>its output over the input plane:&lt;br&gt;x₁ from {x0} to {x1} →, x₂ from {y0} to {y1} ↑&lt;br&gt;orange {low} · white {middle} · blue {high}</source>
@@ -673,8 +1185,84 @@ so there is no single curve; marks show (z, a).</source>
 <context>
     <name>Recovery</name>
     <message>
+        <source>dd MMM</source>
+        <translation>M월 d일</translation>
+    </message>
+    <message>
+        <source>less than a minute ago (at {time} on {date})</source>
+        <translation>방금 전 ({date} {time})</translation>
+    </message>
+    <message>
+        <source>{duration} ago (at {time} on {date})</source>
+        <translation>{duration} 전 ({date} {time})</translation>
+    </message>
+    <message>
+        <source>moments before the program stopped, {ago}</source>
+        <translation>프로그램이 멈추기 직전, {ago}</translation>
+    </message>
+    <message>
         <source>{before} before the program stopped, {ago}</source>
         <translation>프로그램이 멈추기 {before} 전, {ago}</translation>
+    </message>
+    <message>
+        <source>{count} day</source>
+        <translation>{count}일</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count}일</translation>
+    </message>
+    <message>
+        <source>{count} hour</source>
+        <translation>{count}시간</translation>
+    </message>
+    <message>
+        <source>{count} hours</source>
+        <translation>{count}시간</translation>
+    </message>
+    <message>
+        <source>{count} minute</source>
+        <translation>{count}분</translation>
+    </message>
+    <message>
+        <source>{count} minutes</source>
+        <translation>{count}분</translation>
+    </message>
+    <message>
+        <source>{count} second</source>
+        <translation>{count}초</translation>
+    </message>
+    <message>
+        <source>{count} seconds</source>
+        <translation>{count}초</translation>
+    </message>
+    <message>
+        <source>the origin is not a file name</source>
+        <translation>원래 파일 이름이 파일 이름이 아닙니다</translation>
+    </message>
+    <message>
+        <source>Unsaved work in {name} was set aside ({problem}); kept as {kept}.</source>
+        <translation>{name}의 저장하지 않은 작업을 따로 두었습니다 ({problem}); {kept}(으)로 보관했습니다.</translation>
+    </message>
+    <message>
+        <source>Unsaved work in {name} was set aside ({problem}); left in place: {why}.</source>
+        <translation>{name}의 저장하지 않은 작업을 따로 두었습니다 ({problem}); 그 자리에 남겨 두었습니다: {why}.</translation>
+    </message>
+    <message>
+        <source>it is not a file</source>
+        <translation>파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>its origin cannot be read</source>
+        <translation>원래 파일 정보를 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>its origin is not a file name</source>
+        <translation>원래 파일 정보가 파일 이름이 아닙니다</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation>저장하지 않은 작업을 복구할까요?</translation>
     </message>
     <message>
         <source>The program stopped without saving your changes; they were autosaved {age}.
@@ -728,6 +1316,156 @@ Restore the network as it was then?</source>
 </context>
 <context>
     <name>StepPanel</name>
+    <message>
+        <source>Neuron by neuron</source>
+        <translation>뉴런별</translation>
+    </message>
+    <message>
+        <source>Layer by layer</source>
+        <translation>층별</translation>
+    </message>
+    <message>
+        <source>Batch (as training)</source>
+        <translation>배치 (학습과 같이)</translation>
+    </message>
+    <message>
+        <source>One sample</source>
+        <translation>샘플 하나</translation>
+    </message>
+    <message>
+        <source>{tip} ({keys})</source>
+        <translation>{tip} ({keys})</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 이전</translation>
+    </message>
+    <message>
+        <source>Go back one step</source>
+        <translation>한 단계 뒤로</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>다음 ▶</translation>
+    </message>
+    <message>
+        <source>Compute the next step</source>
+        <translation>다음 단계 계산</translation>
+    </message>
+    <message>
+        <source>Step on by itself</source>
+        <translation>자동으로 진행</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>처음</translation>
+    </message>
+    <message>
+        <source>Back to before the first step</source>
+        <translation>첫 단계 이전으로</translation>
+    </message>
+    <message>
+        <source>Jump to the first step of the {phase}</source>
+        <translation>{phase}의 첫 단계로 이동</translation>
+    </message>
+    <message>
+        <source>How fast Play steps on</source>
+        <translation>재생 속도</translation>
+    </message>
+    <message>
+        <source>Batch: the step Train one step takes next, on its batch. One sample: an online step on the chosen sample alone</source>
+        <translation>배치: &quot;한 스텝 학습&quot;이 다음에 밟을 스텝을 그 배치로. 샘플 하나: 고른 샘플 하나로 하는 온라인 스텝</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>속도:</translation>
+    </message>
+    <message>
+        <source>Sample:</source>
+        <translation>샘플:</translation>
+    </message>
+    <message>
+        <source>{seconds} s a step</source>
+        <translation>단계당 {seconds}초</translation>
+    </message>
+    <message>
+        <source> of {count}</source>
+        <translation> / {count}</translation>
+    </message>
+    <message>
+        <source>The sample flowing through the network now; choosing one steps through that sample alone</source>
+        <translation>지금 신경망을 흐르는 샘플; 하나를 고르면 그 샘플만 단계별로 실행합니다</translation>
+    </message>
+    <message>
+        <source>Which data row the step-through uses</source>
+        <translation>단계별 실행이 쓰는 데이터 행</translation>
+    </message>
+    <message>
+        <source>{phase}: steps {first}–{last} ({count} steps, {keys})</source>
+        <translation>{phase}: {first}–{last}단계 ({count}단계, {keys})</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>데이터 없음</translation>
+    </message>
+    <message>
+        <source>Full precision:
+{numbers}</source>
+        <translation>전체 정밀도:
+{numbers}</translation>
+    </message>
+    <message>
+        <source>Apply online update ▶</source>
+        <translation>온라인 갱신 적용 ▶</translation>
+    </message>
+    <message>
+        <source>Apply update ▶</source>
+        <translation>갱신 적용 ▶</translation>
+    </message>
+    <message>
+        <source>Apply the new weights and biases to the network (Undo takes them back), then run forward again</source>
+        <translation>새 가중치와 편향을 신경망에 적용하고 (실행 취소로 되돌릴 수 있음) 순전파를 다시 실행합니다</translation>
+    </message>
+    <message>
+        <source>Compute the next step (Space, Right)</source>
+        <translation>다음 단계 계산 (Space, Right)</translation>
+    </message>
+    <message>
+        <source>No steps</source>
+        <translation>단계 없음</translation>
+    </message>
+    <message>
+        <source>Nothing to step through: there are no samples. Add one in the data panel.</source>
+        <translation>실행할 단계가 없습니다: 샘플이 없습니다. 데이터 패널에서 추가하세요.</translation>
+    </message>
+    <message>
+        <source>Ready · {count} steps</source>
+        <translation>준비 · {count}단계</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>준비</translation>
+    </message>
+    <message>
+        <source>Press &lt;b&gt;Next&lt;/b&gt; (Space) to compute the first step of the forward pass.</source>
+        <translation>&lt;b&gt;다음&lt;/b&gt;(Space)을 누르면 순전파의 첫 단계를 계산합니다.</translation>
+    </message>
+    <message>
+        <source>Step {n} of {count} · {phase}</source>
+        <translation>{count}단계 중 {n}단계 · {phase}</translation>
+    </message>
+    <message>
+        <source>Training&apos;s next batch: {count} samples (rows {rows}); sample {n} is flowing</source>
+        <translation>학습의 다음 배치: 샘플 {count}개 (행 {rows}); 샘플 {n}이(가) 흐르는 중</translation>
+    </message>
+    <message>
+        <source>Training&apos;s next batch: {count} samples (rows {rows}); all {count} at once, one row each</source>
+        <translation>학습의 다음 배치: 샘플 {count}개 (행 {rows}); {count}개를 한꺼번에, 한 행에 하나씩</translation>
+    </message>
+    <message>
+        <source>Training&apos;s next batch: {count} samples (rows {rows})</source>
+        <translation>학습의 다음 배치: 샘플 {count}개 (행 {rows})</translation>
+    </message>
     <message>
         <source>Pause</source>
         <translation>일시정지</translation>
@@ -853,12 +1591,80 @@ Restore the network as it was then?</source>
 <context>
     <name>Tooltips</name>
     <message>
+        <source>after update</source>
+        <translation>갱신 후</translation>
+    </message>
+    <message>
+        <source>weight w</source>
+        <translation>가중치 w</translation>
+    </message>
+    <message>
+        <source>bias b</source>
+        <translation>편향 b</translation>
+    </message>
+    <message>
+        <source>bias of {neuron}</source>
+        <translation>{neuron}의 편향</translation>
+    </message>
+    <message>
+        <source>input x</source>
+        <translation>입력 x</translation>
+    </message>
+    <message>
+        <source>z (weighted sum + b)</source>
+        <translation>z (가중합 + b)</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;dead&lt;/b&gt;: a = 0 for every training sample, so f′ = 0 and no gradient reaches its weights</source>
+        <translation>&lt;br&gt;&lt;b&gt;죽은 뉴런&lt;/b&gt;: 모든 학습 샘플에서 a = 0이므로 f′ = 0이고 기울기가 가중치에 닿지 않습니다</translation>
+    </message>
+    <message>
         <source>&lt;br&gt;&lt;b&gt;saturated&lt;/b&gt;: on {share}% of the training samples f′(z) is nearly 0 while the output is far from its target, so it learns slowly there</source>
         <translation>&lt;br&gt;&lt;b&gt;포화&lt;/b&gt;: 학습 샘플의 {share}%에서 출력이 목표값과 먼데도 f′(z)가 거의 0이라, 그곳에서는 느리게 학습합니다</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;saturated&lt;/b&gt;: f′(z) is nearly 0 on {share}% of the training samples, so its gradients vanish</source>
+        <translation>&lt;br&gt;&lt;b&gt;포화된 뉴런&lt;/b&gt;: 학습 샘플의 {share}%에서 f′(z)가 거의 0이라 기울기가 소멸합니다</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;i&gt;frozen: training never changes it&lt;/i&gt;</source>
+        <translation>&lt;br&gt;&lt;i&gt;고정: 학습이 바꾸지 않습니다&lt;/i&gt;</translation>
     </message>
 </context>
 <context>
     <name>TrainingDocks</name>
+    <message>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>Gradients</source>
+        <translation>기울기</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <source>Output Map</source>
+        <translation>출력 지도</translation>
+    </message>
+    <message>
+        <source>Loss Landscape</source>
+        <translation>손실 지형</translation>
+    </message>
     <message>
         <source>Gradient Check</source>
         <translation>기울기 검사</translation>
@@ -869,6 +1675,241 @@ Restore the network as it was then?</source>
     <message>
         <source>The file&apos;s training run cannot be carried on ({reason}): training starts a fresh run.</source>
         <translation>파일에 저장된 학습 실행을 이어갈 수 없습니다 ({reason}): 새 실행으로 학습을 시작합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingSettingsForm</name>
+    <message>
+        <source>Gradient descent (SGD)</source>
+        <translation>경사 하강법 (SGD)</translation>
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation>모멘텀 SGD</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>Full batch (all samples)</source>
+        <translation>전체 배치 (모든 샘플)</translation>
+    </message>
+    <message>
+        <source>Mini-batch</source>
+        <translation>미니배치</translation>
+    </message>
+    <message>
+        <source>Online (one sample)</source>
+        <translation>온라인 (샘플 하나)</translation>
+    </message>
+    <message>
+        <source>{what}: {text} is not a whole number</source>
+        <translation>{what}: {text}은(는) 정수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>sum over samples (E = E₁ + … + Eₙ)</source>
+        <translation>샘플 합 (E = E₁ + … + Eₙ)</translation>
+    </message>
+    <message>
+        <source>mean over samples</source>
+        <translation>샘플 평균</translation>
+    </message>
+    <message>
+        <source>η: how far each step goes, &gt; 0</source>
+        <translation>η: 스텝 한 번에 움직이는 정도, &gt; 0</translation>
+    </message>
+    <message>
+        <source>μ in v ← μv + ∂E/∂θ, from 0 to below 1</source>
+        <translation>v ← μv + ∂E/∂θ의 μ, 0 이상 1 미만</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s β₁, from 0 to below 1</source>
+        <translation>Adam의 β₁, 0 이상 1 미만</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s β₂, from 0 to below 1</source>
+        <translation>Adam의 β₂, 0 이상 1 미만</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s ε, &gt; 0</source>
+        <translation>Adam의 ε, &gt; 0</translation>
+    </message>
+    <message>
+        <source>Samples per step (a whole number ≥ 1)</source>
+        <translation>스텝당 샘플 수 (1 이상의 정수)</translation>
+    </message>
+    <message>
+        <source>Shuffle the samples every epoch</source>
+        <translation>에폭마다 샘플 섞기</translation>
+    </message>
+    <message>
+        <source>The shuffle&apos;s random seed: same seed, same run</source>
+        <translation>섞기의 난수 시드: 같은 시드면 같은 학습</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Stop when the loss is at or below this</source>
+        <translation>손실이 이 값 이하가 되면 멈춤</translation>
+    </message>
+    <message>
+        <source>Stop after this many epochs</source>
+        <translation>이 에폭 수가 지나면 멈춤</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>Per sample:</source>
+        <translation>샘플마다:</translation>
+    </message>
+    <message>
+        <source>Over samples:</source>
+        <translation>샘플 전체:</translation>
+    </message>
+    <message>
+        <source>Update rule</source>
+        <translation>갱신 규칙</translation>
+    </message>
+    <message>
+        <source>Optimizer:</source>
+        <translation>옵티마이저:</translation>
+    </message>
+    <message>
+        <source>Learning rate η:</source>
+        <translation>학습률 η:</translation>
+    </message>
+    <message>
+        <source>Momentum μ:</source>
+        <translation>모멘텀 μ:</translation>
+    </message>
+    <message>
+        <source>Samples per step</source>
+        <translation>스텝당 샘플</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>배치:</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>배치 크기:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>시드:</translation>
+    </message>
+    <message>
+        <source>Stop by itself</source>
+        <translation>자동 멈춤</translation>
+    </message>
+    <message>
+        <source>At loss ≤</source>
+        <translation>손실 ≤</translation>
+    </message>
+    <message>
+        <source>After epochs:</source>
+        <translation>에폭 후:</translation>
+    </message>
+    <message>
+        <source>{problem}. The loss is unchanged.</source>
+        <translation>{problem}. 손실 함수는 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Loss {loss}, {reduction}</source>
+        <translation>손실 함수 {loss}, {reduction}</translation>
+    </message>
+    <message>
+        <source>Optimizer: gradient descent</source>
+        <translation>옵티마이저: 경사 하강법</translation>
+    </message>
+    <message>
+        <source>Optimizer: SGD with momentum</source>
+        <translation>옵티마이저: 모멘텀 SGD</translation>
+    </message>
+    <message>
+        <source>Optimizer: Adam</source>
+        <translation>옵티마이저: Adam</translation>
+    </message>
+    <message>
+        <source>Full batch</source>
+        <translation>전체 배치</translation>
+    </message>
+    <message>
+        <source>Online: one sample per step</source>
+        <translation>온라인: 스텝당 샘플 하나</translation>
+    </message>
+    <message>
+        <source>Mini-batch of {size}</source>
+        <translation>미니배치 {size}</translation>
+    </message>
+    <message>
+        <source>Shuffle</source>
+        <translation>섞기</translation>
+    </message>
+    <message>
+        <source>No shuffle</source>
+        <translation>섞지 않기</translation>
+    </message>
+    <message>
+        <source>{problem} — nothing changed.</source>
+        <translation>{problem} — 바뀐 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{label} {value}</source>
+        <translation>{label} {value}</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>Stop at loss</source>
+        <translation>멈출 손실</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <source>Stop after epochs</source>
+        <translation>멈출 에폭</translation>
     </message>
 </context>
 <context>
