@@ -11,6 +11,7 @@ from pathlib import Path
 
 from engine.errors import NetworkFileError
 from engine.files.netfile_reader import read_file
+from engine.i18n import tr
 from engine.model.experiment import Experiment
 
 EXAMPLES_FOLDER = Path(__file__).resolve().parents[2] / "resources" / "examples"
@@ -36,7 +37,8 @@ def preset_path(name: str) -> Path:
         hint = f"did you mean {close[0]!r}? " if close else ""
         raise NetworkFileError(
             "preset",
-            f"no preset called {name!r} ({hint}known: {', '.join(PRESET_NAMES)})",
+            tr("no preset called {name!r} ({hint}known: {preset_names})",
+               name=name, hint=hint, preset_names=', '.join(PRESET_NAMES)),
             f"preset:{name}",
         )
     return EXAMPLES_FOLDER / f"{name}.json"
