@@ -109,8 +109,8 @@ def _write_rows(path: str, header: list[str], rows) -> None:
             writer.writerow(header)
             writer.writerows(rows)
     except OSError as error:
-        raise NetworkFileError("--csv", tr("cannot write it ({strerror})",
-                                           strerror=error.strerror), path) from None
+        raise NetworkFileError("--csv", tr("cannot write it ({reason})",
+                                           reason=error.strerror), path) from None
 
 
 def _random(spec: str, experiment, csv_path: str, param2, span, points, seed) -> int:

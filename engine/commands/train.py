@@ -96,8 +96,8 @@ def _write_history(history: History, path: str) -> None:
         with replacing(path) as temporary:
             history.to_csv(temporary)
     except OSError as error:
-        raise NetworkFileError("--history", tr("cannot write it ({strerror})",
-                                               strerror=error.strerror), path) from None
+        raise NetworkFileError("--history", tr("cannot write it ({reason})",
+                                               reason=error.strerror), path) from None
 
 
 def _report(spec, trainer: Trainer, result: RunResult, save, history_path) -> int:

@@ -223,5 +223,5 @@ def write_script(text: str, path: str | os.PathLike) -> None:
     try:
         write_text(path, text)
     except OSError as error:
-        raise NetworkFileError("", tr("cannot write it ({strerror})",
-                                      strerror=error.strerror), os.fspath(path)) from None
+        raise NetworkFileError("", tr("cannot write it ({reason})",
+                                      reason=error.strerror), os.fspath(path)) from None

@@ -144,8 +144,8 @@ def write_file(experiment: Experiment, path: str | os.PathLike) -> None:
         with replacing(where) as temporary, open(temporary, "wb") as stream:
             _write_within_limit(document, stream, where)
     except OSError as error:
-        raise NetworkFileError("", tr("cannot write it ({strerror})",
-                                      strerror=error.strerror), where) from None
+        raise NetworkFileError("", tr("cannot write it ({reason})",
+                                      reason=error.strerror), where) from None
 
 
 def _write_within_limit(document: dict, stream, where: str) -> None:

@@ -34,11 +34,12 @@ def preset_path(name: str) -> Path:
     """The network file of preset ``name``; NetworkFileError (key ``preset``) if unknown."""
     if name not in PRESET_NAMES:
         close = difflib.get_close_matches(name, PRESET_NAMES, n=1, cutoff=0.5)
-        hint = f"did you mean {close[0]!r}? " if close else ""
+        known = ", ".join(PRESET_NAMES)
         raise NetworkFileError(
             "preset",
-            tr("no preset called {name!r} ({hint}known: {preset_names})",
-               name=name, hint=hint, preset_names=', '.join(PRESET_NAMES)),
+            tr("no preset called {name!r} (did you mean {close!r}? known: {known})",
+               name=name, close=close[0], known=known) if close else
+            tr("no preset called {name!r} (known: {known})", name=name, known=known),
             f"preset:{name}",
         )
     return EXAMPLES_FOLDER / f"{name}.json"

@@ -53,7 +53,8 @@ class Divergence:
         return tr(
             "training diverged at step {step}: {what} became {value}; "
             "the step was undone, the parameters are those from before it",
-            step=self.step, what=self.what, value=self.value,
+            step=self.step, value=self.value,
+            what=tr("the loss") if self.what == "the loss" else self.what,
         )
 
 
@@ -311,7 +312,7 @@ class Trainer:
         loss = fast.loss_and_gradient(inputs, targets)
         grad_norm = fast.gradient_norms()
         if not math.isfinite(loss):
-            return self._diverged(tr("the loss"), str(loss))
+            return self._diverged("the loss", str(loss))
         if not math.isfinite(grad_norm):
             what, value = fast.non_finite_gradient()
             if what is not None:
