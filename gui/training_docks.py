@@ -65,6 +65,7 @@ class TrainingDocks(QObject):
         self.runner.diverged.connect(self._on_runner_message)
         self.runner.stopped.connect(self._on_runner_message)
         self.landscape_plot.verdict_changed.connect(self._on_landscape_verdict)
+        self._verdict_shown = ""  # the trap last named in the status bar
 
     def _on_runner_message(self, message: str):
         self._window.statusBar().showMessage(message, STATUS_MESSAGE_MS)
@@ -74,5 +75,6 @@ class TrainingDocks(QObject):
         bar = self._window.statusBar()
         if message:
             bar.showMessage(message, STATUS_MESSAGE_MS)
-        elif bar.currentMessage().startswith("gradient ≈ 0 here"):
+        elif bar.currentMessage() == self._verdict_shown:
             bar.clearMessage()
+        self._verdict_shown = message

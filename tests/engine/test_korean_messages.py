@@ -9,29 +9,22 @@ import re
 import pytest
 
 from engine import i18n
-from engine.cli import main
 from engine.errors import NetworkError
 from engine.files import presets
 from engine.model.structure import LOSSES, set_loss
 from resources.examples import make_presets
 from tests.engine.test_critical_points import shape_of
+from tests.engine.test_i18n import korean  # noqa: F401  (a fixture: Korean for one test)
+from tests.engine.test_i18n import run as run_command
 
 SEED = json.loads((presets.EXAMPLES_FOLDER / "seed.json").read_text(encoding="utf-8"))
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
 
 
-@pytest.fixture
-def korean():
-    i18n.set_language("ko")
-    yield
-    i18n.set_language("en")
-
-
 def run(argv, capsys):
-    status = main([str(a) for a in argv], launch_gui=None)
-    out, err = capsys.readouterr()
-    i18n.set_language("en")
-    return status, out.splitlines(), err.splitlines()
+    """The command's exit status, its stdout lines and its stderr lines."""
+    status, out, err = run_command(argv, capsys)
+    return status, out.splitlines(), err
 
 
 def has_hangul(text: str) -> bool:
@@ -138,7 +131,8 @@ def test_presets_in_korean_show_korean_titles_and_descriptions(capsys):
     assert len(english) > 20
 
 
-def test_describe_follows_the_language(korean):
+@pytest.mark.usefixtures("korean")
+def test_describe_follows_the_language():
     assert presets.describe("saddle").startswith("안장점: 기울기는 0, 최솟값은 아님: ")
     i18n.set_language("en")
     assert presets.describe("saddle").startswith("A saddle: zero gradient, no minimum: ")
@@ -155,14 +149,16 @@ def test_the_stored_korean_text_is_what_the_generator_makes_with_the_same_number
 
 
 # ----- the engine's other messages ---------------------------------------------------------------
-def test_a_structure_error_is_korean_when_korean(korean):
+@pytest.mark.usefixtures("korean")
+def test_a_structure_error_is_korean_when_korean():
     network = presets.load_preset("seed").network
     with pytest.raises(NetworkError) as caught:
         set_loss(network, "hinge")
     assert caught.value.problem == f"알 수 없는 손실 함수 'hinge' (사용 가능: {', '.join(LOSSES)})"
 
 
-def test_the_saddle_verdict_is_one_korean_sentence_with_the_same_numbers(korean):
+@pytest.mark.usefixtures("korean")
+def test_the_saddle_verdict_is_one_korean_sentence_with_the_same_numbers():
     sentence = shape_of("saddle", ["w2[1,1]", "w1[1,1]"]).sentence()
     i18n.set_language("en")
     english = shape_of("saddle", ["w2[1,1]", "w1[1,1]"]).sentence()
@@ -172,7 +168,8 @@ def test_the_saddle_verdict_is_one_korean_sentence_with_the_same_numbers(korean)
     assert numbers([sentence]) == numbers([english])
 
 
-def test_the_local_minimum_verdict_in_korean_says_e_is_lower_elsewhere(korean):
+@pytest.mark.usefixtures("korean")
+def test_the_local_minimum_verdict_in_korean_says_e_is_lower_elsewhere():
     sentence = shape_of("local-minimum", ["w1[1,1]", "b1[1]"]).sentence()
     i18n.set_language("en")
     english = shape_of("local-minimum", ["w1[1,1]", "b1[1]"]).sentence()
