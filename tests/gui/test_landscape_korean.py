@@ -7,15 +7,9 @@ import pytest
 
 from engine import i18n
 from engine.analysis.critical_points import PointKind
-from engine.model.parameter_names import parse_parameter
+from tests.engine.test_i18n import korean  # noqa: F401  (a fixture: Korean for one test)
+from tests.gui.test_landscape_random import local_minimum_shown
 from tests.gui.test_main_window import answers, make_window, settings  # noqa: F401  (fixtures)
-
-
-@pytest.fixture
-def korean():
-    i18n.set_language("ko")
-    yield
-    i18n.set_language("en")
 
 
 def numbers(text: str) -> list[str]:
@@ -25,15 +19,7 @@ def numbers(text: str) -> list[str]:
 @pytest.mark.usefixtures("korean")
 def test_the_local_minimum_is_named_in_korean_and_taken_back(qtbot, make_window):  # noqa: F811
     window = make_window("preset:local-minimum")
-    docks = window.training_docks
-    docks.landscape_dock.raise_()
-    plot = docks.landscape_plot
-    network = window.document.network
-    plot.choose(parse_parameter("w1[1,1]", network), parse_parameter("b1[1]", network))
-    qtbot.waitUntil(lambda: plot.result is not None and plot.result.shape is not None
-                    and len(plot.result.shape.values) == 2)
-    plot.worker.wait()
-    shape = plot.result.shape
+    plot, shape = local_minimum_shown(qtbot, window)
     assert shape.kind is PointKind.LOCAL_MINIMUM
     message = window.statusBar().currentMessage()
     assert message.startswith("여기서 기울기 ≈ 0(‖∂E/∂θ‖ = ")
