@@ -27,6 +27,7 @@ from enum import StrEnum
 import numpy as np
 
 from engine.analysis.loss_landscape import LossLandscape, losses_at
+from engine.i18n import tr
 from engine.lesson.quantities import Kind, Quantity
 from engine.model.network import Network
 from engine.model.parameter_names import parameter_index, parameter_name, parameter_value
@@ -45,7 +46,7 @@ class PointKind(StrEnum):
     SADDLE = "saddle"
     PLATEAU = "plateau"
     MAXIMUM = "maximum"
-    LOCAL_MINIMUM = "local minimum"  # curves up all round, but E is lower elsewhere on the grid
+    LOCAL_MINIMUM = "local minimum"  # curves up all round, E lower elsewhere  # i18n: as is
 
     @property
     def trap(self) -> bool:
@@ -85,31 +86,41 @@ class LocalShape:
     def _lower_text(self) -> str:
         """"E = 0.389 is lower at w1[1,1] = 0.0115, b1[1] = −0.0078"."""
         if self.lower is None:
-            return "E is lower elsewhere"
+            return tr("E is lower elsewhere")
         values, loss = self.lower
         where = ", ".join(f"{parameter_name(q)} = {v:.3g}"
                           for q, v in zip(self.parameters, values, strict=True))
-        return f"E = {loss:.4g} is lower at {where}"
+        return tr("E = {loss:.4g} is lower at {where}", loss=loss, where=where)
 
     def sentence(self) -> str:
         """What the learner is looking at, in one line ("gradient ≈ 0 here, but …")."""
-        along = " and ".join(parameter_name(q) for q in self.parameters)
+        along = " and ".join(parameter_name(q) for q in self.parameters)  # i18n: as is
+        if len(self.parameters) == 2:
+            along = tr("{first} and {second}", first=parameter_name(self.parameters[0]),
+                       second=parameter_name(self.parameters[1]))
         norm = f"‖∂E/∂θ‖ = {self.gradient_norm:.3g}"
         if self.kind is PointKind.SLOPE:
-            return f"{norm}: E still falls downhill along {along}"
-        not_minimum = f"gradient ≈ 0 here ({norm}), but E is not at its minimum"
+            return tr("{norm}: E still falls downhill along {along}", norm=norm, along=along)
         return {
-            PointKind.SADDLE: f"{not_minimum}: a saddle along {along} (E curves up one way "
-                              "and down another)",
-            PointKind.PLATEAU: f"{not_minimum}: a plateau along {along} (E is almost flat, "
-                               "so training crawls)",
-            PointKind.MAXIMUM: f"{not_minimum}: a maximum along {along}",
-            PointKind.LOCAL_MINIMUM: f"{not_minimum}: a local minimum along {along} "
-                                     f"(E curves up all round, yet {self._lower_text()})",
-            PointKind.MINIMUM: f"gradient ≈ 0 here ({norm}) and E curves up along {along}: "
-                               "a minimum along these parameters",
-            PointKind.FLAT: f"gradient ≈ 0 here ({norm}) and E is almost flat along {along} "
-                            "across the grid: choose another parameter to look further",
+            PointKind.SADDLE: tr("gradient ≈ 0 here ({norm}), but E is not at its minimum: a "
+                                 "saddle along {along} (E curves up one way and down another)",
+                                 norm=norm, along=along),
+            PointKind.PLATEAU: tr("gradient ≈ 0 here ({norm}), but E is not at its minimum: a "
+                                  "plateau along {along} (E is almost flat, so training crawls)",
+                                  norm=norm, along=along),
+            PointKind.MAXIMUM: tr("gradient ≈ 0 here ({norm}), but E is not at its minimum: a "
+                                  "maximum along {along}",
+                                  norm=norm, along=along),
+            PointKind.LOCAL_MINIMUM: tr("gradient ≈ 0 here ({norm}), but E is not at its "
+                                        "minimum: a local minimum along {along} (E curves up all "
+                                        "round, yet {lower})",
+                                        norm=norm, along=along, lower=self._lower_text()),
+            PointKind.MINIMUM: tr("gradient ≈ 0 here ({norm}) and E curves up along {along}: a "
+                                  "minimum along these parameters",
+                                  norm=norm, along=along),
+            PointKind.FLAT: tr("gradient ≈ 0 here ({norm}) and E is almost flat along {along} "
+                               "across the grid: choose another parameter to look further",
+                               norm=norm, along=along),
         }[self.kind]
 
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.errors import NetworkError
+from engine.i18n import tr
 from engine.model.activations import get_activation
 from engine.model.losses import get_loss
 from engine.model.network import ForwardPass, Network
@@ -137,9 +138,10 @@ def _batch(values, width: int, key: str) -> np.ndarray:
     if values.ndim == 1:
         values = values[np.newaxis, :]
     if values.ndim != 2 or values.shape[1] != width:
-        raise NetworkError(key, f"must be rows of {width} numbers, not shape {values.shape}")
+        raise NetworkError(key, tr("must be rows of {width} numbers, not shape {shape}",
+                                   width=width, shape=values.shape))
     if values.shape[0] == 0:
-        raise NetworkError(key, "no samples")
+        raise NetworkError(key, tr("no samples"))
     return values
 
 
@@ -206,7 +208,8 @@ def accuracy(outputs: np.ndarray, targets: np.ndarray) -> float | None:
     targets = np.asarray(targets, dtype=np.float64)
     if outputs.shape != targets.shape:
         raise NetworkError(
-            "targets", f"shape {targets.shape} does not match outputs {outputs.shape}"
+            "targets", tr("shape {shape} does not match outputs {shape2}",
+                          shape=targets.shape, shape2=outputs.shape)
         )
     kind = target_classes(targets)
     if kind is None:

@@ -18,6 +18,7 @@ import numpy as np
 
 from engine.analysis import ranges
 from engine.errors import NetworkError
+from engine.i18n import tr
 from engine.model.activations import get_activation
 from engine.model.network import Network
 
@@ -108,7 +109,8 @@ def landscape(
     """
     if network.input_size != 2:
         raise NetworkError(
-            "input_size", f"a map of the input plane needs 2 inputs, not {network.input_size}"
+            "input_size", tr("a map of the input plane needs 2 inputs, not {input_size}",
+                             input_size=network.input_size)
         )
     nx, ny = _resolution(resolution)
     _check_grid_size(network, nx * ny)
@@ -146,7 +148,8 @@ def output_curve(
     """
     if network.input_size != 1:
         raise NetworkError(
-            "input_size", f"a curve x → output needs 1 input, not {network.input_size}"
+            "input_size", tr("a curve x → output needs 1 input, not {input_size}",
+                             input_size=network.input_size)
         )
     n = grid_count(resolution, "resolution", MAX_CURVE_RESOLUTION)
     _check_grid_size(network, n)
@@ -159,7 +162,9 @@ def output_curve(
 def _resolution(resolution) -> tuple[int, int]:
     if isinstance(resolution, (tuple, list)):
         if len(resolution) != 2:
-            raise NetworkError("resolution", f"must be one number or (nx, ny), not {resolution!r}")
+            raise NetworkError("resolution", tr("must be one number or (nx, ny), not "
+                                                "{resolution!r}",
+                                                resolution=resolution))
         return tuple(grid_count(n, "resolution", MAX_RESOLUTION) for n in resolution)
     n = grid_count(resolution, "resolution", MAX_RESOLUTION)
     return n, n
@@ -168,9 +173,10 @@ def _resolution(resolution) -> tuple[int, int]:
 def grid_count(value, key: str, maximum: int) -> int:
     """``value`` as a number of grid points from 2 to ``maximum``, or ``NetworkError(key, …)``."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise NetworkError(key, f"must be a whole number, not {value!r}")
+        raise NetworkError(key, tr("must be a whole number, not {value!r}", value=value))
     if not 2 <= value <= maximum:
-        raise NetworkError(key, f"must be from 2 to {maximum:,}, not {value}")
+        raise NetworkError(key, tr("must be from 2 to {maximum:,}, not {value}",
+                                   maximum=maximum, value=value))
     return int(value)
 
 
@@ -179,8 +185,9 @@ def _check_grid_size(network: Network, points: int) -> None:
     if values > MAX_GRID_VALUES:
         raise NetworkError(
             "resolution",
-            f"{points:,} points × {sum(network.sizes):,} neurons is too many values "
-            f"(limit {MAX_GRID_VALUES:,}): lower the resolution",
+            tr("{points:,} points × {sizes:,} neurons is too many values (limit "
+               "{max_grid_values:,}): lower the resolution",
+               points=points, sizes=sum(network.sizes), max_grid_values=MAX_GRID_VALUES),
         )
 
 
@@ -191,13 +198,16 @@ def _range(given, data, margin: float, key: str) -> tuple[float, float]:
         try:
             low, high = (float(v) for v in given)
         except (TypeError, ValueError):
-            raise NetworkError(key, f"must be two numbers (min, max), not {given!r}") from None
+            raise NetworkError(key, tr("must be two numbers (min, max), not {given!r}",
+                                       given=given)) from None
         if not (math.isfinite(low) and math.isfinite(high)):
-            raise NetworkError(key, f"must be finite, not {given!r}")
+            raise NetworkError(key, tr("must be finite, not {given!r}", given=given))
         if not low < high:
-            raise NetworkError(key, f"min must be below max, not {low:g} ≥ {high:g}")
+            raise NetworkError(key, tr("min must be below max, not {low:g} ≥ {high:g}",
+                                       low=low, high=high))
     if not ranges.span_is_finite(low, high):  # a grid steps by span / n
-        raise NetworkError(key, f"{low:g} to {high:g} is too wide: its span is beyond 1.8e308")
+        raise NetworkError(key, tr("{low:g} to {high:g} is too wide: its span is beyond 1.8e308",
+                                   low=low, high=high))
     return low, high
 
 

@@ -25,6 +25,7 @@ import numpy as np
 
 from engine.analysis.landscape import grid_count
 from engine.errors import NetworkError
+from engine.i18n import tr
 from engine.lesson.quantities import Kind, Quantity
 from engine.model.activations import get_activation
 from engine.model.losses import get_loss, reduction_scale
@@ -109,15 +110,17 @@ def loss_landscape(
         try:
             points = grid_count(points, "points", MAX_MAP_POINTS)
         except NetworkError as error:
-            raise NetworkError("points", f"{error.problem} (with two parameters the grid has "
-                               "points × points values)") from None
+            raise NetworkError("points", tr("{problem} (with two parameters the grid has points × "
+                                            "points values)",
+                                            problem=error.problem)) from None
     span = float(span)
     if not (math.isfinite(span) and span > 0):
-        raise NetworkError("span", f"must be a finite number > 0, not {span!r}")
+        raise NetworkError("span", tr("must be a finite number > 0, not {span!r}", span=span))
     centre = tuple(parameter_value(network, q) for q in parameters)
     for name, value in zip(map(parameter_name, parameters), centre, strict=True):
         if not (math.isfinite(value - span) and math.isfinite(value + span)):
-            raise NetworkError("span", f"{name} = {value:g} ± {span:g} is beyond 1.8e308")
+            raise NetworkError("span", tr("{name} = {value:g} ± {span:g} is beyond 1.8e308",
+                                          name=name, value=value, span=span))
     axes = tuple(grid_axis(value, span, points) for value in centre)
     if len(axes) == 1:
         return LossLandscape(
@@ -201,13 +204,17 @@ def _changed_layer(layer, index: int, a, parameters, changes, samples: int) -> n
 
 def _check_parameters(network: Network, parameters: tuple[Quantity, ...]) -> None:
     if len(parameters) not in (1, 2):
-        raise NetworkError("parameters", f"choose one or two parameters, not {len(parameters)}")
+        raise NetworkError("parameters", tr("choose one or two parameters, not {n_parameters}",
+                                            n_parameters=len(parameters)))
     for q in parameters:
         if q.kind not in PARAMETER_KINDS or not 0 <= q.layer < len(network.layers):
-            raise NetworkError("parameters", f"{q} is not a weight or a bias of the network")
+            raise NetworkError("parameters", tr("{q} is not a weight or a bias of the network",
+                                                q=q))
         array, index = parameter_place(network, q)
         if not all(0 <= i < n for i, n in zip(index, array.shape, strict=True)):
-            raise NetworkError("parameters", f"{q} is not a weight or a bias of the network")
+            raise NetworkError("parameters", tr("{q} is not a weight or a bias of the network",
+                                                q=q))
     if len(parameters) == 2 and parameters[0] == parameters[1]:
         name = parameter_name(parameters[0])
-        raise NetworkError("parameters", f"{name} is chosen twice: choose two different ones")
+        raise NetworkError("parameters", tr("{name} is chosen twice: choose two different ones",
+                                            name=name))

@@ -38,6 +38,7 @@ import numpy as np
 from engine.analysis.landscape import grid_count
 from engine.analysis.loss_landscape import MAX_MAP_POINTS, Cancelled, grid_axis
 from engine.errors import NetworkError
+from engine.i18n import tr
 from engine.model.activations import get_activation
 from engine.model.losses import get_loss, reduction_scale
 from engine.model.network import Network
@@ -134,11 +135,11 @@ def random_slice(
     raises :class:`Cancelled`.
     """
     if not network.layers:
-        raise NetworkError("layers", "a slice along random directions needs at least one layer")
+        raise NetworkError("layers", tr("a slice along random directions needs at least one layer"))
     points = grid_count(points, "points", MAX_MAP_POINTS)
     span = float(span)
     if not (math.isfinite(span) and span > 0):
-        raise NetworkError("span", f"must be a finite number > 0, not {span!r}")
+        raise NetworkError("span", tr("must be a finite number > 0, not {span!r}", span=span))
     if directions is None:
         directions = random_directions(network, seed)
     axis = grid_axis(0.0, span, points)

@@ -17,6 +17,7 @@ from engine.analysis.gradcheck import MAX_WORK, ParameterCheck, check_parameters
 from engine.commands.common import EXIT_BUG, EXIT_OK
 from engine.errors import NetworkError, NetworkFileError
 from engine.files.netfile import load
+from engine.i18n import tr
 from engine.lesson.formula import json_value
 from engine.training.trainer import Trainer
 
@@ -29,7 +30,7 @@ def gradcheck(spec: str, as_json: bool = False) -> int:
     experiment = load(spec)
     data = experiment.data
     if data is None or len(data) == 0:
-        raise NetworkFileError("data", "there are no samples to check the gradients on", spec)
+        raise NetworkFileError("data", tr("there are no samples to check the gradients on"), spec)
     try:
         rows = Trainer(experiment.copy()).next_batch()
     except NetworkError as error:
@@ -38,9 +39,10 @@ def gradcheck(spec: str, as_json: bool = False) -> int:
     if check_work(network, len(rows)) > MAX_WORK:
         raise NetworkFileError(
             "layers",
-            f"{network.parameter_count:,} parameters on a batch of {len(rows):,} samples are too "
-            "many to check by differences (five forward passes each): use a smaller network "
-            "or a smaller training.batch_size",
+            tr("{parameter_count:,} parameters on a batch of {n_rows:,} samples are too many to "
+               "check by differences (five forward passes each): use a smaller network or a "
+               "smaller training.batch_size",
+               parameter_count=network.parameter_count, n_rows=len(rows)),
             spec,
         )
     checks = check_parameters(network, data.inputs[rows], data.targets[rows])
@@ -55,16 +57,21 @@ def gradcheck(spec: str, as_json: bool = False) -> int:
         _print_table(spec, checks, len(rows))
     passed = all(check.relative_error <= TOLERANCE for check in checks)
     if not as_json:
-        verdict = "every gradient agrees" if passed else "MISMATCH: the backward pass is wrong"
-        print(f"largest relative error {worst:.3g} (limit {TOLERANCE:g}): {verdict}")
+        verdict = tr("every gradient agrees") if passed else tr("MISMATCH: the backward pass is "
+                                                                  "wrong")
+        print(tr("largest relative error {worst:.3g} (limit {tolerance:g}): {verdict}",
+                 worst=worst, tolerance=TOLERANCE, verdict=verdict))
     return EXIT_OK if passed else EXIT_MISMATCH
 
 
 def _print_table(spec: str, checks: list[ParameterCheck], batch: int) -> None:
-    samples = f"{batch} sample" + ("" if batch == 1 else "s")
-    print(f"{spec}: ∂E/∂θ of the next training batch ({samples}), worst first")
-    width = max([len("parameter")] + [len(check.name) for check in checks])
-    print(f"{'parameter':<{width}}  {'analytic':>24}  {'numeric':>24}  {'relative error':>14}")
+    samples = tr("{count} sample", count=batch) if batch == 1 else \
+        tr("{count} samples", count=batch)
+    print(tr("{spec}: ∂E/∂θ of the next training batch ({samples}), worst first",
+             spec=spec, samples=samples))
+    heads = tr("parameter"), tr("analytic"), tr("numeric"), tr("relative error")
+    width = max([len(heads[0])] + [len(check.name) for check in checks])
+    print(f"{heads[0]:<{width}}  {heads[1]:>24}  {heads[2]:>24}  {heads[3]:>14}")
     for check in checks:
         mark = "" if check.relative_error <= TOLERANCE else "  ✗"
         print(f"{check.name:<{width}}  {check.analytic:>24.17g}  {check.numeric:>24.17g}  "

@@ -29,6 +29,7 @@ from engine.errors import NetworkError, NetworkFileError
 from engine.files.atomic_write import replacing
 from engine.files.netfile import load
 from engine.files.number_text import parse_number
+from engine.i18n import tr
 from engine.lesson.quantities import Kind
 from engine.model.parameter_names import parameter_index, parameter_name, parse_parameter
 
@@ -50,7 +51,8 @@ def landscape(
     experiment = load(spec)
     data = experiment.data
     if data is None or len(data) == 0:
-        raise NetworkFileError("data", "there are no samples to measure E on (data is empty)", spec)
+        raise NetworkFileError("data", tr("there are no samples to measure E on (data is empty)"),
+                               spec)
     check_output_path(csv_path, "--csv", ".csv")
     network = experiment.network
     if random:
@@ -69,15 +71,18 @@ def landscape(
         raise NetworkFileError(key, error.problem, spec) from None
     _write_csv(grid, csv_path)
     gradients = network.backward(network.forward(data.inputs), data.targets)
-    names = " and ".join(grid.names)
-    print(f"wrote E over {len(data)} samples along {names}, {grid.losses.size} points, "
-          f"to {csv_path}")
-    print(f"at the current point E = {gradients.loss:.12g}")  # 12 digits hide float rounding
+    names = grid.names[0] if len(grid.names) == 1 else \
+        tr("{first} and {second}", first=grid.names[0], second=grid.names[1])
+    print(tr("wrote E over {n_data} samples along {names}, {size} points, to {csv_path}",
+             n_data=len(data), names=names, size=grid.losses.size, csv_path=csv_path))
+    print(tr("at the current point E = {loss:.12g}",
+             loss=gradients.loss))  # 12 digits hide float rounding
     for quantity, value in zip(grid.parameters, grid.centre, strict=True):
         grads = gradients.grad_weights if quantity.kind == Kind.WEIGHT else gradients.grad_biases
         name = parameter_name(quantity)
         slope = float(grads[quantity.layer][parameter_index(quantity)])
-        print(f"  {name} = {value:.12g}, ∂E/∂{name} = {slope:.12g}")
+        print(tr("  {name} = {value:.12g}, ∂E/∂{name} = {slope:.12g}",
+                 name=name, value=value, slope=slope))
     return EXIT_OK
 
 
@@ -104,13 +109,14 @@ def _write_rows(path: str, header: list[str], rows) -> None:
             writer.writerow(header)
             writer.writerows(rows)
     except OSError as error:
-        raise NetworkFileError("--csv", f"cannot write it ({error.strerror})", path) from None
+        raise NetworkFileError("--csv", tr("cannot write it ({reason})",
+                                           reason=error.strerror), path) from None
 
 
 def _random(spec: str, experiment, csv_path: str, param2, span, points, seed) -> int:
     """``--random``: the slice along two filter-normalised random directions."""
     if param2 is not None:
-        raise NetworkFileError("--param2", "goes with --param, not with --random", spec)
+        raise NetworkFileError("--param2", tr("goes with --param, not with --random"), spec)
     network, data = experiment.network, experiment.data
     seed = DEFAULT_SEED if seed is None else seed
     try:
@@ -120,10 +126,11 @@ def _random(spec: str, experiment, csv_path: str, param2, span, points, seed) ->
     except NetworkError as error:
         raise NetworkFileError(ARGUMENTS.get(error.key, error.key), error.problem, spec) from None
     _write_random_csv(grid, csv_path)
-    print(f"wrote E over {len(data)} samples along two random filter-normalised directions "
-          f"(seed {seed}), {grid.losses.size} points, to {csv_path}")
-    print(f"at the current point (alpha = beta = 0) E = "
-          f"{network.loss_value(data.inputs, data.targets):.12g}")
+    print(tr("wrote E over {n_data} samples along two random filter-normalised directions (seed "
+             "{seed}), {size} points, to {csv_path}",
+             n_data=len(data), seed=seed, size=grid.losses.size, csv_path=csv_path))
+    print(tr("at the current point (alpha = beta = 0) E = {inputs:.12g}",
+             inputs=network.loss_value(data.inputs, data.targets)))
     return EXIT_OK
 
 

@@ -6,7 +6,7 @@ import textwrap
 
 from engine.commands.common import EXIT_OK
 from engine.files.netfile import PRESET_PREFIX
-from engine.files.presets import PRESET_NAMES, load_preset
+from engine.files.presets import PRESET_NAMES, load_preset, title_and_description
 
 WIDTH = 88
 
@@ -16,9 +16,10 @@ def list_presets() -> int:
     and description are the file's own, as it was written)."""
     for name in PRESET_NAMES:
         network = load_preset(name).network
+        title, description = title_and_description(name)
         sizes = "-".join(map(str, network.sizes))
-        print(f"{PRESET_PREFIX}{name:<20} {network.name}  ({sizes})")
-        for line in textwrap.wrap(network.description, WIDTH - 4):
+        print(f"{PRESET_PREFIX}{name:<20} {title}  ({sizes})")
+        for line in textwrap.wrap(description, WIDTH - 4):
             print(f"    {line}")
         print()
     return EXIT_OK

@@ -17,6 +17,7 @@ from engine.commands.common import EXIT_DIVERGED, EXIT_OK, check_output_paths
 from engine.errors import NetworkError, NetworkFileError
 from engine.files.atomic_write import replacing
 from engine.files.netfile import load, write_file
+from engine.i18n import tr
 from engine.lesson.quantities import StopReason
 from engine.training.history import History
 from engine.training.trainer import RunResult, Trainer
@@ -39,7 +40,7 @@ def train(
         experiment.training.learning_rate = learning_rate
     if experiment.data is None or len(experiment.data) == 0:
         raise NetworkFileError(
-            "data", "there is no training data (data.inputs and data.targets are empty)", spec
+            "data", tr("there is no training data (data.inputs and data.targets are empty)"), spec
         )
     check_output_paths({"--save": save, "--history": history_path}, read=spec)
     if restart:
@@ -47,8 +48,9 @@ def train(
     history = History(len(experiment.network.layers))
     trainer = Trainer(experiment, history)
     if trainer.discarded_run is not None:
-        print(f"note: {spec}: the saved run cannot be carried on ({trainer.discarded_run}); "
-              "training starts a fresh run", file=sys.stderr)
+        print(tr("note: {spec}: the saved run cannot be carried on ({discarded_run}); training "
+                 "starts a fresh run",
+                 spec=spec, discarded_run=trainer.discarded_run), file=sys.stderr)
     try:
         result = _run(trainer, steps, show_progress=sys.stderr.isatty())
     except NetworkError as error:  # the trainer names the key; the file is ours to add
@@ -83,8 +85,9 @@ def _run(trainer: Trainer, steps: int, show_progress: bool) -> RunResult:
 def _draw_progress(done: int, total: int, loss: float | None) -> None:
     filled = BAR_WIDTH * done // total
     bar = "[" + "#" * filled + "." * (BAR_WIDTH - filled) + "]"
-    shown = "" if loss is None else f"  loss {_number(loss)}"
-    print(f"\r{bar} {done}/{total} steps{shown}", end="", file=sys.stderr, flush=True)
+    shown = "" if loss is None else tr("  loss {loss}", loss=_number(loss))
+    print(tr("\r{bar} {done}/{total} steps{shown}",
+             bar=bar, done=done, total=total, shown=shown), end="", file=sys.stderr, flush=True)
 
 
 def _write_history(history: History, path: str) -> None:
@@ -93,29 +96,41 @@ def _write_history(history: History, path: str) -> None:
         with replacing(path) as temporary:
             history.to_csv(temporary)
     except OSError as error:
-        raise NetworkFileError("--history", f"cannot write it ({error.strerror})", path) from None
+        raise NetworkFileError("--history", tr("cannot write it ({reason})",
+                                               reason=error.strerror), path) from None
 
 
 def _report(spec, trainer: Trainer, result: RunResult, save, history_path) -> int:
     rate = trainer.settings.learning_rate
-    written = [f"saved {p}" for p in (save, history_path) if p]
-    steps = f"{result.steps} step" + ("" if result.steps == 1 else "s")
+    written = [tr("saved {path}", path=p) for p in (save, history_path) if p]
+    steps = tr("{count} step", count=result.steps) if result.steps == 1 else \
+        tr("{count} steps", count=result.steps)
     if result.divergence is not None:
-        tail = f" ({', '.join(written)}, up to the last finite step)" if written else ""
-        advice = f"try a smaller learning rate, e.g. --learning-rate {_number(rate / 10)}"
+        tail = tr(" ({written}, up to the last finite step)", written=", ".join(written)) \
+            if written else ""
+        advice = tr("try a smaller learning rate, e.g. --learning-rate {rate}",
+                    rate=_number(rate / 10))
         if result.steps == 0 and not math.isfinite(trainer.training_loss()):
-            advice = "the starting parameters already give a non-finite loss: make them smaller"
-        print(f"error: {spec}: {result.divergence.message}{tail}; {advice}", file=sys.stderr)
+            advice = tr("the starting parameters already give a non-finite loss: make them "
+                        "smaller")
+        print(tr("error: {spec}: {message}{tail}; {advice}",
+                 spec=spec, message=result.divergence.message, tail=tail, advice=advice),
+                 file=sys.stderr)
         return EXIT_DIVERGED
-    print(f"trained {spec} for {steps} at learning rate {_number(rate)}")
+    print(tr("trained {spec} for {steps} at learning rate {rate}",
+             spec=spec, steps=steps, rate=_number(rate)))
     if result.stopped.early:
-        print(f"stopped early: {result.stopped.replace('_', ' ')} reached")
+        reached = {StopReason.MAX_EPOCHS: tr("stopped early: max epochs reached"),
+                   StopReason.TARGET_LOSS: tr("stopped early: target loss reached")}
+        print(reached[result.stopped])
     if result.loss is not None:
-        print(f"loss of the last step's batch, before its update: {_number(result.loss)}")
-    print(f"final loss on the training data: {_number(trainer.training_loss())}")
+        print(tr("loss of the last step's batch, before its update: {loss}",
+                 loss=_number(result.loss)))
+    print(tr("final loss on the training data: {training_loss}",
+             training_loss=_number(trainer.training_loss())))
     test_loss = trainer.test_loss()
     if test_loss is not None:
-        print(f"final loss on the test data: {_number(test_loss)}")
+        print(tr("final loss on the test data: {test_loss}", test_loss=_number(test_loss)))
     for line in written:
         print(line)
     return EXIT_OK

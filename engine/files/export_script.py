@@ -16,6 +16,7 @@ import textwrap
 from engine.errors import NetworkFileError
 from engine.files.atomic_write import write_text
 from engine.files.netfile import dumps, parse, to_dict
+from engine.i18n import tr
 from engine.lesson.formula import Symbol, render_form
 from engine.lesson.quantities import Kind, Quantity
 from engine.model.activations import get_activation
@@ -36,7 +37,7 @@ def exported_document(experiment: Experiment, source: str | None = None) -> dict
     data = experiment.data
     if data is None or len(data) == 0:
         raise NetworkFileError(
-            "data", "there is no training data (data.inputs and data.targets are empty)", source
+            "data", tr("there is no training data (data.inputs and data.targets are empty)"), source
         )
     document = to_dict(experiment)
     document["version"] = FILE_VERSION
@@ -222,4 +223,5 @@ def write_script(text: str, path: str | os.PathLike) -> None:
     try:
         write_text(path, text)
     except OSError as error:
-        raise NetworkFileError("", f"cannot write it ({error.strerror})", os.fspath(path)) from None
+        raise NetworkFileError("", tr("cannot write it ({reason})",
+                                      reason=error.strerror), os.fspath(path)) from None

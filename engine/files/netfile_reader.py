@@ -17,6 +17,7 @@ from engine.files import netfile_run
 from engine.files.file_text import key_name
 from engine.files.netfile_values import Checker, NonFiniteLiteral
 from engine.files.regular_file import read_bytes
+from engine.i18n import tr
 from engine.model import rules
 from engine.model.activations import ACTIVATION_NAMES
 from engine.model.experiment import OPTIMIZERS, Dataset, Experiment, TrainingSettings
@@ -81,7 +82,7 @@ def decode_json(raw: bytes, source: str | None = None) -> dict:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise NetworkFileError(
-            "", f"not UTF-8 text (bad byte at offset {error.start})", source
+            "", tr("not UTF-8 text (bad byte at offset {start})", start=error.start), source
         ) from None
     try:
         document = json.loads(
@@ -89,16 +90,17 @@ def decode_json(raw: bytes, source: str | None = None) -> dict:
         )
     except json.JSONDecodeError as error:
         raise NetworkFileError(
-            "", f"not JSON: {error.msg} at line {error.lineno}, column {error.colno}", source
+            "", tr("not JSON: {msg} at line {lineno}, column {colno}",
+                   msg=error.msg, lineno=error.lineno, colno=error.colno), source
         ) from None
     except _DuplicateKeyError as error:
         raise NetworkFileError(
-            key_name(error.args[0]), "the key appears twice in one object", source
+            key_name(error.args[0]), tr("the key appears twice in one object"), source
         ) from None
     except (ValueError, RecursionError) as error:  # e.g. an integer with thousands of digits
-        raise NetworkFileError("", f"not JSON: {error}", source) from None
+        raise NetworkFileError("", tr("not JSON: {error}", error=error), source) from None
     if not isinstance(document, dict):
-        raise NetworkFileError("", "expected a JSON object { ... } at the top level", source)
+        raise NetworkFileError("", tr("expected a JSON object {{ ... }} at the top level"), source)
     return document
 
 
@@ -123,12 +125,12 @@ def parse(document: dict, source: str | None = None) -> Experiment:
     """
     check = Checker(source)
     if not isinstance(document, dict):
-        check.fail("", "expected a JSON object at the top level")
+        check.fail("", tr("expected a JSON object at the top level"))
     _check_format_and_version(check, document)
     check.keys(document, "", TOP_KEYS, required=("input_size", "layers"))
     name = check.text(document.get("name", ""), "name")
     description = check.text(document.get("description", ""), "description")
-    input_size = check.count(document["input_size"], "input_size", 1, MAX_NEURONS, "neurons")
+    input_size = check.count(document["input_size"], "input_size", 1, MAX_NEURONS, tr("neurons"))
     input_labels = _labels(check, document.get("input_labels"), "input_labels", input_size)
     loss = check.choice(document.get("loss", "half_sse"), "loss", LOSS_NAMES)
     reduction = check.choice(document.get("reduction", "sum"), "reduction", REDUCTIONS)
@@ -151,17 +153,22 @@ def parse(document: dict, source: str | None = None) -> Experiment:
 
 def _check_format_and_version(check: Checker, document: dict) -> None:
     if "format" not in document:
-        check.fail("format", f'missing key (a network file starts with "format": "{FORMAT}")')
+        check.fail("format", tr('missing key (a network file starts with "format": "{format}")',
+                                format=FORMAT))
     if document["format"] != FORMAT:
-        check.fail("format", f"expected {FORMAT!r}, got {check.show(document['format'])}")
+        check.fail("format", tr("expected {format!r}, got {document}",
+                                format=FORMAT, document=check.show(document['format'])))
     if "version" not in document:
-        check.fail("version", f"missing key (this program reads version {VERSION})")
+        check.fail("version", tr("missing key (this program reads version {version})",
+                                 version=VERSION))
     version = document["version"]
     if type(version) is not int or version not in (VERSION, netfile_run.RUN_VERSION):
         shown = check.show(version)
-        check.fail("version", f"unknown version {shown} (this program reads versions 1 and 2)")
+        check.fail("version", tr("unknown version {shown} (this program reads versions 1 and 2)",
+                                 shown=shown))
     if "run" in document and version != netfile_run.RUN_VERSION:
-        check.fail("run", f"a run needs version {netfile_run.RUN_VERSION}, the file says {version}")
+        check.fail("run", tr("a run needs version {run_version}, the file says {version}",
+                             run_version=netfile_run.RUN_VERSION, version=version))
 
 
 def _check_layers(check: Checker, layers, input_size: int) -> list[int]:
@@ -170,21 +177,24 @@ def _check_layers(check: Checker, layers, input_size: int) -> list[int]:
     Returns the fan-in of each layer (the input size, then each layer's neuron count).
     """
     if not isinstance(layers, list):
-        check.fail("layers", f"expected a list of layers, got {check.show(layers)}")
+        check.fail("layers", tr("expected a list of layers, got {layers}",
+                                layers=check.show(layers)))
     sizes = rules.SizeCheck(input_size, len(layers), fail=check.fail)
     for index, spec in enumerate(layers):
         key = f"layers[{index}]"
         if not isinstance(spec, dict):
             check.fail(
                 key,
-                f"expected an object with activation, weights and biases, got {check.show(spec)}",
+                tr("expected an object with activation, weights and biases, got {spec}",
+                   spec=check.show(spec)),
             )
         check.keys(spec, key, LAYER_KEYS, required=("activation", "weights", "biases"))
         activation = check.choice(spec["activation"], f"{key}.activation", ACTIVATION_NAMES)
         rules.check_softmax_place(activation, index, len(layers), check.fail)
         weights = spec["weights"]
         if not isinstance(weights, list):
-            check.fail(f"{key}.weights", f"expected a list of rows, got {check.show(weights)}")
+            check.fail(f"{key}.weights", tr("expected a list of rows, got {weights}",
+                                            weights=check.show(weights)))
         sizes.add_layer(index, len(weights))
     return sizes.fan_in
 
@@ -213,13 +223,14 @@ def _labels(check: Checker, labels, key: str, size: int) -> list[str] | None:
     if labels is None:
         return None
     if not isinstance(labels, list) or len(labels) != size:
-        check.fail(key, f"expected a list of {size} names, got {check.show(labels)}")
+        check.fail(key, tr("expected a list of {size} names, got {labels}",
+                           size=size, labels=check.show(labels)))
     return [check.text(label, f"{key}[{index}]") for index, label in enumerate(labels)]
 
 
 def _training(check: Checker, spec) -> TrainingSettings:
     if not isinstance(spec, dict):
-        check.fail("training", f"expected an object, got {check.show(spec)}")
+        check.fail("training", tr("expected an object, got {spec}", spec=check.show(spec)))
     check.keys(spec, "training", TRAINING_KEYS, required=())
     defaults = TrainingSettings()
     get = spec.get
@@ -251,11 +262,12 @@ def _training(check: Checker, spec) -> TrainingSettings:
 
 def _data(check: Checker, spec, input_size: int, output_size: int, loss: str) -> Dataset:
     if not isinstance(spec, dict):
-        check.fail("data", f"expected an object with inputs and targets, got {check.show(spec)}")
+        check.fail("data", tr("expected an object with inputs and targets, got {spec}",
+                              spec=check.show(spec)))
     check.keys(spec, "data", DATA_KEYS, required=("inputs", "targets"))
     if ("test_inputs" in spec) != ("test_targets" in spec):
         missing = "test_targets" if "test_inputs" in spec else "test_inputs"
-        check.fail(f"data.{missing}", "missing key (test_inputs and test_targets go together)")
+        check.fail(f"data.{missing}", tr("missing key (test_inputs and test_targets go together)"))
     splits = [("inputs", "targets")]
     if "test_inputs" in spec:
         splits.append(("test_inputs", "test_targets"))
@@ -263,18 +275,21 @@ def _data(check: Checker, spec, input_size: int, output_size: int, loss: str) ->
     for inputs_key, targets_key in splits:
         for part in (inputs_key, targets_key):
             if not isinstance(spec[part], list):
-                check.fail(f"data.{part}", f"expected a list of rows, got {check.show(spec[part])}")
+                check.fail(f"data.{part}", tr("expected a list of rows, got {spec}",
+                                              spec=check.show(spec[part])))
         n_rows = len(spec[inputs_key])
         if len(spec[targets_key]) != n_rows:
             check.fail(
                 f"data.{targets_key}",
-                f"{len(spec[targets_key])} rows, but data.{inputs_key} has {n_rows}",
+                tr("{n_spec} rows, but data.{inputs_key} has {n_rows}",
+                   n_spec=len(spec[targets_key]), inputs_key=inputs_key, n_rows=n_rows),
             )
         rows_total += n_rows
         if rows_total > MAX_DATA_ROWS:
             check.fail(
                 f"data.{inputs_key}",
-                f"{rows_total:,} data rows in all, more than the limit of {MAX_DATA_ROWS:,}",
+                tr("{rows_total:,} data rows in all, more than the limit of {max_data_rows:,}",
+                   rows_total=rows_total, max_data_rows=MAX_DATA_ROWS),
             )
     arrays = {}
     for inputs_key, targets_key in splits:
@@ -283,7 +298,7 @@ def _data(check: Checker, spec, input_size: int, output_size: int, loss: str) ->
             spec[inputs_key], f"data.{inputs_key}", n_rows, input_size, width_name="input_size"
         )
         arrays[targets_key] = check.matrix(
-            spec[targets_key], f"data.{targets_key}", n_rows, output_size, width_name="outputs"
+            spec[targets_key], f"data.{targets_key}", n_rows, output_size, width_name=tr("outputs")
         )
         rules.check_targets_fit_loss(arrays[targets_key], f"data.{targets_key}", loss, check.fail)
 

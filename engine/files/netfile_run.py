@@ -24,6 +24,7 @@ import math
 import numpy as np
 
 from engine.files.netfile_values import Checker
+from engine.i18n import tr
 from engine.model.experiment import OPTIMIZERS, Experiment
 from engine.training.history import History
 from engine.training.history_state import TEST_POINTS
@@ -93,12 +94,12 @@ def parse_run(check: Checker, spec, experiment: Experiment) -> RunState:
     """Check the ``run`` section completely; the run, or one marked ``unfit`` (with why) when
     its shapes do not fit ``experiment``'s network, data or optimizer."""
     if not isinstance(spec, dict):
-        check.fail("run", f"expected an object, got {check.show(spec)}")
+        check.fail("run", tr("expected an object, got {spec}", spec=check.show(spec)))
     check.keys(spec, "run", RUN_KEYS, required=("steps", "epochs", "position", "random_state",
                                                 "optimizer"))
-    steps = check.count(spec["steps"], "run.steps", 1, MAX_RUN_STEPS, "steps")
-    epochs = check.count(spec["epochs"], "run.epochs", 0, steps, "epochs")
-    position = check.count(spec["position"], "run.position", 0, MAX_RUN_STEPS, "samples")
+    steps = check.count(spec["steps"], "run.steps", 1, MAX_RUN_STEPS, tr("steps"))
+    epochs = check.count(spec["epochs"], "run.epochs", 0, steps, tr("epochs"))
+    position = check.count(spec["position"], "run.position", 0, MAX_RUN_STEPS, tr("samples"))
     rng = _random_state(check, spec["random_state"])
     optimizer = check.choice(spec["optimizer"], "run.optimizer", OPTIMIZERS)
     unfit = _unfit(spec, experiment, position)
@@ -109,18 +110,18 @@ def parse_run(check: Checker, spec, experiment: Experiment) -> RunState:
     if order is not None:
         order = _whole_numbers(check, order, "run.order", rows, 0, rows - 1)
         if np.bincount(order, minlength=rows).max() > 1:
-            check.fail("run.order", "is not an order of the samples (a sample appears twice)")
+            check.fail("run.order", tr("is not an order of the samples (a sample appears twice)"))
     size = experiment.network.parameter_count
     state = {}
     for name in ("velocity", "first_moment", "second_moment"):
         if name in spec:
-            state[name] = check.vector(spec[name], f"run.{name}", size, "parameters")
+            state[name] = check.vector(spec[name], f"run.{name}", size, tr("parameters"))
     if "second_moment" in state and (state["second_moment"] < 0).any():
         index = int(np.flatnonzero(state["second_moment"] < 0)[0])
-        check.fail(f"run.second_moment[{index}]", "must be at least 0 (a mean of squares)")
+        check.fail(f"run.second_moment[{index}]", tr("must be at least 0 (a mean of squares)"))
     if optimizer == "adam":
         state["step_count"] = check.count(spec["adam_steps"], "run.adam_steps", 0, steps,
-                                          "steps")
+                                          tr("steps"))
     history = None
     if "curves" in spec:
         history = _curves(check, spec["curves"], steps, len(experiment.network.layers))
@@ -166,14 +167,15 @@ def _unfit(spec: dict, experiment: Experiment, position: int) -> str | None:
 def _random_state(check: Checker, spec) -> dict:
     """numpy's PCG64 state: two 128-bit whole numbers and a spare 32-bit draw."""
     if not isinstance(spec, dict):
-        check.fail("run.random_state", f"expected an object, got {check.show(spec)}")
+        check.fail("run.random_state", tr("expected an object, got {spec}", spec=check.show(spec)))
     check.keys(spec, "run.random_state", RANDOM_KEYS, required=RANDOM_KEYS)
     if spec["bit_generator"] != "PCG64":
         check.fail("run.random_state.bit_generator",
-                   f'expected "PCG64", got {check.show(spec["bit_generator"])}')
+                   tr('expected "PCG64", got {spec}', spec=check.show(spec['bit_generator'])))
     inner = spec["state"]
     if not isinstance(inner, dict):
-        check.fail("run.random_state.state", f"expected an object, got {check.show(inner)}")
+        check.fail("run.random_state.state", tr("expected an object, got {inner}",
+                                                inner=check.show(inner)))
     check.keys(inner, "run.random_state.state", ("state", "inc"), required=("state", "inc"))
     for name in ("state", "inc"):
         _whole(check, inner[name], f"run.random_state.state.{name}", 0, 2**128 - 1)
@@ -185,7 +187,8 @@ def _random_state(check: Checker, spec) -> dict:
 
 def _whole(check: Checker, value, key: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        check.fail(key, f"expected a whole number from {low} to {high}, got {check.show(value)}")
+        check.fail(key, tr("expected a whole number from {low} to {high}, got {value}",
+                           low=low, high=high, value=check.show(value)))
     return value
 
 
@@ -193,7 +196,8 @@ def _whole_numbers(check: Checker, values, key: str, length: int, low: int,
                    high: int) -> np.ndarray:
     """A list of ``length`` whole numbers in [low, high] as an int64 array (length,)."""
     if not isinstance(values, list) or len(values) != length:
-        check.fail(key, f"expected a list of {length} whole numbers, got {check.show(values)}")
+        check.fail(key, tr("expected a list of {length} whole numbers, got {values}",
+                           length=length, values=check.show(values)))
     for index, value in enumerate(values):
         _whole(check, value, f"{key}[{index}]", low, high)
     return np.array(values, dtype=np.int64).reshape(length)
@@ -203,25 +207,27 @@ def _curves(check: Checker, spec, steps: int, layers: int) -> dict:
     """The curves, checked against the run's ``steps`` and the History's bounds."""
     key = "run.curves"
     if not isinstance(spec, dict):
-        check.fail(key, f"expected an object, got {check.show(spec)}")
+        check.fail(key, tr("expected an object, got {spec}", spec=check.show(spec)))
     check.keys(spec, key, CURVE_KEYS, required=CURVE_KEYS)
     keep = MAX_EXACT_VALUES // (1 + layers)
     first = check.count(spec["exact_from"], f"{key}.exact_from", max(1, steps - keep + 1),
-                        steps + 1, "(the first exact step)")
+                        steps + 1, tr("(the first exact step)"))
     kept = steps - first + 1
-    loss = check.vector(spec["loss"], f"{key}.loss", kept, "exact steps")
-    grads = check.matrix(spec["grad_norms"], f"{key}.grad_norms", kept, layers, "layers")
+    loss = check.vector(spec["loss"], f"{key}.loss", kept, tr("exact steps"))
+    grads = check.matrix(spec["grad_norms"], f"{key}.grad_norms", kept, layers, tr("layers"))
     summary = spec["summary"]
     if summary is None and first != 1:
-        check.fail(f"{key}.summary", "missing (the exact steps do not start at step 1)")
+        check.fail(f"{key}.summary", tr("missing (the exact steps do not start at step 1)"))
     if summary is not None:
         summary = _summary(check, summary, f"{key}.summary", steps, layers)
     test_steps = spec["test_steps"]
     if not isinstance(test_steps, list) or len(test_steps) > TEST_POINTS:
         check.fail(f"{key}.test_steps",
-                   f"expected a list of at most {TEST_POINTS} steps, got {check.show(test_steps)}")
+                   tr("expected a list of at most {test_points} steps, got {test_steps}",
+                      test_points=TEST_POINTS, test_steps=check.show(test_steps)))
     test_steps = _whole_numbers(check, test_steps, f"{key}.test_steps", len(test_steps), 0, steps)
-    test_loss = check.vector(spec["test_loss"], f"{key}.test_loss", len(test_steps), "test steps")
+    test_loss = check.vector(spec["test_loss"], f"{key}.test_loss", len(test_steps),
+                             tr("test steps"))
     return {"steps": steps, "exact_from": first, "loss": loss, "grad_norms": grads,
             "summary": summary, "test_steps": test_steps, "test_loss": test_loss,
             "epochs": _epochs(check, spec["epochs"], f"{key}.epochs", steps)}
@@ -229,39 +235,42 @@ def _curves(check: Checker, spec, steps: int, layers: int) -> dict:
 
 def _summary(check: Checker, spec, key: str, steps: int, layers: int) -> dict:
     if not isinstance(spec, dict):
-        check.fail(key, f"expected an object or null, got {check.show(spec)}")
+        check.fail(key, tr("expected an object or null, got {spec}", spec=check.show(spec)))
     check.keys(spec, key, SUMMARY_KEYS, required=SUMMARY_KEYS)
     width = _whole(check, spec["steps_per_bucket"], f"{key}.steps_per_bucket", 1, MAX_RUN_STEPS)
     used = -(-steps // width)
     if width & (width - 1) or used > MAX_BUCKETS:
         check.fail(f"{key}.steps_per_bucket",
-                   f"{width} is not a power of 2 that puts {steps} steps in at most "
-                   f"{MAX_BUCKETS} buckets")
+                   tr("{width} is not a power of 2 that puts {steps} steps in at most "
+                      "{max_buckets} buckets",
+                      width=width, steps=steps, max_buckets=MAX_BUCKETS))
     result = {"steps_per_bucket": width}
     for name in ("loss_min", "loss_max", "loss_sum"):
-        result[name] = check.vector(spec[name], f"{key}.{name}", used, "buckets")
+        result[name] = check.vector(spec[name], f"{key}.{name}", used, tr("buckets"))
     for name in ("grad_min", "grad_max"):
-        result[name] = check.matrix(spec[name], f"{key}.{name}", used, layers, "layers")
+        result[name] = check.matrix(spec[name], f"{key}.{name}", used, layers, tr("layers"))
     return result
 
 
 def _epochs(check: Checker, spec, key: str, steps: int) -> dict:
     if not isinstance(spec, dict):
-        check.fail(key, f"expected an object, got {check.show(spec)}")
+        check.fail(key, tr("expected an object, got {spec}", spec=check.show(spec)))
     check.keys(spec, key, EPOCH_KEYS, required=EPOCH_KEYS)
     count = _whole(check, spec["count"], f"{key}.count", 0, steps)
     last_end = _whole(check, spec["last_end"], f"{key}.last_end", 0, steps)
     per_point = _whole(check, spec["epochs_per_point"], f"{key}.epochs_per_point", 1,
                        MAX_RUN_STEPS)
     if per_point & (per_point - 1):
-        check.fail(f"{key}.epochs_per_point", f"{per_point} is not a power of 2")
+        check.fail(f"{key}.epochs_per_point", tr("{per_point} is not a power of 2",
+                                                 per_point=per_point))
     used = math.ceil(count / per_point)
     if used > MAX_EPOCH_POINTS:
-        check.fail(f"{key}.count", f"{count} epochs need more than {MAX_EPOCH_POINTS} records")
+        check.fail(f"{key}.count", tr("{count} epochs need more than {max_epoch_points} records",
+                                      count=count, max_epoch_points=MAX_EPOCH_POINTS))
     ends = _whole_numbers(check, spec["ends"], f"{key}.ends", used, 1, steps)
-    sums = check.vector(spec["sums"], f"{key}.sums", used, "epoch records")
+    sums = check.vector(spec["sums"], f"{key}.sums", used, tr("epoch records"))
     counts = _whole_numbers(check, spec["steps"], f"{key}.steps", used, 1, steps)
     if used and (np.any(np.diff(ends) <= 0) or ends[-1] != last_end):
-        check.fail(f"{key}.ends", "must rise step by step and end at last_end")
+        check.fail(f"{key}.ends", tr("must rise step by step and end at last_end"))
     return {"count": count, "last_end": last_end, "epochs_per_point": per_point,
             "ends": ends, "sums": sums, "steps": counts}

@@ -18,6 +18,7 @@ from engine.errors import NetworkFileError
 from engine.files import netfile_run
 from engine.files.atomic_write import replacing
 from engine.files.netfile_reader import FORMAT, VERSION, parse
+from engine.i18n import tr
 from engine.model.experiment import Dataset, Experiment, TrainingSettings
 from engine.model.network import Layer, Network
 from engine.model.rules import MAX_FILE_BYTES
@@ -143,7 +144,8 @@ def write_file(experiment: Experiment, path: str | os.PathLike) -> None:
         with replacing(where) as temporary, open(temporary, "wb") as stream:
             _write_within_limit(document, stream, where)
     except OSError as error:
-        raise NetworkFileError("", f"cannot write it ({error.strerror})", where) from None
+        raise NetworkFileError("", tr("cannot write it ({reason})",
+                                      reason=error.strerror), where) from None
 
 
 def _write_within_limit(document: dict, stream, where: str) -> None:
@@ -155,9 +157,10 @@ def _write_within_limit(document: dict, stream, where: str) -> None:
         if written > MAX_FILE_BYTES:
             raise NetworkFileError(
                 "",
-                f"the file would have more than {MAX_FILE_BYTES:,} bytes "
-                f"({MAX_FILE_BYTES / 2**20:g} MiB), the most a network file may have "
-                "(fewer data rows or a smaller network would fit); nothing written",
+                tr("the file would have more than {max_file_bytes:,} bytes ({value:g} MiB), the "
+                   "most a network file may have (fewer data rows or a smaller network would "
+                   "fit); nothing written",
+                   max_file_bytes=MAX_FILE_BYTES, value=MAX_FILE_BYTES / 2 ** 20),
                 where,
             )
         stream.write(data)
@@ -171,6 +174,6 @@ def _refuse_non_finite(document: dict, where: str) -> None:
                 spot = "".join(f"[{int(i)}]" for i in np.argwhere(~np.isfinite(array))[0])
                 raise NetworkFileError(
                     f"layers[{index}].{name}{spot}",
-                    "is not a finite number; nothing written",
+                    tr("is not a finite number; nothing written"),
                     where,
                 )

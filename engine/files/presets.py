@@ -7,13 +7,19 @@ reproducible; this module only finds, describes and reads them.
 from __future__ import annotations
 
 import difflib
+import json
+from functools import cache
 from pathlib import Path
 
 from engine.errors import NetworkFileError
 from engine.files.netfile_reader import read_file
+from engine.i18n import CATALOGUE_FOLDER, ENGLISH, language, tr
 from engine.model.experiment import Experiment
 
 EXAMPLES_FOLDER = Path(__file__).resolve().parents[2] / "resources" / "examples"
+# The presets' titles and descriptions in another language, {name: {"title", "description"}},
+# written by make_presets.py next to the English ones with the same measured numbers.
+TRANSLATIONS = "presets_{code}.json"
 
 PRESET_NAMES = (
     "seed",
@@ -33,10 +39,12 @@ def preset_path(name: str) -> Path:
     """The network file of preset ``name``; NetworkFileError (key ``preset``) if unknown."""
     if name not in PRESET_NAMES:
         close = difflib.get_close_matches(name, PRESET_NAMES, n=1, cutoff=0.5)
-        hint = f"did you mean {close[0]!r}? " if close else ""
+        known = ", ".join(PRESET_NAMES)
         raise NetworkFileError(
             "preset",
-            f"no preset called {name!r} ({hint}known: {', '.join(PRESET_NAMES)})",
+            tr("no preset called {name!r} (did you mean {close!r}? known: {known})",
+               name=name, close=close[0], known=known) if close else
+            tr("no preset called {name!r} (known: {known})", name=name, known=known),
             f"preset:{name}",
         )
     return EXAMPLES_FOLDER / f"{name}.json"
@@ -47,8 +55,22 @@ def load_preset(name: str) -> Experiment:
     return read_file(preset_path(name))
 
 
+@cache
+def _translations(code: str) -> dict[str, dict[str, str]]:
+    path = CATALOGUE_FOLDER / TRANSLATIONS.format(code=code)
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def title_and_description(name: str) -> tuple[str, str]:
+    """Preset ``name``'s title and description in the current language (English: the file's own;
+    another language: resources/i18n/presets_<code>.json, else the file's own)."""
+    network = load_preset(name).network
+    translated = {} if language() == ENGLISH else _translations(language()).get(name, {})
+    return (translated.get("title") or network.name or name,
+            translated.get("description") or network.description)
+
+
 def describe(name: str) -> str:
     """The preset's title and description, for a learner choosing one."""
-    network = load_preset(name).network
-    title = network.name or name
-    return f"{title}: {network.description}" if network.description else title
+    title, description = title_and_description(name)
+    return f"{title}: {description}" if description else title

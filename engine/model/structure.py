@@ -21,6 +21,7 @@ from collections.abc import Callable
 import numpy as np
 
 from engine.errors import NetworkError
+from engine.i18n import tr
 from engine.model import rules
 from engine.model.activations import ACTIVATIONS
 from engine.model.experiment import Dataset
@@ -37,23 +38,26 @@ def small_values(shape: tuple[int, ...], seed: int = 0) -> np.ndarray:
 
 def _layer_index(network: Network, layer: int, key: str = "layer") -> int:
     if isinstance(layer, bool) or not isinstance(layer, int | np.integer):
-        raise NetworkError(key, f"expected a layer index, got {layer!r}")
+        raise NetworkError(key, tr("expected a layer index, got {layer!r}", layer=layer))
     if not 0 <= layer < len(network.layers):
-        raise NetworkError(key, f"no layer {layer} (layers 0…{len(network.layers) - 1})")
+        raise NetworkError(key, tr("no layer {layer} (layers 0…{value})",
+                                   layer=layer, value=len(network.layers) - 1))
     return int(layer)
 
 
 def _index(value, count: int, key: str, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int | np.integer):
-        raise NetworkError(key, f"expected {what} index, got {value!r}")
+        raise NetworkError(key, tr("expected {what} index, got {value!r}", what=what, value=value))
     if not 0 <= value < count:
-        raise NetworkError(key, f"no {what} {value} (0…{count - 1})")
+        raise NetworkError(key, tr("no {what} {value} (0…{value2})",
+                                   what=what, value=value, value2=count - 1))
     return int(value)
 
 
 def _activation_name(name, key: str) -> str:
     if name not in ACTIVATIONS:
-        raise NetworkError(key, f"unknown activation {name!r} (known: {', '.join(ACTIVATIONS)})")
+        raise NetworkError(key, tr("unknown activation {name!r} (known: {activations})",
+                                   name=name, activations=', '.join(ACTIVATIONS)))
     return name
 
 
@@ -133,15 +137,17 @@ def insert_layer(
         or not isinstance(index, int | np.integer)
         or not 0 <= index <= len(network.layers)
     ):
-        raise NetworkError("index", f"a new layer goes at 0…{len(network.layers)}, not {index!r}")
+        raise NetworkError("index", tr("a new layer goes at 0…{n_layers}, not {index!r}",
+                                       n_layers=len(network.layers), index=index))
     if isinstance(size, bool) or not isinstance(size, int | np.integer):
-        raise NetworkError("size", f"expected a number of neurons, got {size!r}")
+        raise NetworkError("size", tr("expected a number of neurons, got {size!r}", size=size))
     index, size = int(index), int(size)
     activation = _activation_name(activation, "activation")
     sizes = [layer.n_out for layer in network.layers]
     rules.check_sizes(network.input_size, sizes[:index] + [size] + sizes[index:], "size")
     if labels is not None and len(labels) != size:
-        raise NetworkError("labels", f"expected {size} names, got {len(labels)}")
+        raise NetworkError("labels", tr("expected {size} names, got {n_labels}",
+                                        size=size, n_labels=len(labels)))
     n_in = network.sizes[index]
     new_layer = Layer(initializer((size, n_in)), np.zeros(size), activation, labels=labels)
     layers = [layer.copy() for layer in network.layers]
@@ -178,7 +184,7 @@ def remove_layer(network: Network, index: int) -> Network:
     """
     index = _layer_index(network, index, "index")
     if len(network.layers) == 1:
-        raise NetworkError("layers", "a network needs at least one layer (the output layer)")
+        raise NetworkError("layers", tr("a network needs at least one layer (the output layer)"))
     layers = [layer.copy() for layer in network.layers]
     removed = layers.pop(index)
     if index < len(layers):
@@ -215,10 +221,12 @@ def set_activation(network: Network, layer: int, activation: str) -> Network:
 def set_loss(network: Network, loss: str, reduction: str | None = None) -> Network:
     """The network judged by ``loss`` (and ``reduction``); the output must suit the loss."""
     if loss not in LOSSES:
-        raise NetworkError("loss", f"unknown loss {loss!r} (known: {', '.join(LOSSES)})")
+        raise NetworkError("loss", tr("unknown loss {loss!r} (known: {losses})",
+                                      loss=loss, losses=', '.join(LOSSES)))
     reduction = network.reduction if reduction is None else reduction
     if reduction not in REDUCTIONS:
-        raise NetworkError("reduction", f"unknown reduction {reduction!r} (known: sum, mean)")
+        raise NetworkError("reduction", tr("unknown reduction {reduction!r} (known: sum, mean)",
+                                           reduction=reduction))
     return _rebuilt(
         network, [item.copy() for item in network.layers], loss=loss, reduction=reduction
     )
@@ -272,9 +280,9 @@ def remove_neuron(network: Network, layer: int, neuron: int) -> Network:
     of W_{l+1} go; refuses to remove the last neuron of a layer."""
     layer = _layer_index(network, layer)
     target = network.layers[layer]
-    neuron = _index(neuron, target.n_out, "neuron", "neuron")
+    neuron = _index(neuron, target.n_out, "neuron", tr("neuron"))
     if target.n_out == 1:
-        raise NetworkError(f"layers[{layer}]", "cannot remove the last neuron of a layer")
+        raise NetworkError(f"layers[{layer}]", tr("cannot remove the last neuron of a layer"))
     layers = [item.copy() for item in network.layers]
     layers[layer] = Layer(
         np.delete(target.weights, neuron, axis=0),
@@ -323,9 +331,9 @@ def add_input(
 
 def remove_input(network: Network, index: int) -> Network:
     """The network without input ``index`` (its column of the first layer's weights goes)."""
-    index = _index(index, network.input_size, "input", "input")
+    index = _index(index, network.input_size, "input", tr("input"))
     if network.input_size == 1:
-        raise NetworkError("input_size", "cannot remove the last input")
+        raise NetworkError("input_size", tr("cannot remove the last input"))
     layers = [item.copy() for item in network.layers]
     first = layers[0]
     layers[0] = _with_columns(
@@ -354,7 +362,8 @@ def remove_data_column(dataset: Dataset, which: str, index: int) -> Dataset:
 
 def _edit_columns(dataset: Dataset, which: str, edit) -> Dataset:
     if which not in ("inputs", "targets"):
-        raise NetworkError("which", f"expected 'inputs' or 'targets', got {which!r}")
+        raise NetworkError("which", tr("expected 'inputs' or 'targets', got {which!r}",
+                                       which=which))
     new = dataset.copy()
     setattr(new, which, edit(getattr(new, which)))
     test_name = f"test_{which}"

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from engine.errors import NetworkError
+from engine.i18n import tr
 from engine.model.experiment import Dataset
 from engine.model.rules import MAX_DATA_ROWS as MAX_SIZE  # a data set fits a network file
 
@@ -57,22 +58,26 @@ class ParameterSpec:
         """``value`` as the right type if allowed; NetworkError(name, problem) otherwise."""
         if self.kind == "choice":
             if value not in self.choices:
-                raise NetworkError(self.name, f"{value!r} is not one of {', '.join(self.choices)}")
+                raise NetworkError(self.name, tr("{value!r} is not one of {choices}",
+                                                 value=value, choices=', '.join(self.choices)))
             return value
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
-            raise NetworkError(self.name, f"must be a number, not {value!r}")
+            raise NetworkError(self.name, tr("must be a number, not {value!r}", value=value))
         if self.kind == "int":
             if not isinstance(value, numbers.Integral):
-                raise NetworkError(self.name, f"must be a whole number, not {value!r}")
+                raise NetworkError(self.name, tr("must be a whole number, not {value!r}",
+                                                 value=value))
             value = int(value)
         else:
             value = float(value)
             if not math.isfinite(value):
-                raise NetworkError(self.name, f"must be finite, not {value!r}")
+                raise NetworkError(self.name, tr("must be finite, not {value!r}", value=value))
         if self.minimum is not None and value < self.minimum:
-            raise NetworkError(self.name, f"must be at least {self.minimum:g}, not {value!r}")
+            raise NetworkError(self.name, tr("must be at least {minimum:g}, not {value!r}",
+                                             minimum=self.minimum, value=value))
         if self.maximum is not None and value > self.maximum:
-            raise NetworkError(self.name, f"must be at most {self.maximum:g}, not {value!r}")
+            raise NetworkError(self.name, tr("must be at most {maximum:g}, not {value!r}",
+                                             maximum=self.maximum, value=value))
         return value
 
 
@@ -100,7 +105,8 @@ def _check_targets(targets: str, classes: int) -> str:
     TARGETS.check(targets)
     if classes > 2 and targets != "one_hot":
         raise NetworkError(
-            "targets", f"{targets!r} holds two classes; {classes} classes need 'one_hot'"
+            "targets", tr("{targets!r} holds two classes; {classes} classes need 'one_hot'",
+                          targets=targets, classes=classes)
         )
     return targets
 
@@ -111,9 +117,10 @@ def one_hot(labels: np.ndarray, classes: int, key: str = "targets") -> np.ndarra
     labels = np.asarray(labels, dtype=np.intp).reshape(-1)
     size = len(labels) * classes
     if size > MAX_ONE_HOT_VALUES:
-        raise NetworkError(key, f"one-hot targets of {len(labels):,} rows × {classes:,} classes "
-                                f"would be {size:,} numbers; the limit is "
-                                f"{MAX_ONE_HOT_VALUES:,}")
+        raise NetworkError(key, tr("one-hot targets of {n_labels:,} rows × {classes:,} classes "
+                                   "would be {size:,} numbers; the limit is {max_one_hot_values:,}",
+                                   n_labels=len(labels), classes=classes, size=size,
+                                   max_one_hot_values=MAX_ONE_HOT_VALUES))
     rows = np.zeros((len(labels), classes))
     rows[np.arange(len(labels)), labels] = 1.0
     return rows
@@ -277,7 +284,8 @@ def train_test_split(dataset: Dataset, test_fraction: float = 0.2, seed: int = 0
     test_fraction = TEST_FRACTION.check(test_fraction)
     if not 0.0 < test_fraction < 1.0:
         raise NetworkError(
-            "test_fraction", f"must be between 0 and 1 (exclusive), not {test_fraction!r}"
+            "test_fraction", tr("must be between 0 and 1 (exclusive), not {test_fraction!r}",
+                                test_fraction=test_fraction)
         )
     seed = SEED.check(seed)
     inputs, targets = dataset.inputs, dataset.targets
@@ -286,7 +294,7 @@ def train_test_split(dataset: Dataset, test_fraction: float = 0.2, seed: int = 0
         targets = np.concatenate([targets, dataset.test_targets])
     n = len(inputs)
     if n < 2:
-        raise NetworkError("data", f"a train/test split needs at least 2 samples, not {n}")
+        raise NetworkError("data", tr("a train/test split needs at least 2 samples, not {n}", n=n))
     n_test = min(max(round(test_fraction * n), 1), n - 1)
     test_rows = np.zeros(n, dtype=bool)
     test_rows[np.random.default_rng(seed).permutation(n)[:n_test]] = True
@@ -313,7 +321,8 @@ class Generator:
         known = {spec.name for spec in self.parameters}
         unknown = sorted(set(values) - known)
         if unknown:
-            raise NetworkError(unknown[0], f"{self.name} has no parameter {unknown[0]!r}")
+            raise NetworkError(unknown[0], tr("{name} has no parameter {unknown!r}",
+                                              name=self.name, unknown=unknown[0]))
         return self.function(**{**self.defaults(), **values})
 
 
@@ -368,6 +377,7 @@ def generate(name: str, **values) -> Dataset:
     """The data set ``name`` from GENERATORS with these parameter values."""
     if name not in GENERATORS:
         raise NetworkError(
-            "generator", f"unknown data set {name!r} (known: {', '.join(GENERATORS)})"
+            "generator", tr("unknown data set {name!r} (known: {generators})",
+                            name=name, generators=', '.join(GENERATORS))
         )
     return GENERATORS[name](**values)

@@ -31,6 +31,7 @@ import math
 import numpy as np
 
 from engine.errors import NetworkError
+from engine.i18n import tr
 from engine.lesson.quantities import Kind
 from engine.model.experiment import OPTIMIZERS, TrainingSettings
 
@@ -79,7 +80,7 @@ class Optimizer:
 
     def __init__(self, size: int, learning_rate: float):
         if not (math.isfinite(learning_rate) and learning_rate > 0):
-            raise NetworkError("training.learning_rate", "must be a finite number > 0")
+            raise NetworkError("training.learning_rate", tr("must be a finite number > 0"))
         self.size = int(size)
         self.learning_rate = float(learning_rate)
         self._update = np.zeros(self.size)
@@ -89,7 +90,8 @@ class Optimizer:
     def _check_size(self, vector: np.ndarray) -> None:
         if vector.shape != (self.size,):
             raise NetworkError(
-                "parameters", f"optimizer holds {self.size} values, got shape {vector.shape}"
+                "parameters", tr("optimizer holds {size} values, got shape {shape}",
+                                 size=self.size, shape=vector.shape)
             )
 
     def _masked_gradient(self, gradient: np.ndarray, frozen: np.ndarray | None) -> np.ndarray:
@@ -182,7 +184,7 @@ class SGD(Optimizer):
     def __init__(self, size: int, learning_rate: float, momentum: float = 0.0):
         super().__init__(size, learning_rate)
         if not (math.isfinite(momentum) and 0.0 <= momentum < 1.0):
-            raise NetworkError("training.momentum", "must be a number in [0, 1)")
+            raise NetworkError("training.momentum", tr("must be a number in [0, 1)"))
         self.momentum = float(momentum)
         self.velocity = np.zeros(self.size)
         self._new_velocity = np.zeros(self.size)
@@ -246,9 +248,9 @@ class Adam(Optimizer):
         super().__init__(size, learning_rate)
         for key, value in (("beta1", beta1), ("beta2", beta2)):
             if not (math.isfinite(value) and 0.0 <= value < 1.0):
-                raise NetworkError(f"training.{key}", "must be a number in [0, 1)")
+                raise NetworkError(f"training.{key}", tr("must be a number in [0, 1)"))
         if not (math.isfinite(epsilon) and epsilon > 0.0):
-            raise NetworkError("training.epsilon", "must be a finite number > 0")
+            raise NetworkError("training.epsilon", tr("must be a finite number > 0"))
         self.beta1, self.beta2, self.epsilon = float(beta1), float(beta2), float(epsilon)
         self.step_count = 0
         self.first_moment = np.zeros(self.size)
@@ -325,5 +327,6 @@ def make_optimizer(settings: TrainingSettings, size: int) -> Optimizer:
         return Adam(size, settings.learning_rate, settings.beta1, settings.beta2, settings.epsilon)
     raise NetworkError(
         "training.optimizer",
-        f"unknown optimizer {settings.optimizer!r} (known: {', '.join(OPTIMIZERS)})",
+        tr("unknown optimizer {optimizer!r} (known: {optimizers})",
+           optimizer=settings.optimizer, optimizers=', '.join(OPTIMIZERS)),
     )

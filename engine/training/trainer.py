@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from engine.errors import NetworkError
+from engine.i18n import tr
 from engine.lesson.quantities import StopReason
 from engine.model.experiment import Experiment
 from engine.training.fastpass import FastPass
@@ -49,9 +50,11 @@ class Divergence:
 
     @property
     def message(self) -> str:
-        return (
-            f"training diverged at step {self.step}: {self.what} became {self.value}; "
-            "the step was undone, the parameters are those from before it"
+        return tr(
+            "training diverged at step {step}: {what} became {value}; "
+            "the step was undone, the parameters are those from before it",
+            step=self.step, value=self.value,
+            what=tr("the loss") if self.what == "the loss" else self.what,
         )
 
 
@@ -143,7 +146,7 @@ class Trainer:
         network, settings = self.network, self.settings
         layers = network.layers
         if not layers:
-            raise NetworkError("layers", "the network has no layers to train")
+            raise NetworkError("layers", tr("the network has no layers to train"))
         signature = (
             network.input_size,
             tuple((layer.weights.shape, layer.biases.shape, layer.activation) for layer in layers),
@@ -161,7 +164,7 @@ class Trainer:
             self._adopt_replaced_arrays()
         self.optimizer.learning_rate = float(settings.learning_rate)
         if not (math.isfinite(self.optimizer.learning_rate) and self.optimizer.learning_rate > 0):
-            raise NetworkError("training.learning_rate", "must be a finite number > 0")
+            raise NetworkError("training.learning_rate", tr("must be a finite number > 0"))
         for index, layer in enumerate(layers):
             for name, mask, array in (
                 ("frozen_weights", layer.frozen_weights, layer.weights),
@@ -169,7 +172,8 @@ class Trainer:
             ):
                 if mask.shape != array.shape:
                     raise NetworkError(
-                        f"layers[{index}].{name}", f"shape {mask.shape}, expected {array.shape}"
+                        f"layers[{index}].{name}", tr("shape {shape}, expected {shape2}",
+                                                      shape=mask.shape, shape2=array.shape)
                     )
         # the optimizer skips masking for None: no flat mask is built while nothing is frozen
         frozen = any(layer.frozen_weights.any() or layer.frozen_biases.any() for layer in layers)
@@ -211,17 +215,19 @@ class Trainer:
     def _sync_data(self) -> None:
         data = self.experiment.data
         if data is None or len(data) == 0:
-            raise NetworkError("data", "there is no training data")
+            raise NetworkError("data", tr("there is no training data"))
         network = self.network
         if data.inputs.shape[1] != network.input_size:
             raise NetworkError(
                 "data.inputs",
-                f"rows have {data.inputs.shape[1]} values, the network takes {network.input_size}",
+                tr("rows have {shape} values, the network takes {input_size}",
+                   shape=data.inputs.shape[1], input_size=network.input_size),
             )
         if data.targets.shape != (len(data), network.output_size):
             raise NetworkError(
                 "data.targets",
-                f"shape {data.targets.shape}, expected ({len(data)}, {network.output_size})",
+                tr("shape {shape}, expected ({n_data}, {output_size})",
+                   shape=data.targets.shape, n_data=len(data), output_size=network.output_size),
             )
         key = (id(data), id(data.inputs), id(data.targets), len(data))
         if key != self._data_key:
@@ -241,7 +247,7 @@ class Trainer:
         if batch is not None and (
             isinstance(batch, bool) or not isinstance(batch, int) or batch < 1
         ):
-            raise NetworkError("training.batch_size", "must be a whole number ≥ 1 or null")
+            raise NetworkError("training.batch_size", tr("must be a whole number ≥ 1 or null"))
         self._batch = len(data) if batch is None else min(batch, len(data))
 
     def _draw_order(self) -> None:
@@ -258,7 +264,7 @@ class Trainer:
     def run(self, steps: int) -> RunResult:
         """Up to ``steps`` training steps; stops early at divergence or a stop condition."""
         if not isinstance(steps, int) or steps < 0:
-            raise NetworkError("steps", "must be a whole number ≥ 0")
+            raise NetworkError("steps", tr("must be a whole number ≥ 0"))
         return self._run(steps, stop_at_epoch_end=False)
 
     def run_epoch(self) -> RunResult:

@@ -8,6 +8,7 @@ ratios) are measured here with the engine's own forward/backward pass, not typed
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +18,10 @@ from engine.model.experiment import Dataset, Experiment, TrainingSettings
 from engine.model.network import Layer, Network
 
 FOLDER = Path(__file__).resolve().parent
+KOREAN_FILE = FOLDER.parent / "i18n" / "presets_ko.json"  # what `presets --lang ko` shows
+# English title → (Korean title, Korean description), filled by each builder with the same
+# measured numbers as its English description
+KOREAN: dict[str, tuple[str, str]] = {}
 
 XOR_SEED = 5
 XOR_LEARNING_RATE = 1.0
@@ -91,6 +96,16 @@ def seed(loss: str = "half_sse") -> Experiment:
             "(w 0.4, b 0.8, v 0.6, a 0.8)."
         )
     network = Network(1, layers, loss, "sum", ["x"], name, description)
+    KOREAN[name] = (
+        ("기본 예제 (E = ½(z − t)²)", "강의 노트의 계산 예제입니다: x = 2 → y = 3 → z = 4, "
+         "기대출력값 t = 3, 가중치와 편향은 모두 1, E = ½(z − t)² = 0.5. "
+         "학습률 0.1로 한 번 업데이트하면 w는 0.7, b는 0.9, v는 0.8, a는 0.9가 되고 "
+         "출력값은 2.65(손실 0.06125)가 됩니다.")
+        if loss == "half_sse" else
+        ("기본 예제 (E = (z − t)²)", "노트의 두 번째 약속 E = (z − t)²로 푼 같은 예제입니다: 모든 "
+         "기울기가 두 배가 되므로(∂E/∂z = 2, ∂E/∂w = 6) 같은 학습률 0.1에서 두 배만큼 움직입니다"
+         "(w 0.4, b 0.8, v 0.6, a 0.8).")
+    )
     training = TrainingSettings(learning_rate=0.1, batch_size=None)
     return Experiment(network, training, Dataset([[2.0]], [[3.0]]))
 
@@ -116,6 +131,14 @@ def xor() -> Experiment:
         f"[−1, 1], seed {XOR_SEED}) plain gradient descent at learning rate {XOR_LEARNING_RATE} "
         f"on all four cases brings the loss below 0.01 after {steps} steps. Other starting "
         "weights can get stuck on a plateau: try it."
+    )
+    KOREAN[network.name] = (
+        "은닉 뉴런 두 개로 푸는 XOR",
+        "층 하나로는 풀 수 없는 문제입니다: 입력 중 정확히 하나가 1일 때 출력값이 1입니다. "
+        "시그모이드 은닉 뉴런 두 개면 딱 충분합니다. 이 시작 가중치([−1, 1]에서 균등, 시드 "
+        f"{XOR_SEED})로 네 경우 모두에 학습률 {XOR_LEARNING_RATE}의 경사 하강법을 하면 "
+        f"{steps}단계 뒤 손실이 0.01 아래로 내려갑니다. 다른 시작 가중치에서는 평탄 구간에 갇힐 수 "
+        "있습니다: 직접 해 보세요.",
     )
     return experiment
 
@@ -155,6 +178,10 @@ def vanishing(activation: str) -> Experiment:
         f"{VANISHING_STEPS} steps of plain gradient descent at learning rate "
         f"{VANISHING_LEARNING_RATE} take the loss from {start:.3f} to {end:.3f}."
     )
+    progress_ko = (
+        f"학습률 {VANISHING_LEARNING_RATE}의 경사 하강법 {VANISHING_STEPS}단계로 손실이 "
+        f"{start:.3f}에서 {end:.3f}로 줄어듭니다."
+    )
     if activation == "sigmoid":
         network.description = (
             "Eight hidden sigmoid layers (width 8, Xavier-uniform start) learn whether a point "
@@ -163,12 +190,27 @@ def vanishing(activation: str) -> Experiment:
             f"magnitude ‖∂E/∂W₁‖ is only {ratio:.1e} times the output layer's: the first "
             f"layers barely learn. {progress} Compare preset:vanishing-relu."
         )
+        KOREAN[title] = (
+            "기울기 소멸: 시그모이드 8층",
+            "시그모이드 은닉층 여덟 개(너비 8, Xavier 균등 초기화)가 점이 원 안에 있는지를 "
+            "배웁니다. 시그모이드의 기울기는 최대 0.25이고 역전파는 층마다 한 번씩 이를 곱하므로, "
+            f"처음에 첫 층의 기울기 크기 ‖∂E/∂W₁‖는 출력층의 {ratio:.1e}배밖에 되지 않습니다: "
+            f"앞쪽 층은 거의 배우지 못합니다. {progress_ko} preset:vanishing-relu와 비교해 "
+            "보세요.",
+        )
     else:
         network.description = (
             "The same eight hidden layers and data with ReLU (He-normal start): ReLU's slope is "
             "1 wherever a neuron is active, so the gradient keeps its size on the way back. At "
             f"the start ‖∂E/∂W₁‖ is {ratio:.2f} times the output layer's (with sigmoid: see "
             f"preset:vanishing-sigmoid). {progress}"
+        )
+        KOREAN[title] = (
+            "기울기 소멸 해결: ReLU 8층",
+            "같은 은닉층 여덟 개와 데이터에 ReLU(He 정규 초기화)를 씁니다: ReLU의 기울기는 뉴런이 "
+            "활성인 곳에서 1이므로 기울기가 거꾸로 전해지는 동안 크기를 유지합니다. 처음에 "
+            f"‖∂E/∂W₁‖는 출력층의 {ratio:.2f}배입니다(시그모이드는 preset:vanishing-sigmoid "
+            f"참고). {progress_ko}",
         )
     return experiment
 
@@ -204,6 +246,12 @@ def softmax_blobs() -> Experiment:
         "punishes a low probability for the right class. With cross-entropy the output "
         "delta is simply a − t.",
     )
+    KOREAN[network.name] = (
+        "세 덩어리에 softmax",
+        "점 20개씩으로 된 세 무리입니다. softmax 출력은 세 점수를 확률(각각 0과 1 사이, 합은 1)로 "
+        "바꾸고, 교차 엔트로피 −Σ t log a는 정답 클래스의 확률이 낮으면 크게 벌합니다. 교차 "
+        "엔트로피를 쓰면 출력층의 델타는 간단히 a − t입니다.",
+    )
     training = TrainingSettings(learning_rate=0.5)
     return Experiment(network, training, Dataset(inputs, targets))
 
@@ -228,6 +276,12 @@ def sine() -> Experiment:
         "Thirty noisy samples of sin x. Eight tanh neurons each contribute one smooth step; "
         "the identity output adds them up. Watch the loss fall in stages as neurons take on "
         "different parts of the curve; a learning rate far too large makes it diverge.",
+    )
+    KOREAN[network.name] = (
+        "사인 곡선 맞추기",
+        "잡음이 섞인 sin x 샘플 30개입니다. tanh 뉴런 여덟 개가 각각 매끄러운 계단 하나를 만들고 "
+        "항등 출력이 이를 더합니다. 뉴런들이 곡선의 서로 다른 부분을 맡으면서 손실이 단계적으로 "
+        "줄어드는 것을 보세요. 학습률이 너무 크면 발산합니다.",
     )
     training = TrainingSettings(learning_rate=0.1)
     return Experiment(network, training, Dataset(inputs, targets))
@@ -263,6 +317,17 @@ def saddle() -> Experiment:
         f"gradient descent at learning rate {SADDLE_LEARNING_RATE} brings the loss below 0.01 "
         f"after {steps} steps."
     )
+    KOREAN[network.name] = (
+        "안장점: 기울기는 0, 최솟값은 아님",
+        "출력값이 입력값을 그대로 따라 하면 되고(x = −1 → −1, x = 1 → 1) y = w·tanh(v·x)로 할 수 "
+        f"있지만, 두 가중치가 {SADDLE_START}에서 시작합니다. v = w = 0 근처로, 여기서 기울기는 "
+        "정확히 0인데 E = 1은 최솟값 0과 멀리 떨어져 있습니다: 안장점입니다. v = w 방향으로는 "
+        "손실이 줄고 v = −w 방향으로는 늘어납니다. 손실 지형(Loss Landscape) 도크에서 "
+        "w2[1,1]과 w1[1,1]을 고르고 학습해 보세요: 처음에는 안장점에서 아주 느리게 "
+        "벗어나다가 골짜기를 따라 빠르게 "
+        f"내려갑니다. 학습률 {SADDLE_LEARNING_RATE}의 경사 하강법은 {steps}단계 뒤 손실을 "
+        "0.01 아래로 낮춥니다.",
+    )
     return experiment
 
 
@@ -285,6 +350,15 @@ def plateau() -> Experiment:
         "gradient is multiplied by σ′. A zero gradient here means a plateau, not a minimum. "
         f"Plain gradient descent at learning rate {PLATEAU_LEARNING_RATE} needs {steps} steps "
         "to bring the loss below 0.5; choose w2[1,1] and b2[1] in the Loss Landscape dock."
+    )
+    KOREAN[network.name] = (
+        "평탄 구간: 포화된 시그모이드",
+        f"두 답 모두 거의 최대로 틀렸는데(E = {start:.3f}, 최악은 1) 기울기는 아주 작습니다: "
+        "가중치가 너무 커서 두 시그모이드가 모두 곡선이 평평한 곳에 있고(|z| ≥ 5이면 "
+        "σ′(z) < 0.01), 모든 기울기에 σ′가 곱해집니다. 여기서 기울기 0은 최솟값이 아니라 평탄 "
+        f"구간을 뜻합니다. 학습률 {PLATEAU_LEARNING_RATE}의 경사 하강법은 손실을 0.5 아래로 "
+        f"낮추는 데 {steps}단계가 걸립니다. 손실 지형(Loss Landscape) 도크에서 w2[1,1]과 "
+        "b2[1]을 골라 보세요.",
     )
     return experiment
 
@@ -338,6 +412,17 @@ def local_minimum() -> Experiment:
         "ridge. Gradient descent cannot leave: every step goes downhill, and here nothing is "
         "downhill. Choose w1[1,1] and b1[1] in the Loss Landscape dock to see both valleys."
     )
+    KOREAN[network.name] = (
+        "가장 낮지 않은 지역 최솟값",
+        "tanh 뉴런 하나 y = tanh(w·x + b)를 샘플 세 개로 학습하며 w = "
+        f"{point[0]:.4f}, b = {point[1]:.4f}에서 시작합니다: 여기서 ∂E/∂w와 ∂E/∂b는 "
+        "0이고(1e-12까지) E는 모든 방향으로 위로 휩니다(곡률의 고윳값은 "
+        f"{curvature[0]:.3f}와 {curvature[1]:.3f}): E = {loss:.4f}인 진짜 지역 "
+        f"최솟값입니다. 그런데 능선 너머 w = {better[0]:.4f}, b = {better[1]:.4f}의 다른 "
+        f"최솟값에서는 E가 {lower:.4f}로 더 낮습니다. 경사 하강법은 여기를 벗어날 수 없습니다: "
+        "모든 단계는 내리막으로 가는데 여기에는 내리막이 없습니다. "
+        f"손실 지형(Loss Landscape) 도크에서 w1[1,1]과 b1[1]을 골라 두 골짜기를 보세요.",
+    )
     return Experiment(network, training, data)
 
 
@@ -355,12 +440,22 @@ PRESETS = {
 }
 
 
+def korean(name: str, experiment: Experiment) -> dict[str, str]:
+    """Preset ``name``'s Korean title and description (its builder has run)."""
+    title, description = KOREAN[experiment.network.name]
+    return {"title": title, "description": description}
+
+
 def main() -> None:
+    translations = {}
     for name, build in PRESETS.items():
         experiment = build()
         path = FOLDER / f"{name}.json"
         write_file(experiment, path)
+        translations[name] = korean(name, experiment)
         print(f"{path.name}: {experiment.network!r}")
+    text = json.dumps(translations, ensure_ascii=False, indent=1) + "\n"
+    KOREAN_FILE.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -65,18 +65,25 @@ def test_clicking_a_weight_goes_back_to_chosen_parameters(qtbot, owned):
     assert plot.result.landscape is not None and plot.curve.isVisible()
 
 
-def test_the_local_minimum_preset_is_named_in_the_dock_and_the_status_bar(
-        qtbot, make_window):  # noqa: F811
-    window = make_window("preset:local-minimum")
-    docks = window.training_docks
-    docks.landscape_dock.raise_()
-    plot = docks.landscape_plot
+def local_minimum_shown(qtbot, window):
+    """The local-minimum preset's w1[1,1] and b1[1] chosen in the landscape dock, its verdict
+    drawn: the plot and the shape it names."""
+    window.training_docks.landscape_dock.raise_()
+    plot = window.training_docks.landscape_plot
     network = window.document.network
     plot.choose(parse_parameter("w1[1,1]", network), parse_parameter("b1[1]", network))
     qtbot.waitUntil(lambda: plot.result is not None and plot.result.shape is not None
                     and len(plot.result.shape.values) == 2)
     plot.worker.wait()
-    shape = plot.result.shape
+    return plot, plot.result.shape
+
+
+def test_the_local_minimum_preset_is_named_in_the_dock_and_the_status_bar(
+        qtbot, make_window):  # noqa: F811
+    window = make_window("preset:local-minimum")
+    docks = window.training_docks
+    plot, shape = local_minimum_shown(qtbot, window)
+    network = window.document.network
     assert shape.kind is PointKind.LOCAL_MINIMUM
     assert "a local minimum along w1[1,1] and b1[1]" in plot.verdict.text()
     message = window.statusBar().currentMessage()
