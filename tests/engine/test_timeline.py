@@ -131,17 +131,17 @@ def test_784_128_10_stays_within_its_budget_and_old_steps_thin_out():
     """The 200 MB / 10,000-step figures scaled down tenfold (the same arithmetic, a tenth of
     the steps): a checkpoint of 784-128-10 holds 101,770 float64 values (814,160 bytes)."""
     experiment = mnist_sized_experiment()
-    timeline = Timeline(budget=20 * MB, exact_window=1_000)
+    timeline = Timeline(budget=10 * MB, exact_window=1_000)
     trainer = Trainer(experiment, History(2))
     timeline.offer(trainer, changed=True)
-    assert timeline.gap == 78  # ⌈1,000 · (814,160 + 512) / 10 MB⌉
-    for _ in range(75):
-        trainer.run(20)  # 1,500 steps, offered every 20
+    assert timeline.gap == 156  # ⌈1,000 · (814,160 + 512) / 5 MB⌉
+    for _ in range(150):
+        trainer.run(20)  # 3,000 steps, offered every 20
         timeline.offer(trainer)
-        assert timeline.nbytes <= 20 * MB
-    assert timeline.shown_step(1_400) == 1_400 and timeline.shown_step(500) == 500
+        assert timeline.nbytes <= 10 * MB
+    assert timeline.shown_step(2_900) == 2_900 and timeline.shown_step(2_000) == 2_000
     steps = timeline.checkpoint_steps
-    assert steps[0] == 0 and steps[-1] == 1_440  # every 4th offer: 80 ≥ the gap of 78
-    assert timeline.nbytes > 10 * MB
-    assert len([s for s in steps if s < 500]) < 500 // 78  # thinned below the window
-    assert timeline.shown_step(123) in steps
+    assert steps[0] == 0 and steps[-1] == 2_880  # every 8th offer: 160 ≥ the gap of 156
+    assert timeline.nbytes > 5 * MB
+    assert len([s for s in steps if s < 2_000]) < 2_000 // 160  # thinned below the window
+    assert timeline.shown_step(1_234) in steps
