@@ -57,6 +57,7 @@ class TrainingRunner(QObject):
     stopped = Signal(str)  # why a run ended by itself (target loss, max epochs, a problem)
     history_replaced = Signal()  # a new run record (new file, new structure, reset)
     about_to_step = Signal()  # train_step is about to take one step (the step-through looks)
+    about_to_train = Signal()  # a run, step or epoch is about to start (the timeline goes to now)
 
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
@@ -78,6 +79,7 @@ class TrainingRunner(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._on_tick)
         self._undo_index = 0  # the undo stack's index as the run last left it
+        self.pace: float | None = None  # steps a second of a paced run (None: full speed)
         self._new_trainer()
         document.run_in_progress = self._trainer_run_state
         document.experiment_replaced.connect(self._on_experiment_replaced)
@@ -112,6 +114,18 @@ class TrainingRunner(QObject):
     def steps_per_tick(self) -> int:
         return self._steps_per_tick
 
+    @property
+    def rewinder(self) -> RunRewinder:
+        """What undo steps of runs call (e.g. "Continue from here" of gui/timeline.py)."""
+        return self._rewinder
+
+    def set_pace(self, steps_per_second: float | None) -> None:
+        """A run takes one step every 1/``steps_per_second`` s, every step shown (None: full
+        speed); applies at once, also to a run going on."""
+        self.pace = steps_per_second
+        self._timer.setInterval(0 if steps_per_second is None
+                                else max(1, round(1000 / steps_per_second)))
+
     # ----- commands ----------------------------------------------------------------------------
     def train_step(self, text: str = "Train one step") -> RunResult | None:
         """One training step, one undo step named ``text``."""
@@ -122,6 +136,10 @@ class TrainingRunner(QObject):
         """Steps to the end of the current epoch, one undo step."""
         return self._train_now("Train one epoch", self._trainer.run_epoch)
 
+    def train_steps(self, steps: int, text: str) -> RunResult | None:
+        """``steps`` training steps at once (say for a comparison), one undo step ``text``."""
+        return self._train_now(text, lambda: self._trainer.run(steps))
+
     def _train_one_step(self) -> RunResult:
         return self._trainer.run(1)
 
@@ -129,6 +147,7 @@ class TrainingRunner(QObject):
         """Run until paused, diverged, or a stop condition (target loss, max epochs) is met."""
         if self.is_running:
             return
+        self.about_to_train.emit()
         self._set_message("")
         self._take_snapshot()
         self._undo_index = self._document.undo_stack.index()
@@ -189,6 +208,8 @@ class TrainingRunner(QObject):
         steps = self._steps_per_tick
         if due - started < self.tick_budget:  # end the tick when the frame is due
             steps = max(1, int(steps * max(0.0, due - started) / self.tick_budget))
+        if self.pace is not None:  # a paced run: one step a tick, each one shown
+            steps, due = 1, started
         try:
             result = self._trainer.run(steps)
         except NetworkError as error:
@@ -257,6 +278,7 @@ class TrainingRunner(QObject):
 
     # ----- one step / one epoch ----------------------------------------------------------------
     def _train_now(self, text: str, action) -> RunResult | None:
+        self.about_to_train.emit()
         if self.is_running:
             self.pause()
         self._set_message("")

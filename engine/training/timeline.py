@@ -214,3 +214,15 @@ class Timeline:
         """W and b of each layer (``Network.parameters()`` order, new arrays) at the step shown
         for ``step``."""
         return [p.copy() for p in self.trainer_at(step).network.parameters()]
+
+
+def update_strength(before: list[np.ndarray], after: list[np.ndarray]) -> list[np.ndarray]:
+    """How much each parameter moved in an update, for highlighting: |Δθ| / max |Δθ| per
+    array pair (new arrays in [0, 1], same shapes; all 0 where nothing moved)."""
+    strengths = []
+    for old, new in zip(before, after, strict=True):
+        change = np.abs(np.asarray(new, dtype=np.float64) - old)
+        largest = float(change.max()) if change.size else 0.0
+        strengths.append(change / largest if largest > 0 and math.isfinite(largest)
+                         else np.zeros_like(change))
+    return strengths

@@ -21,6 +21,7 @@ from engine.analysis.diagnostics import layer_ratios, sample_gradient_norms
 from engine.model.activations import get_activation
 from gui.document import Document
 from gui.plots.depth_plot import DepthPlot, layer_colors
+from gui.plots.ghost_curves import GhostCurves
 from gui.plots.history_plot import HistoryPlot
 from gui.richtext import numbers_text
 from gui.style import MUTED_TEXT
@@ -69,6 +70,7 @@ class GradientPlot(HistoryPlot):
         self.slope_note.setFont(font)
         layout.addWidget(self.slope_note)
         self.start_following()  # the range moves in coarse jumps: axes rarely repaint
+        self.ghosts = GhostCurves(item, None, "gradient")  # runs kept for comparison
         self.fixed_check.toggled.connect(self._on_fixed_toggled)
         runner.history_replaced.connect(self._forget_first_step)
         self.follow_runner()
