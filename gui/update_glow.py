@@ -60,6 +60,7 @@ class UpdateGlow(QObject):
         self.item = GlowItem(scene)
         scene.addItem(self.item)
         self._before = None
+        self._step = -1  # the step whose update is lit
         self._shown_at = 0.0
         self._fade = QTimer(self)
         self._fade.timeout.connect(self._on_fade)
@@ -76,6 +77,9 @@ class UpdateGlow(QObject):
         if self._runner.pace is None:
             self._before = None
             return
+        if self._runner.step_count == self._step:
+            return  # no new step (a pause tells the views once more)
+        self._step = self._runner.step_count
         after = self._weights()
         before, self._before = self._before, after
         if before is None or [w.shape for w in before] != [w.shape for w in after]:
