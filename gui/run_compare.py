@@ -110,14 +110,12 @@ class RunComparison(QObject):
 class CompareTable(QWidget):
     """One row per kept run and one for the live run: final loss, steps to target, accuracy."""
 
-    HEADERS = ("Run", "Steps", "Final loss (per sample)", "Steps to ≤ target", "Accuracy")
-
     def __init__(self, comparison: RunComparison, parent=None):
         super().__init__(parent)
         self._comparison = comparison
         self.target_edit = QLineEdit(f"{DEFAULT_TARGET:g}")  # i18n: as is
         self.target_edit.setMaximumWidth(90)
-        self.table = QTableWidget(0, len(self.HEADERS))
+        self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([self.tr("Run"), self.tr("Steps"),
                                               self.tr("Final loss (per sample)"),
                                               self.tr("Steps to ≤ target"), self.tr("Accuracy")])

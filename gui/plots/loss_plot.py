@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QLabel
 
 from engine.training.per_sample import per_sample, step_losses_per_sample
@@ -27,10 +26,6 @@ from gui.training_runner import TrainingRunner
 
 BATCH_COLOR = (120, 160, 205)  # the raw per-step loss: light, so the epoch means stand out
 TRAIN_SET_COLOR = (40, 40, 40)
-
-
-def _text(text: str) -> str:
-    return QCoreApplication.translate("LossPlot", text)
 
 
 class LossPlot(HistoryPlot):
@@ -67,8 +62,8 @@ class LossPlot(HistoryPlot):
         self.train_set_curve = item.plot(pen=None, symbol="o", symbolSize=5,
                                          symbolBrush=TRAIN_SET_COLOR, symbolPen=None)
         self.train_set_curve.setVisible(False)
-        self.per_sample_check = QCheckBox(_text("per sample"))
-        self.per_sample_check.setToolTip(_text(
+        self.per_sample_check = QCheckBox(self.tr("per sample"))
+        self.per_sample_check.setToolTip(self.tr(
             "Every curve as the mean loss of one sample (Ē = E / batch size for \"sum\"): "
             "batch, test and whole-training-set losses on one scale"))
         self.add_header_widget(self.per_sample_check)
@@ -82,8 +77,8 @@ class LossPlot(HistoryPlot):
         self.ghosts.show(self.ghost_runs, self.per_sample_check.isChecked())
 
     def _on_scale_toggled(self, per_sample_scale: bool):
-        self.plot_item.setLabel("left", _text("loss per sample Ē (mean)") if per_sample_scale
-                                else "loss E")
+        self.plot_item.setLabel(
+            "left", self.tr("loss per sample Ē (mean)") if per_sample_scale else "loss E")
         self.ghosts.show(self.ghost_runs, per_sample_scale)
         self.forget_range()
         self.refresh()
@@ -111,7 +106,7 @@ class LossPlot(HistoryPlot):
             self.train_set_curve.setVisible(shown)
             if shown:
                 self.legend.addItem(self.train_set_curve,
-                                    _text("whole training set, at each epoch end"))
+                                    self.tr("whole training set, at each epoch end"))
             else:
                 self.legend.removeItem(self.train_set_curve)
         return losses if shown else np.array([])
