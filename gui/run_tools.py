@@ -1,10 +1,11 @@
 """The run tools of the window, made and connected in one place: the timeline (its dock and
-the plots' step markers), the comparison of runs (its dock and the Compare menu) and the pace
+the plots' step markers), the comparison of runs (its dock and View → Compare) and the pace
 highlight on the canvas. ``TrainingDocks`` makes them with one line."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QMenu
 
 from gui.run_compare import RunComparison
 from gui.timeline import NOW, TimelineController
@@ -28,25 +29,31 @@ class RunTools(QObject):
         self.compare_dock = window.add_dock(self.tr("Compare Runs"), "compare_dock",
                                             self.comparison.table,
                                             Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.compare_menu = window.menuBar().addMenu(self.tr("&Compare"))
+        self.compare_menu = QMenu(self.tr("&Compare"), window)
         self.comparison.fill_menu(self.compare_menu)
+        self._window = window
         self._menu_bar = window.menuBar()
-        QTimer.singleShot(0, self._menu_last)  # the window's own menus are made after this
+        self._menu_bar.installEventFilter(self)  # the window's own menus are made after this
         self.glow = UpdateGlow(window.document, runner, window.canvas.network_scene, self)
         self._plots = (docks.loss_plot, docks.gradient_plot)
         for plot in self._plots:
             plot.step_clicked.connect(self.timeline.show_step)
         self.timeline.viewing_changed.connect(self._mark_plots)
 
-    def _menu_last(self):
-        """Put the Compare menu after the window's own, before the last (Help)."""
-        bar, action = self._menu_bar, self.compare_menu.menuAction()
-        bar.removeAction(action)
-        actions = bar.actions()
-        if actions:
-            bar.insertAction(actions[-1], action)
-        else:
-            bar.addAction(action)
+    def eventFilter(self, watched, event):
+        """The window's View menu gets the Compare submenu, at its end when first opened."""
+        view_menu = getattr(self._window, "view_menu", None)
+        if watched is self._menu_bar and event.type() == QEvent.Type.ActionAdded \
+                and view_menu is not None and event.action() is view_menu.menuAction():
+            self._menu_bar.removeEventFilter(self)
+            view_menu.aboutToShow.connect(self._add_to_view_menu)
+        return False
+
+    def _add_to_view_menu(self):
+        view_menu = self._window.view_menu
+        if self.compare_menu.menuAction() not in view_menu.actions():
+            view_menu.addSeparator()
+            view_menu.addMenu(self.compare_menu)
 
     def _mark_plots(self, step: int):
         for plot in self._plots:

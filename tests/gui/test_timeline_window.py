@@ -154,3 +154,13 @@ def test_a_paced_run_shows_every_step_and_highlights_the_changed_weights(qtbot, 
     assert glow.strengths is not None and max(s.max() for s in glow.strengths) == 1.0
     panel.pace_combo.setCurrentIndex(0)
     assert runner.pace is None
+
+
+def test_the_view_menu_holds_the_compare_menu(qtbot, open_window):
+    window = open_window("preset:xor")
+    window.view_menu.aboutToShow.emit()
+    window.view_menu.aboutToShow.emit()  # added once
+    menu = window.training_docks.run_tools.compare_menu
+    assert window.view_menu.actions().count(menu.menuAction()) == 1
+    assert [a.text() for a in menu.actions() if a.text()][:2] == [
+        "&Keep This Run for Comparison", "&Clear Comparison"]
