@@ -4,7 +4,7 @@ highlight on the canvas. ``TrainingDocks`` makes them with one line."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QMenu
 
 from gui.run_compare import RunComparison
@@ -32,22 +32,18 @@ class RunTools(QObject):
         self.compare_menu = QMenu(self.tr("&Compare"), window)
         self.comparison.fill_menu(self.compare_menu)
         self._window = window
-        self._menu_bar = window.menuBar()
-        self._menu_bar.installEventFilter(self)  # the window's own menus are made after this
+        QTimer.singleShot(0, self._hook_view_menu)  # the window's menus are made after this
         self.glow = UpdateGlow(window.document, runner, window.canvas.network_scene, self)
         self._plots = (docks.loss_plot, docks.gradient_plot)
         for plot in self._plots:
             plot.step_clicked.connect(self.timeline.show_step)
         self.timeline.viewing_changed.connect(self._mark_plots)
 
-    def eventFilter(self, watched, event):
+    def _hook_view_menu(self):
         """The window's View menu gets the Compare submenu, at its end when first opened."""
         view_menu = getattr(self._window, "view_menu", None)
-        if watched is self._menu_bar and event.type() == QEvent.Type.ActionAdded \
-                and view_menu is not None and event.action() is view_menu.menuAction():
-            self._menu_bar.removeEventFilter(self)
+        if view_menu is not None:
             view_menu.aboutToShow.connect(self._add_to_view_menu)
-        return False
 
     def _add_to_view_menu(self):
         view_menu = self._window.view_menu

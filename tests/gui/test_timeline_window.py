@@ -158,9 +158,33 @@ def test_a_paced_run_shows_every_step_and_highlights_the_changed_weights(qtbot, 
 
 def test_the_view_menu_holds_the_compare_menu(qtbot, open_window):
     window = open_window("preset:xor")
+    qtbot.wait(10)  # the menu is hooked once the window's own menus are made
     window.view_menu.aboutToShow.emit()
     window.view_menu.aboutToShow.emit()  # added once
     menu = window.training_docks.run_tools.compare_menu
     assert window.view_menu.actions().count(menu.menuAction()) == 1
     assert [a.text() for a in menu.actions() if a.text()][:2] == [
         "&Keep This Run for Comparison", "&Clear Comparison"]
+
+
+def test_per_sample_puts_the_batch_and_the_test_loss_on_one_scale(qtbot, open_window):
+    from engine.training import datasets
+    window = open_window("preset:xor")  # reduction "sum"
+    document, docks = window.document, window.training_docks
+    document.set_data("Circles", datasets.train_test_split(datasets.circles(40), 0.25))
+    document.set_training("Batches", batch_size=4)
+    train(qtbot, window, 12)  # 30 training samples: 7 batches of 4, then one of 2
+    plot = docks.loss_plot
+    plot.per_sample_check.setChecked(True)
+    steps, loss, _ = docks.runner.history.exact()
+    _, y = plot.batch_curve.getOriginalDataset()
+    sizes = np.array([4] * 7 + [2] + [4] * 4)
+    np.testing.assert_array_equal(y, loss / sizes)
+    _, test = docks.runner.history.test_series()
+    np.testing.assert_array_equal(plot.test_curve.getOriginalDataset()[1], test / 10)
+    assert plot.plot_item.getAxis("left").labelText == "loss per sample Ē (mean)"
+    ends, whole = docks.runner.history.training_series()
+    assert list(ends) == [8]
+    np.testing.assert_array_equal(plot.train_set_curve.getOriginalDataset()[1], whole / 30)
+    plot.per_sample_check.setChecked(False)
+    np.testing.assert_array_equal(plot.batch_curve.getOriginalDataset()[1], loss)
