@@ -121,8 +121,9 @@ class CompareTable(QWidget):
                                               self.tr("Steps to ≤ target"), self.tr("Accuracy")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Target loss per sample:")))
         row.addWidget(self.target_edit)

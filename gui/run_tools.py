@@ -4,7 +4,7 @@ highlight on the canvas. ``TrainingDocks`` makes them with one line."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMenu
 
 from gui.run_compare import RunComparison
@@ -33,11 +33,27 @@ class RunTools(QObject):
         self.comparison.fill_menu(self.compare_menu)
         self._window = window
         QTimer.singleShot(0, self._hook_view_menu)  # the window's menus are made after this
+        self._docks = docks
+        window.installEventFilter(self)  # at the first show the window has placed its docks
         self.glow = UpdateGlow(window.document, runner, window.canvas.network_scene, self)
         self._plots = (docks.loss_plot, docks.gradient_plot)
         for plot in self._plots:
             plot.step_clicked.connect(self.timeline.show_step)
         self.timeline.viewing_changed.connect(self._mark_plots)
+
+    def eventFilter(self, watched, event):
+        if watched is self._window and event.type() == QEvent.Type.Show:
+            self._window.removeEventFilter(self)
+            self._tab_compare_dock()
+        return False
+
+    def _tab_compare_dock(self):
+        """The Compare dock as a tab beside the loss plot (unless a saved layout moved it)."""
+        window, loss_dock = self._window, self._docks.loss_dock
+        if window.dockWidgetArea(self.compare_dock) == window.dockWidgetArea(loss_dock) \
+                and self.compare_dock not in window.tabifiedDockWidgets(loss_dock):
+            window.tabifyDockWidget(loss_dock, self.compare_dock)
+            loss_dock.raise_()
 
     def _hook_view_menu(self):
         """The window's View menu gets the Compare submenu, at its end when first opened."""

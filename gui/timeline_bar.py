@@ -72,7 +72,7 @@ class TimelineBar(QWidget):
             self.banner.setText(self.tr(
                 "Now: step {now}. Drag the slider or click the loss curve to look back "
                 "(every step of the last {window} exactly; {memory} MB kept).").format(
-                now=f"{now:,}", window=f"{store.exact_window:,}", memory=f"{memory:.1f}"))
+                now=f"{now:,}", window=f"{store.exact_window:,}", memory=f"{memory:.2f}"))
             self.banner.setStyleSheet("")
 
     def shown_value(self) -> int:

@@ -36,8 +36,10 @@ class GhostCurves:
                 self._legend.removeItem(curve)
             self._item.removeItem(curve)
         self.curves = []
-        if self._legend is None and runs:
+        if self._legend is None and runs:  # a legend of the ghosts alone
             self._legend = add_legend(self._item)
+            self._legend.clear()
+            self._item.legend = None  # the plot's own curves never join it
         for index, run in enumerate(runs):
             if self._kind == "loss":
                 values = [run.sample_loss if per_sample else run.loss]
@@ -50,3 +52,11 @@ class GhostCurves:
                 if number == 0 and self._legend is not None:
                     self._legend.addItem(curve, run.name)
                 self.curves.append(curve)
+
+    def values(self) -> list:
+        """The drawn y values (for the plot's range)."""
+        return [curve.getOriginalDataset()[1] for curve in self.curves]
+
+    def last_step(self) -> float:
+        return max((float(curve.getOriginalDataset()[0][-1]) for curve in self.curves
+                    if len(curve.getOriginalDataset()[0])), default=0.0)

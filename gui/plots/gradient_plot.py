@@ -137,7 +137,8 @@ class GradientPlot(HistoryPlot):
         for index, curve in enumerate(self.curves):
             curve.setData(steps, grad_norms[:, index])
         samples = self._sample_norms()
-        self.follow(float(steps[-1]), [] if fixed else [grad_norms.ravel(), samples])
+        self.follow(max(float(steps[-1]), self.ghosts.last_step()),
+                    [] if fixed else [grad_norms.ravel(), samples, *self.ghosts.values()])
         if fixed and self._follow:  # (unless the learner zoomed or panned)
             self._hold_fixed_range()
         now = history.exact(1)[2][-1]

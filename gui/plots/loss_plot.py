@@ -136,7 +136,8 @@ class LossPlot(HistoryPlot):
         self.epoch_curve.setData(np.concatenate([[0], ends]), means)
         self.test_curve.setData(test_steps, test_loss)
         self._show_test_curve(len(test_steps) > 0)
-        self.follow(float(steps[-1]), [loss, test_loss, self._draw_train_set()])
+        self.follow(max(float(steps[-1]), self.ghosts.last_step()),
+                    [loss, test_loss, self._draw_train_set(), *self.ghosts.values()])
 
     def _per_sample_epoch_means(self, ends, means):
         """Epoch means of E as per-sample means: E / b for "sum" (b the epoch's usual batch)."""
