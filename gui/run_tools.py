@@ -4,7 +4,7 @@ highlight on the canvas. ``TrainingDocks`` makes them with one line."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QMenu
 
 from gui.run_compare import RunComparison
@@ -32,9 +32,9 @@ class RunTools(QObject):
         self.compare_menu = QMenu(self.tr("&Compare"), window)
         self.comparison.fill_menu(self.compare_menu)
         self._window = window
-        QTimer.singleShot(0, self._hook_view_menu)  # the window's menus are made after this
         self._docks = docks
-        window.installEventFilter(self)  # at the first show the window has placed its docks
+        # at the first show the window has made its menus and placed its docks
+        window.installEventFilter(self)
         self.glow = UpdateGlow(window.document, runner, window.canvas.network_scene, self)
         self._plots = (docks.loss_plot, docks.gradient_plot)
         for plot in self._plots:
@@ -45,6 +45,7 @@ class RunTools(QObject):
         if watched is self._window and event.type() == QEvent.Type.Show:
             self._window.removeEventFilter(self)
             self._tab_compare_dock()
+            self._hook_view_menu()
         return False
 
     def _tab_compare_dock(self):
