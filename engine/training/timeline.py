@@ -45,6 +45,7 @@ MB = 1 << 20
 DEFAULT_BUDGET = 200 * MB
 EXACT_WINDOW = 10_000
 CHECKPOINT_OVERHEAD = 512  # bytes a checkpoint costs beyond its arrays (Python objects)
+MAX_CHECKPOINTS = 20_000  # beyond the budget, a cap on their number (small networks)
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,8 @@ class Timeline:
         self.gap = 1
         self.last_step = -1  # nothing offered yet
         self._checkpoints: list[Checkpoint] = []
+        self._steps: list[int] = []  # their steps, for bisect
+        self._bytes = 0  # what they hold (see nbytes), kept up to date
 
     # ----- taking checkpoints --------------------------------------------------------------
     def clear(self) -> None:
@@ -119,7 +122,7 @@ class Timeline:
             self.last_step = step
             return
         if changed:
-            del self._checkpoints[self._index_at_or_after(step):]
+            self._keep(range(bisect.bisect_left(self._steps, step)))
             last = self._checkpoints[-1] if self._checkpoints else None
         network = trainer.network
         segment = last.segment if last is not None and last.segment.fits(
@@ -131,10 +134,28 @@ class Timeline:
             run.order = last.run.order  # one epoch's order, kept once
         if self.gap == 1 and not self._checkpoints:
             self.gap = self._gap_for(flatten_parameters(network.layers).nbytes, run)
-        self._checkpoints.append(
-            Checkpoint(step, flatten_parameters(network.layers), run, segment))
+        checkpoint = Checkpoint(step, flatten_parameters(network.layers), run, segment)
+        self._bytes += checkpoint.nbytes + self._order_bytes(checkpoint, last)
+        self._checkpoints.append(checkpoint)
+        self._steps.append(step)
         self.last_step = step
         self._thin()
+
+    @staticmethod
+    def _order_bytes(checkpoint: Checkpoint, before: Checkpoint | None) -> int:
+        """The bytes of its epoch order unless the checkpoint before shares it."""
+        order = None if checkpoint.run is None else checkpoint.run.order
+        if order is None or (before is not None and before.run is not None
+                             and before.run.order is order):
+            return 0
+        return order.nbytes
+
+    def _keep(self, indices) -> None:
+        """Keep only the checkpoints at ``indices`` (ascending); recount the bytes."""
+        self._checkpoints = [self._checkpoints[i] for i in indices]
+        self._steps = [c.step for c in self._checkpoints]
+        self._bytes = sum(c.nbytes + self._order_bytes(c, b) for c, b in
+                          zip(self._checkpoints, [None, *self._checkpoints], strict=False))
 
     def _gap_for(self, parameter_bytes: int, run: RunState | None) -> int:
         """Steps between checkpoints so that the exact window takes at most half the budget."""
@@ -142,26 +163,23 @@ class Timeline:
         size += CHECKPOINT_OVERHEAD
         return max(1, math.ceil(self.exact_window * size / (self.budget / 2)))
 
-    def _index_at_or_after(self, step: int) -> int:
-        return bisect.bisect_left([c.step for c in self._checkpoints], step)
-
     def _thin(self) -> None:
-        while self.nbytes > self.budget and len(self._checkpoints) > 2:
-            window = self.last_step - self.exact_window
-            old = [i for i, c in enumerate(self._checkpoints[:-1]) if c.step < window]
-            if len(old) > 1:
-                drop = set(old[1::2])
+        count = len(self._checkpoints)
+        while (self._bytes > self.budget or count > MAX_CHECKPOINTS) and count > 2:
+            old = bisect.bisect_left(self._steps, self.last_step - self.exact_window)
+            old = min(old, count - 1)  # the newest always stays
+            if old > 1:  # every other one older than the window goes (the oldest stays)
+                drop = set(range(1, old, 2))
             else:
                 self.gap *= 2
-                drop = set(range(len(self._checkpoints) - 2, 0, -2))
-            self._checkpoints = [c for i, c in enumerate(self._checkpoints) if i not in drop]
+                drop = set(range(count - 2, 0, -2))
+            self._keep([i for i in range(count) if i not in drop])
+            count = len(self._checkpoints)
 
     @property
     def nbytes(self) -> int:
-        """Memory the checkpoints hold: θ, optimizer state, each distinct order once."""
-        orders = {id(c.run.order): c.run.order.nbytes for c in self._checkpoints
-                  if c.run is not None and c.run.order is not None}
-        return sum(c.nbytes for c in self._checkpoints) + sum(orders.values())
+        """Memory the checkpoints hold: θ, optimizer state, each epoch's order once."""
+        return self._bytes
 
     # ----- looking back --------------------------------------------------------------------
     @property
@@ -171,7 +189,7 @@ class Timeline:
 
     @property
     def checkpoint_steps(self) -> list[int]:
-        return [c.step for c in self._checkpoints]
+        return list(self._steps)
 
     def shown_step(self, step: int) -> int | None:
         """The step shown when ``step`` is asked for: itself within the last ``exact_window``
@@ -181,7 +199,7 @@ class Timeline:
         step = min(max(int(step), self.first_step), self.last_step)
         if step >= self.last_step - self.exact_window:
             return step
-        steps = self.checkpoint_steps
+        steps = self._steps
         index = bisect.bisect_right(steps, step) - 1
         after = steps[index + 1] if index + 1 < len(steps) else None
         if after is not None and after - step < step - steps[index]:
@@ -194,7 +212,7 @@ class Timeline:
         step = self.shown_step(step)
         if step is None:
             raise ValueError("the timeline holds no step yet")
-        index = bisect.bisect_right(self.checkpoint_steps, step) - 1
+        index = bisect.bisect_right(self._steps, step) - 1
         checkpoint = self._checkpoints[index]
         segment = checkpoint.segment
         network = segment.network.copy()

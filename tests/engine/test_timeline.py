@@ -145,3 +145,21 @@ def test_784_128_10_stays_within_its_budget_and_old_steps_thin_out():
     assert timeline.nbytes > 5 * MB
     assert len([s for s in steps if s < 2_000]) < 2_000 // 160  # thinned below the window
     assert timeline.shown_step(1_234) in steps
+
+
+def test_a_small_network_keeps_at_most_max_checkpoints(monkeypatch):
+    from engine.training import timeline as module
+    monkeypatch.setattr(module, "MAX_CHECKPOINTS", 50)
+    experiment = xor_experiment(OPTIMIZERS["adam"], BATCHING["mini-batch shuffled"])
+    original = experiment.copy()
+    timeline = Timeline(exact_window=40)
+    assert timeline.gap == 1
+    trained_with_timeline(experiment, [1] * 300, timeline)
+    steps = timeline.checkpoint_steps
+    assert len(steps) <= 50 and steps[0] == 0 and steps[-1] == 300
+    assert all(timeline.shown_step(s) == s for s in range(260, 301))
+    assert_bitwise(timeline.parameters_at(270), fresh_parameters(original, 270))
+    assert timeline.shown_step(100) in steps
+    assert timeline.nbytes == sum(c.nbytes for c in timeline._checkpoints) + sum(
+        {id(c.run.order): c.run.order.nbytes for c in timeline._checkpoints
+         if c.run is not None and c.run.order is not None}.values())
