@@ -3,12 +3,15 @@ the ways back ("Back to now") and on ("Continue from here"); gui/timeline.py doe
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
 from engine.training.timeline import MB
 from gui.timeline import NOW, TimelineController
 
+RUN_REWRITE_SECONDS = 0.25
 VIEWING_STYLE = "background: #ffe9a8; color: #5a4300; padding: 3px; border-radius: 3px;"
 
 
@@ -41,8 +44,15 @@ class TimelineBar(QWidget):
         self.now_button.clicked.connect(controller.back_to_now)
         self.continue_button.clicked.connect(controller.continue_from_here)
         controller.viewing_changed.connect(self._write)
-        controller.range_changed.connect(self._write)
+        controller.range_changed.connect(self._on_range_changed)
+        self._written_at = 0.0
         self._write()
+
+    def _on_range_changed(self):
+        """During a run the strip is rewritten a few times a second, not every frame."""
+        now = time.perf_counter()
+        if not self._runner.is_running or now - self._written_at >= RUN_REWRITE_SECONDS:
+            self._write()
 
     def _on_slider_moved(self, value: int):
         if self.slider.signalsBlocked():
@@ -50,6 +60,7 @@ class TimelineBar(QWidget):
         self._controller.show_step(value)
 
     def _write(self, *_):
+        self._written_at = time.perf_counter()
         controller, store = self._controller, self._controller.store
         now = self._runner.step_count
         first = store.first_step if store.first_step is not None else now

@@ -188,3 +188,17 @@ def test_per_sample_puts_the_batch_and_the_test_loss_on_one_scale(qtbot, open_wi
     np.testing.assert_array_equal(plot.train_set_curve.getOriginalDataset()[1], whole / 30)
     plot.per_sample_check.setChecked(False)
     np.testing.assert_array_equal(plot.batch_curve.getOriginalDataset()[1], loss)
+
+
+def test_after_a_run_the_slider_reaches_its_last_step_and_scrubs_into_it(qtbot, open_window,
+                                                                        tmp_path):
+    path = prepared(tmp_path, "sgd")
+    window = open_window(path)
+    runner, tools = window.training_docks.runner, window.training_docks.run_tools
+    click(qtbot, window, "run_button")
+    qtbot.waitUntil(lambda: runner.step_count > 300, timeout=20_000)
+    click(qtbot, window, "run_button")
+    slider = tools.timeline_bar.slider
+    assert slider.maximum() == runner.step_count and slider.value() == runner.step_count
+    slider.setValue(runner.step_count - 123)
+    assert_bitwise(window.document.network.parameters(), fresh(path, runner.step_count - 123))
