@@ -133,7 +133,7 @@ class Timeline:
                 and np.array_equal(run.order, last.run.order)):
             run.order = last.run.order  # one epoch's order, kept once
         if self.gap == 1 and not self._checkpoints:
-            self.gap = self._gap_for(flatten_parameters(network.layers).nbytes, run)
+            self.gap = self._gap_for(flatten_parameters(network.layers).nbytes, trainer)
         checkpoint = Checkpoint(step, flatten_parameters(network.layers), run, segment)
         self._bytes += checkpoint.nbytes + self._order_bytes(checkpoint, last)
         self._checkpoints.append(checkpoint)
@@ -157,10 +157,12 @@ class Timeline:
         self._bytes = sum(c.nbytes + self._order_bytes(c, b) for c, b in
                           zip(self._checkpoints, [None, *self._checkpoints], strict=False))
 
-    def _gap_for(self, parameter_bytes: int, run: RunState | None) -> int:
-        """Steps between checkpoints so that the exact window takes at most half the budget."""
-        size = parameter_bytes * (1 if run is None else 1 + len(run.optimizer_state))
-        size += CHECKPOINT_OVERHEAD
+    def _gap_for(self, parameter_bytes: int, trainer: Trainer) -> int:
+        """Steps between checkpoints so that the exact window takes at most half the budget:
+        a checkpoint holds θ and the optimizer's arrays (momentum: v; Adam: m and v)."""
+        state = {} if trainer.optimizer is None else trainer.optimizer.saved_state()
+        arrays = sum(isinstance(value, np.ndarray) for value in state.values())
+        size = parameter_bytes * (1 + arrays) + CHECKPOINT_OVERHEAD
         return max(1, math.ceil(self.exact_window * size / (self.budget / 2)))
 
     def _thin(self) -> None:

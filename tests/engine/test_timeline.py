@@ -163,3 +163,17 @@ def test_a_small_network_keeps_at_most_max_checkpoints(monkeypatch):
     assert timeline.nbytes == sum(c.nbytes for c in timeline._checkpoints) + sum(
         {id(c.run.order): c.run.order.nbytes for c in timeline._checkpoints
          if c.run is not None and c.run.order is not None}.values())
+
+
+@pytest.mark.parametrize(("optimizer", "gap"), [({"optimizer": "sgd"}, 78),
+                                                ({"optimizer": "sgd", "momentum": 0.9}, 156),
+                                                ({"optimizer": "adam"}, 233)])
+def test_the_gap_makes_the_last_10000_steps_of_784_128_10_fit_in_100_mb(optimizer, gap):
+    """⌈10,000 · (814,160 · (1 + optimizer arrays) + 512) / 100 MB⌉ steps between
+    checkpoints: at most 100 MB for the exact window, 200 MB in all."""
+    experiment = mnist_sized_experiment()
+    for name, value in optimizer.items():
+        setattr(experiment.training, name, value)
+    timeline = Timeline()
+    timeline.offer(Trainer(experiment, History(2)), changed=True)
+    assert timeline.gap == gap
