@@ -22,7 +22,8 @@ from engine.training.history import History
 from engine.training.history_state import history_state, restore_history
 from engine.training.run_state import capture
 from engine.training.timeline import Timeline
-from gui.training_runner import RewindRunCommand, TrainingRunner
+from gui.run_undo import RewindRunCommand
+from gui.training_runner import TrainingRunner
 
 NOW = -1  # viewing_changed's value when the window shows the network as it is now
 

@@ -23,7 +23,6 @@ import time
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand
 
 from engine.errors import NetworkError
 from engine.lesson.quantities import StopReason
@@ -33,6 +32,7 @@ from engine.training.run_state import RunState, rewind
 from engine.training.trainer import Divergence, RunResult, Trainer
 from gui.document import Document
 from gui.frame_clock import FrameClock
+from gui.run_undo import RewindRunCommand, RunRewinder
 
 TICK_BUDGET = 0.010  # seconds of training per timer tick
 # views are told this often (training fills the time between): 32 a second, so that with a
@@ -116,12 +116,10 @@ class TrainingRunner(QObject):
 
     @property
     def rewinder(self) -> RunRewinder:
-        """What undo steps of runs call (e.g. "Continue from here" of gui/timeline.py)."""
-        return self._rewinder
+        return self._rewinder  # what undo steps of runs call (gui/timeline.py's too)
 
     def set_pace(self, steps_per_second: float | None) -> None:
-        """A run takes one step every 1/``steps_per_second`` s, every step shown (None: full
-        speed); applies at once, also to a run going on."""
+        """Runs take that many steps a second, each one shown (None: full speed), at once."""
         self.pace = steps_per_second
         self._timer.setInterval(0 if steps_per_second is None
                                 else max(1, round(1000 / steps_per_second)))
@@ -414,37 +412,6 @@ class TrainingRunner(QObject):
     def stop_timers(self) -> None:
         """For closing: no timer may fire after the document is gone."""
         self._stop_without_record()
-
-
-class RunRewinder:
-    """What a run's undo step calls: the runner of the window showing the document now.
-
-    The undo stack outlives a window built again (say in another language), so its commands
-    hold this plain object, which the new runner takes over, never the old runner itself.
-    """
-
-    def __init__(self, runner: TrainingRunner):
-        self.runner = runner
-
-    def rewind(self, run: RunState | None) -> None:
-        self.runner._rewind_run(run)
-
-
-class RewindRunCommand(QUndoCommand):
-    """Part of a run's undo step: the run as it stood before (undo) and after (redo)."""
-
-    def __init__(self, rewind_to, before: RunState | None, after: RunState | None):
-        super().__init__()
-        self._rewind_to, self._before, self._after = rewind_to, before, after
-        self._done = True  # pushed after the run: the first redo has nothing to do
-
-    def redo(self):
-        if not self._done:
-            self._rewind_to(self._after)
-        self._done = False
-
-    def undo(self):
-        self._rewind_to(self._before)
 
 
 def divergence_message(divergence: Divergence | None, document: Document) -> str:
