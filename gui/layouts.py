@@ -32,31 +32,35 @@ BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 # (right column: below; bottom row: to the right)
 ARRANGEMENTS = {
     TRAINING: {
-        RIGHT: [["training_dock", "weight_tables_dock", "history_dock"], ["output_map_dock"]],
-        BOTTOM: [["loss_dock", "landscape_dock", "data_dock", "step_dock"],
+        RIGHT: [["training_dock", "timeline_dock", "weight_tables_dock", "history_dock"],
+                ["output_map_dock"]],
+        BOTTOM: [["loss_dock", "compare_dock", "landscape_dock", "data_dock", "step_dock"],
                  ["gradient_dock", "activation_dock", "explain_dock", "inspector_dock",
                   "lessons_dock", "gradcheck_dock"]],
     },
     STEPPING: {
-        RIGHT: [["inspector_dock", "lessons_dock", "training_dock", "data_dock",
+        RIGHT: [["inspector_dock", "lessons_dock", "timeline_dock", "training_dock", "data_dock",
                  "weight_tables_dock", "history_dock"]],
         BOTTOM: [["step_dock", "activation_dock", "landscape_dock", "gradcheck_dock"],
-                 ["explain_dock", "loss_dock", "gradient_dock", "output_map_dock"]],
+                 ["explain_dock", "loss_dock", "gradient_dock", "output_map_dock",
+                  "compare_dock"]],
     },
 }
 # the compact forms (a small window): one group in each area, the layout's main docks first
 COMPACT = {
     TRAINING: {
-        RIGHT: [["training_dock", "weight_tables_dock", "history_dock", "lessons_dock"]],
-        BOTTOM: [["loss_dock", "gradient_dock", "output_map_dock", "data_dock", "step_dock",
-                  "explain_dock", "inspector_dock", "activation_dock", "landscape_dock",
-                  "gradcheck_dock"]],
+        RIGHT: [["training_dock", "weight_tables_dock", "history_dock", "lessons_dock",
+                 "timeline_dock"]],
+        BOTTOM: [["loss_dock", "compare_dock", "gradient_dock", "output_map_dock", "data_dock",
+                  "step_dock", "explain_dock", "inspector_dock", "activation_dock",
+                  "landscape_dock", "gradcheck_dock"]],
     },
     STEPPING: {
-        RIGHT: [["training_dock", "lessons_dock", "weight_tables_dock", "history_dock"]],
+        RIGHT: [["training_dock", "lessons_dock", "weight_tables_dock", "history_dock",
+                 "timeline_dock"]],
         BOTTOM: [["step_dock", "explain_dock", "inspector_dock", "loss_dock", "gradient_dock",
                   "output_map_dock", "data_dock", "activation_dock", "landscape_dock",
-                  "gradcheck_dock"]],
+                  "gradcheck_dock", "compare_dock"]],
     },
 }
 
@@ -176,7 +180,7 @@ class WindowLayouts(QObject):
 
     def _place_area(self, area, groups: list[list[QDockWidget]]) -> None:
         window = self._window
-        orientation = (Qt.Orientation.Vertical if area == RIGHT else Qt.Orientation.Horizontal)
+        orientation = Qt.Orientation.Vertical if area == RIGHT else Qt.Orientation.Horizontal
         # the first dock of every group first: Qt adds a tab, not a neighbour, once tabbed
         leads = [group[0] for group in groups]
         window.addDockWidget(area, leads[0])

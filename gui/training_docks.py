@@ -18,6 +18,7 @@ from gui.plots.decision_map import DecisionMap
 from gui.plots.gradient_plot import GradientPlot
 from gui.plots.landscape_plot import LandscapePlot
 from gui.plots.loss_plot import LossPlot
+from gui.run_tools import RunTools
 from gui.training_runner import TrainingRunner
 
 STATUS_MESSAGE_MS = 20_000
@@ -62,6 +63,7 @@ class TrainingDocks(QObject):
         self.runner.diverged.connect(self._on_runner_message)
         self.runner.stopped.connect(self._on_runner_message)
         self.landscape_plot.verdict_changed.connect(self._on_landscape_verdict)
+        self.run_tools = RunTools(window, self)  # timeline, comparison, pace highlight
 
     def _on_runner_message(self, message: str):
         self._window.statusBar().showMessage(message, STATUS_MESSAGE_MS)

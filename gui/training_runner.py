@@ -23,7 +23,6 @@ import time
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand
 
 from engine.errors import NetworkError
 from engine.lesson.quantities import StopReason
@@ -34,6 +33,7 @@ from engine.training.trainer import Divergence, RunResult, Trainer
 from gui import commands
 from gui.document import Document
 from gui.frame_clock import FrameClock
+from gui.run_undo import RewindRunCommand, RunRewinder
 
 TICK_BUDGET = 0.010  # seconds of training per timer tick
 # views are told this often (training fills the time between): 60 a second, every view each
@@ -58,6 +58,7 @@ class TrainingRunner(QObject):
     stopped = Signal(str)  # why a run ended by itself (target loss, max epochs, a problem)
     history_replaced = Signal()  # a new run record (new file, new structure, reset)
     about_to_step = Signal()  # train_step is about to take one step (the step-through looks)
+    about_to_train = Signal()  # a run, step or epoch is about to start (the timeline goes to now)
 
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
@@ -80,6 +81,7 @@ class TrainingRunner(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._on_tick)
         self._undo_index = 0  # the undo stack's index as the run last left it
+        self.pace: float | None = None  # steps a second of a paced run (None: full speed)
         self._new_trainer()
         document.run_in_progress = self._trainer_run_state
         document.experiment_replaced.connect(self._on_experiment_replaced)
@@ -114,6 +116,16 @@ class TrainingRunner(QObject):
     def steps_per_tick(self) -> int:
         return self._steps_per_tick
 
+    @property
+    def rewinder(self) -> RunRewinder:
+        return self._rewinder  # what undo steps of runs call (gui/timeline.py's too)
+
+    def set_pace(self, steps_per_second: float | None) -> None:
+        """Runs take that many steps a second, each one shown (None: full speed), at once."""
+        self.pace = steps_per_second
+        self._timer.setInterval(0 if steps_per_second is None
+                                else max(1, round(1000 / steps_per_second)))
+
     # ----- commands ----------------------------------------------------------------------------
     def train_step(self, text: str = "Train one step") -> RunResult | None:
         """One training step, one undo step named ``text``."""
@@ -124,6 +136,10 @@ class TrainingRunner(QObject):
         """Steps to the end of the current epoch, one undo step."""
         return self._train_now("Train one epoch", self._trainer.run_epoch)
 
+    def train_steps(self, steps: int, text: str) -> RunResult | None:
+        """``steps`` training steps at once (say for a comparison), one undo step ``text``."""
+        return self._train_now(text, lambda: self._trainer.run(steps))
+
     def _train_one_step(self) -> RunResult:
         return self._trainer.run(1)
 
@@ -131,6 +147,7 @@ class TrainingRunner(QObject):
         """Run until paused, diverged, or a stop condition (target loss, max epochs) is met."""
         if self.is_running:
             return
+        self.about_to_train.emit()
         self._set_message("")
         self._take_snapshot()
         self._undo_index = self._document.undo_stack.index()
@@ -198,6 +215,8 @@ class TrainingRunner(QObject):
         steps = self._steps_per_tick
         if due - started < self.tick_budget:  # end the tick when the frame is due
             steps = max(1, int(steps * max(0.0, due - started) / self.tick_budget))
+        if self.pace is not None:  # a paced run: one step a tick, each one shown
+            steps, due = 1, started
         try:
             result = self._trainer.run(steps)
         except NetworkError as error:
@@ -265,6 +284,7 @@ class TrainingRunner(QObject):
 
     # ----- one step / one epoch ----------------------------------------------------------------
     def _train_now(self, text: str, action) -> RunResult | None:
+        self.about_to_train.emit()
         if self.is_running:
             self.pause()
         self._set_message("")
@@ -400,37 +420,6 @@ class TrainingRunner(QObject):
     def stop_timers(self) -> None:
         """For closing: no timer may fire after the document is gone."""
         self._stop_without_record()
-
-
-class RunRewinder:
-    """What a run's undo step calls: the runner of the window showing the document now.
-
-    The undo stack outlives a window built again (say in another language), so its commands
-    hold this plain object, which the new runner takes over, never the old runner itself.
-    """
-
-    def __init__(self, runner: TrainingRunner):
-        self.runner = runner
-
-    def rewind(self, run: RunState | None) -> None:
-        self.runner._rewind_run(run)
-
-
-class RewindRunCommand(QUndoCommand):
-    """Part of a run's undo step: the run as it stood before (undo) and after (redo)."""
-
-    def __init__(self, rewind_to, before: RunState | None, after: RunState | None):
-        super().__init__()
-        self._rewind_to, self._before, self._after = rewind_to, before, after
-        self._done = True  # pushed after the run: the first redo has nothing to do
-
-    def redo(self):
-        if not self._done:
-            self._rewind_to(self._after)
-        self._done = False
-
-    def undo(self):
-        self._rewind_to(self._before)
 
 
 def divergence_message(divergence: Divergence | None, document: Document) -> str:

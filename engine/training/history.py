@@ -16,6 +16,10 @@ A plot asks :meth:`History.series` for at most as many points as it has pixels.
 mean of the step losses since the previous epoch end, ``Ē = (1/k) Σ E_step`` over its k steps.
 At most ``epoch_points`` epoch records are kept; past that, neighbours merge pairwise (their
 sums and step counts add), so each point is then the mean over 2, 4, … whole epochs.
+When :attr:`History.measure_epoch` is set (a function giving E over the whole training set
+with the current parameters), each epoch end also records that loss (:meth:`training_series`).
+
+:meth:`History.truncate` forgets every step after a given one (the run carried on from there).
 """
 
 from __future__ import annotations
@@ -65,6 +69,9 @@ class History:
         self._epoch_end = np.empty(16, dtype=np.int64)  # the last step of each record
         self._epoch_sum = np.empty(16)  # Σ E over the record's steps
         self._epoch_steps = np.empty(16, dtype=np.int64)  # how many steps that is
+        self.measure_epoch = None  # () -> E over the whole training set, or None
+        self._train_steps: list[int] = []  # steps whose whole-training-set E was measured
+        self._train_loss: list[float] = []
 
     # ----- recording (called once per training step: keep it cheap) -----------
     def record(self, loss: float, grad_norms) -> None:
@@ -104,7 +111,35 @@ class History:
         self._add_epoch(step, total, steps)
         self.last_epoch_end = step
         self.epoch_count += 1
+        if self.measure_epoch is not None:
+            self._train_steps.append(step)
+            self._train_loss.append(float(self.measure_epoch()))
         return total / steps
+
+    def training_series(self):
+        """E over the whole training set at each epoch end measured: ``(steps (k,), E (k,))``."""
+        return np.array(self._train_steps, dtype=np.int64), np.array(self._train_loss)
+
+    def truncate(self, step: int) -> None:
+        """Forget every step after ``step`` (test losses, epochs and measures after it too).
+
+        The summary's bucket holding ``step`` is made again from the exact store when that
+        still holds its steps (else it keeps the later steps' extremes: the plots' view only).
+        """
+        step = max(0, min(int(step), self.count))
+        self._exact_from = self.first_exact_step
+        if self._summarized > step:
+            start = step - step % self._width
+            self._summarized = start if start >= self._exact_from - 1 else step
+        self.count = step
+        keep = int(np.searchsorted(self._test_steps[: self.test_count], step, side="right"))
+        self.test_count = keep
+        keep = int(np.searchsorted(self._epoch_end[: self._epoch_points], step, side="right"))
+        self.epoch_count -= (self._epoch_points - keep) * self.epochs_per_point
+        self._epoch_points = keep
+        self.last_epoch_end = int(self._epoch_end[keep - 1]) if keep else 0
+        keep = int(np.searchsorted(self._train_steps, step, side="right"))
+        del self._train_steps[keep:], self._train_loss[keep:]
 
     def _add_epoch(self, step: int, total: float, steps: int) -> None:
         used = self._epoch_points
@@ -160,8 +195,10 @@ class History:
         return ends.copy(), sums / steps
 
     def clear(self) -> None:
-        """Forget every step (a new run)."""
+        """Forget every step (a new run); the epoch measure stays."""
+        measure = self.measure_epoch
         self.__init__(self.n_layers, *self._options)
+        self.measure_epoch = measure
 
     def _make_room(self) -> None:
         capacity = self._loss.shape[0]

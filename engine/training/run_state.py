@@ -38,9 +38,10 @@ class RunState:
     unfit: str | None = None
 
 
-def capture(trainer) -> RunState | None:
+def capture(trainer, curves: bool = True) -> RunState | None:
     """The run of ``trainer`` now (copies), or None when nothing has been trained yet or the
-    network and data cannot be trained as they are (a fresh run is then what a file holds)."""
+    network and data cannot be trained as they are (a fresh run is then what a file holds).
+    ``curves=False`` leaves the curves out (``history`` None: a timeline's light snapshot)."""
     if trainer.step_count == 0:
         return None
     try:
@@ -55,7 +56,8 @@ def capture(trainer) -> RunState | None:
         rng=trainer._rng.bit_generator.state,
         optimizer=trainer.optimizer.name,
         optimizer_state=trainer.optimizer.saved_state(),
-        history=None if getattr(trainer.history, "count", None) != trainer.step_count
+        history=None if not curves
+        or getattr(trainer.history, "count", None) != trainer.step_count
         else history_state(trainer.history),
     )
 

@@ -9,8 +9,9 @@ the panel is shown again (gui/frame_clock.py).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QGridLayout,
     QGroupBox,
     QHeaderView,
@@ -33,6 +34,13 @@ from gui.style import ERROR_STYLE, format_value
 from gui.training_runner import TrainingRunner
 
 HEALTH_HEADERS = ("Layer", "f", "Units", "Dead", "Saturated")
+PACES = (None, 100.0, 30.0, 10.0, 3.0, 1.0)  # steps a second of a run (None: full speed)
+
+
+def pace_text(pace: float | None) -> str:
+    if pace is None:
+        return QCoreApplication.translate("TrainingPanel", "full speed")
+    return QCoreApplication.translate("TrainingPanel", "{n} steps/s").format(n=f"{pace:g}")
 
 
 class TrainingPanel(QWidget):
@@ -93,6 +101,13 @@ class TrainingPanel(QWidget):
         self.health_note.setTextFormat(Qt.TextFormat.PlainText)
         self.health_note.setWordWrap(True)
         self.form = TrainingSettingsForm(self._document)
+        self.pace_combo = QComboBox()
+        for pace in PACES:
+            self.pace_combo.addItem(pace_text(pace), pace)
+        self.pace_combo.setToolTip(QCoreApplication.translate(
+            "TrainingPanel", "How fast Run trains: at a few steps a second every step is "
+            "shown, the weights it changed glowing on the canvas"))
+        self.pace_label = QLabel(QCoreApplication.translate("TrainingPanel", "Pace:"))
 
     def _create_layout(self):
         buttons = QGridLayout()  # two by two, so the dock can be narrow
@@ -100,6 +115,8 @@ class TrainingPanel(QWidget):
         buttons.addWidget(self.epoch_button, 0, 1)
         buttons.addWidget(self.run_button, 1, 0)
         buttons.addWidget(self.reset_button, 1, 1)
+        buttons.addWidget(self.pace_label, 2, 0)
+        buttons.addWidget(self.pace_combo, 2, 1)
         counters = QGridLayout()
         counters.addWidget(self.step_label, 0, 0)
         counters.addWidget(self.epoch_label, 0, 1)
@@ -133,6 +150,8 @@ class TrainingPanel(QWidget):
         self.epoch_button.clicked.connect(self._on_epoch_clicked)
         self.run_button.clicked.connect(self._on_run_clicked)
         self.reset_button.clicked.connect(self._on_reset_clicked)
+        self.pace_combo.currentIndexChanged.connect(
+            lambda _: self._runner.set_pace(self.pace_combo.currentData()))
         self._runner.progressed.connect(self._on_progressed)
         self._runner.clock.running_changed.connect(self._on_running_changed)
         self._runner.diverged.connect(self._on_diverged)

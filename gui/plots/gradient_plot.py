@@ -21,6 +21,7 @@ from engine.analysis.diagnostics import layer_ratios, sample_gradient_norms
 from engine.model.activations import get_activation
 from gui.document import Document
 from gui.plots.depth_plot import DepthPlot, layer_colors
+from gui.plots.ghost_curves import GhostCurves
 from gui.plots.history_plot import HistoryPlot
 from gui.richtext import numbers_text
 from gui.style import MUTED_TEXT
@@ -69,6 +70,7 @@ class GradientPlot(HistoryPlot):
         self.slope_note.setFont(font)
         layout.addWidget(self.slope_note)
         self.start_following()  # the range moves in coarse jumps: axes rarely repaint
+        self.ghosts = GhostCurves(item, None, "gradient")  # runs kept for comparison
         self.fixed_check.toggled.connect(self._on_fixed_toggled)
         runner.history_replaced.connect(self._forget_first_step)
         self.follow_runner()
@@ -135,7 +137,8 @@ class GradientPlot(HistoryPlot):
         for index, curve in enumerate(self.curves):
             curve.setData(steps, grad_norms[:, index])
         samples = self._sample_norms()
-        self.follow(float(steps[-1]), [] if fixed else [grad_norms.ravel(), samples])
+        self.follow(max(float(steps[-1]), self.ghosts.last_step()),
+                    [] if fixed else [grad_norms.ravel(), samples, *self.ghosts.values()])
         if fixed and self._follow:  # (unless the learner zoomed or panned)
             self._hold_fixed_range()
         now = history.exact(1)[2][-1]

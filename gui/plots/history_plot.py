@@ -3,6 +3,8 @@ log scale by default, and export every step of the run as CSV."""
 
 from __future__ import annotations
 
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog
 
 from gui.plots.plot_frame import PlotFrame
@@ -10,11 +12,22 @@ from gui.training_runner import TrainingRunner
 
 
 class HistoryPlot(PlotFrame):
-    """A plot of ``runner.history``: a subclass makes its curves, then calls follow_runner()."""
+    """A plot of ``runner.history``: a subclass makes its curves, then calls follow_runner().
+
+    A vertical marker shows the step the timeline shows (:meth:`show_marker`); a click in the
+    plot emits ``step_clicked`` with the step under the mouse."""
+
+    step_clicked = Signal(int)
 
     def __init__(self, title: str, runner: TrainingRunner, parent=None):
         super().__init__(title, runner.clock, parent)
         self._runner = runner
+        self.marker = pg.InfiniteLine(angle=90, movable=False,
+                                      pen=pg.mkPen((200, 140, 0), width=2, style=Qt.DashLine))
+        self.marker.setZValue(20)
+        self.marker.setVisible(False)
+        self.plot_item.addItem(self.marker, ignoreBounds=True)
+        self.plot_widget.scene().sigMouseClicked.connect(self._on_clicked)
         self.log_check = QCheckBox("log scale")
         self.log_check.setChecked(True)
         self.add_header_widget(self.log_check)
@@ -27,6 +40,21 @@ class HistoryPlot(PlotFrame):
         self._on_log_toggled(self.log_check.isChecked())
         self._runner.progressed.connect(self._on_progressed)
         self._runner.history_replaced.connect(self._on_progressed)
+
+    def show_marker(self, step: int | None) -> None:
+        """Mark ``step`` (the timeline's, when it shows the past) or hide the marker (None)."""
+        self.marker.setVisible(step is not None)
+        if step is not None:
+            self.marker.setValue(step)
+
+    def _on_clicked(self, event):
+        view = self.plot_item.vb
+        if event.button() != Qt.MouseButton.LeftButton or \
+                not view.sceneBoundingRect().contains(event.scenePos()):
+            return
+        step = view.mapSceneToView(event.scenePos()).x()
+        if self._runner.history.count:
+            self.step_clicked.emit(max(0, round(step)))
 
     def _on_export_history(self):
         path, _ = QFileDialog.getSaveFileName(self, "Save the run's history", "history.csv",

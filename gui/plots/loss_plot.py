@@ -1,5 +1,10 @@
 """The loss per training step, the mean of each epoch, and the test loss when there is a split.
 
+"per sample" puts every curve on one scale, the mean loss of one sample Ē
+(engine/training/per_sample.py): the batch losses, the test loss and, once per epoch, the loss
+of the whole training set, whatever the reduction. Runs kept for comparison are drawn as
+dashed ghosts (gui/plots/ghost_curves.py).
+
 The curves are made once and updated in place with ``setData`` from ``History.series`` /
 ``epoch_means`` / ``test_series``, asking for no more points than the plot is wide, so a run of a
 million steps costs the same to draw as one of a thousand. Log scale on by default.
@@ -9,15 +14,18 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QCheckBox, QLabel
 
+from engine.training.per_sample import per_sample, step_losses_per_sample
 from gui.document import Document
 from gui.plots.export import add_legend
+from gui.plots.ghost_curves import GhostCurves
 from gui.plots.history_plot import HistoryPlot
 from gui.style import BACKWARD, MUTED_TEXT, POSITIVE
 from gui.training_runner import TrainingRunner
 
 BATCH_COLOR = (120, 160, 205)  # the raw per-step loss: light, so the epoch means stand out
+TRAIN_SET_COLOR = (40, 40, 40)
 
 
 class LossPlot(HistoryPlot):
@@ -51,6 +59,57 @@ class LossPlot(HistoryPlot):
         self.empty_hint = QLabel("— no steps yet: train to see the loss fall")
         self.empty_hint.setStyleSheet(f"color: {MUTED_TEXT.name()};")
         self.header.insertWidget(1, self.empty_hint)
+        self.train_set_curve = item.plot(pen=None, symbol="o", symbolSize=5,
+                                         symbolBrush=TRAIN_SET_COLOR, symbolPen=None)
+        self.train_set_curve.setVisible(False)
+        self.per_sample_check = QCheckBox(self.tr("per sample"))
+        self.per_sample_check.setToolTip(self.tr(
+            "Every curve as the mean loss of one sample (Ē = E / batch size for \"sum\"): "
+            "batch, test and whole-training-set losses on one scale"))
+        self.add_header_widget(self.per_sample_check)
+        self.per_sample_check.toggled.connect(self._on_scale_toggled)
+        self.ghosts = GhostCurves(item, self.legend, "loss")
+        self.ghost_runs = []
+
+    def show_ghosts(self, runs) -> None:
+        """Draw the runs kept for comparison (engine FrozenRun) as dashed curves."""
+        self.ghost_runs = list(runs)
+        self.ghosts.show(self.ghost_runs, self.per_sample_check.isChecked())
+
+    def _on_scale_toggled(self, per_sample_scale: bool):
+        self.plot_item.setLabel(
+            "left", self.tr("loss per sample Ē (mean)") if per_sample_scale else "loss E")
+        self.ghosts.show(self.ghost_runs, per_sample_scale)
+        self.forget_range()
+        self.refresh()
+
+    def _scaled(self, steps, loss, test_loss):
+        """The batch and test losses as drawn: as recorded, or per-sample means."""
+        data, network = self._document.data, self._document.network
+        if not self.per_sample_check.isChecked() or data is None or len(data) == 0:
+            return loss, test_loss
+        batch = self._document.training.batch_size
+        loss = step_losses_per_sample(steps, loss, network.reduction, len(data), batch)
+        if len(test_loss) and data.has_test_split:
+            test_loss = per_sample(test_loss, network.reduction, len(data.test_inputs))
+        return loss, test_loss
+
+    def _draw_train_set(self):
+        """The whole training set's per-sample loss at each epoch end (per-sample scale)."""
+        history, data = self._runner.history, self._document.data
+        steps, losses = history.training_series()
+        shown = self.per_sample_check.isChecked() and len(steps) > 0 and data is not None
+        if shown:
+            losses = per_sample(losses, self._document.network.reduction, len(data))
+            self.train_set_curve.setData(steps, losses)
+        if shown != self.train_set_curve.isVisible():
+            self.train_set_curve.setVisible(shown)
+            if shown:
+                self.legend.addItem(self.train_set_curve,
+                                    self.tr("whole training set, at each epoch end"))
+            else:
+                self.legend.removeItem(self.train_set_curve)
+        return losses if shown else np.array([])
 
     def refresh(self):
         """Redraw every curve from the run's record (at most ~plot-width points each)."""
@@ -64,17 +123,30 @@ class LossPlot(HistoryPlot):
             self.forget_range()
             return
         steps, loss, _ = history.series(self.plot_width())
-        self.batch_curve.setData(steps, loss)
-        ends, means = history.epoch_means(self.plot_width())
-        # each mean spans its epoch: from the previous epoch's end (0 for the first) to its own
-        self.epoch_curve.setData(np.concatenate([[0], ends]), means)
         test_steps, test_loss = history.test_series()
         if len(test_steps) > 2 * self.plot_width():  # thin out: every k-th measurement
             k = len(test_steps) // self.plot_width()
             test_steps, test_loss = test_steps[::k], test_loss[::k]
+        loss, test_loss = self._scaled(steps, loss, test_loss)
+        self.batch_curve.setData(steps, loss)
+        ends, means = history.epoch_means(self.plot_width())
+        if self.per_sample_check.isChecked():  # the epoch's mean of the per-sample losses
+            ends, means = self._per_sample_epoch_means(ends, means)
+        # each mean spans its epoch: from the previous epoch's end (0 for the first) to its own
+        self.epoch_curve.setData(np.concatenate([[0], ends]), means)
         self.test_curve.setData(test_steps, test_loss)
         self._show_test_curve(len(test_steps) > 0)
-        self.follow(float(steps[-1]), [loss, test_loss])
+        self.follow(max(float(steps[-1]), self.ghosts.last_step()),
+                    [loss, test_loss, self._draw_train_set(), *self.ghosts.values()])
+
+    def _per_sample_epoch_means(self, ends, means):
+        """Epoch means of E as per-sample means: E / b for "sum" (b the epoch's usual batch)."""
+        data = self._document.data
+        if data is None or len(data) == 0:
+            return ends, means
+        batch = self._document.training.batch_size
+        size = len(data) if batch is None else min(batch, len(data))
+        return ends, per_sample(means, self._document.network.reduction, size)
 
     def _show_test_curve(self, shown: bool):
         """The test curve and its legend entry only when there is a test split."""

@@ -98,6 +98,33 @@ so there is no single curve; marks show (z, a).</source>
     </message>
 </context>
 <context>
+    <name>CompareTable</name>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Final loss (per sample)</source>
+        <translation>최종 손실 (샘플당)</translation>
+    </message>
+    <message>
+        <source>Steps to ≤ target</source>
+        <translation>목표 도달 단계</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>Target loss per sample:</source>
+        <translation>샘플당 목표 손실:</translation>
+    </message>
+</context>
+<context>
     <name>CsvImport</name>
     <message>
         <source>not enough memory to read the file</source>
@@ -785,6 +812,25 @@ Save them first?</source>
     </message>
 </context>
 <context>
+    <name>LossPlot</name>
+    <message>
+        <source>per sample</source>
+        <translation>샘플당</translation>
+    </message>
+    <message>
+        <source>Every curve as the mean loss of one sample (Ē = E / batch size for &quot;sum&quot;): batch, test and whole-training-set losses on one scale</source>
+        <translation>모든 곡선을 샘플 하나의 평균 손실로 표시합니다 (&quot;sum&quot;이면 Ē = E / 배치 크기): 배치, 테스트, 전체 학습 데이터의 손실을 같은 척도로 봅니다</translation>
+    </message>
+    <message>
+        <source>loss per sample Ē (mean)</source>
+        <translation>샘플당 손실 Ē (평균)</translation>
+    </message>
+    <message>
+        <source>whole training set, at each epoch end</source>
+        <translation>전체 학습 데이터, 에포크마다</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Quit</source>
@@ -1315,6 +1361,48 @@ Restore the network as it was then?</source>
     </message>
 </context>
 <context>
+    <name>RunComparison</name>
+    <message>
+        <source>&amp;Keep This Run for Comparison</source>
+        <translation>비교용으로 이 실행 보관(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Freeze the run&apos;s curves as a dashed ghost; change anything and train again</source>
+        <translation>이 실행의 곡선을 점선으로 고정합니다. 무엇이든 바꾸고 다시 학습하세요</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Comparison</source>
+        <translation>비교 지우기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Compare &amp;Sigmoid and ReLU (vanishing gradient, {steps} steps)</source>
+        <translation>시그모이드와 ReLU 비교(&amp;S) (기울기 소멸 문제, {steps}단계)</translation>
+    </message>
+    <message>
+        <source>Train {steps} steps</source>
+        <translation>{steps}단계 학습</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>현재</translation>
+    </message>
+</context>
+<context>
+    <name>RunTools</name>
+    <message>
+        <source>Timeline</source>
+        <translation>타임라인</translation>
+    </message>
+    <message>
+        <source>Compare Runs</source>
+        <translation>실행 비교</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>비교(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>StepPanel</name>
     <message>
         <source>Neuron by neuron</source>
@@ -1589,6 +1677,40 @@ Restore the network as it was then?</source>
     </message>
 </context>
 <context>
+    <name>TimelineBar</name>
+    <message>
+        <source>Drag to see the network as it was at an earlier step (or click the loss curve)</source>
+        <translation>끌어서 이전 단계의 네트워크를 보세요 (손실 곡선을 클릭해도 됩니다)</translation>
+    </message>
+    <message>
+        <source>Back to now</source>
+        <translation>현재로</translation>
+    </message>
+    <message>
+        <source>Continue from here</source>
+        <translation>여기서 계속</translation>
+    </message>
+    <message>
+        <source>Make the shown step the current network and run (parameters, optimizer state, counters, curves). Undoable.</source>
+        <translation>보이는 단계를 현재 네트워크와 실행으로 만듭니다 (파라미터, 최적화기 상태, 카운터, 곡선). 실행 취소할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Viewing step {shown} of {now}: the network as it was then (read only; editing or training goes back to now).</source>
+        <translation>{now}단계 중 {shown}단계를 보는 중: 그때의 네트워크입니다 (읽기 전용, 편집하거나 학습하면 현재로 돌아갑니다).</translation>
+    </message>
+    <message>
+        <source>Now: step {now}. Drag the slider or click the loss curve to look back (every step of the last {window} exactly; {memory} MB kept).</source>
+        <translation>현재: {now}단계. 슬라이더를 끌거나 손실 곡선을 클릭해 되돌아보세요 (최근 {window}단계는 모두 정확히, {memory} MB 사용).</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineController</name>
+    <message>
+        <source>Continue from step {step}</source>
+        <translation>{step}단계에서 계속</translation>
+    </message>
+</context>
+<context>
     <name>Tooltips</name>
     <message>
         <source>after update</source>
@@ -1668,6 +1790,25 @@ Restore the network as it was then?</source>
     <message>
         <source>Gradient Check</source>
         <translation>기울기 검사</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>full speed</source>
+        <translation>최고 속도</translation>
+    </message>
+    <message>
+        <source>{n} steps/s</source>
+        <translation>초당 {n}단계</translation>
+    </message>
+    <message>
+        <source>How fast Run trains: at a few steps a second every step is shown, the weights it changed glowing on the canvas</source>
+        <translation>실행의 학습 속도: 초당 몇 단계이면 모든 단계가 보이고, 바뀐 가중치가 캔버스에서 빛납니다</translation>
+    </message>
+    <message>
+        <source>Pace:</source>
+        <translation>속도:</translation>
     </message>
 </context>
 <context>

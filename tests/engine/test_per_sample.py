@@ -1,0 +1,75 @@
+"""Issue 10, item 5: the batch, test and whole-training-set losses on one per-sample scale,
+the whole training set's loss once per epoch, and a run's record cut back to a step."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from engine.files import netfile
+from engine.training.history import History
+from engine.training.per_sample import batch_sizes, per_sample, step_losses_per_sample
+from engine.training.trainer import Trainer
+
+
+def test_batch_sizes_follow_the_epochs_short_last_batch():
+    # 10 samples in batches of 4: 4, 4, 2 in every epoch
+    np.testing.assert_array_equal(batch_sizes(np.arange(1, 8), 10, 4), [4, 4, 2, 4, 4, 2, 4])
+    np.testing.assert_array_equal(batch_sizes(np.arange(1, 4), 10, None), [10, 10, 10])
+    np.testing.assert_array_equal(batch_sizes(np.arange(1, 3), 10, 99), [10, 10])
+
+
+@pytest.mark.parametrize("reduction", ["sum", "mean"])
+def test_the_batch_and_the_test_loss_read_on_the_same_scale(reduction):
+    """Trained with either reduction, each step's per-sample loss is the mean of its
+    samples' Eᵢ, and the test loss per sample the mean over the test set."""
+    experiment = netfile.load("preset:xor")
+    experiment.network.reduction = reduction
+    experiment.training.batch_size, experiment.training.shuffle = 3, False
+    network, data = experiment.network, experiment.data
+    before = network.copy()
+    history = History(len(network.layers))
+    Trainer(experiment, history).run(2)
+    steps, loss, _ = history.exact()
+    shown = step_losses_per_sample(steps, loss, reduction, len(data), 3)
+    out = before.predict(data.inputs[:3])  # step 1: samples 1-3
+    expected = np.mean(0.5 * np.sum((out - data.targets[:3]) ** 2, axis=1))
+    assert shown[0] == pytest.approx(expected, rel=1e-12)
+    assert shown[1] == loss[1]  # step 2: the epoch's short last batch holds one sample
+    test = network.loss_value(data.inputs, data.targets)
+    mean = per_sample(test, reduction, len(data))
+    out = network.predict(data.inputs)
+    assert mean == pytest.approx(np.mean(0.5 * np.sum((out - data.targets) ** 2, axis=1)))
+
+
+def test_each_epoch_end_measures_the_whole_training_set():
+    experiment = netfile.load("preset:xor")
+    experiment.training.batch_size, experiment.training.shuffle = 3, False
+    history = History(len(experiment.network.layers))
+    trainer = Trainer(experiment, history)
+    history.measure_epoch = trainer.training_loss
+    trainer.run(3)  # epochs end at steps 2 (and 4)
+    steps, losses = history.training_series()
+    np.testing.assert_array_equal(steps, [2])
+    copy = netfile.load("preset:xor")
+    copy.training.batch_size, copy.training.shuffle = 3, False
+    Trainer(copy).run(2)
+    assert losses[0] == copy.network.loss_value(copy.data.inputs, copy.data.targets)
+
+
+def test_truncate_forgets_the_steps_after_one():
+    history = History(2, buckets=8)
+    for step in range(1, 41):
+        history.record(float(step), [step, 2.0 * step])
+        if step % 10 == 0:
+            history.end_epoch()
+            history.record_test(step * 0.5)
+    history.series(4)  # the summary is made: buckets of several steps
+    history.truncate(25)
+    assert history.count == 25 and history.last_loss == 25.0
+    assert history.epoch_count == 2 and history.last_epoch_end == 20
+    np.testing.assert_array_equal(history.test_series()[0], [10, 20])
+    steps, loss, _ = history.series(1000)
+    assert steps[-1] <= 25 and loss.max() == 25.0
+    history.record(7.0, [1.0, 1.0])
+    assert history.exact()[1][-1] == 7.0 and history.count == 26
