@@ -19,6 +19,7 @@ from engine.lesson.quantities import Phase
 from gui import app, files, language, style
 from gui.document import Document
 from gui.main_window import MainWindow
+from gui.step_source import StepScope
 from resources.i18n import catalogues
 
 # gui modules whose user-visible strings do not go through Qt's tr yet (catalogues.bypasses
@@ -263,3 +264,21 @@ def test_lang_for_a_window_command_chooses_the_windows_language(monkeypatch, set
     main.launch_gui("screenshot", None, {"out_png": "x.png", "step": 0, "language": "ko"})
     main.launch_gui("screenshot", None, {"out_png": "x.png", "step": 0})
     assert chosen == ["ko", "en"]
+
+
+def test_the_batch_scope_and_the_chosen_sample_survive_a_language_switch(make_window, qtbot):
+    window = make_window("preset:xor")
+    panel = window.step_panel
+    panel.sample_spin.setValue(3)  # sample 3: the one-sample scope
+    assert window.stepping.scope == StepScope.SAMPLE
+    batch = panel.scope_combo.findData(StepScope.BATCH.value)
+    panel.scope_combo.setCurrentIndex(batch)
+    panel.scope_combo.activated.emit(batch)  # as a click on "Batch (as training)"
+    assert window.stepping.scope == StepScope.BATCH
+
+    korean = _choose(window, "ko")
+    assert korean.stepping.scope == StepScope.BATCH
+    assert korean.stepping.source.sample == 2
+    assert korean.step_panel.scope_combo.currentData() == StepScope.BATCH.value
+    english = _choose(korean, "en")
+    assert english.stepping.scope == StepScope.BATCH
