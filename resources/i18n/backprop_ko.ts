@@ -96,6 +96,26 @@ so there is no single curve; marks show (z, a).</source>
         <source>H{n}</source>
         <translation>은닉{n}</translation>
     </message>
+    <message>
+        <source>{n} value</source>
+        <translation>값 {n}개</translation>
+    </message>
+    <message>
+        <source>{n} values</source>
+        <translation>값 {n}개</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>입력층</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력층</translation>
+    </message>
+    <message>
+        <source>Hidden {column}</source>
+        <translation>은닉층 {column}</translation>
+    </message>
 </context>
 <context>
     <name>CsvImport</name>

@@ -17,6 +17,7 @@ from engine import i18n
 from engine.files import netfile
 from engine.lesson.quantities import Phase
 from gui import app, files, language, style
+from gui.canvas import labels
 from gui.document import Document
 from gui.main_window import MainWindow
 from gui.panels import data_panel
@@ -301,3 +302,13 @@ def test_a_bad_csv_import_in_korean_is_one_korean_line(make_window, qtbot, tmp_p
                                     "아닙니다. 데이터는 그대로입니다.")
     assert "\n" not in panel.message.text()
     assert korean.document.data is data
+
+
+def test_the_canvas_column_titles_follow_the_language(qapp):
+    network = netfile.load("preset:xor").network
+    assert [labels.column_title(network, c) for c in range(3)] == [
+        ("Input", "2 values"), ("Hidden 1", "sigmoid"), ("Output", "sigmoid")]
+    language.install("ko")
+    assert [labels.column_title(network, c) for c in range(3)] == [
+        ("입력층", "값 2개"), ("은닉층 1", "sigmoid"), ("출력층", "sigmoid")]
+    assert labels.column_title(netfile.load("preset:seed").network, 0) == ("입력층", "값 1개")
