@@ -7,16 +7,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Sequence
 
 import numpy as np
 
 from engine.errors import NetworkError
-from engine.files.atomic_write import write_text
 from engine.i18n import tr
 from engine.model.experiment import Dataset
-from engine.model.rules import MAX_FILE_BYTES
 
 DELIMITERS = ("\t", ";", ",")  # preferred in this order: commas may be decimal commas
 # ----- export ----------------------------------------------------------------------------------
@@ -51,27 +48,6 @@ def format_csv(
     for row in np.hstack([inputs, targets]).tolist():
         writer.writerow(map(repr, row))
     return out.getvalue()
-
-
-def write_csv(
-    path: str | os.PathLike,
-    dataset: Dataset,
-    input_names: Sequence[str] | None = None,
-    target_names: Sequence[str] | None = None,
-    rows: str = "train",
-    delimiter: str = ",",
-) -> None:
-    """Write :func:`format_csv` to ``path``, replacing it only once all is written; a text
-    larger than :func:`read_csv` reads (256 MiB) is refused and nothing is written."""
-    text = format_csv(dataset, input_names, target_names, rows, delimiter)
-    if len(text) > MAX_FILE_BYTES // 4 and len(text.encode("utf-8")) > MAX_FILE_BYTES:
-        raise NetworkError(str(path), tr("the CSV would have more than {mib} MiB, the most a CSV "
-                                         "file may have; nothing written",
-                                         mib=MAX_FILE_BYTES // 2**20))
-    try:
-        write_text(path, text)
-    except OSError as error:
-        raise NetworkError(str(path), error.strerror or str(error)) from None
 
 
 def _rows(dataset: Dataset, rows: str) -> tuple[np.ndarray, np.ndarray]:

@@ -6,9 +6,9 @@ last column by default). A class column may be one-hot encoded: its distinct val
 one target column each. Every problem raises one :class:`NetworkError` whose key says where it is
 (``line 7, column 'x2'``), and import only returns or raises: nothing outside it changes.
 
-Export (engine/files/csv_export.py) writes a header (input names, then target names) and every
-number with ``repr`` (the shortest text that reads back as the same float64): written and read
-back, it is bit-identical.
+Export (its text made in engine/files/csv_export.py) writes a header (input names, then target
+names) and every number with ``repr`` (the shortest text that reads back as the same float64):
+written and read back, it is bit-identical.
 """
 
 from __future__ import annotations
@@ -17,19 +17,19 @@ import csv
 import io
 import math
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
 import numpy as np
 
 from engine.errors import NetworkError
+from engine.files.atomic_write import write_text
 from engine.files.csv_export import (  # noqa: F401 (export is a part of this module's API)
     DELIMITERS,
     ROW_SETS,
     format_csv,
     not_a_delimiter,
-    write_csv,
 )
 from engine.files.file_text import quote
 from engine.files.regular_file import read_bytes
@@ -393,3 +393,25 @@ def _one_hot(cells: list[str], key: str) -> tuple[list[str], np.ndarray]:
 
 def _number_name(value: float) -> str:
     return str(int(value)) if value.is_integer() else repr(float(value))
+
+
+# ----- export (the text: engine/files/csv_export.py) -------------------------------------------
+def write_csv(
+    path: str | os.PathLike,
+    dataset: Dataset,
+    input_names: Sequence[str] | None = None,
+    target_names: Sequence[str] | None = None,
+    rows: str = "train",
+    delimiter: str = ",",
+) -> None:
+    """Write :func:`format_csv` to ``path``, replacing it only once all is written; a text
+    larger than :func:`read_csv` reads (256 MiB) is refused and nothing is written."""
+    text = format_csv(dataset, input_names, target_names, rows, delimiter)
+    if len(text) > MAX_FILE_BYTES // 4 and len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        raise NetworkError(str(path), tr("the CSV would have more than {mib} MiB, the most a CSV "
+                                         "file may have; nothing written",
+                                         mib=MAX_FILE_BYTES // 2**20))
+    try:
+        write_text(path, text)
+    except OSError as error:
+        raise NetworkError(str(path), error.strerror or str(error)) from None
