@@ -7,6 +7,7 @@ by display width keep Korean tables aligned and lines within the width.
 
 from __future__ import annotations
 
+import math
 import textwrap
 import unicodedata
 
@@ -31,23 +32,35 @@ def pad_left(text: str, width: int) -> str:
 def wrap(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` columns. Text of narrow characters only is wrapped
     by ``textwrap.wrap`` unchanged; text with wide characters is broken at spaces (Korean puts
-    spaces between words), a word wider than a line at characters."""
+    spaces between words; a word wider than a line at characters) into lines of even width:
+    the breaks minimise Σ (width − line width)² over all lines, the last one included, so no
+    line is left with a stray end of the sentence."""
     if display_width(text) == len(text):
         return textwrap.wrap(text, width)
-    lines, line = [], ""
-    for word in text.split():
-        candidate = f"{line} {word}" if line else word
-        if display_width(candidate) <= width:
-            line = candidate
-            continue
-        if line:
-            lines.append(line)
-        line = ""
-        for char in word:  # a word wider than a line is broken at characters
-            if display_width(line + char) > width:
-                lines.append(line)
-                line = ""
-            line += char
-    if line:
-        lines.append(line)
-    return lines
+    words = [piece for word in text.split() for piece in _pieces(word, width)]
+    sizes = [display_width(word) for word in words]
+    cost, start = [0] + [math.inf] * len(words), [0] * (len(words) + 1)
+    for end in range(1, len(words) + 1):  # cost[end]: the best lines of words[:end]
+        used = -1
+        for first in range(end - 1, -1, -1):
+            used += sizes[first] + 1
+            if used > width:
+                break
+            if cost[first] + (width - used) ** 2 < cost[end]:
+                cost[end], start[end] = cost[first] + (width - used) ** 2, first
+    lines, end = [], len(words)
+    while end:
+        lines.append(" ".join(words[start[end]:end]))
+        end = start[end]
+    return lines[::-1]
+
+
+def _pieces(word: str, width: int) -> list[str]:
+    """``word`` cut at characters into pieces of at most ``width`` columns."""
+    pieces, piece = [], ""
+    for char in word:
+        if piece and display_width(piece + char) > width:
+            pieces.append(piece)
+            piece = ""
+        piece += char
+    return [*pieces, piece]

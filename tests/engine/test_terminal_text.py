@@ -65,3 +65,8 @@ def test_the_korean_gradcheck_table_lines_up(capsys):
     assert {display_width(row) for row in rows} == {display_width(head)}
     end_of_number = re.match(r"\S+\s+\S+", rows[0]).end()  # of the name and the analytic
     assert display_width(head[:head.index("해석적") + 3]) == end_of_number == 34
+
+
+def test_korean_lines_are_even_with_no_stray_end():
+    # greedy would give "가 나 다 라" (11 columns) and "마 바" (5): Σ slack² 36 against 9 + 9
+    assert wrap("가 나 다 라 마 바", 11) == ["가 나 다", "라 마 바"]
