@@ -134,9 +134,10 @@ def rebuild(window):
 
 
 def _carry_step_through(old, new) -> None:
-    """The step-through where the learner left it: scope, sample, granularity, position."""
+    """The step-through where the learner left it: sample, scope, granularity, position (the
+    sample before the scope: choosing a sample switches to the one-sample scope)."""
+    new.set_sample(old.sample)
     new.set_scope(old.scope)
     new.set_granularity(old.granularity)
-    new.set_sample(old.sample)
     if old.is_built:
         new.go_to(old.position)

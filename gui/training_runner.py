@@ -29,8 +29,9 @@ from engine.lesson.quantities import StopReason
 from engine.model import initializers
 from engine.training.history import History
 from engine.training.run_state import RunState, rewind
-from engine.training.trainer import Divergence, RunResult, Trainer
+from engine.training.trainer import RunResult, Trainer
 from gui import commands
+from gui.divergence_text import divergence_message
 from gui.document import Document
 from gui.frame_clock import FrameClock
 from gui.run_undo import RewindRunCommand, RunRewinder
@@ -127,14 +128,14 @@ class TrainingRunner(QObject):
                                 else max(1, round(1000 / steps_per_second)))
 
     # ----- commands ----------------------------------------------------------------------------
-    def train_step(self, text: str = "Train one step") -> RunResult | None:
-        """One training step, one undo step named ``text``."""
+    def train_step(self, text: str | None = None) -> RunResult | None:
+        """One training step, one undo step named ``text`` (default: "Train one step")."""
         self.about_to_step.emit()
-        return self._train_now(text, self._train_one_step)
+        return self._train_now(text or self.tr("Train one step"), self._train_one_step)
 
     def train_epoch(self) -> RunResult | None:
         """Steps to the end of the current epoch, one undo step."""
-        return self._train_now("Train one epoch", self._trainer.run_epoch)
+        return self._train_now(self.tr("Train one epoch"), self._trainer.run_epoch)
 
     def train_steps(self, steps: int, text: str) -> RunResult | None:
         """``steps`` training steps at once (say for a comparison), one undo step ``text``."""
@@ -181,9 +182,9 @@ class TrainingRunner(QObject):
             fresh = network.copy()
             initializers.initialize_network(fresh, "xavier", self._document.training.seed)
             opened = [p.copy() for p in fresh.parameters()]
-            text = "Re-initialise parameters (Xavier)"
+            text = self.tr("Re-initialise parameters (Xavier)")
         else:
-            text = "Reset parameters to the opened file's"
+            text = self.tr("Reset parameters to the opened file's")
         if any(not np.array_equal(a, b) for a, b in zip(opened, network.parameters(),
                                                          strict=True)):
             self._document.set_parameters(text, opened)
@@ -220,7 +221,7 @@ class TrainingRunner(QObject):
         try:
             result = self._trainer.run(steps)
         except NetworkError as error:
-            self._halt(f"Training cannot run: {error}.", diverged=False)
+            self._halt(self.tr("Training cannot run: {error}.").format(error=error), False)
             return
         finished = time.perf_counter()
         self._training_time += finished - started
@@ -292,7 +293,7 @@ class TrainingRunner(QObject):
         try:
             result = action()
         except NetworkError as error:
-            self._set_message(f"Training cannot run: {error}.")
+            self._set_message(self.tr("Training cannot run: {error}.").format(error=error))
             self.stopped.emit(self.message)
             return None
         self._snapshot, self._run_before = before, run_before
@@ -402,9 +403,11 @@ class TrainingRunner(QObject):
     def _stop_message(self, result: RunResult) -> str:
         settings = self._document.training
         if result.stopped is StopReason.TARGET_LOSS:
-            return (f"Stopped by itself: the loss {result.loss:.4g} reached the target "
-                    f"{settings.target_loss:g} at step {self.step_count}.")
-        return f"Stopped by itself after {settings.max_epochs} epochs (step {self.step_count})."
+            return self.tr("Stopped by itself: the loss {loss} reached the target {target} at "
+                           "step {step}.").format(loss=f"{result.loss:.4g}", step=self.step_count,
+                                                  target=f"{settings.target_loss:g}")
+        return self.tr("Stopped by itself after {epochs} epochs (step {step}).").format(
+            epochs=settings.max_epochs, step=self.step_count)
 
     def take_over(self, other: TrainingRunner) -> None:
         """Continue ``other``'s run record (the window was built again, e.g. in another
@@ -420,18 +423,3 @@ class TrainingRunner(QObject):
     def stop_timers(self) -> None:
         """For closing: no timer may fire after the document is gone."""
         self._stop_without_record()
-
-
-def divergence_message(divergence: Divergence | None, document: Document) -> str:
-    """What became infinite or NaN, at which step, and a smaller learning rate to try."""
-    if divergence is None:
-        return "Training diverged; the parameters are those from before the bad step."
-    became = "not a number (NaN)" if divergence.value == "nan" else "infinite"
-    rate = document.training.learning_rate
-    suggestion = f"{rate / 10:.3g}"
-    what = "the loss" if divergence.what == "loss" else divergence.what
-    return (
-        f"Training paused: {what} became {became} at step {divergence.step}. The parameters "
-        f"are those from just before that step. Try a smaller learning rate, e.g. {suggestion} "
-        f"(now {rate:.3g})."
-    )

@@ -15,6 +15,7 @@ import json
 
 from engine.analysis.gradcheck import MAX_WORK, ParameterCheck, check_parameters, check_work
 from engine.commands.common import EXIT_BUG, EXIT_OK
+from engine.commands.terminal_text import display_width, pad_left, pad_right
 from engine.errors import NetworkError, NetworkFileError
 from engine.files.netfile import load
 from engine.i18n import tr
@@ -70,8 +71,9 @@ def _print_table(spec: str, checks: list[ParameterCheck], batch: int) -> None:
     print(tr("{spec}: ∂E/∂θ of the next training batch ({samples}), worst first",
              spec=spec, samples=samples))
     heads = tr("parameter"), tr("analytic"), tr("numeric"), tr("relative error")
-    width = max([len(heads[0])] + [len(check.name) for check in checks])
-    print(f"{heads[0]:<{width}}  {heads[1]:>24}  {heads[2]:>24}  {heads[3]:>14}")
+    width = max([display_width(heads[0])] + [len(check.name) for check in checks])
+    print(f"{pad_right(heads[0], width)}  {pad_left(heads[1], 24)}  {pad_left(heads[2], 24)}  "
+          f"{pad_left(heads[3], 14)}")
     for check in checks:
         mark = "" if check.relative_error <= TOLERANCE else "  ✗"
         print(f"{check.name:<{width}}  {check.analytic:>24.17g}  {check.numeric:>24.17g}  "

@@ -17,6 +17,7 @@ import sys
 from engine.commands.common import EXIT_OK
 from engine.errors import NetworkError, NetworkFileError
 from engine.files.netfile import load
+from engine.i18n import tr
 from engine.lesson.quantities import Granularity
 from engine.lesson.stepper import MAX_NEURON_STEPS, trace_training_step
 from engine.model.parameter_names import named_values
@@ -27,7 +28,8 @@ def trace(spec: str, as_json: bool = False) -> int:
     """Print the step-through of one training step of ``spec``'s network on its next batch."""
     experiment = load(spec)
     if experiment.data is None or len(experiment.data) == 0:
-        raise NetworkFileError("data", "there are no samples to step through (data is empty)", spec)
+        raise NetworkFileError("data", tr("there are no samples to step through (data is empty)"),
+                               spec)
     trainer = Trainer(experiment.copy())  # the step training takes, on its own copy
     try:
         steps = trace_training_step(experiment, trainer, Granularity.NEURON)
@@ -37,7 +39,8 @@ def trace(spec: str, as_json: bool = False) -> int:
             raise NetworkFileError(error.key, error.problem, spec) from None
         # too many neurons for one line each: one step per layer and phase instead
         steps = trace_training_step(experiment, trainer, Granularity.LAYER)
-        note = f"more than {MAX_NEURON_STEPS:,} neuron steps: shown layer by layer"
+        note = tr("more than {limit:,} neuron steps: shown layer by layer",
+                  limit=MAX_NEURON_STEPS)
     # written piece by piece: a trace of any size is never held whole as one text
     out = sys.stdout
     if as_json:

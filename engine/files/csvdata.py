@@ -6,8 +6,9 @@ last column by default). A class column may be one-hot encoded: its distinct val
 one target column each. Every problem raises one :class:`NetworkError` whose key says where it is
 (``line 7, column 'x2'``), and import only returns or raises: nothing outside it changes.
 
-Export writes a header (input names, then target names) and every number with ``repr`` (the
-shortest text that reads back as the same float64): written and read back, it is bit-identical.
+Export (its text made in engine/files/csv_export.py) writes a header (input names, then target
+names) and every number with ``repr`` (the shortest text that reads back as the same float64):
+written and read back, it is bit-identical.
 """
 
 from __future__ import annotations
@@ -24,13 +25,19 @@ import numpy as np
 
 from engine.errors import NetworkError
 from engine.files.atomic_write import write_text
+from engine.files.csv_export import (  # noqa: F401 (export is a part of this module's API)
+    DELIMITERS,
+    ROW_SETS,
+    format_csv,
+    not_a_delimiter,
+)
 from engine.files.file_text import quote
 from engine.files.regular_file import read_bytes
+from engine.i18n import tr
 from engine.model.experiment import Dataset
 from engine.model.rules import MAX_DATA_ROWS, MAX_FILE_BYTES, MAX_NEURONS
 from engine.training.datasets import one_hot
 
-DELIMITERS = ("\t", ";", ",")  # preferred in this order: commas may be decimal commas
 CHUNK_ROWS = 10_000  # rows converted to floats at once, so the text never piles up
 
 
@@ -77,7 +84,7 @@ def read_csv(
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise NetworkError(source, f"not UTF-8 text (byte {error.start})") from None
+        raise NetworkError(source, tr("not UTF-8 text (byte {byte})", byte=error.start)) from None
     return parse_csv(text, targets, one_hot, delimiter, header, source, progress)
 
 
@@ -114,24 +121,23 @@ def parse_csv(
     """
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise NetworkError(source, "the file is empty")
+        raise NetworkError(source, tr("the file is empty"))
     if delimiter is None:
         delimiter = sniff_delimiter(text)
     elif delimiter not in DELIMITERS:
-        raise NetworkError("delimiter", f"{delimiter!r} is not a comma, semicolon or tab")
+        raise NetworkError("delimiter", not_a_delimiter(delimiter))
     rows = _numbered_rows(text, delimiter)
     first_line, first = next(rows, (0, None))
     if first is None:
-        raise NetworkError(source, "the file holds no rows")
+        raise NetworkError(source, tr("the file holds no rows"))
     if header is None:
         header = not any(_is_number(cell) for cell in first)
     if not header:
         rows = _chain_first(first_line, first, rows)
     columns = _Columns(first, header, targets, one_hot)
     if len(columns.inputs) > MAX_NEURONS:
-        raise NetworkError(
-            source, f"{len(columns.inputs)} input columns; the limit is {MAX_NEURONS}"
-        )
+        raise NetworkError(source, tr("{count} input columns; the limit is {limit}",
+                                      count=len(columns.inputs), limit=MAX_NEURONS))
 
     # a semicolon file may write 1,5 for 1.5, as European spreadsheets do
     decimal_comma = delimiter == ";"
@@ -144,7 +150,7 @@ def parse_csv(
         if progress is not None:
             progress(min(1.0, chunk[-1][0] / lines))
     if not blocks:
-        raise NetworkError(source, "no data rows (only a header)")
+        raise NetworkError(source, tr("no data rows (only a header)"))
     values = np.concatenate(blocks)
     n_inputs = len(columns.inputs)
     class_names = None
@@ -175,7 +181,9 @@ class _Columns:
     def where(self, line: int | None, column: int) -> str:
         """An error key: "line 7, column 'x2'" (with a header) or "line 7, column 2"."""
         name = quote(self.names[column]) if self.names else str(column + 1)
-        return f"column {name}" if line is None else f"line {line}, column {name}"
+        if line is None:
+            return tr("column {name}", name=name)
+        return tr("line {line}, column {name}", line=line, name=name)
 
     def input_names(self) -> list[str]:
         if self.names:
@@ -244,39 +252,46 @@ def _chain_first(line, cells, rest):
 def _target_columns(targets, n_columns: int, names: list[str] | None, one_hot: bool) -> list[int]:
     """0-based target column indices from indices and names, checked."""
     if n_columns < 2:
-        raise NetworkError("targets", "the file has one column: it needs inputs and a target")
+        raise NetworkError("targets", tr("the file has one column: it needs inputs and a target"))
     if targets is None:
         chosen = [n_columns - 1]
     else:
         wanted = list(targets) if isinstance(targets, (list, tuple)) else [targets]
         chosen = [_column_index(item, n_columns, names) for item in wanted]
     if not chosen:
-        raise NetworkError("targets", "no target column chosen")
+        raise NetworkError("targets", tr("no target column chosen"))
     if len(set(chosen)) != len(chosen):
-        raise NetworkError("targets", "a column is chosen twice")
+        raise NetworkError("targets", tr("a column is chosen twice"))
     if len(chosen) == n_columns:
-        raise NetworkError("targets", "every column is a target: at least one input is needed")
+        raise NetworkError("targets",
+                           tr("every column is a target: at least one input is needed"))
     if len(chosen) > MAX_NEURONS:
-        raise NetworkError("targets", f"{len(chosen)} target columns; the limit is {MAX_NEURONS}")
+        raise NetworkError("targets", tr("{count} target columns; the limit is {limit}",
+                                         count=len(chosen), limit=MAX_NEURONS))
     if one_hot and len(chosen) != 1:
-        raise NetworkError("one_hot", f"needs exactly one class column, not {len(chosen)}")
+        raise NetworkError("one_hot", tr("needs exactly one class column, not {count}",
+                                         count=len(chosen)))
     return chosen
 
 
 def _column_index(item, n_columns: int, names: list[str] | None) -> int:
     if isinstance(item, bool) or not isinstance(item, (int, str)):
-        raise NetworkError("targets", f"{quote(item)} is neither a column index nor a column name")
+        raise NetworkError("targets", tr("{item} is neither a column index nor a column name",
+                                         item=quote(item)))
     if isinstance(item, int):
         if not -n_columns <= item < n_columns:
-            raise NetworkError("targets", f"no column {item} (the file has {n_columns})")
+            raise NetworkError("targets", tr("no column {item} (the file has {count})", item=item,
+                                             count=n_columns))
         return item % n_columns
     if names is None:
-        raise NetworkError("targets", f"no column named {quote(item)}: the file has no header")
+        raise NetworkError("targets", tr("no column named {name}: the file has no header",
+                                         name=quote(item)))
     if names.count(item) > 1:
-        raise NetworkError("targets", f"more than one column is named {quote(item)}")
+        raise NetworkError("targets", tr("more than one column is named {name}", name=quote(item)))
     if item not in names:
         shown = ", ".join(quote(name) for name in names[:10]) + (", …" if len(names) > 10 else "")
-        raise NetworkError("targets", f"no column named {quote(item)} (columns: {shown})")
+        raise NetworkError("targets", tr("no column named {name} (columns: {shown})",
+                                         name=quote(item), shown=shown))
     return names.index(item)
 
 
@@ -285,13 +300,13 @@ def _chunks(rows, n_columns: int, first_line: int):
     chunk, count = [], 0
     for line, cells in rows:
         if len(cells) != n_columns:
-            raise NetworkError(
-                f"line {line}",
-                f"has {_columns(len(cells))}, line {first_line} has {_columns(n_columns)}",
-            )
+            raise NetworkError(tr("line {line}", line=line), tr(
+                "has {count}, line {first} has {expected}", count=_columns(len(cells)),
+                first=first_line, expected=_columns(n_columns)))
         count += 1
         if count > MAX_DATA_ROWS:
-            raise NetworkError(f"line {line}", f"more than {MAX_DATA_ROWS:,} data rows (the limit)")
+            raise NetworkError(tr("line {line}", line=line),
+                               tr("more than {limit:,} data rows (the limit)", limit=MAX_DATA_ROWS))
         chunk.append((line, cells))
         if len(chunk) == CHUNK_ROWS:
             yield chunk
@@ -301,7 +316,7 @@ def _chunks(rows, n_columns: int, first_line: int):
 
 
 def _columns(count: int) -> str:
-    return f"{count} column" if count == 1 else f"{count} columns"
+    return tr("{count} column", count=count) if count == 1 else tr("{count} columns", count=count)
 
 
 def _to_floats(chunk, numeric: list[int], columns: _Columns, decimal_comma: bool) -> np.ndarray:
@@ -333,16 +348,19 @@ def _decimal(cell: str, decimal_comma: bool) -> str:
 def _check_cell(cell: str, number_text: str, key: str, is_target: bool) -> None:
     """Raise NetworkError(key, …) if ``cell`` is empty, not a number, NaN or infinite."""
     if not cell.strip():
-        raise NetworkError(key, "the cell is empty")
+        raise NetworkError(key, tr("the cell is empty"))
     try:
         number = float(number_text)
     except ValueError:
-        hint = " (a class column can be one-hot encoded)" if is_target else ""
-        raise NetworkError(key, f"{quote(cell.strip())} is not a number{hint}") from None
+        problem = (tr("{cell} is not a number (a class column can be one-hot encoded)",
+                      cell=quote(cell.strip())) if is_target
+                   else tr("{cell} is not a number", cell=quote(cell.strip())))
+        raise NetworkError(key, problem) from None
     if math.isnan(number):
-        raise NetworkError(key, "NaN is not allowed")
+        raise NetworkError(key, tr("NaN is not allowed"))
     if math.isinf(number):
-        raise NetworkError(key, f"{quote(cell.strip())} is not a finite number")
+        raise NetworkError(key, tr("{cell} is not a finite number",
+                                   cell=quote(cell.strip())))
 
 
 def _class_cells(chunk, columns: _Columns) -> list[str]:
@@ -350,7 +368,7 @@ def _class_cells(chunk, columns: _Columns) -> list[str]:
     cells = [row[column].strip() for _, row in chunk]
     for (line, _), cell in zip(chunk, cells, strict=True):
         if not cell:
-            raise NetworkError(columns.where(line, column), "the class cell is empty")
+            raise NetworkError(columns.where(line, column), tr("the class cell is empty"))
     return cells
 
 
@@ -365,9 +383,11 @@ def _one_hot(cells: list[str], key: str) -> tuple[list[str], np.ndarray]:
         class_names = [str(value) for value in distinct]
     if len(class_names) < 2:
         only = quote(class_names[0])
-        raise NetworkError(key, f"only one class ({only}): one-hot needs two or more")
+        raise NetworkError(key, tr("only one class ({only}): one-hot needs two or more",
+                                   only=only))
     if len(class_names) > MAX_NEURONS:
-        raise NetworkError(key, f"{len(class_names)} classes; the limit is {MAX_NEURONS}")
+        raise NetworkError(key, tr("{count} classes; the limit is {limit}",
+                                   count=len(class_names), limit=MAX_NEURONS))
     return class_names, one_hot(labels, len(class_names), key)
 
 
@@ -375,35 +395,7 @@ def _number_name(value: float) -> str:
     return str(int(value)) if value.is_integer() else repr(float(value))
 
 
-# ----- export ----------------------------------------------------------------------------------
-ROW_SETS = ("train", "test", "all")
-
-
-def format_csv(
-    dataset: Dataset,
-    input_names: Sequence[str] | None = None,
-    target_names: Sequence[str] | None = None,
-    rows: str = "train",
-    delimiter: str = ",",
-) -> str:
-    """CSV text: a header (input names, then target names) and one line per sample.
-
-    ``rows`` picks the training rows, the held-out test rows or both ("all", training first).
-    Names default to x1…xn and t1…tm. Numbers are written with ``repr`` (round-trip exact).
-    """
-    inputs, targets = _rows(dataset, rows)
-    input_names = _names(input_names, inputs.shape[1], "x", "input_names")
-    target_names = _names(target_names, targets.shape[1], "t", "target_names")
-    if delimiter not in DELIMITERS:
-        raise NetworkError("delimiter", f"{delimiter!r} is not a comma, semicolon or tab")
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    writer.writerow([*input_names, *target_names])
-    for row in np.hstack([inputs, targets]).tolist():
-        writer.writerow(map(repr, row))
-    return out.getvalue()
-
-
+# ----- export (the text: engine/files/csv_export.py) -------------------------------------------
 def write_csv(
     path: str | os.PathLike,
     dataset: Dataset,
@@ -416,35 +408,10 @@ def write_csv(
     larger than :func:`read_csv` reads (256 MiB) is refused and nothing is written."""
     text = format_csv(dataset, input_names, target_names, rows, delimiter)
     if len(text) > MAX_FILE_BYTES // 4 and len(text.encode("utf-8")) > MAX_FILE_BYTES:
-        raise NetworkError(str(path), f"the CSV would have more than {MAX_FILE_BYTES // 2**20} "
-                                      "MiB, the most a CSV file may have; nothing written")
+        raise NetworkError(str(path), tr("the CSV would have more than {mib} MiB, the most a CSV "
+                                         "file may have; nothing written",
+                                         mib=MAX_FILE_BYTES // 2**20))
     try:
         write_text(path, text)
     except OSError as error:
         raise NetworkError(str(path), error.strerror or str(error)) from None
-
-
-def _rows(dataset: Dataset, rows: str) -> tuple[np.ndarray, np.ndarray]:
-    if rows not in ROW_SETS:
-        raise NetworkError("rows", f"{rows!r} is not one of {', '.join(ROW_SETS)}")
-    if rows != "train" and not dataset.has_test_split:
-        if rows == "test":
-            raise NetworkError("rows", "the data set has no test split")
-        rows = "train"
-    if rows == "train":
-        return dataset.inputs, dataset.targets
-    if rows == "test":
-        return dataset.test_inputs, dataset.test_targets
-    return (
-        np.concatenate([dataset.inputs, dataset.test_inputs]),
-        np.concatenate([dataset.targets, dataset.test_targets]),
-    )
-
-
-def _names(names: Sequence[str] | None, count: int, prefix: str, key: str) -> list[str]:
-    if names is None:
-        return [f"{prefix}{i + 1}" for i in range(count)]
-    names = [str(name) for name in names]
-    if len(names) != count:
-        raise NetworkError(key, f"{len(names)} names for {count} columns")
-    return names

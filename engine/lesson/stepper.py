@@ -61,6 +61,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.errors import NetworkError
+from engine.i18n import tr
 from engine.lesson.quantities import Granularity, Kind, Quantity
 from engine.lesson.steps import Step, Trace
 from engine.lesson.trace_data import TraceData
@@ -88,9 +89,9 @@ def check_trace_size(network: Network, batch: int) -> None:
     if values > MAX_TRACE_VALUES:
         raise NetworkError(
             "network",
-            f"a trace of one step here is about {values:,} numbers (parameters + samples × "
-            f"neurons), more than the limit of {MAX_TRACE_VALUES:,}: step through a smaller "
-            "network or batch",
+            tr("a trace of one step here is about {values:,} numbers (parameters + samples × "
+               "neurons), more than the limit of {limit:,}: step through a smaller network or "
+               "batch", values=values, limit=MAX_TRACE_VALUES),
         )
 
 
@@ -126,14 +127,15 @@ def build_trace(
         values are then its own (see ``trace_training_step``).
     """
     if granularity not in tuple(Granularity):
-        raise NetworkError("granularity", f"expected one of {', '.join(Granularity)}")
+        raise NetworkError("granularity", tr("expected one of {choices}",
+                                              choices=", ".join(Granularity)))
     batch = len(inputs) if np.ndim(inputs) == 2 else 1
     check_trace_size(network, batch)  # before anything is computed or copied
     if granularity == Granularity.NEURON and _neuron_step_count(network, batch) > MAX_NEURON_STEPS:
         raise NetworkError(
             "granularity",
-            f"a neuron-by-neuron trace would have more than {MAX_NEURON_STEPS:,} steps; "
-            "step through it layer by layer",
+            tr("a neuron-by-neuron trace would have more than {limit:,} steps; step through it "
+               "layer by layer", limit=MAX_NEURON_STEPS),
         )
     data = TraceData(
         network, inputs, targets, training or TrainingSettings(), granularity, optimizer, samples,
@@ -158,7 +160,7 @@ def trace_experiment(
     """
     data = experiment.data
     if data is None or len(data) == 0:
-        raise NetworkError("data", "there are no samples to step through")
+        raise NetworkError("data", tr("there are no samples to step through"))
     if samples is None:
         size = experiment.training.batch_size or len(data)
         samples = range(min(size, len(data)))
@@ -166,11 +168,12 @@ def trace_experiment(
         samples = [samples]
     rows = [int(s) for s in samples]
     if not rows:
-        raise NetworkError("samples", "choose at least one sample")
+        raise NetworkError("samples", tr("choose at least one sample"))
     for row in rows:
         if not 0 <= row < len(data):
             raise NetworkError(
-                "samples", f"sample {row} is not a row of the data (0…{len(data) - 1})"
+                "samples", tr("sample {row} is not a row of the data (0…{last})", row=row,
+                              last=len(data) - 1)
             )
     return build_trace(
         experiment.network,

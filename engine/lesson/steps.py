@@ -15,15 +15,18 @@ import json
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from engine.i18n import tr
 from engine.lesson.formula import Formula, Symbol, Value, json_value
 from engine.lesson.layer_formulas import BUILDERS as LAYER_BUILDERS
 from engine.lesson.neuron_formulas import BUILDERS as NEURON_BUILDERS
 from engine.lesson.quantities import Granularity, Kind, Phase, Quantity, StepKind
 from engine.lesson.trace_data import TraceData
 
-INDEXING_NOTE = (
-    "0-based: quantity references, layer, neuron, source, sample and subscripts; the text "
-    "shown to a learner counts neurons and samples from 1 and layers from the input layer 0"
+INDEXING_NOTE = (  # a note for programs reading the JSON trace, not for the learner
+    "0-based: quantity references, layer, neuron, source, "  # i18n: as is
+    "sample and subscripts; the text shown to a learner "  # i18n: as is
+    "counts neurons and samples from 1 and layers from "  # i18n: as is
+    "the input layer 0"  # i18n: as is
 )
 BUILDERS = {Granularity.NEURON: NEURON_BUILDERS, Granularity.LAYER: LAYER_BUILDERS}
 
@@ -250,7 +253,7 @@ class Trace:
         """The trace in plain text, phase by phase, one numbered line per step (and one of
         explanation), line by line."""
         yield f"{self.data.network!r}, {self.data.sample_description()}"
-        yield f"optimizer: {self.data.optimizer_description()}"
+        yield tr("optimizer: {description}", description=self.data.optimizer_description())
         width = len(str(len(self.steps)))
         phase = None
         for step in self.steps:

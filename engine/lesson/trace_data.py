@@ -14,6 +14,7 @@ from functools import cached_property
 import numpy as np
 
 from engine.errors import NetworkError
+from engine.i18n import tr
 from engine.lesson.formula import WEIGHTED_SUM, Symbol, Value, display_value, to_value
 from engine.lesson.names import label_columns, parameter_names_used
 from engine.lesson.quantities import Granularity, Kind, Quantity
@@ -104,12 +105,14 @@ class TraceData:
         net = self.network
         if x.ndim != 2 or x.shape[1] != net.input_size or x.shape[0] == 0:
             raise NetworkError(
-                "inputs", f"expected rows of {net.input_size} numbers, got shape {x.shape}"
+                "inputs", tr("expected rows of {n} numbers, got shape {shape}",
+                             n=net.input_size, shape=x.shape)
             )
         if t.shape != (x.shape[0], net.output_size):
             raise NetworkError(
                 "targets",
-                f"expected {x.shape[0]} rows of {net.output_size} numbers, got shape {t.shape}",
+                tr("expected {rows} rows of {n} numbers, got shape {shape}", rows=x.shape[0],
+                   n=net.output_size, shape=t.shape),
             )
         return x, t
 
@@ -124,25 +127,25 @@ class TraceData:
 
     def optimizer_description(self) -> str:
         opt = self.optimizer
-        rate = f"learning rate η = {display_value(opt.learning_rate)}"
+        rate = display_value(opt.learning_rate)
         if opt.name == "adam":
-            return (
-                f"adam (β₁ = {display_value(opt.beta1)}, β₂ = {display_value(opt.beta2)}, "
-                f"ε = {display_value(opt.epsilon)}), {rate}, update number "
-                f"{opt.step_count + 1}"
-            )
+            return tr("adam (β₁ = {beta1}, β₂ = {beta2}, ε = {epsilon}), learning rate η = "
+                      "{rate}, update number {number}", beta1=display_value(opt.beta1),
+                      beta2=display_value(opt.beta2), epsilon=display_value(opt.epsilon),
+                      rate=rate, number=opt.step_count + 1)
         if self.momentum:
-            return f"sgd with momentum μ = {display_value(self.momentum)}, {rate}"
-        return f"sgd (plain gradient descent), {rate}"
+            return tr("sgd with momentum μ = {momentum}, learning rate η = {rate}",
+                      momentum=display_value(self.momentum), rate=rate)
+        return tr("sgd (plain gradient descent), learning rate η = {rate}", rate=rate)
 
     def sample_description(self) -> str:
         if not self.batched:
-            return (
-                f"sample {self.samples[0] + 1}: x = {display_value(to_value(self.inputs[0]))}, "
-                f"t = {display_value(to_value(self.targets[0]))}"
-            )
+            return tr("sample {number}: x = {x}, t = {t}", number=self.samples[0] + 1,
+                      x=display_value(to_value(self.inputs[0])),
+                      t=display_value(to_value(self.targets[0])))
         rows = ", ".join(str(s + 1) for s in self.samples)
-        return f"batch of {self.batch} samples (rows {rows}), reduction {self.network.reduction}"
+        return tr("batch of {n} samples (rows {rows}), reduction {reduction}", n=self.batch,
+                  rows=rows, reduction=self.network.reduction)
 
     def _state_array(self, kind: Kind, parameter: Kind, layer: int) -> np.ndarray:
         which = 0 if parameter is Kind.WEIGHT else 1

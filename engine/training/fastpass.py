@@ -18,6 +18,7 @@ import math
 
 import numpy as np
 
+from engine.i18n import tr
 from engine.model.activations import get_activation
 from engine.model.losses import get_loss, reduction_scale
 
@@ -225,7 +226,8 @@ class FastPass:
         for index, (grad_weights, grad_biases) in enumerate(self.gradient_views, start=1):
             for name, array in (("∂E/∂W", grad_weights), ("∂E/∂b", grad_biases)):
                 if not np.isfinite(array).all():
-                    return f"{name} of layer {index}", _first_non_finite(array)
+                    where = tr("{name} of layer {index}", name=name, index=index)
+                    return where, _first_non_finite(array)
         return None, None
 
     def non_finite_parameter(self, params: np.ndarray):
@@ -236,5 +238,6 @@ class FastPass:
                 part = params[offset : offset + size]
                 offset += size
                 if not np.isfinite(part).all():
-                    return f"{name} of layer {index}", _first_non_finite(part)
-        return "parameters", "non-finite"
+                    where = tr("{name} of layer {index}", name=name, index=index)
+                    return where, _first_non_finite(part)
+        return tr("parameters"), tr("non-finite")

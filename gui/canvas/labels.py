@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF
 from PySide6.QtGui import QFontMetricsF
 
 from gui.canvas.layout import CanvasLayout
@@ -79,12 +79,16 @@ def neuron_name(network, column: int, neuron: int) -> str:
 
 def column_title(network, column: int) -> tuple[str, str]:
     """Two header lines for a column: what it is, and its activation."""
+    translate = QCoreApplication.translate
     n_layers = len(network.layers)
     size = network.sizes[column]
     if column == 0:
-        return "Input", f"{size} value{'s' if size != 1 else ''}"
-    activation = network.layers[column - 1].activation
-    name = "Output" if column == n_layers else f"Hidden {column}"
+        values = translate("Canvas", "{n} value") if size == 1 else \
+            translate("Canvas", "{n} values")
+        return translate("Canvas", "Input"), values.format(n=size)
+    activation = network.layers[column - 1].activation  # a name, the same in every language
+    name = translate("Canvas", "Output") if column == n_layers else \
+        translate("Canvas", "Hidden {column}").format(column=column)
     return name, activation
 
 

@@ -7,6 +7,7 @@ import os
 import re
 import stat
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +22,11 @@ from PySide6.QtWidgets import (
 
 from gui.richtext import text_html
 
-HEADER_CHOICES = {"Detect (a first row without numbers)": None, "Yes": True, "No": False}
+HEADER_CHOICES = {  # shown text (translated where shown) → read_csv's header
+    QT_TRANSLATE_NOOP("CsvOptionsDialog", "Detect (a first row without numbers)"): None,
+    QT_TRANSLATE_NOOP("CsvOptionsDialog", "Yes"): True,
+    QT_TRANSLATE_NOOP("CsvOptionsDialog", "No"): False,
+}
 PREVIEW_LINES = 6
 PREVIEW_BYTES = 4096  # read from the start of the file, however long its lines are
 PREVIEW_WIDTH = 200  # characters of a line shown; a longer one ends in "…"
@@ -32,30 +37,33 @@ class CsvOptionsDialog(QDialog):
 
     def __init__(self, path: str, preview: str, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Import CSV")
+        self.setWindowTitle(self.tr("Import CSV"))
         self.header_combo = QComboBox()
-        self.header_combo.addItems(list(HEADER_CHOICES))
+        for text, header in HEADER_CHOICES.items():
+            self.header_combo.addItem(self.tr(text), header)
         self.targets_edit = QLineEdit()
-        self.targets_edit.setPlaceholderText("last column")
-        self.targets_edit.setToolTip(
+        self.targets_edit.setPlaceholderText(self.tr("last column"))
+        self.targets_edit.setToolTip(self.tr(
             "Target columns by name or number (1 = first), separated by commas; "
             "every other column is an input. Empty: the last column."
-        )
-        self.one_hot_check = QCheckBox("The target column holds class names: one-hot encode it")
+        ))
+        self.one_hot_check = QCheckBox(
+            self.tr("The target column holds class names: one-hot encode it"))
         self.preview = QPlainTextEdit(preview)
         self.preview.setReadOnly(True)
         self.preview.setMaximumHeight(110)
         form = QFormLayout()
-        form.addRow("Header row:", self.header_combo)
-        form.addRow("Target columns:", self.targets_edit)
-        form.addRow("", self.one_hot_check)
+        form.addRow(self.tr("Header row:"), self.header_combo)
+        form.addRow(self.tr("Target columns:"), self.targets_edit)
+        form.addRow("", self.one_hot_check)  # i18n: as is
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>{text_html(path)}</b> — first lines:"))
+        layout.addWidget(QLabel(self.tr("<b>{path}</b> — first lines:").format(
+            path=text_html(path))))
         layout.addWidget(self.preview)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -66,7 +74,7 @@ class CsvOptionsDialog(QDialog):
         return {
             "targets": parse_target_columns(self.targets_edit.text()),
             "one_hot": self.one_hot_check.isChecked(),
-            "header": HEADER_CHOICES[self.header_combo.currentText()],
+            "header": self.header_combo.currentData(),
         }
 
 

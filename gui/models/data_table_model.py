@@ -93,7 +93,7 @@ class DataTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             return self.column_name(section)
         if self.is_test_row(section):
-            return f"test {section - self.training_rows() + 1}"
+            return self.tr("test {n}").format(n=section - self.training_rows() + 1)
         return str(section + 1)
 
     def column_name(self, column: int) -> str:
@@ -120,11 +120,12 @@ class DataTableModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or self._data is None:
             return False
         row, column = index.row(), index.column()
-        where = f"row {self.headerData(row, Qt.Orientation.Vertical)}, {self.column_name(column)}"
+        where = self.tr("row {row}, {column}").format(
+            row=self.headerData(row, Qt.Orientation.Vertical), column=self.column_name(column))
         try:
             number = parse_number(value, where)
         except ValueError as error:
-            self.refused.emit(f"{error}; the data is unchanged.")
+            self.refused.emit(self.tr("{error}; the data is unchanged.").format(error=error))
             return False
         if number == self.value(row, column):
             return True
@@ -138,9 +139,10 @@ class DataTableModel(QAbstractTableModel):
         try:
             rules.check_loss_choice(self._document.network, data)
         except NetworkError as error:
-            self.refused.emit(f"Not changed: {error.problem}.")
+            self.refused.emit(self.tr("Not changed: {problem}.").format(problem=error.problem))
             return False
-        self._document.set_data(f"Set {self.column_name(column)} to {number:g}", data)
+        self._document.set_data(self.tr("Set {column} to {number}").format(
+            column=self.column_name(column), number=f"{number:g}"), data)
         return True
 
     def add_row(self) -> None:
@@ -156,7 +158,7 @@ class DataTableModel(QAbstractTableModel):
             new = data.copy()
             new.inputs = np.vstack([new.inputs, new.inputs[-1:]])
             new.targets = np.vstack([new.targets, new.targets[-1:]])
-        self._document.set_data("Add sample", new)
+        self._document.set_data(self.tr("Add sample"), new)
 
     def remove_rows(self, rows: list[int]) -> None:
         """Remove the given table rows (training or test) as one undo step."""
@@ -179,7 +181,9 @@ class DataTableModel(QAbstractTableModel):
             if len(new.test_inputs) == 0:
                 new.test_inputs = new.test_targets = None
         count = len(rows)
-        self._document.set_data(f"Remove {count} sample{'s' if count > 1 else ''}", new)
+        text = self.tr("Remove {count} samples") if count > 1 else \
+            self.tr("Remove {count} sample")
+        self._document.set_data(text.format(count=count), new)
 
     # ----- document signals --------------------------------------------------------------------
     def _on_data_changed(self):

@@ -9,7 +9,7 @@ widths do not fit the network or whose targets its loss cannot score (the rule b
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -65,25 +65,28 @@ class DataPanel(QWidget):
         self.generator_description.setTextFormat(Qt.TextFormat.PlainText)
         self.generator_description.setWordWrap(True)
         self.parameter_form = QFormLayout()
-        self.generate_button = QPushButton("Generate")
-        self.generate_button.setToolTip("Replace the data set with a freshly generated one")
+        self.generate_button = QPushButton(self.tr("Generate"))
+        self.generate_button.setToolTip(
+            self.tr("Replace the data set with a freshly generated one"))
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(22)
-        self.add_button = QPushButton("Add sample")
-        self.remove_button = QPushButton("Remove selected")
-        self.import_button = QPushButton("Import CSV…")
-        self.export_button = QPushButton("Export CSV…")
+        self.add_button = QPushButton(self.tr("Add sample"))
+        self.remove_button = QPushButton(self.tr("Remove selected"))
+        self.import_button = QPushButton(self.tr("Import CSV…"))
+        self.export_button = QPushButton(self.tr("Export CSV…"))
         self.import_progress = ImportProgress()  # shown while a CSV file is read
         self.import_job: CsvImport | None = None
-        self.test_fraction_field = ValidatedField("0.2", "Share of samples held out for testing")
+        self.test_fraction_field = ValidatedField(
+            "0.2", self.tr("Share of samples held out for testing"))
         self.test_fraction_field.set_value_text("0.2")
-        self.split_button = QPushButton("Split")
-        self.split_button.setToolTip("Hold out this share of the samples as a test set")
-        self.merge_button = QPushButton("No test split")
-        self.merge_button.setToolTip("Put the test samples back into the training samples")
+        self.split_button = QPushButton(self.tr("Split"))
+        self.split_button.setToolTip(self.tr("Hold out this share of the samples as a test set"))
+        self.merge_button = QPushButton(self.tr("No test split"))
+        self.merge_button.setToolTip(
+            self.tr("Put the test samples back into the training samples"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.message = QLabel()
@@ -93,7 +96,7 @@ class DataPanel(QWidget):
         self.message.hide()
 
     def _create_layout(self):
-        generate_box = QGroupBox("Built-in data sets")
+        generate_box = QGroupBox(self.tr("Built-in data sets"))
         top = QHBoxLayout()
         top.addWidget(self.generator_combo, 1)
         top.addWidget(self.generate_button)
@@ -106,7 +109,7 @@ class DataPanel(QWidget):
                        self.export_button):
             rows.addWidget(button)
         split = QHBoxLayout()
-        split.addWidget(QLabel("Test share:"))
+        split.addWidget(QLabel(self.tr("Test share:")))
         split.addWidget(self.test_fraction_field, 1)
         split.addWidget(self.split_button, 0, Qt.AlignmentFlag.AlignTop)
         split.addWidget(self.merge_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -177,7 +180,8 @@ class DataPanel(QWidget):
                 number = parse_number(field.text(), spec.name)
                 if spec.kind == "int":
                     if number != int(number):
-                        raise NetworkError(spec.name, f"must be a whole number, not {number:g}")
+                        raise NetworkError(spec.name, self.tr(
+                            "must be a whole number, not {number}").format(number=f"{number:g}"))
                     number = int(number)
                 values[spec.name] = spec.check(number)
                 field.clear_error()
@@ -190,20 +194,21 @@ class DataPanel(QWidget):
         """Replace the data with the chosen generator's output; False (and a message) if refused."""
         values = self._parameter_values()
         if values is None:
-            self.show_message("A field above is refused; the data is unchanged.")
+            self.show_message(self.tr("A field above is refused; the data is unchanged."))
             return False
         try:
             data = self.generator(**values)
         except NetworkError as error:
-            self.show_message(f"{error}; the data is unchanged.")
+            self.show_message(self.tr("{error}; the data is unchanged.").format(error=error))
             return False
-        return self._replace_data(f"Generate {self.generator.title}", data, self.generator.title)
+        title = self.generator.title
+        return self._replace_data(self.tr("Generate {title}").format(title=title), data, title)
 
     # ----- CSV ---------------------------------------------------------------------------------
     def _on_import_clicked(self):
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import data from CSV", "", "CSV files (*.csv *.tsv *.txt);;All files (*)"
-        )
+            self, self.tr("Import data from CSV"), "",
+            self.tr("CSV files (*.csv *.tsv *.txt);;All files (*)"))
         if not path:
             return
         dialog = CsvOptionsDialog(path, read_preview(path), self)
@@ -238,10 +243,11 @@ class DataPanel(QWidget):
         return job
 
     def _use_import(self, found: csvdata.CsvData) -> bool:
-        return self._replace_data("Import CSV", found.dataset, "The CSV file")
+        return self._replace_data(self.tr("Import CSV"), found.dataset, self.tr("The CSV file"))
 
     def _import_refused(self, reason: str) -> bool:
-        self.show_message(f"Cannot import: {reason}. The data is unchanged.")
+        self.show_message(self.tr("Cannot import: {reason}. The data is unchanged.").format(
+            reason=reason))
         return False
 
     def _on_import_ended(self, *_) -> None:
@@ -249,7 +255,8 @@ class DataPanel(QWidget):
         self.import_button.setEnabled(True)
 
     def _on_export_clicked(self):
-        path, _ = QFileDialog.getSaveFileName(self, "Export data as CSV", "", "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export data as CSV"), "",
+                                              self.tr("CSV files (*.csv)"))
         if path:
             self.export_csv(path)
 
@@ -257,14 +264,14 @@ class DataPanel(QWidget):
         """Write every sample (training rows, then test rows) to ``path``."""
         data = self._document.data
         if data is None:
-            self.show_message("There is no data to export.")
+            self.show_message(self.tr("There is no data to export."))
             return False
         names = [self.model.column_name(c) for c in range(self.model.columnCount())]
         width = self.model.input_width()
         try:
             csvdata.write_csv(path, data, names[:width], names[width:], rows="all")
         except (NetworkError, OSError) as error:
-            self.show_message(f"Cannot export: {error}")
+            self.show_message(self.tr("Cannot export: {error}").format(error=error))
             return False
         self.clear_message()
         return True
@@ -276,7 +283,8 @@ class DataPanel(QWidget):
     def _on_remove_clicked(self):
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         if not rows:
-            self.show_message("Select the rows to remove first (click their numbers on the left).")
+            self.show_message(
+                self.tr("Select the rows to remove first (click their numbers on the left)."))
             return
         self.model.remove_rows(rows)
 
@@ -285,16 +293,17 @@ class DataPanel(QWidget):
         data = self._document.data
         field = self.test_fraction_field
         try:
-            fraction = parse_number(field.text(), "test share")
+            fraction = parse_number(field.text(), "test share")  # a key, never shown # i18n: as is
             split = datasets.train_test_split(data, fraction, self._document.training.seed)
         except (ValueError, NetworkError) as error:
             field.show_error(_problem(error))
             return False
         except TypeError:
-            self.show_message("There is no data to split.")
+            self.show_message(self.tr("There is no data to split."))
             return False
         field.clear_error()
-        self._document.set_data(f"Hold out {fraction:g} for testing", split)
+        self._document.set_data(
+            self.tr("Hold out {fraction} for testing").format(fraction=f"{fraction:g}"), split)
         return True
 
     def merge_test_split(self) -> None:
@@ -305,18 +314,20 @@ class DataPanel(QWidget):
             np.concatenate([data.inputs, data.test_inputs]),
             np.concatenate([data.targets, data.test_targets]),
         )
-        self._document.set_data("Remove the test split", merged)
+        self._document.set_data(self.tr("Remove the test split"), merged)
 
     # ----- fitting the network -----------------------------------------------------------------
     def _replace_data(self, text: str, data: Dataset, what: str) -> bool:
         problem = width_problem(data, self._document.network)
         if problem:
-            self.show_message(f"{what} does not fit this network: {problem}. Data unchanged.")
+            self.show_message(self.tr("{what} does not fit this network: {problem}. Data "
+                                      "unchanged.").format(what=what, problem=problem))
             return False
         try:
             rules.check_loss_choice(self._document.network, data)
         except NetworkError as error:
-            self.show_message(f"{what} does not suit the loss: {error}. Data unchanged.")
+            self.show_message(self.tr("{what} does not suit the loss: {error}. Data "
+                                      "unchanged.").format(what=what, error=error))
             return False
         self.clear_message()
         self._document.set_data(text, data)
@@ -334,16 +345,21 @@ class DataPanel(QWidget):
     def _on_data_changed(self):
         data = self._document.data
         if data is None:
-            self.summary.setText("No data yet: generate a set, import a CSV file or add samples.")
+            self.summary.setText(
+                self.tr("No data yet: generate a set, import a CSV file or add samples."))
             return
         n_test = len(data.test_inputs) if data.has_test_split else 0
-        text = (
-            f"{len(data)} training sample{'s' if len(data) != 1 else ''}, {n_test} test · "
-            f"{data.inputs.shape[1]} input(s) → {data.targets.shape[1]} target(s)"
-        )
+        text = (self.tr("{n} training samples, {test} test · {inputs} input(s) → {targets} "
+                        "target(s)") if len(data) != 1 else
+                self.tr("{n} training sample, {test} test · {inputs} input(s) → {targets} "
+                        "target(s)")).format(n=len(data), test=n_test,
+                                             inputs=data.inputs.shape[1],
+                                             targets=data.targets.shape[1])
         problem = width_problem(data, self._document.network)
         if problem:
-            text += f"<br><span style='{ERROR_STYLE}'>Does not fit the network: {problem}.</span>"
+            text += "<br><span style='{style}'>{sentence}</span>".format(  # i18n: as is
+                style=ERROR_STYLE,
+                sentence=self.tr("Does not fit the network: {problem}.").format(problem=problem))
         self.summary.setText(text)
 
     def _on_structure_changed(self):
@@ -357,10 +373,11 @@ def width_problem(data: Dataset, network) -> str:
     n_inputs, n_targets = data.inputs.shape[1], data.targets.shape[1]
     if n_inputs == network.input_size and n_targets == network.output_size:
         return ""
-    return (
-        f"it has {n_inputs} input(s) and {n_targets} target(s), the network "
-        f"{network.input_size} input(s) and {network.output_size} output(s)"
-    )
+    return QCoreApplication.translate(
+        "DataPanel", "it has {inputs} input(s) and {targets} target(s), the network {n_in} "
+        "input(s) and {n_out} output(s)").format(inputs=n_inputs, targets=n_targets,
+                                                 n_in=network.input_size,
+                                                 n_out=network.output_size)
 
 
 def _problem(error: Exception) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from engine.analysis import diagnostics, landscape, ranges
@@ -50,14 +50,16 @@ class DecisionMap(PlotFrame):
     """The output map (2 inputs) or curve (1 input) of the document's network, live."""
 
     def __init__(self, document: Document, parent=None):
-        super().__init__("What the network computes", FrameClock.of(document), parent)
+        super().__init__(QCoreApplication.translate("DecisionMap", "What the network computes"),
+                         FrameClock.of(document), parent)
         self._document = document
         self._x_range = self._y_range = (-1.0, 1.0)
         self._too_wide = ""  # why the data cannot be drawn (a span beyond the largest float)
         self.current: landscape.Landscape | landscape.OutputCurve | None = None
         self._create_items()
         self.click_combo = QComboBox()
-        self.click_combo.setToolTip("What a click on the map adds; shift-click removes a sample")
+        self.click_combo.setToolTip(
+            self.tr("What a click on the map adds; shift-click removes a sample"))
         self.add_header_widget(self.click_combo)
         self.note = QLabel()
         self.note.setTextFormat(Qt.TextFormat.PlainText)
@@ -178,16 +180,15 @@ class DecisionMap(PlotFrame):
             elif network.input_size == 1:
                 self.current = landscape.output_curve(network, self._x_range)
         except NetworkError as error:
-            self.note.setText(f"Cannot draw the map: {error}")
+            self.note.setText(self.tr("Cannot draw the map: {error}").format(error=error))
             return
         if isinstance(self.current, landscape.Landscape):
             self._show_map(self.current)
         elif isinstance(self.current, landscape.OutputCurve):
             self._show_curve(self.current)
         else:
-            self._show_nothing(
-                f"The map needs 2 inputs (a curve needs 1); this network has {network.input_size}."
-            )
+            self._show_nothing(self.tr("The map needs 2 inputs (a curve needs 1); this network "
+                                       "has {n}.").format(n=network.input_size))
 
     def _show_nothing(self, why: str):
         self.image_item.hide()
@@ -234,7 +235,7 @@ class DecisionMap(PlotFrame):
         if not high > low:
             high = low + 1.0
         why = (_beyond_floats("x₁", x0, x1) or _beyond_floats("x₂", y0, y1)
-               or _beyond_floats("the output", low, high))
+               or _beyond_floats(self.tr("the output"), low, high))
         if why:
             self._show_nothing(why)
             return
@@ -248,13 +249,14 @@ class DecisionMap(PlotFrame):
                 self.colorbar.setLevels((low, high))
             else:  # the scale's axis is redrawn only when it changes (not every frame of a run)
                 self.image_item.setLevels((low, high))  # (a class map had set its own)
-            self.note.setText("Colour: the output (white = halfway). Click to add a sample, "
-                              "shift-click to remove one.")
+            self.note.setText(self.tr("Colour: the output (white = halfway). Click to add a "
+                                      "sample, shift-click to remove one."))
         else:
             self.image_item.setImage(self._class_image(result), autoLevels=False, levels=(0, 1))
             self.colorbar.hide()  # colours are classes here, not a scale
-            self.note.setText("Colour: the predicted class, paler where the network is less "
-                              "sure. Click to add a sample, shift-click to remove one.")
+            self.note.setText(self.tr("Colour: the predicted class, paler where the network is "
+                                      "less sure. Click to add a sample, shift-click to remove "
+                                      "one."))
         self.image_item.setRect(rect)
 
     def _class_image(self, result: landscape.Landscape) -> np.ndarray:
@@ -269,7 +271,7 @@ class DecisionMap(PlotFrame):
         data = self._document.data  # the samples' targets share the y axis with the curve
         extent = ranges.finite_range(result.outputs if data is None else np.concatenate(
             [result.outputs.ravel(), data.targets.ravel()]))
-        why = _beyond_floats("the output and targets", *extent) if extent else ""
+        why = _beyond_floats(self.tr("the output and targets"), *extent) if extent else ""
         if why:
             self._show_nothing(why)
             return
@@ -278,7 +280,8 @@ class DecisionMap(PlotFrame):
         self._set_curves(result.outputs)
         for curve, values in zip(self.curve_items, result.outputs, strict=True):
             curve.setData(result.xs, values)
-        self.note.setText("The line is the network's output for every x; dots are the samples.")
+        self.note.setText(
+            self.tr("The line is the network's output for every x; dots are the samples."))
 
     def _set_curves(self, outputs):
         """One curve per output neuron, made only when their number changes."""
@@ -370,14 +373,16 @@ class DecisionMap(PlotFrame):
         network, data = self._document.network, self._document.data
         target = self._target_for(cls)
         if target is None:
-            self.note.setText(f"Class {cls} does not fit the outputs of this network.")
+            self.note.setText(
+                self.tr("Class {cls} does not fit the outputs of this network.").format(cls=cls))
             return False
         names = self.class_names()
         row = np.array([[x, y]])
         if data is None or len(data) == 0:
             new = Dataset(row, target[np.newaxis, :])
         elif data.inputs.shape[1] != 2 or data.targets.shape[1] != network.output_size:
-            self.note.setText("The data does not fit this network; fix it in the Data panel.")
+            self.note.setText(
+                self.tr("The data does not fit this network; fix it in the Data panel."))
             return False
         else:
             new = data.copy()
@@ -414,7 +419,7 @@ class DecisionMap(PlotFrame):
         keep = np.arange(len(data)) != nearest
         new = data.copy()
         new.inputs, new.targets = data.inputs[keep], data.targets[keep]
-        self._document.set_data("Remove a sample", new)
+        self._document.set_data(self.tr("Remove a sample"), new)
         return True
 
 
@@ -423,8 +428,10 @@ def _beyond_floats(name: str, low: float, high: float) -> str:
     room below the largest float (1.8e308) to pad and scale its range."""
     if ranges.plottable(low, high):
         return ""
-    return (f"Not drawn: {name} runs from {low:.3g} to {high:.3g}; a plot shows numbers "
-            f"within ±{ranges.PLOT_LIMIT:.0e} only.")
+    return QCoreApplication.translate(
+        "DecisionMap", "Not drawn: {name} runs from {low} to {high}; a plot shows numbers within "
+        "±{limit} only.").format(name=name, low=f"{low:.3g}", high=f"{high:.3g}",
+                                 limit=f"{ranges.PLOT_LIMIT:.0e}")
 
 
 def _all_inputs(data: Dataset) -> np.ndarray:

@@ -96,6 +96,26 @@ so there is no single curve; marks show (z, a).</source>
         <source>H{n}</source>
         <translation>은닉{n}</translation>
     </message>
+    <message>
+        <source>{n} value</source>
+        <translation>값 {n}개</translation>
+    </message>
+    <message>
+        <source>{n} values</source>
+        <translation>값 {n}개</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>입력층</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력층</translation>
+    </message>
+    <message>
+        <source>Hidden {column}</source>
+        <translation>은닉층 {column}</translation>
+    </message>
 </context>
 <context>
     <name>CompareTable</name>
@@ -132,14 +152,248 @@ so there is no single curve; marks show (z, a).</source>
     </message>
 </context>
 <context>
+    <name>CsvOptionsDialog</name>
+    <message>
+        <source>Detect (a first row without numbers)</source>
+        <translation>자동 감지 (숫자가 없는 첫 행)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>CSV 가져오기</translation>
+    </message>
+    <message>
+        <source>last column</source>
+        <translation>마지막 열</translation>
+    </message>
+    <message>
+        <source>Target columns by name or number (1 = first), separated by commas; every other column is an input. Empty: the last column.</source>
+        <translation>목표값 열의 이름이나 번호(1 = 첫 열)를 쉼표로 구분해 쓰세요. 나머지 열은 모두 입력입니다. 비워 두면 마지막 열입니다.</translation>
+    </message>
+    <message>
+        <source>The target column holds class names: one-hot encode it</source>
+        <translation>목표값 열에 클래스 이름이 있습니다: 원-핫 인코딩</translation>
+    </message>
+    <message>
+        <source>Header row:</source>
+        <translation>머리글 행:</translation>
+    </message>
+    <message>
+        <source>Target columns:</source>
+        <translation>목표값 열:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{path}&lt;/b&gt; — first lines:</source>
+        <translation>&lt;b&gt;{path}&lt;/b&gt; — 처음 몇 줄:</translation>
+    </message>
+</context>
+<context>
     <name>DataPanel</name>
+    <message>
+        <source>Generate</source>
+        <translation>생성</translation>
+    </message>
+    <message>
+        <source>Replace the data set with a freshly generated one</source>
+        <translation>데이터 세트를 새로 생성한 것으로 바꿉니다</translation>
+    </message>
+    <message>
+        <source>Add sample</source>
+        <translation>샘플 추가</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>선택 삭제</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>CSV 가져오기…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV 내보내기…</translation>
+    </message>
+    <message>
+        <source>Share of samples held out for testing</source>
+        <translation>테스트용으로 떼어 둘 샘플의 비율</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>분할</translation>
+    </message>
+    <message>
+        <source>Hold out this share of the samples as a test set</source>
+        <translation>샘플 중 이 비율을 테스트 세트로 떼어 둡니다</translation>
+    </message>
+    <message>
+        <source>No test split</source>
+        <translation>테스트 분할 없음</translation>
+    </message>
+    <message>
+        <source>Put the test samples back into the training samples</source>
+        <translation>테스트 샘플을 학습 샘플로 되돌립니다</translation>
+    </message>
+    <message>
+        <source>Built-in data sets</source>
+        <translation>내장 데이터 세트</translation>
+    </message>
+    <message>
+        <source>Test share:</source>
+        <translation>테스트 비율:</translation>
+    </message>
+    <message>
+        <source>must be a whole number, not {number}</source>
+        <translation>정수여야 하는데 {number}입니다</translation>
+    </message>
+    <message>
+        <source>A field above is refused; the data is unchanged.</source>
+        <translation>위의 입력란 하나가 거부되었습니다. 데이터는 그대로입니다.</translation>
+    </message>
+    <message>
+        <source>{error}; the data is unchanged.</source>
+        <translation>{error}. 데이터는 그대로입니다.</translation>
+    </message>
+    <message>
+        <source>Generate {title}</source>
+        <translation>{title} 생성</translation>
+    </message>
+    <message>
+        <source>Import data from CSV</source>
+        <translation>CSV에서 데이터 가져오기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>CSV 파일 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
+    </message>
     <message>
         <source>Import cancelled. The data is unchanged.</source>
         <translation>가져오기를 취소했습니다. 데이터는 그대로입니다.</translation>
     </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>CSV 가져오기</translation>
+    </message>
+    <message>
+        <source>The CSV file</source>
+        <translation>CSV 파일</translation>
+    </message>
+    <message>
+        <source>Cannot import: {reason}. The data is unchanged.</source>
+        <translation>가져올 수 없습니다: {reason}. 데이터는 그대로입니다.</translation>
+    </message>
+    <message>
+        <source>Export data as CSV</source>
+        <translation>데이터를 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>There is no data to export.</source>
+        <translation>내보낼 데이터가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot export: {error}</source>
+        <translation>내보낼 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>Select the rows to remove first (click their numbers on the left).</source>
+        <translation>먼저 삭제할 행을 고르세요 (왼쪽의 행 번호를 클릭).</translation>
+    </message>
+    <message>
+        <source>There is no data to split.</source>
+        <translation>분할할 데이터가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Hold out {fraction} for testing</source>
+        <translation>{fraction}을(를) 테스트용으로 떼어 두기</translation>
+    </message>
+    <message>
+        <source>Remove the test split</source>
+        <translation>테스트 분할 없애기</translation>
+    </message>
+    <message>
+        <source>{what} does not fit this network: {problem}. Data unchanged.</source>
+        <translation>{what}이(가) 이 네트워크에 맞지 않습니다: {problem}. 데이터는 그대로입니다.</translation>
+    </message>
+    <message>
+        <source>{what} does not suit the loss: {error}. Data unchanged.</source>
+        <translation>{what}이(가) 손실 함수에 맞지 않습니다: {error}. 데이터는 그대로입니다.</translation>
+    </message>
+    <message>
+        <source>No data yet: generate a set, import a CSV file or add samples.</source>
+        <translation>아직 데이터가 없습니다. 데이터 세트를 생성하거나 CSV 파일을 가져오거나 샘플을 추가하세요.</translation>
+    </message>
+    <message>
+        <source>{n} training samples, {test} test · {inputs} input(s) → {targets} target(s)</source>
+        <translation>학습 샘플 {n}개, 테스트 {test}개 · 입력 {inputs}개 → 목표값 {targets}개</translation>
+    </message>
+    <message>
+        <source>{n} training sample, {test} test · {inputs} input(s) → {targets} target(s)</source>
+        <translation>학습 샘플 {n}개, 테스트 {test}개 · 입력 {inputs}개 → 목표값 {targets}개</translation>
+    </message>
+    <message>
+        <source>Does not fit the network: {problem}.</source>
+        <translation>네트워크에 맞지 않습니다: {problem}.</translation>
+    </message>
+    <message>
+        <source>it has {inputs} input(s) and {targets} target(s), the network {n_in} input(s) and {n_out} output(s)</source>
+        <translation>데이터는 입력 {inputs}개와 목표값 {targets}개, 네트워크는 입력 {n_in}개와 출력 {n_out}개입니다</translation>
+    </message>
+</context>
+<context>
+    <name>DataTableModel</name>
+    <message>
+        <source>test {n}</source>
+        <translation>테스트 {n}</translation>
+    </message>
+    <message>
+        <source>row {row}, {column}</source>
+        <translation>{row}행, {column}</translation>
+    </message>
+    <message>
+        <source>{error}; the data is unchanged.</source>
+        <translation>{error}. 데이터는 그대로입니다.</translation>
+    </message>
+    <message>
+        <source>Not changed: {problem}.</source>
+        <translation>바꾸지 않았습니다: {problem}.</translation>
+    </message>
+    <message>
+        <source>Set {column} to {number}</source>
+        <translation>{column}을(를) {number}(으)로 설정</translation>
+    </message>
+    <message>
+        <source>Add sample</source>
+        <translation>샘플 추가</translation>
+    </message>
+    <message>
+        <source>Remove {count} samples</source>
+        <translation>샘플 {count}개 삭제</translation>
+    </message>
+    <message>
+        <source>Remove {count} sample</source>
+        <translation>샘플 {count}개 삭제</translation>
+    </message>
 </context>
 <context>
     <name>DecisionMap</name>
+    <message>
+        <source>What the network computes</source>
+        <translation>네트워크가 계산하는 것</translation>
+    </message>
+    <message>
+        <source>What a click on the map adds; shift-click removes a sample</source>
+        <translation>지도를 클릭하면 추가되는 것. Shift+클릭은 샘플을 지웁니다</translation>
+    </message>
     <message>
         <source>class 0</source>
         <translation>클래스 0</translation>
@@ -161,8 +415,52 @@ so there is no single curve; marks show (z, a).</source>
         <translation>클릭: {name}</translation>
     </message>
     <message>
+        <source>Cannot draw the map: {error}</source>
+        <translation>지도를 그릴 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>The map needs 2 inputs (a curve needs 1); this network has {n}.</source>
+        <translation>지도에는 입력이 2개 필요합니다(곡선은 1개). 이 네트워크의 입력은 {n}개입니다.</translation>
+    </message>
+    <message>
+        <source>the output</source>
+        <translation>출력값</translation>
+    </message>
+    <message>
+        <source>Colour: the output (white = halfway). Click to add a sample, shift-click to remove one.</source>
+        <translation>색: 출력값 (흰색 = 중간). 클릭하면 샘플을 추가하고, Shift+클릭하면 지웁니다.</translation>
+    </message>
+    <message>
+        <source>Colour: the predicted class, paler where the network is less sure. Click to add a sample, shift-click to remove one.</source>
+        <translation>색: 예측한 클래스, 네트워크가 덜 확신하는 곳은 옅게. 클릭하면 샘플을 추가하고, Shift+클릭하면 지웁니다.</translation>
+    </message>
+    <message>
+        <source>the output and targets</source>
+        <translation>출력값과 목표값</translation>
+    </message>
+    <message>
+        <source>The line is the network&apos;s output for every x; dots are the samples.</source>
+        <translation>선은 모든 x에 대한 네트워크의 출력값이고, 점은 샘플입니다.</translation>
+    </message>
+    <message>
+        <source>Class {cls} does not fit the outputs of this network.</source>
+        <translation>클래스 {cls}은(는) 이 네트워크의 출력에 맞지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The data does not fit this network; fix it in the Data panel.</source>
+        <translation>데이터가 이 네트워크에 맞지 않습니다. 데이터 패널에서 고치세요.</translation>
+    </message>
+    <message>
         <source>Add a sample of {name}</source>
         <translation>{name} 샘플 추가</translation>
+    </message>
+    <message>
+        <source>Remove a sample</source>
+        <translation>샘플 삭제</translation>
+    </message>
+    <message>
+        <source>Not drawn: {name} runs from {low} to {high}; a plot shows numbers within ±{limit} only.</source>
+        <translation>그리지 않았습니다: {name}의 범위가 {low}부터 {high}까지입니다. 그래프는 ±{limit} 안의 숫자만 보여 줍니다.</translation>
     </message>
 </context>
 <context>
@@ -1814,8 +2112,56 @@ Restore the network as it was then?</source>
 <context>
     <name>TrainingRunner</name>
     <message>
+        <source>Train one step</source>
+        <translation>한 단계 학습</translation>
+    </message>
+    <message>
+        <source>Train one epoch</source>
+        <translation>한 에포크 학습</translation>
+    </message>
+    <message>
+        <source>Re-initialise parameters (Xavier)</source>
+        <translation>파라미터 다시 초기화 (Xavier)</translation>
+    </message>
+    <message>
+        <source>Reset parameters to the opened file&apos;s</source>
+        <translation>파라미터를 연 파일의 값으로 되돌리기</translation>
+    </message>
+    <message>
+        <source>Training cannot run: {error}.</source>
+        <translation>학습을 실행할 수 없습니다: {error}.</translation>
+    </message>
+    <message>
         <source>The file&apos;s training run cannot be carried on ({reason}): training starts a fresh run.</source>
         <translation>파일에 저장된 학습 실행을 이어갈 수 없습니다 ({reason}): 새 실행으로 학습을 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Stopped by itself: the loss {loss} reached the target {target} at step {step}.</source>
+        <translation>스스로 멈췄습니다: {step}단계에서 손실 {loss}이(가) 목표 {target}에 도달했습니다.</translation>
+    </message>
+    <message>
+        <source>Stopped by itself after {epochs} epochs (step {step}).</source>
+        <translation>{epochs} 에포크 후 스스로 멈췄습니다 ({step}단계).</translation>
+    </message>
+    <message>
+        <source>Training diverged; the parameters are those from before the bad step.</source>
+        <translation>학습이 발산했습니다. 파라미터는 잘못된 단계 전의 값입니다.</translation>
+    </message>
+    <message>
+        <source>not a number (NaN)</source>
+        <translation>숫자가 아님(NaN)</translation>
+    </message>
+    <message>
+        <source>infinite</source>
+        <translation>무한대</translation>
+    </message>
+    <message>
+        <source>the loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>Training paused: {what} became {became} at step {step}. The parameters are those from just before that step. Try a smaller learning rate, e.g. {suggestion} (now {rate}).</source>
+        <translation>학습을 멈췄습니다: {step}단계에서 {what}이(가) {became}이(가) 되었습니다. 파라미터는 그 단계 바로 전의 값입니다. 더 작은 학습률을 써 보세요. 예: {suggestion} (지금 {rate}).</translation>
     </message>
 </context>
 <context>

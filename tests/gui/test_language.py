@@ -11,22 +11,24 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from engine import i18n
 from engine.files import netfile
 from engine.lesson.quantities import Phase
 from gui import app, files, language, style
+from gui.canvas import labels
 from gui.document import Document
 from gui.main_window import MainWindow
+from gui.panels import data_panel
+from gui.step_source import StepScope
 from resources.i18n import catalogues
 
 # gui modules whose user-visible strings do not go through Qt's tr yet (catalogues.bypasses
 # says what counts). Each engineer who converts one removes it here; the list only shrinks.
 NOT_YET_CONVERTED = {
-    "gui/dialogs/csv_options.py", "gui/models/data_table_model.py", "gui/panels/data_panel.py",
-    "gui/panels/training_panel.py", "gui/plots/decision_map.py", "gui/plots/gradient_plot.py",
-    "gui/plots/history_plot.py", "gui/plots/loss_plot.py", "gui/training_runner.py",
+    "gui/panels/training_panel.py", "gui/plots/gradient_plot.py", "gui/plots/history_plot.py",
+    "gui/plots/loss_plot.py",
 }
 
 
@@ -263,3 +265,50 @@ def test_lang_for_a_window_command_chooses_the_windows_language(monkeypatch, set
     main.launch_gui("screenshot", None, {"out_png": "x.png", "step": 0, "language": "ko"})
     main.launch_gui("screenshot", None, {"out_png": "x.png", "step": 0})
     assert chosen == ["ko", "en"]
+
+
+def test_the_batch_scope_and_the_chosen_sample_survive_a_language_switch(make_window, qtbot):
+    window = make_window("preset:xor")
+    panel = window.step_panel
+    panel.sample_spin.setValue(3)  # sample 3: the one-sample scope
+    assert window.stepping.scope == StepScope.SAMPLE
+    batch = panel.scope_combo.findData(StepScope.BATCH.value)
+    panel.scope_combo.setCurrentIndex(batch)
+    panel.scope_combo.activated.emit(batch)  # as a click on "Batch (as training)"
+    assert window.stepping.scope == StepScope.BATCH
+
+    korean = _choose(window, "ko")
+    assert korean.stepping.scope == StepScope.BATCH
+    assert korean.stepping.source.sample == 2
+    assert korean.step_panel.scope_combo.currentData() == StepScope.BATCH.value
+    english = _choose(korean, "en")
+    assert english.stepping.scope == StepScope.BATCH
+
+
+def test_a_bad_csv_import_in_korean_is_one_korean_line(make_window, qtbot, tmp_path, monkeypatch):
+    korean = _choose(make_window("preset:xor"), "ko")
+    panel = korean.training_docks.data_panel
+    data = korean.document.data
+    path = tmp_path / "bad.csv"
+    path.write_text("x1,x2,t\n0,1,1\nabc,0,1\n", encoding="utf-8")
+    monkeypatch.setattr(data_panel.QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *args: (str(path), "")))
+    monkeypatch.setattr(data_panel.CsvOptionsDialog, "exec",
+                        lambda self: QDialog.DialogCode.Accepted)
+    assert panel.import_button.text() == "CSV 가져오기…"
+    panel.import_button.click()
+    qtbot.waitUntil(lambda: panel.import_job is None, timeout=10_000)
+    assert panel.message.text() == ("가져올 수 없습니다: 키 3행, 'x1'열: 'abc'은(는) 숫자가 "
+                                    "아닙니다. 데이터는 그대로입니다.")
+    assert "\n" not in panel.message.text()
+    assert korean.document.data is data
+
+
+def test_the_canvas_column_titles_follow_the_language(qapp):
+    network = netfile.load("preset:xor").network
+    assert [labels.column_title(network, c) for c in range(3)] == [
+        ("Input", "2 values"), ("Hidden 1", "sigmoid"), ("Output", "sigmoid")]
+    language.install("ko")
+    assert [labels.column_title(network, c) for c in range(3)] == [
+        ("입력층", "값 2개"), ("은닉층 1", "sigmoid"), ("출력층", "sigmoid")]
+    assert labels.column_title(netfile.load("preset:seed").network, 0) == ("입력층", "값 1개")
