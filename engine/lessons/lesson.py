@@ -29,12 +29,16 @@ class Text:
 @dataclass(frozen=True)
 class Task:
     """One thing to do or predict: what to do, a hint after a wrong try, the check (a dict
-    evaluated by engine/lessons/checks.py) and the solution a test applies."""
+    evaluated by engine/lessons/checks.py) and the solution a test applies. ``action``
+    ({"hidden_activation": "relu"}, engine/lessons/solutions.py) is a button's one-step edit,
+    labelled ``action_text``; None: the task has no button."""
 
     prompt: Text
     hint_text: Text
     check: Mapping
     solution: Mapping
+    action: Mapping | None = None
+    action_text: Text | None = None
 
     def text(self, language: str = FALLBACK) -> str:
         return self.prompt.get(language)

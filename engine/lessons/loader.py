@@ -19,6 +19,8 @@ from engine.i18n import tr
 from engine.lessons import datasets
 from engine.lessons.checks import validate_check
 from engine.lessons.lesson import LANGUAGES, Lesson, Task, Text
+from engine.lessons.solutions import apply_action
+from engine.model.activations import ACTIVATIONS
 from engine.model.experiment import Experiment
 from engine.model.parameter_names import parse_parameter
 
@@ -31,6 +33,8 @@ FOLDER_NAME = re.compile(r"(?P<number>[0-9]{2})-(?P<slug>[a-z0-9][a-z0-9-]*)")
 TOP_KEYS = ("format", "version", "title", "intro", "tasks", "network", "dataset", "slider",
             "view")
 TASK_KEYS = ("text", "hint", "check", "solution")
+OPTIONAL_TASK_KEYS = ("action",)
+ACTION_KEYS = ("text", "hidden_activation")
 SOLUTION_KEYS = ("enter", "set", "train", "reach", "hidden_activation")
 VIEWS = ("digit_weights",)
 
@@ -145,9 +149,9 @@ def _task(task, experiment: Experiment, key: str) -> Task:
     if not isinstance(task, dict):
         raise NetworkError(key, tr("expected an object with text, hint, check and solution"))
     for name in task:
-        if name not in TASK_KEYS:
-            raise NetworkError(f"{key}.{name}",
-                               tr("unknown key (known: {known})", known=", ".join(TASK_KEYS)))
+        if name not in TASK_KEYS + OPTIONAL_TASK_KEYS:
+            raise NetworkError(f"{key}.{name}", tr("unknown key (known: {known})", known=", ".join(
+                TASK_KEYS + OPTIONAL_TASK_KEYS)))
     for name in TASK_KEYS:
         if name not in task:
             raise NetworkError(f"{key}.{name}", tr("missing key"))
@@ -162,8 +166,29 @@ def _task(task, experiment: Experiment, key: str) -> Task:
                                   known=", ".join(SOLUTION_KEYS)))
     for name in solution.get("set", {}):
         parse_parameter(name, experiment.network, f"{key}.solution.set")
+    action = task.get("action")
+    if action is None:
+        return Task(_text(task["text"], f"{key}.text"), _text(task["hint"], f"{key}.hint"),
+                    task["check"], solution)
     return Task(_text(task["text"], f"{key}.text"), _text(task["hint"], f"{key}.hint"),
-                task["check"], solution)
+                task["check"], solution, _action(action, experiment, f"{key}.action"),
+                _text(action["text"], f"{key}.action.text"))
+
+
+def _action(action, experiment: Experiment, key: str) -> dict:
+    """A button's one-step edit: {"text": {"en": …, "ko": …}, "hidden_activation": NAME},
+    tried on the lesson's network (softmax, say, is refused by the rule book)."""
+    if not isinstance(action, dict) or set(action) != set(ACTION_KEYS):
+        raise NetworkError(key, tr("expected {{\"text\": …, \"hidden_activation\": …}}"))
+    edit = {"hidden_activation": action["hidden_activation"]}
+    if edit["hidden_activation"] not in ACTIVATIONS:
+        raise NetworkError(f"{key}.hidden_activation",
+                           tr("expected one of {choices}", choices=", ".join(ACTIVATIONS)))
+    try:
+        apply_action(experiment.network, edit)
+    except NetworkError as error:
+        raise NetworkError(f"{key}.hidden_activation", error.problem) from None
+    return edit
 
 
 def _check_slider(slider, experiment: Experiment) -> None:

@@ -31,6 +31,7 @@ from engine.files.number_text import parse_number
 from engine.lessons.checks import LessonState
 from engine.lessons.lesson import FALLBACK, Lesson
 from engine.lessons.loader import lesson_experiment, load_lessons
+from engine.lessons.solutions import apply_action
 from gui.document import Document
 from gui.lesson_progress import LessonProgress
 from gui.panels.lesson_slider import ParameterSlider
@@ -187,6 +188,7 @@ class LessonsPanel(QWidget):
         for index, task in enumerate(lesson.tasks):
             row = TaskRow(task, index, self.language)
             row.check_requested.connect(self.check_task)
+            row.action_requested.connect(self.do_action)
             if index in passed:
                 row.show_passed()
             self.tasks_layout.addWidget(row)
@@ -237,6 +239,21 @@ class LessonsPanel(QWidget):
         row.show_passed()
         self.progress.mark_passed(self.current.key, index)
         self._fill_list()
+        return True
+
+    def do_action(self, index: int) -> bool:
+        """Task ``index``'s one-step edit (engine/lessons/solutions.py) on the lesson's
+        network, as one undo step named by the button."""
+        row = self.task_rows[index]
+        if not self._on_lesson_network:
+            row.show_note(self.left_label.text())
+            return False
+        try:
+            network = apply_action(self._document.network, row.task.action)
+        except NetworkError as error:  # e.g. the learner made the output layer softmax
+            row.show_note(str(error))
+            return False
+        self._document.replace_network(row.task.action_text.get(self.language), network)
         return True
 
     # ----- the list and the buttons -------------------------------------------------------------

@@ -1,0 +1,67 @@
+"""A task's action (a button's one-step edit): lesson 7 switches all eight hidden layers to
+ReLU in one step, the same edit its solution makes; a wrong action is refused by key."""
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from engine.errors import NetworkFileError
+from engine.lessons.checks import LessonState, passes
+from engine.lessons.loader import LESSONS_FOLDER, find_lesson, lesson_experiment, read_lesson
+from engine.lessons.solutions import apply_action, apply_solution
+
+VANISHING = find_lesson(7)
+RELU_TASK = 3
+
+
+def test_lesson_7s_button_makes_every_hidden_layer_relu_in_one_edit():
+    task = VANISHING.tasks[RELU_TASK]
+    assert task.action == {"hidden_activation": "relu"}
+    assert task.action_text.get("en") == "Make every hidden layer ReLU"
+    assert task.action_text.get("ko") == "모든 은닉층을 ReLU로"
+    experiment = lesson_experiment(VANISHING)
+    before = experiment.network
+    assert not passes(task.check, LessonState(experiment))
+    after = apply_action(before, task.action)
+    assert [layer.activation for layer in after.layers] == ["relu"] * 8 + ["sigmoid"]
+    assert [layer.activation for layer in before.layers] == ["sigmoid"] * 9  # left alone
+    for old, new in zip(before.parameters(), after.parameters(), strict=True):
+        assert np.array_equal(old, new)
+    experiment.network = after
+    assert passes(task.check, LessonState(experiment))
+    solved = apply_solution(LessonState(lesson_experiment(VANISHING)), task.solution)
+    assert [layer.activation for layer in solved.experiment.network.layers] == \
+        [layer.activation for layer in after.layers]
+
+
+def _with_action(tmp_path, action):
+    folder = tmp_path / "07-vanishing-gradients"
+    shutil.copytree(LESSONS_FOLDER / folder.name, folder)
+    document = json.loads((folder / "lesson.json").read_text(encoding="utf-8"))
+    document["tasks"][RELU_TASK]["action"] = action
+    (folder / "lesson.json").write_text(json.dumps(document), encoding="utf-8")
+    return folder
+
+
+TEXT = {"en": "Go", "ko": "가기"}
+
+
+@pytest.mark.parametrize(("action", "key"), [
+    ({"text": TEXT, "hidden_activation": "rellu"}, "tasks[3].action.hidden_activation"),
+    ({"text": TEXT, "hidden_activation": "softmax"}, "tasks[3].action.hidden_activation"),
+    ({"text": TEXT}, "tasks[3].action"),
+    ({"text": {"en": "Go"}, "hidden_activation": "relu"}, "tasks[3].action.text.ko"),
+    ("relu", "tasks[3].action"),
+])
+def test_a_wrong_action_is_refused_naming_its_key(tmp_path, action, key):
+    with pytest.raises(NetworkFileError) as caught:
+        read_lesson(_with_action(tmp_path, action))
+    assert str(caught.value).startswith(
+        str(tmp_path / "07-vanishing-gradients" / "lesson.json") + ": " + key + ":")
+
+
+def test_a_task_without_an_action_has_no_button():
+    assert all(task.action is None and task.action_text is None
+               for task in find_lesson(2).tasks)

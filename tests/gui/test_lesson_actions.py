@@ -1,0 +1,45 @@
+"""Lesson 7's button, pressed as a learner would: all eight hidden layers become ReLU in one
+undo step, and the task that failed with its hint before now passes."""
+
+from PySide6.QtCore import Qt
+
+from tests.gui import test_main_window as main_window_tests
+
+settings = main_window_tests.settings
+answers = main_window_tests.answers
+make_window = main_window_tests.make_window
+
+
+def test_the_relu_button_is_one_undoable_step_and_the_task_then_passes(qtbot, make_window):
+    window = make_window()
+    panel, document = window.lessons_panel, window.document
+    assert panel.open_lesson(7)
+    row = panel.task_rows[3]
+    assert [r.action_button.isHidden() for r in panel.task_rows] == \
+        [True, True, True, False, True]
+    assert row.action_button.text() == "Make every hidden layer ReLU"
+    qtbot.mouseClick(row.check_button, Qt.MouseButton.LeftButton)
+    assert not row.passed and row.result.text().startswith("Not yet. Hint: Every hidden layer")
+    weights = [w.copy() for w in document.network.parameters()]
+
+    qtbot.mouseClick(row.action_button, Qt.MouseButton.LeftButton)
+    assert [layer.activation for layer in document.network.layers] == ["relu"] * 8 + ["sigmoid"]
+    assert all((old == new).all() for old, new in zip(weights, document.network.parameters(),
+                                                      strict=True))
+    assert document.undo_stack.undoText() == "Make every hidden layer ReLU"
+    qtbot.mouseClick(row.check_button, Qt.MouseButton.LeftButton)
+    assert row.passed and row.result.text() == "✓ Passed"
+
+    document.undo_stack.undo()  # one step back: every layer sigmoid again
+    assert [layer.activation for layer in document.network.layers] == ["sigmoid"] * 9
+
+
+def test_the_button_waits_while_another_network_is_open(qtbot, make_window):
+    window = make_window()
+    panel = window.lessons_panel
+    assert panel.open_lesson(7)
+    window.file_actions.load("preset:seed")
+    assert not panel.do_action(3)
+    assert [layer.activation for layer in window.document.network.layers] == \
+        ["identity", "identity"]
+    assert panel.task_rows[3].result.text() == panel.left_label.text()
