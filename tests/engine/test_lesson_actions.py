@@ -65,3 +65,38 @@ def test_a_wrong_action_is_refused_naming_its_key(tmp_path, action, key):
 def test_a_task_without_an_action_has_no_button():
     assert all(task.action is None and task.action_text is None
                for task in find_lesson(2).tasks)
+
+
+# ----- values hidden until predicted (lesson 2) -------------------------------------------------
+def test_lesson_2_hides_y_and_z_until_their_tasks_pass():
+    lesson = find_lesson(2)
+    assert lesson.hide == ("a1[1]", "a2[1]")
+    assert lesson.hidden == ((0, 0), (1, 0))  # (layer, neuron) from 0
+    assert lesson.still_hidden(set()) == {(0, 0), (1, 0)}
+    assert lesson.still_hidden({0}) == {(1, 0)}
+    assert lesson.still_hidden({1}) == {(0, 0)}
+    assert lesson.still_hidden({0, 1}) == set()
+    assert lesson.still_hidden({2, 3, 4}) == {(0, 0), (1, 0)}
+    assert find_lesson(7).still_hidden(set()) == set()  # a lesson without "hide"
+
+
+def _lesson_2_with(tmp_path, hide):
+    folder = tmp_path / "02-worked-example"
+    shutil.copytree(LESSONS_FOLDER / folder.name, folder)
+    document = json.loads((folder / "lesson.json").read_text(encoding="utf-8"))
+    document["hide"] = hide
+    (folder / "lesson.json").write_text(json.dumps(document), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(("hide", "key"), [
+    ("a1[1]", "hide"),
+    (["a1[1]", "z1[1]"], "hide[1]"),  # no task asks for z1[1]: it would stay hidden
+    (["dE/dw2[1,1]"], "hide[0]"),  # asked for, but not a neuron's forward value
+    ([["a1[1]"]], "hide[0]"),
+])
+def test_a_wrong_hide_is_refused_naming_its_key(tmp_path, hide, key):
+    with pytest.raises(NetworkFileError) as caught:
+        read_lesson(_lesson_2_with(tmp_path, hide))
+    assert str(caught.value).startswith(
+        str(tmp_path / "02-worked-example" / "lesson.json") + ": " + key + ":")
