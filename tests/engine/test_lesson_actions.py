@@ -7,6 +7,7 @@ import shutil
 import numpy as np
 import pytest
 
+from engine import i18n
 from engine.errors import NetworkFileError
 from engine.lessons.checks import LessonState, passes
 from engine.lessons.loader import LESSONS_FOLDER, find_lesson, lesson_experiment, read_lesson
@@ -100,3 +101,14 @@ def test_a_wrong_hide_is_refused_naming_its_key(tmp_path, hide, key):
         read_lesson(_lesson_2_with(tmp_path, hide))
     assert str(caught.value).startswith(
         str(tmp_path / "02-worked-example" / "lesson.json") + ": " + key + ":")
+
+
+def test_a_wrong_hide_is_refused_in_korean_with_the_same_key(tmp_path):
+    i18n.set_language("ko")
+    try:
+        with pytest.raises(NetworkFileError) as caught:
+            read_lesson(_lesson_2_with(tmp_path, ["a1[1]", "z1[1]"]))
+    finally:
+        i18n.set_language("en")
+    assert str(caught.value).endswith(
+        "hide[1]: “z1[1]”: 이 값을 묻는 과제가 없어서 계속 숨겨진 채로 남습니다")
