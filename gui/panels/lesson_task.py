@@ -45,7 +45,10 @@ class TaskRow(QFrame):
         layout.addWidget(self.prompt, 0, 0, 1, 3)
         layout.addWidget(self.value_field, 1, 0, 1, 2)
         layout.addWidget(self.check_button, 1, 2)
-        layout.addWidget(self.action_button, 2, 0, 1, 3)
+        if task.asks_for_number:  # the button on a row of its own, else beside Check
+            layout.addWidget(self.action_button, 2, 0, 1, 3)
+        else:
+            layout.addWidget(self.action_button, 1, 0, 1, 2)
         layout.addWidget(self.result, 3, 0, 1, 3)
         self.check_button.clicked.connect(self._on_check_clicked)
         self.value_field.returnPressed.connect(self._on_check_clicked)
