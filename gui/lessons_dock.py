@@ -18,4 +18,5 @@ def add_lessons_dock(window) -> LessonsPanel:
     dock = window.add_dock(title, "lessons_dock", panel, Qt.DockWidgetArea.RightDockWidgetArea)
     window.lessons_dock = dock
     panel.lesson_opened.connect(lambda _number: window.layouts.bring_forward(dock))
+    panel.hidden_changed.connect(window.canvas.network_scene.set_hidden)
     return panel

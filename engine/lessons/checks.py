@@ -65,6 +65,14 @@ def asks_for_number(check: Mapping) -> bool:
     return check["check"] == "value_entered"
 
 
+def quantities_named(check: Mapping) -> set[str]:
+    """The quantities ``check`` asks the learner to type (its value_entered parts)."""
+    if check["check"] == "all":
+        return set().union(*(quantities_named(part) for part in check["of"]))
+    return {check["quantity"]} if check["check"] == "value_entered" and "quantity" in check \
+        else set()
+
+
 def passes(check: Mapping, state: LessonState) -> bool:
     """Whether ``check`` (already validated by :func:`validate_check`) holds in ``state``."""
     kind = check["check"]

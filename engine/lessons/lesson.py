@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine.lessons.checks import LessonState, asks_for_number, passes
+from engine.lessons.checks import LessonState, asks_for_number, passes, quantities_named
 
 LANGUAGES = ("en", "ko")
 FALLBACK = "en"
@@ -29,12 +29,16 @@ class Text:
 @dataclass(frozen=True)
 class Task:
     """One thing to do or predict: what to do, a hint after a wrong try, the check (a dict
-    evaluated by engine/lessons/checks.py) and the solution a test applies."""
+    evaluated by engine/lessons/checks.py) and the solution a test applies. ``action``
+    ({"hidden_activation": "relu"}, engine/lessons/solutions.py) is a button's one-step edit,
+    labelled ``action_text``; None: the task has no button."""
 
     prompt: Text
     hint_text: Text
     check: Mapping
     solution: Mapping
+    action: Mapping | None = None
+    action_text: Text | None = None
 
     def text(self, language: str = FALLBACK) -> str:
         return self.prompt.get(language)
@@ -56,7 +60,9 @@ class Lesson:
     """Lesson ``number`` (from its folder name ``NN-slug``): title, introduction, tasks, and
     where its network file is. ``slider`` ({"param", "min", "max"}) offers a slider for one
     parameter; ``view`` names an extra view ("digit_weights"); ``dataset`` a shipped data set
-    that replaces the network file's data."""
+    that replaces the network file's data. ``hide`` names neurons' forward values
+    ("a1[1]") the canvas shows as "?" until every task asking for them passed, with ``hidden``
+    their (layer, neuron) from 0."""
 
     number: int
     slug: str
@@ -68,6 +74,8 @@ class Lesson:
     dataset: str | None = None
     slider: Mapping | None = None
     view: str | None = None
+    hide: tuple[str, ...] = ()
+    hidden: tuple[tuple[int, int], ...] = ()
 
     def title(self, language: str = FALLBACK) -> str:
         return self.heading.get(language)
@@ -80,3 +88,10 @@ class Lesson:
     def key(self) -> str:
         """A stable name for remembering progress: the folder's name."""
         return f"{self.number:02d}-{self.slug}"
+
+    def still_hidden(self, passed: set[int]) -> set[tuple[int, int]]:
+        """(layer, neuron) from 0 of each hidden value whose tasks have not all passed
+        (``passed``: the indices of the tasks passed)."""
+        return {where for name, where in zip(self.hide, self.hidden, strict=True)
+                if any(name in quantities_named(task.check) and index not in passed
+                       for index, task in enumerate(self.tasks))}

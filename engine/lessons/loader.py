@@ -16,9 +16,11 @@ from engine.errors import NetworkError, NetworkFileError
 from engine.files.netfile_reader import decode_json, read_file
 from engine.files.regular_file import read_bytes
 from engine.i18n import tr
-from engine.lessons import datasets
-from engine.lessons.checks import validate_check
+from engine.lessons import datasets, values
+from engine.lessons.checks import quantities_named, validate_check
 from engine.lessons.lesson import LANGUAGES, Lesson, Task, Text
+from engine.lessons.solutions import apply_action
+from engine.model.activations import ACTIVATIONS
 from engine.model.experiment import Experiment
 from engine.model.parameter_names import parse_parameter
 
@@ -29,8 +31,10 @@ VERSION = 1
 MAX_LESSON_BYTES = 1 << 20
 FOLDER_NAME = re.compile(r"(?P<number>[0-9]{2})-(?P<slug>[a-z0-9][a-z0-9-]*)")
 TOP_KEYS = ("format", "version", "title", "intro", "tasks", "network", "dataset", "slider",
-            "view")
+            "view", "hide")
 TASK_KEYS = ("text", "hint", "check", "solution")
+OPTIONAL_TASK_KEYS = ("action",)
+ACTION_KEYS = ("text", "hidden_activation")
 SOLUTION_KEYS = ("enter", "set", "train", "reach", "hidden_activation")
 VIEWS = ("digit_weights",)
 
@@ -120,9 +124,25 @@ def _lesson(document: dict, folder: Path, number: int, slug: str) -> Lesson:
     tasks = document["tasks"]
     if not isinstance(tasks, list) or not tasks:
         raise NetworkError("tasks", tr("expected a list of at least one task"))
-    return Lesson(number, slug, folder, lesson.heading, lesson.intro,
-                  tuple(_task(task, experiment, f"tasks[{i}]") for i, task in enumerate(tasks)),
-                  lesson.network_file, dataset, lesson.slider, view)
+    tasks = tuple(_task(task, experiment, f"tasks[{i}]") for i, task in enumerate(tasks))
+    hide = document.get("hide", [])
+    return Lesson(number, slug, folder, lesson.heading, lesson.intro, tasks,
+                  lesson.network_file, dataset, lesson.slider, view, tuple(hide),
+                  _hidden(hide, tasks, experiment))
+
+
+def _hidden(hide, tasks, experiment: Experiment) -> tuple[tuple[int, int], ...]:
+    """The (layer, neuron) of each name in ``hide``: a neuron's forward value that a task asks
+    for (else it would never be shown again)."""
+    if not isinstance(hide, list):
+        raise NetworkError("hide", tr("expected a list of names like a1[1]"))
+    asked = set().union(*(quantities_named(task.check) for task in tasks))
+    for index, name in enumerate(hide):
+        if not isinstance(name, str) or name not in asked:
+            raise NetworkError(f"hide[{index}]", tr(
+                "“{name}”: no task asks for it, so it would stay hidden", name=str(name)[:40]))
+    return tuple(values.neuron_of(name, experiment.network, f"hide[{i}]")
+                 for i, name in enumerate(hide))
 
 
 def _text(value, key: str) -> Text:
@@ -145,9 +165,9 @@ def _task(task, experiment: Experiment, key: str) -> Task:
     if not isinstance(task, dict):
         raise NetworkError(key, tr("expected an object with text, hint, check and solution"))
     for name in task:
-        if name not in TASK_KEYS:
-            raise NetworkError(f"{key}.{name}",
-                               tr("unknown key (known: {known})", known=", ".join(TASK_KEYS)))
+        if name not in TASK_KEYS + OPTIONAL_TASK_KEYS:
+            raise NetworkError(f"{key}.{name}", tr("unknown key (known: {known})", known=", ".join(
+                TASK_KEYS + OPTIONAL_TASK_KEYS)))
     for name in TASK_KEYS:
         if name not in task:
             raise NetworkError(f"{key}.{name}", tr("missing key"))
@@ -162,8 +182,29 @@ def _task(task, experiment: Experiment, key: str) -> Task:
                                   known=", ".join(SOLUTION_KEYS)))
     for name in solution.get("set", {}):
         parse_parameter(name, experiment.network, f"{key}.solution.set")
+    action = task.get("action")
+    if action is None:
+        return Task(_text(task["text"], f"{key}.text"), _text(task["hint"], f"{key}.hint"),
+                    task["check"], solution)
     return Task(_text(task["text"], f"{key}.text"), _text(task["hint"], f"{key}.hint"),
-                task["check"], solution)
+                task["check"], solution, _action(action, experiment, f"{key}.action"),
+                _text(action["text"], f"{key}.action.text"))
+
+
+def _action(action, experiment: Experiment, key: str) -> dict:
+    """A button's one-step edit: {"text": {"en": …, "ko": …}, "hidden_activation": NAME},
+    tried on the lesson's network (softmax, say, is refused by the rule book)."""
+    if not isinstance(action, dict) or set(action) != set(ACTION_KEYS):
+        raise NetworkError(key, tr("expected {{\"text\": …, \"hidden_activation\": …}}"))
+    edit = {"hidden_activation": action["hidden_activation"]}
+    if edit["hidden_activation"] not in ACTIVATIONS:
+        raise NetworkError(f"{key}.hidden_activation",
+                           tr("expected one of {choices}", choices=", ".join(ACTIVATIONS)))
+    try:
+        apply_action(experiment.network, edit)
+    except NetworkError as error:
+        raise NetworkError(f"{key}.hidden_activation", error.problem) from None
+    return edit
 
 
 def _check_slider(slider, experiment: Experiment) -> None:

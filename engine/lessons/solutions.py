@@ -4,6 +4,9 @@ A solution is an object of steps, applied in this order: ``set`` ({"w2[1,1]": 0.
 these parameter values), ``hidden_activation`` (give every hidden layer this activation),
 ``train`` (take this many training steps with the file's settings), ``reach`` (step through
 to this phase) and ``enter`` (type this number into the task's field).
+
+A task's ``action`` (a button in the Lessons dock) does one edit in one step:
+``hidden_activation`` gives every hidden layer that activation (:func:`apply_action`).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from dataclasses import replace
 
 from engine.lesson.quantities import Phase
 from engine.lessons.checks import REACHABLE_PHASES, LessonState
+from engine.model.network import Network
 from engine.model.parameter_names import parameter_place, parse_parameter
 from engine.model.structure import set_activation
 from engine.training.trainer import Trainer
@@ -26,9 +30,8 @@ def apply_solution(state: LessonState, solution: Mapping) -> LessonState:
         array, index = parameter_place(network, parse_parameter(name, network))
         array[index] = value
     if "hidden_activation" in solution:
-        for layer in range(len(network.layers) - 1):
-            network = set_activation(network, layer, solution["hidden_activation"])
-        experiment.network = network
+        experiment.network = network = with_hidden_activation(
+            network, solution["hidden_activation"])
     trained = state.trained_steps
     if "train" in solution:
         trainer = Trainer(experiment)
@@ -41,3 +44,16 @@ def apply_solution(state: LessonState, solution: Mapping) -> LessonState:
     entered = float(solution["enter"]) if "enter" in solution else state.entered
     return replace(state, experiment=experiment, entered=entered, phases_reached=phases,
                    trained_steps=trained)
+
+
+def with_hidden_activation(network: Network, activation: str) -> Network:
+    """A new network: ``network`` with every hidden layer (all but the last) using
+    ``activation``; weights and biases unchanged."""
+    for layer in range(len(network.layers) - 1):
+        network = set_activation(network, layer, activation)
+    return network
+
+
+def apply_action(network: Network, action: Mapping) -> Network:
+    """A new network: ``network`` after a task's ``action`` (validated by the loader)."""
+    return with_hidden_activation(network, action["hidden_activation"])

@@ -36,6 +36,16 @@ def check_name(name: str, network: Network, key: str) -> None:
     _read(name, network, key)
 
 
+def neuron_of(name: str, network: Network, key: str) -> tuple[int, int]:
+    """(layer, neuron) from 0 of a neuron's value ``z2[1]`` / ``a2[1]`` (not δ: a forward
+    value); ``NetworkError(key, why)`` for any other name."""
+    kind, what = _read(name, network, key)
+    if kind != "neuron" or what[0] == "delta":
+        raise NetworkError(key, tr("“{text}”: expected a neuron's forward value, like a2[1] or "
+                                   "z2[1]", text=str(name)[:40]))
+    return what[1], what[2]
+
+
 def value_of(name: str, experiment: Experiment, sample: int = 1) -> float:
     """The current value of the number ``name`` (see the module docstring) in ``experiment``."""
     network, data = experiment.network, experiment.data

@@ -10,7 +10,7 @@ columns next paint after a change (during training at most 4 and 10 times a seco
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QTimer
@@ -51,6 +51,7 @@ class NetworkScene(QGraphicsScene):
         self.highlighted: set = set()
         self._current_items: list = []  # the current step's items, the one it computes first
         self.values = ShownValues()
+        self.hidden: frozenset = frozenset()  # neurons whose values show as "?" (a lesson's)
         self._placement: placement.LabelPlacement | None = None  # made when next asked
         self.weight_scale = 1.0
         self._columns: list[ColumnItem] = []
@@ -122,6 +123,13 @@ class NetworkScene(QGraphicsScene):
             self._refresh_values()
             self._update_columns()
 
+    def set_hidden(self, neurons) -> None:
+        """Show the values of ``neurons`` (NeuronRefs) as "?" until set otherwise."""
+        if frozenset(neurons) != self.hidden:
+            self.hidden = frozenset(neurons)
+            self._refresh_values()
+            self._update_all()
+
     def set_thumbnails_shown(self, shown: bool) -> None:
         """Fill the neurons with their output over the input plane (2-input networks)."""
         if shown != self.show_thumbnails:
@@ -180,6 +188,8 @@ class NetworkScene(QGraphicsScene):
             sample = self.sample if stepping is None else stepping.sample
             self.values = sample_values(self._derived.sample_pass(sample))
             self._current_items = []
+        if self.hidden:  # a copy: the step-through's values are shared with other views
+            self.values = replace(self.values, hidden=self.hidden)
         self.highlighted = set(self._current_items)
         self._placement = None
 

@@ -22,6 +22,7 @@ class ShownValues:
     ``neurons[NeuronRef]`` may hold 'z', 'a', 'delta'; ``weights[WeightRef]`` and
     ``biases[BiasRef]`` may hold 'grad' and 'new'. ``stepping`` is True when the values are a
     step-through's partial results (the canvas then draws the backward pass on the network).
+    A neuron in ``hidden`` (a lesson asks the learner to predict it) has no values: "?".
     """
 
     neurons: dict = field(default_factory=dict)
@@ -29,10 +30,13 @@ class ShownValues:
     biases: dict = field(default_factory=dict)
     stepping: bool = False
     loss: float | None = None
+    hidden: frozenset = frozenset()
     _arrays: dict = field(default_factory=dict, repr=False)
 
     def neuron(self, column: int, neuron: int) -> dict:
         ref = NeuronRef(column, neuron)
+        if ref in self.hidden:
+            return {}
         if ref in self.neurons:
             return self.neurons[ref]
         return self._array_values(("a", "z", "delta"), column, neuron)

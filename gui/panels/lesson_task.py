@@ -1,5 +1,6 @@
 """One task of a lesson in the Lessons dock: what to do, a field for a number when the task
-asks for one, Check, and after a try either "Passed" or the task's hint."""
+asks for one, a button for the task's one-step edit when it has one, Check, and after a try
+either "Passed" or the task's hint."""
 
 from __future__ import annotations
 
@@ -14,9 +15,11 @@ HINT_STYLE = "color: #b35806;"
 
 class TaskRow(QFrame):
     """Task ``index`` of a lesson; emits ``check_requested(index)`` (Check, or Enter in the
-    field). The panel grades it and calls :meth:`show_passed` or :meth:`show_hint`."""
+    field). The panel grades it and calls :meth:`show_passed` or :meth:`show_hint`.
+    ``action_requested(index)``: the task's action button was pressed."""
 
     check_requested = Signal(int)
+    action_requested = Signal(int)
 
     def __init__(self, task: Task, index: int, language: str, parent=None):
         super().__init__(parent)
@@ -32,6 +35,8 @@ class TaskRow(QFrame):
         self.value_field = QLineEdit()
         self.value_field.setVisible(task.asks_for_number)
         self.check_button = QPushButton()
+        self.action_button = QPushButton()
+        self.action_button.setVisible(task.action is not None)
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.PlainText)
@@ -40,9 +45,14 @@ class TaskRow(QFrame):
         layout.addWidget(self.prompt, 0, 0, 1, 3)
         layout.addWidget(self.value_field, 1, 0, 1, 2)
         layout.addWidget(self.check_button, 1, 2)
-        layout.addWidget(self.result, 2, 0, 1, 3)
+        if task.asks_for_number:  # the button on a row of its own, else beside Check
+            layout.addWidget(self.action_button, 2, 0, 1, 3)
+        else:
+            layout.addWidget(self.action_button, 1, 0, 1, 2)
+        layout.addWidget(self.result, 3, 0, 1, 3)
         self.check_button.clicked.connect(self._on_check_clicked)
         self.value_field.returnPressed.connect(self._on_check_clicked)
+        self.action_button.clicked.connect(lambda: self.action_requested.emit(self.index))
         self.retranslate()
         self.set_language(language)
 
@@ -53,6 +63,8 @@ class TaskRow(QFrame):
         """Show the task's own text (data in both languages) in ``language``."""
         self._language = language
         self.prompt.setText(f"{self.index + 1}. {self.task.text(language)}")
+        if self.task.action_text is not None:
+            self.action_button.setText(self.task.action_text.get(language))
         self._show_result()
 
     def retranslate(self) -> None:

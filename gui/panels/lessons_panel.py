@@ -31,7 +31,9 @@ from engine.files.number_text import parse_number
 from engine.lessons.checks import LessonState
 from engine.lessons.lesson import FALLBACK, Lesson
 from engine.lessons.loader import lesson_experiment, load_lessons
+from engine.lessons.solutions import apply_action
 from gui.document import Document
+from gui.items import NeuronRef
 from gui.lesson_progress import LessonProgress
 from gui.panels.lesson_slider import ParameterSlider
 from gui.panels.lesson_task import TaskRow
@@ -43,6 +45,7 @@ class LessonsPanel(QWidget):
     changes?" question (False: cancelled); ``runner`` counts the training steps taken."""
 
     lesson_opened = Signal(int)  # the lesson's number
+    hidden_changed = Signal(object)  # frozenset of NeuronRef: values the canvas shows as "?"
 
     def __init__(self, document: Document, stepping, runner, settings,
                  ask_to_save: Callable[[], bool], parent=None):
@@ -61,6 +64,7 @@ class LessonsPanel(QWidget):
         self.task_rows: list[TaskRow] = []
         self.slider: ParameterSlider | None = None
         self.digit_weights: DigitWeights | None = None
+        self.hidden: frozenset = frozenset()
         self._create_widgets()
         self._create_layout()
         self._connect_signals()
@@ -187,6 +191,7 @@ class LessonsPanel(QWidget):
         for index, task in enumerate(lesson.tasks):
             row = TaskRow(task, index, self.language)
             row.check_requested.connect(self.check_task)
+            row.action_requested.connect(self.do_action)
             if index in passed:
                 row.show_passed()
             self.tasks_layout.addWidget(row)
@@ -196,6 +201,17 @@ class LessonsPanel(QWidget):
             self.layout().insertWidget(2, self.digit_weights, 1)
         self._show_text()
         self._update_buttons()
+        self._hide_predicted()
+
+    def _hide_predicted(self):
+        """Hide the open lesson's values still to be predicted (none off its network)."""
+        lesson = self.current
+        hidden = frozenset() if lesson is None or not self._on_lesson_network else frozenset(
+            NeuronRef(layer + 1, neuron)
+            for layer, neuron in lesson.still_hidden(self.progress.passed(lesson.key)))
+        if hidden != self.hidden:
+            self.hidden = hidden
+            self.hidden_changed.emit(hidden)
 
     def _show_text(self):
         lesson = self.current
@@ -237,6 +253,22 @@ class LessonsPanel(QWidget):
         row.show_passed()
         self.progress.mark_passed(self.current.key, index)
         self._fill_list()
+        self._hide_predicted()
+        return True
+
+    def do_action(self, index: int) -> bool:
+        """Task ``index``'s one-step edit (engine/lessons/solutions.py) on the lesson's
+        network, as one undo step named by the button."""
+        row = self.task_rows[index]
+        if not self._on_lesson_network:
+            row.show_note(self.left_label.text())
+            return False
+        try:
+            network = apply_action(self._document.network, row.task.action)
+        except NetworkError as error:  # e.g. the learner made the output layer softmax
+            row.show_note(str(error))
+            return False
+        self._document.replace_network(row.task.action_text.get(self.language), network)
         return True
 
     # ----- the list and the buttons -------------------------------------------------------------
@@ -288,6 +320,7 @@ class LessonsPanel(QWidget):
         if not self._replacing and self._on_lesson_network:
             self._on_lesson_network = False  # the learner opened something else: left
             self._show_text()
+            self._hide_predicted()
 
     def _on_step_moved(self, _position: int):
         phase = self._stepping.current_phase()

@@ -9,7 +9,7 @@ the panel is shown again (gui/frame_clock.py).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -33,7 +33,10 @@ from gui.panels.training_settings_form import TrainingSettingsForm
 from gui.style import ERROR_STYLE, format_value
 from gui.training_runner import TrainingRunner
 
-HEALTH_HEADERS = ("Layer", "f", "Units", "Dead", "Saturated")
+HEALTH_HEADERS = (QT_TRANSLATE_NOOP("TrainingPanel", "Layer"), "f",  # i18n: as is
+                  QT_TRANSLATE_NOOP("TrainingPanel", "Units"),
+                  QT_TRANSLATE_NOOP("TrainingPanel", "Dead"),
+                  QT_TRANSLATE_NOOP("TrainingPanel", "Saturated"))
 PACES = (None, 100.0, 30.0, 10.0, 3.0, 1.0)  # steps a second of a run (None: full speed)
 
 
@@ -62,18 +65,19 @@ class TrainingPanel(QWidget):
 
     # ----- construction ------------------------------------------------------------------------
     def _create_widgets(self):
-        self.step_button = QPushButton("Train one step")
-        self.step_button.setToolTip("One forward pass, one backward pass, one update (one batch)")
-        self.epoch_button = QPushButton("Train one epoch")
-        self.epoch_button.setToolTip("Steps until every training sample was used once")
-        self.run_button = QPushButton("Run")
-        self.run_button.setToolTip("Train continuously until paused or a stop rule is met")
+        self.step_button = QPushButton(self.tr("Train one step"))
+        self.step_button.setToolTip(
+            self.tr("One forward pass, one backward pass, one update (one batch)"))
+        self.epoch_button = QPushButton(self.tr("Train one epoch"))
+        self.epoch_button.setToolTip(self.tr("Steps until every training sample was used once"))
+        self.run_button = QPushButton(self.tr("Run"))
+        self.run_button.setToolTip(self.tr("Train continuously until paused or a stop rule is met"))
         self.run_button.setCheckable(True)
-        self.reset_button = QPushButton("Reset")
-        self.reset_button.setToolTip(
+        self.reset_button = QPushButton(self.tr("Reset"))
+        self.reset_button.setToolTip(self.tr(
             "Parameters back to those of the opened file (re-initialised if the layers changed "
             "since); step and epoch counters and the loss record start over. Undoable."
-        )
+        ))
         self.step_label = QLabel()
         self.epoch_label = QLabel()
         self.loss_label = QLabel()
@@ -87,16 +91,17 @@ class TrainingPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         self.health_table = QTableWidget(0, len(HEALTH_HEADERS))
-        self.health_table.setHorizontalHeaderLabels(HEALTH_HEADERS)
+        self.health_table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("TrainingPanel", header) for header in HEALTH_HEADERS])
         self.health_table.verticalHeader().hide()
         self.health_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.health_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
-        self.health_table.setToolTip(
+        self.health_table.setToolTip(self.tr(
             "Dead: a ReLU that outputs 0 for every sample (no gradient can reach it). "
             "Saturated: a sigmoid/tanh on its flat tails for > 90 % of the samples."
-        )
+        ))
         self.health_note = QLabel()
         self.health_note.setTextFormat(Qt.TextFormat.PlainText)
         self.health_note.setWordWrap(True)
@@ -123,7 +128,7 @@ class TrainingPanel(QWidget):
         counters.addWidget(self.loss_label, 1, 0, 1, 2)
         counters.addWidget(self.accuracy_label, 2, 0, 1, 2)
         counters.addWidget(self.test_loss_label, 3, 0, 1, 2)
-        health_box = QGroupBox("Units (on the training data)")
+        health_box = QGroupBox(self.tr("Units (on the training data)"))
         health_layout = QVBoxLayout(health_box)
         health_layout.addWidget(self.health_table)
         health_layout.addWidget(self.health_note)
@@ -181,7 +186,7 @@ class TrainingPanel(QWidget):
         if running:
             self._show_message("", error=False)  # a new run: the last one's news is old
         self.run_button.setChecked(running)
-        self.run_button.setText("Pause" if running else "Run")
+        self.run_button.setText(self.tr("Pause") if running else self.tr("Run"))
         self._refresh_diagnosis()
 
     def on_dock_visibility_changed(self, shown: bool) -> None:
@@ -203,18 +208,19 @@ class TrainingPanel(QWidget):
 
     def _write_counters(self):
         runner = self._runner
-        self.step_label.setText(f"Step: <b>{runner.step_count:,}</b>")
-        self.epoch_label.setText(f"Epoch: <b>{runner.epoch:,}</b>")
+        self.step_label.setText(self.tr("Step: <b>{n}</b>").format(n=f"{runner.step_count:,}"))
+        self.epoch_label.setText(self.tr("Epoch: <b>{n}</b>").format(n=f"{runner.epoch:,}"))
         loss = runner.last_loss
         self.loss_label.setText(
-            "Loss of the last batch: —" if loss is None else
-            f"Loss of the last batch: <b>{format_value(loss)}</b>"
+            self.tr("Loss of the last batch: —") if loss is None else
+            self.tr("Loss of the last batch: <b>{loss}</b>").format(loss=format_value(loss))
         )
         test_steps, test_losses = runner.history.test_series()
         if len(test_losses):
-            self.test_loss_label.setText(f"Test loss: <b>{format_value(test_losses[-1])}</b>")
+            self.test_loss_label.setText(
+                self.tr("Test loss: <b>{loss}</b>").format(loss=format_value(test_losses[-1])))
         else:
-            self.test_loss_label.setText("Test loss: — (no test split)")
+            self.test_loss_label.setText(self.tr("Test loss: — (no test split)"))
         self._refresh_diagnosis()
         if runner.message:
             self._show_message(runner.message, error=False)
@@ -244,19 +250,20 @@ class TrainingPanel(QWidget):
         units = self._derived.health
         diagnosis = units.diagnosis(now=not self._runner.is_running)
         if units.problem:
-            self.health_note.setText(f"Cannot check the units: {units.problem}")
+            self.health_note.setText(
+                self.tr("Cannot check the units: {problem}").format(problem=units.problem))
         if diagnosis is self._written and diagnosis is not None:
             return  # already on the table (a run's frame between two diagnoses)
         self._written = diagnosis
         self.health_table.setRowCount(0 if diagnosis is None else len(diagnosis.layers))
         if diagnosis is None:
-            self.accuracy_label.setText("Accuracy: —")
+            self.accuracy_label.setText(self.tr("Accuracy: —"))
             return
         for row, health in enumerate(diagnosis.layers):
             last = row == len(diagnosis.layers) - 1
             function = get_activation(health.activation)
             cells = (
-                f"{row + 1}{' (output)' if last else ''}",
+                self.tr("{n} (output)").format(n=row + 1) if last else str(row + 1),
                 health.activation,
                 str(health.n_units),
                 str(health.dead_count) if function.can_die else "–",
@@ -273,10 +280,11 @@ class TrainingPanel(QWidget):
         )
         accuracy = diagnosis.accuracy
         self.accuracy_label.setText(
-            "Accuracy: — (targets are not classes)" if accuracy is None
-            else f"Accuracy: <b>{accuracy:.1%}</b>"
+            self.tr("Accuracy: — (targets are not classes)") if accuracy is None
+            else self.tr("Accuracy: <b>{accuracy}</b>").format(accuracy=f"{accuracy:.1%}")
         )
         self.health_note.setText(
-            f"{diagnosis.dead_count} dead, {diagnosis.saturated_count} saturated"
+            self.tr("{dead} dead, {saturated} saturated").format(
+                dead=diagnosis.dead_count, saturated=diagnosis.saturated_count)
             + units.rows_note()
         )

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QBoxLayout, QCheckBox, QLabel
 
 from engine.analysis.diagnostics import layer_ratios, sample_gradient_norms
@@ -41,16 +41,17 @@ class GradientPlot(HistoryPlot):
     and the gradient by depth: the last step's norms as bars."""
 
     def __init__(self, document: Document, runner: TrainingRunner, parent=None):
-        super().__init__("‖∂E/∂W‖ per layer", runner, parent)
+        super().__init__(QCoreApplication.translate("GradientPlot", "‖∂E/∂W‖ per layer"),
+                         runner, parent)
         self._document = document
         self.curves: list[pg.PlotDataItem] = []
         self._first_step_norms = None  # the record's step 1, kept once read
         item = self.plot_item
-        item.setLabel("bottom", "training step")
-        item.setLabel("left", "‖∂E/∂W‖")
-        self.fixed_check = QCheckBox("fixed axis 10⁻¹⁰…10¹")
-        self.fixed_check.setToolTip("The same gradient axis for every network and run, to "
-                                    "compare the sigmoid and ReLU presets at a glance")
+        item.setLabel("bottom", self.tr("training step"))
+        item.setLabel("left", "‖∂E/∂W‖")  # i18n: as is
+        self.fixed_check = QCheckBox(self.tr("fixed axis 10⁻¹⁰…10¹"))
+        self.fixed_check.setToolTip(self.tr("The same gradient axis for every network and run, "
+                                            "to compare the sigmoid and ReLU presets at a glance"))
         self.add_header_widget(self.fixed_check)
         self.depth = DepthPlot(self)
         self.depth.follow_y(item)
@@ -161,11 +162,17 @@ class GradientPlot(HistoryPlot):
         if now is None or not any(layer.activation == "sigmoid" for layer in hidden):
             self.slope_note.setVisible(False)
             return
-        text = (f"Each sigmoid layer multiplies the gradient by at most σ′ = "
-                f"{get_activation('sigmoid').max_slope:g} (the notes say about {NOTES_SLOPE:g}). "
-                f"{GRADIENT_OF('⁽ˡ⁾')} / {GRADIENT_OF('⁽ˡ⁺¹⁾')} from layer 1")
-        if first is not None:
-            text += f" at step 1: {numbers_text(layer_ratios(first), RATIO_DIGITS)}"
-        text += f"; now: {numbers_text(layer_ratios(now), RATIO_DIGITS)}"
-        self.slope_note.setText(text)
+        facts = {"slope": f"{get_activation('sigmoid').max_slope:g}",
+                 "notes": f"{NOTES_SLOPE:g}",
+                 "ratio": f"{GRADIENT_OF('⁽ˡ⁾')} / {GRADIENT_OF('⁽ˡ⁺¹⁾')}",
+                 "now": numbers_text(layer_ratios(now), RATIO_DIGITS)}
+        if first is None:
+            text = self.tr("Each sigmoid layer multiplies the gradient by at most σ′ = {slope} "
+                           "(the notes say about {notes}). {ratio} from layer 1; now: {now}")
+        else:
+            facts["first"] = numbers_text(layer_ratios(first), RATIO_DIGITS)
+            text = self.tr("Each sigmoid layer multiplies the gradient by at most σ′ = {slope} "
+                           "(the notes say about {notes}). {ratio} from layer 1 at step 1: "
+                           "{first}; now: {now}")
+        self.slope_note.setText(text.format(**facts))
         self.slope_note.setVisible(True)

@@ -4,7 +4,7 @@ log scale by default, and export every step of the run as CSV."""
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog
 
 from gui.plots.plot_frame import PlotFrame
@@ -28,11 +28,12 @@ class HistoryPlot(PlotFrame):
         self.marker.setVisible(False)
         self.plot_item.addItem(self.marker, ignoreBounds=True)
         self.plot_widget.scene().sigMouseClicked.connect(self._on_clicked)
-        self.log_check = QCheckBox("log scale")
+        self.log_check = QCheckBox(QCoreApplication.translate("HistoryPlot", "log scale"))
         self.log_check.setChecked(True)
         self.add_header_widget(self.log_check)
-        self.add_export_action("Save every step as CSV (step, loss, gradient norms)…",
-                               self._on_export_history)
+        self.add_export_action(QCoreApplication.translate(
+            "HistoryPlot", "Save every step as CSV (step, loss, gradient norms)…"),
+            self._on_export_history)
 
     def follow_runner(self) -> None:
         """Start drawing: log scale on, redraw whenever the run progresses or is replaced."""
@@ -57,8 +58,9 @@ class HistoryPlot(PlotFrame):
             self.step_clicked.emit(max(0, round(step)))
 
     def _on_export_history(self):
-        path, _ = QFileDialog.getSaveFileName(self, "Save the run's history", "history.csv",
-                                              "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, QCoreApplication.translate("HistoryPlot", "Save the run's history"),
+            "history.csv", QCoreApplication.translate("HistoryPlot", "CSV files (*.csv)"))
         if path:
             self._runner.history.to_csv(path)
 

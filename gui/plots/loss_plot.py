@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QLabel
 
 from engine.training.per_sample import per_sample, step_losses_per_sample
@@ -36,27 +37,28 @@ class LossPlot(HistoryPlot):
     """
 
     def __init__(self, document: Document, runner: TrainingRunner, parent=None):
-        super().__init__("Loss", runner, parent)
+        super().__init__(QCoreApplication.translate("LossPlot", "Loss"), runner, parent)
         self._document = document
         self._create_curves()
         self.follow_runner()
 
     def _create_curves(self):
         item = self.plot_item
-        item.setLabel("bottom", "training step")
-        item.setLabel("left", "loss E")
+        item.setLabel("bottom", self.tr("training step"))
+        item.setLabel("left", self.tr("loss E"))
         self.legend = add_legend(item)
         self.start_following()  # the range moves in coarse jumps: axes rarely repaint
-        self.batch_curve = item.plot(name="loss of each step's batch", pen=pg.mkPen(BATCH_COLOR))
-        self.epoch_curve = item.plot(name="mean of each epoch", stepMode="center",
+        self.batch_curve = item.plot(name=self.tr("loss of each step's batch"),
+                                     pen=pg.mkPen(BATCH_COLOR))
+        self.epoch_curve = item.plot(name=self.tr("mean of each epoch"), stepMode="center",
                                      pen=pg.mkPen(POSITIVE, width=2.5))
-        self.test_curve = item.plot(name="test loss", pen=pg.mkPen(BACKWARD, width=1.5))
+        self.test_curve = item.plot(name=self.tr("test loss"), pen=pg.mkPen(BACKWARD, width=1.5))
         for curve in (self.batch_curve, self.test_curve):  # (a step curve cannot be thinned)
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
         self.legend.removeItem(self.test_curve)
         self.test_curve.setVisible(False)
-        self.empty_hint = QLabel("— no steps yet: train to see the loss fall")
+        self.empty_hint = QLabel(self.tr("— no steps yet: train to see the loss fall"))
         self.empty_hint.setStyleSheet(f"color: {MUTED_TEXT.name()};")
         self.header.insertWidget(1, self.empty_hint)
         self.train_set_curve = item.plot(pen=None, symbol="o", symbolSize=5,
@@ -78,7 +80,7 @@ class LossPlot(HistoryPlot):
 
     def _on_scale_toggled(self, per_sample_scale: bool):
         self.plot_item.setLabel(
-            "left", self.tr("loss per sample Ē (mean)") if per_sample_scale else "loss E")
+            "left", self.tr("loss per sample Ē (mean)") if per_sample_scale else self.tr("loss E"))
         self.ghosts.show(self.ghost_runs, per_sample_scale)
         self.forget_range()
         self.refresh()
@@ -154,6 +156,6 @@ class LossPlot(HistoryPlot):
             return
         self.test_curve.setVisible(shown)
         if shown:
-            self.legend.addItem(self.test_curve, "test loss")
+            self.legend.addItem(self.test_curve, self.tr("test loss"))
         else:
             self.legend.removeItem(self.test_curve)

@@ -807,6 +807,52 @@ Save them first?</source>
     </message>
 </context>
 <context>
+    <name>GradientPlot</name>
+    <message>
+        <source>‖∂E/∂W‖ per layer</source>
+        <translation>층별 ‖∂E/∂W‖</translation>
+    </message>
+    <message>
+        <source>training step</source>
+        <translation>학습 단계</translation>
+    </message>
+    <message>
+        <source>fixed axis 10⁻¹⁰…10¹</source>
+        <translation>고정 축 10⁻¹⁰…10¹</translation>
+    </message>
+    <message>
+        <source>The same gradient axis for every network and run, to compare the sigmoid and ReLU presets at a glance</source>
+        <translation>모든 네트워크와 실행에 같은 기울기 축을 씁니다. 시그모이드와 ReLU 프리셋을 한눈에 비교할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Each sigmoid layer multiplies the gradient by at most σ′ = {slope} (the notes say about {notes}). {ratio} from layer 1; now: {now}</source>
+        <translation>시그모이드 층은 기울기에 많아야 σ′ = {slope}를 곱합니다(강의 노트는 약 {notes}). 1층부터의 {ratio}; 지금: {now}</translation>
+    </message>
+    <message>
+        <source>Each sigmoid layer multiplies the gradient by at most σ′ = {slope} (the notes say about {notes}). {ratio} from layer 1 at step 1: {first}; now: {now}</source>
+        <translation>시그모이드 층은 기울기에 많아야 σ′ = {slope}를 곱합니다(강의 노트는 약 {notes}). 1층부터의 {ratio}, 1단계: {first}; 지금: {now}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPlot</name>
+    <message>
+        <source>log scale</source>
+        <translation>로그 눈금</translation>
+    </message>
+    <message>
+        <source>Save every step as CSV (step, loss, gradient norms)…</source>
+        <translation>모든 단계를 CSV로 저장(단계, 손실, 기울기 노름)…</translation>
+    </message>
+    <message>
+        <source>Save the run&apos;s history</source>
+        <translation>실행 기록 저장</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>ImportProgress</name>
     <message>
         <source>Cancel import</source>
@@ -1111,6 +1157,34 @@ Save them first?</source>
 </context>
 <context>
     <name>LossPlot</name>
+    <message>
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>training step</source>
+        <translation>학습 단계</translation>
+    </message>
+    <message>
+        <source>loss E</source>
+        <translation>손실 E</translation>
+    </message>
+    <message>
+        <source>loss of each step&apos;s batch</source>
+        <translation>단계별 배치의 손실</translation>
+    </message>
+    <message>
+        <source>mean of each epoch</source>
+        <translation>에폭별 평균</translation>
+    </message>
+    <message>
+        <source>test loss</source>
+        <translation>테스트 손실</translation>
+    </message>
+    <message>
+        <source>— no steps yet: train to see the loss fall</source>
+        <translation>— 아직 단계가 없습니다: 학습하면 손실이 줄어드는 것을 볼 수 있습니다</translation>
+    </message>
     <message>
         <source>per sample</source>
         <translation>샘플당</translation>
@@ -2093,6 +2167,22 @@ Restore the network as it was then?</source>
 <context>
     <name>TrainingPanel</name>
     <message>
+        <source>Layer</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>유닛</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>죽음</translation>
+    </message>
+    <message>
+        <source>Saturated</source>
+        <translation>포화</translation>
+    </message>
+    <message>
         <source>full speed</source>
         <translation>최고 속도</translation>
     </message>
@@ -2101,12 +2191,104 @@ Restore the network as it was then?</source>
         <translation>초당 {n}단계</translation>
     </message>
     <message>
+        <source>Train one step</source>
+        <translation>한 단계 학습</translation>
+    </message>
+    <message>
+        <source>One forward pass, one backward pass, one update (one batch)</source>
+        <translation>순전파 한 번, 역전파 한 번, 업데이트 한 번(배치 하나)</translation>
+    </message>
+    <message>
+        <source>Train one epoch</source>
+        <translation>한 에폭 학습</translation>
+    </message>
+    <message>
+        <source>Steps until every training sample was used once</source>
+        <translation>모든 학습 샘플을 한 번씩 쓸 때까지 단계를 진행합니다</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Train continuously until paused or a stop rule is met</source>
+        <translation>일시정지하거나 멈춤 조건을 만날 때까지 계속 학습합니다</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <source>Parameters back to those of the opened file (re-initialised if the layers changed since); step and epoch counters and the loss record start over. Undoable.</source>
+        <translation>매개변수를 연 파일의 값으로 되돌립니다(그 뒤 층이 바뀌었으면 다시 초기화). 단계와 에폭 카운터, 손실 기록도 처음부터 시작합니다. 실행 취소할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Dead: a ReLU that outputs 0 for every sample (no gradient can reach it). Saturated: a sigmoid/tanh on its flat tails for &gt; 90 % of the samples.</source>
+        <translation>죽음: 모든 샘플에서 0을 출력하는 ReLU(기울기가 전달되지 않음). 포화: 샘플의 90 % 넘게에서 평평한 꼬리에 있는 시그모이드/tanh.</translation>
+    </message>
+    <message>
         <source>How fast Run trains: at a few steps a second every step is shown, the weights it changed glowing on the canvas</source>
         <translation>실행의 학습 속도: 초당 몇 단계이면 모든 단계가 보이고, 바뀐 가중치가 캔버스에서 빛납니다</translation>
     </message>
     <message>
         <source>Pace:</source>
         <translation>속도:</translation>
+    </message>
+    <message>
+        <source>Units (on the training data)</source>
+        <translation>유닛 (학습 데이터 기준)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시정지</translation>
+    </message>
+    <message>
+        <source>Step: &lt;b&gt;{n}&lt;/b&gt;</source>
+        <translation>단계: &lt;b&gt;{n}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Epoch: &lt;b&gt;{n}&lt;/b&gt;</source>
+        <translation>에폭: &lt;b&gt;{n}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Loss of the last batch: —</source>
+        <translation>마지막 배치의 손실: —</translation>
+    </message>
+    <message>
+        <source>Loss of the last batch: &lt;b&gt;{loss}&lt;/b&gt;</source>
+        <translation>마지막 배치의 손실: &lt;b&gt;{loss}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Test loss: &lt;b&gt;{loss}&lt;/b&gt;</source>
+        <translation>테스트 손실: &lt;b&gt;{loss}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Test loss: — (no test split)</source>
+        <translation>테스트 손실: — (테스트 분할 없음)</translation>
+    </message>
+    <message>
+        <source>Cannot check the units: {problem}</source>
+        <translation>유닛을 확인할 수 없습니다: {problem}</translation>
+    </message>
+    <message>
+        <source>Accuracy: —</source>
+        <translation>정확도: —</translation>
+    </message>
+    <message>
+        <source>{n} (output)</source>
+        <translation>{n} (출력층)</translation>
+    </message>
+    <message>
+        <source>Accuracy: — (targets are not classes)</source>
+        <translation>정확도: — (목표값이 클래스가 아님)</translation>
+    </message>
+    <message>
+        <source>Accuracy: &lt;b&gt;{accuracy}&lt;/b&gt;</source>
+        <translation>정확도: &lt;b&gt;{accuracy}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{dead} dead, {saturated} saturated</source>
+        <translation>죽음 {dead}개, 포화 {saturated}개</translation>
     </message>
 </context>
 <context>
