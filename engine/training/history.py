@@ -183,6 +183,13 @@ class History:
         step that ended the last of them. With ``max_points``, every ⌈k/max_points⌉ records
         are averaged (weighted by their steps) into one.
         """
+        ends, sums, steps = self.epoch_records(max_points)
+        return ends, sums / steps
+
+    def epoch_records(self, max_points: int | None = None):
+        """The epoch records as kept: ``(end steps (k,), Σ E (k,), steps (k,))``, new arrays;
+        with ``max_points``, every ⌈k/max_points⌉ records added into one (as :meth:`epoch_means`).
+        """
         used = self._epoch_points
         ends, sums = self._epoch_end[:used], self._epoch_sum[:used]
         steps = self._epoch_steps[:used]
@@ -190,9 +197,9 @@ class History:
             group = -(-used // max(1, int(max_points)))
             starts = np.arange(0, used, group)
             last = np.minimum(starts + group, used) - 1
-            return ends[last].copy(), (np.add.reduceat(sums, starts)
-                                       / np.add.reduceat(steps, starts))
-        return ends.copy(), sums / steps
+            return (ends[last].copy(), np.add.reduceat(sums, starts),
+                    np.add.reduceat(steps, starts))
+        return ends.copy(), sums.copy(), steps.copy()
 
     def clear(self) -> None:
         """Forget every step (a new run); the epoch measure stays."""
