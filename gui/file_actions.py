@@ -230,7 +230,7 @@ class FileActions(QObject):
             if not path:
                 return False
         try:
-            write(self._document.experiment, path, self._document.path)
+            write(self._document.experiment_to_save(), path, self._document.path)
         except NetworkError as error:
             QMessageBox.critical(self._window, self.tr("Cannot export"), str(error))
             return False

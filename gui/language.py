@@ -115,6 +115,7 @@ def rebuild(window):
     new.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose,
                      window.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose))
     new.setGeometry(window.geometry())  # the saved geometry alone may not survive (offscreen)
+    new.training_docks.run_tools.timeline.store = window.training_docks.run_tools.timeline.store
     new.training_docks.runner.take_over(window.training_docks.runner)
     _carry_step_through(window.stepping, new.stepping)
     if window.document.is_modified:  # unsaved work keeps being autosaved

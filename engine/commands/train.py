@@ -47,6 +47,8 @@ def train(
         experiment.run = None
     history = History(len(experiment.network.layers))
     trainer = Trainer(experiment, history)
+    if save or history_path:  # the whole training set's E at each epoch end, kept and shown
+        history.measure_epoch = trainer.training_loss
     if trainer.discarded_run is not None:
         print(tr("note: {spec}: the saved run cannot be carried on ({discarded_run}); training "
                  "starts a fresh run",
@@ -91,10 +93,11 @@ def _draw_progress(done: int, total: int, loss: float | None) -> None:
 
 
 def _write_history(history: History, path: str) -> None:
-    """``step,loss,grad_norm_1,…,grad_norm_L`` written atomically (temporary file, then replace)."""
+    """``step,loss,grad_norm_1,…,grad_norm_L,training_set_loss`` (the last at epoch ends only)
+    written atomically (temporary file, then replace)."""
     try:
         with replacing(path) as temporary:
-            history.to_csv(temporary)
+            history.to_csv(temporary, training_set=True)
     except OSError as error:
         raise NetworkFileError("--history", tr("cannot write it ({reason})",
                                                reason=error.strerror), path) from None

@@ -16,6 +16,7 @@ from engine.files.export_script import (
     assemble,
     docstring,
     exported_document,
+    exported_run,
     has_frozen,
     loss_text,
     write_script,
@@ -77,7 +78,9 @@ def update(parameters, gradients, state):
 
 
 def initial_state(parameters):
-    """The velocity v starts at 0."""
+    """The velocity v: the saved run's (RUN), else 0."""
+    if RUN is not None and "velocity" in RUN:
+        return {"velocity": saved_arrays("velocity", [p.shape for p in parameters])}
     return {"velocity": [np.zeros_like(p) for p in parameters]}
 ''',
     "adam": '''
@@ -98,7 +101,11 @@ def update(parameters, gradients, state):
 
 
 def initial_state(parameters):
-    """Adam starts at step t = 0 with both moments m and s at 0."""
+    """Adam goes on from the saved run's m, s and t (RUN), else starts at t = 0, m = s = 0."""
+    if RUN is not None:
+        shapes = [p.shape for p in parameters]
+        m, s = saved_arrays("first_moment", shapes), saved_arrays("second_moment", shapes)
+        return {"m": m, "s": s, "t": RUN["adam_steps"]}
     zeros = [np.zeros_like(p) for p in parameters]
     return {"m": zeros, "s": zeros, "t": 0}
 ''',
@@ -255,8 +262,9 @@ def numpy_script(
         "backward computes δ = ∂E/∂a ⊙ f′(z) at the output, then δ = (δ W) ⊙ f′(z) going back, "
         "with ∂E/∂W = δᵀ a and ∂E/∂b = Σ δ; update applies the optimizer."
     )
-    head = docstring(document, "trained in plain NumPy", reads_as, source, script)
-    return assemble(head, IMPORTS, "".join(parts), document)
+    run = exported_run(experiment)
+    head = docstring(document, "trained in plain NumPy", reads_as, source, script, run)
+    return assemble(head, IMPORTS, "".join(parts), document, run)
 
 
 def export_numpy(

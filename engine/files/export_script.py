@@ -6,22 +6,32 @@ then the shared parts below), and last the network file itself as ``NETWORK_FILE
 a network file holds it (floats written with ``repr``, so every weight is exact). The script
 trains in the simulator's order of batches and, with ``--save OUT.json``, writes the network
 file back with its trained W and b: a version-1 network file the simulator opens.
+
+A file that holds a run (format version 2) is carried on as ``train FILE`` carries it on: the
+script also carries ``RUN``, the run's place (steps and epochs done, the epoch's order and the
+place in it, the random generator's state) and the optimizer's state (SGD's velocity v, Adam's
+m, s and step count t), from :func:`exported_run`; a run ``train`` would not carry on (it does
+not fit the file's settings) is left out, as ``train`` starts afresh too.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import textwrap
 
 from engine.errors import NetworkFileError
 from engine.files.atomic_write import write_text
 from engine.files.netfile import dumps, parse, to_dict
+from engine.files.netfile_run import run_dict
 from engine.i18n import tr
 from engine.lesson.formula import Symbol, render_form
 from engine.lesson.quantities import Kind, Quantity
 from engine.model.activations import get_activation
 from engine.model.experiment import Experiment
 from engine.model.losses import get_loss
+from engine.training.run_state import capture
+from engine.training.trainer import Trainer
 
 FILE_VERSION = 1  # the scripts write the file without a run: version 1
 TRAINING_DEFAULTS = {"target_loss": None, "max_epochs": None}
@@ -54,6 +64,17 @@ def exported_document(experiment: Experiment, source: str | None = None) -> dict
             spec.setdefault("frozen_biases", layer.frozen_biases.tolist())
     parse(document, source)  # what the script saves must read back
     return document
+
+
+def exported_run(experiment: Experiment) -> dict | None:
+    """The ``run`` section (curves left out) a script carries on: the run of ``experiment`` as
+    a trainer takes it over (None: no run, or one that does not fit, when training starts a
+    fresh run)."""
+    if experiment.run is None:
+        return None
+    trainer = Trainer(experiment.copy())  # takes the run over, or drops it saying why
+    run = capture(trainer, curves=False)
+    return None if run is None else run_dict(run)
 
 
 def has_frozen(document: dict) -> bool:
@@ -110,8 +131,10 @@ def batch_text(training: dict, n_samples: int) -> str:
     return f"batches of {size} of the {n_samples} samples{order}"
 
 
-def docstring(document: dict, what: str, reads_as: str, source: str | None, script: str) -> str:
-    """The script's docstring: the network, loss, optimizer and how to run it."""
+def docstring(document: dict, what: str, reads_as: str, source: str | None, script: str,
+              run: dict | None = None) -> str:
+    """The script's docstring: the network, loss, optimizer, the run it carries on, how to run
+    it."""
     training = document["training"]
     title = f"{document.get('name') or 'Network'}: {what}"
     n_samples = len(document["data"]["inputs"])
@@ -122,6 +145,12 @@ def docstring(document: dict, what: str, reads_as: str, source: str | None, scri
     ]
     if has_frozen(document):
         facts.append("Frozen entries never move (their gradient is set to 0 before each update).")
+    if run is not None:
+        facts.append(
+            f"It carries on the run saved in the file after step {run['steps']} (epoch "
+            f"{run['epochs'] + 1}): the optimizer's state, the epoch's order and place in it, "
+            "and the random generator's state are those of the saved run (RUN)."
+        )
     paragraphs = [title, document.get("description") or "", " ".join(facts), reads_as, (
         f"Run: python {script} --steps N [--save OUT.json]. After N steps its parameters are "
         f"those of `python main.py train {source or 'FILE'} --steps N` (to about 1e-10), and "
@@ -139,15 +168,33 @@ def batches(n_samples: int):
 
     An epoch walks all samples in batches of ``batch_size`` (null: all of them at once); its
     last batch may be smaller. With ``shuffle``, every epoch takes a new permutation drawn
-    from one numpy default_rng(seed), made once for the whole run.
+    from one numpy default_rng(seed), made once for the whole run. A saved run (RUN) goes on
+    in its epoch, order and place, the generator in the state the run left it.
     """
     training = NETWORK_FILE["training"]
     rng = np.random.default_rng(training["seed"])
     size = min(training["batch_size"] or n_samples, n_samples)
-    for epoch in itertools.count():
-        order = rng.permutation(n_samples) if training["shuffle"] else np.arange(n_samples)
-        for start in range(0, n_samples, size):
+    first, order, position = 0, None, 0
+    if RUN is not None:
+        rng.bit_generator.state = RUN["random_state"]
+        first, position = RUN["epochs"], RUN["position"]
+        order = np.arange(n_samples) if RUN["order"] is None else np.array(RUN["order"])
+    for epoch in itertools.count(first):
+        if order is None:
+            order = rng.permutation(n_samples) if training["shuffle"] else np.arange(n_samples)
+        for start in range(position, n_samples, size):
             yield epoch, order[start:start + size]
+        order, position = None, 0
+
+
+def saved_arrays(name: str, shapes: list) -> list:
+    """The saved run's vector ``name`` (W₁, b₁, W₂, b₂, … row by row) as arrays of ``shapes``."""
+    vector, arrays, start = np.array(RUN[name], dtype=np.float64), [], 0
+    for shape in shapes:
+        size = int(np.prod(shape))
+        arrays.append(vector[start:start + size].reshape(shape))
+        start += size
+    return arrays
 
 
 def stops_before(epoch: int) -> bool:
@@ -184,10 +231,11 @@ def main() -> int:
         parser.error(f"--steps: expected a whole number >= 0, got {arguments.steps}")
     parameters, done, loss, diverged = train(arguments.steps)
     print(f"trained for {done} step{'' if done == 1 else 's'}")
+    before = 0 if RUN is None else RUN["steps"]  # the steps of the run the file carried
     if loss is not None:
         print(f"loss of the last step's batch, before its update: {loss:.12g}")
     if diverged:
-        print(f"training diverged at step {done + 1}: {diverged}; the step was undone",
+        print(f"training diverged at step {before + done + 1}: {diverged}; the step was undone",
               file=sys.stderr)
     if arguments.save:
         try:
@@ -201,21 +249,29 @@ def main() -> int:
 '''
 
 
-def file_block(document: dict) -> str:
-    """``NETWORK_FILE = json.loads(...)``: the network file as the simulator writes it."""
+def file_block(document: dict, run: dict | None = None) -> str:
+    """``NETWORK_FILE = json.loads(...)``: the network file as the simulator writes it; then
+    ``RUN``, the run it carries on (its ``run`` section without the curves) or None."""
     text = dumps(document)
     if '"""' in text:  # cannot happen: JSON escapes every quote inside its strings
         raise ValueError("the network file's text would end the script's string")
+    carried = "RUN = None  # no saved run: training starts a fresh run\n" if run is None else (
+        "\n# ----- the run saved in the file, its place and the optimizer's state -----\n"
+        f'RUN = json.loads(r"""\n{json.dumps(run, ensure_ascii=False)}""")  # noqa: E501\n'
+    )
     return (
         "\n# ----- the network file this script was exported from: weights, settings, data -----\n"
         f'NETWORK_FILE = json.loads(r"""\n{text}""")  # noqa: E501\n'
-        '\n\nif __name__ == "__main__":\n    sys.exit(main())\n'
+        + carried + '\n\nif __name__ == "__main__":\n    sys.exit(main())\n'
     )
 
 
-def assemble(head: str, imports: str, code: str, document: dict) -> str:
-    """The whole script: docstring, imports, the script's own code, shared code, the file."""
-    return head + "\n" + imports + code.rstrip("\n") + "\n" + SHARED_CODE + file_block(document)
+def assemble(head: str, imports: str, code: str, document: dict,
+             run: dict | None = None) -> str:
+    """The whole script: docstring, imports, the script's own code, shared code, the file and
+    the run it carries on."""
+    return (head + "\n" + imports + code.rstrip("\n") + "\n" + SHARED_CODE
+            + file_block(document, run))
 
 
 def write_script(text: str, path: str | os.PathLike) -> None:

@@ -18,6 +18,7 @@ from engine.files.export_script import (
     assemble,
     docstring,
     exported_document,
+    exported_run,
     has_frozen,
     loss_text,
     sizes,
@@ -96,6 +97,24 @@ def build_network() -> nn.Sequential:
     return network
 
 
+def carry_on(optimizer, parameters: list) -> None:
+    """Give ``optimizer`` the saved run's state (RUN), if any: SGD's velocity v as its
+    momentum_buffer; Adam's m, s and step count t as its exp_avg, exp_avg_sq and step."""
+    if RUN is None:
+        return
+    shapes = [tuple(p.shape) for p in parameters]
+    saved = {{name: saved_arrays(name, shapes) for name in ("velocity", "first_moment",
+                                                            "second_moment") if name in RUN}}
+    for index, parameter in enumerate(parameters):
+        state = optimizer.state[parameter]
+        if "velocity" in saved:
+            state["momentum_buffer"] = torch.tensor(saved["velocity"][index])
+        if "first_moment" in saved:
+            state["step"] = torch.tensor(float(RUN["adam_steps"]), dtype=torch.float64)
+            state["exp_avg"] = torch.tensor(saved["first_moment"][index])
+            state["exp_avg_sq"] = torch.tensor(saved["second_moment"][index])
+
+
 def loss_function(a: torch.Tensor, t: torch.Tensor) -> torch.Tensor:
     """E of a batch (rows): {loss_text}."""
     per_sample = {per_sample}
@@ -111,7 +130,8 @@ def train(steps: int):
     training = NETWORK_FILE["training"]
     network = build_network()
     parameters = list(network.parameters())
-    optimizer = {optimizer}{frozen_masks}
+    optimizer = {optimizer}
+    carry_on(optimizer, parameters){frozen_masks}
     inputs = torch.tensor(NETWORK_FILE["data"]["inputs"], dtype=torch.float64)
     targets = torch.tensor(NETWORK_FILE["data"]["targets"], dtype=torch.float64)
     done, loss, diverged = 0, None, None
@@ -170,8 +190,9 @@ def torch_script(
         "Each step: the network's output a for a batch of rows, the loss E against the targets "
         "t, backward() for every ∂E/∂θ, then one optimizer step."
     )
-    head = docstring(document, "trained in PyTorch", reads_as, source, script)
-    return assemble(head, IMPORTS, code, document)
+    run = exported_run(experiment)
+    head = docstring(document, "trained in PyTorch", reads_as, source, script, run)
+    return assemble(head, IMPORTS, code, document, run)
 
 
 def export_torch(

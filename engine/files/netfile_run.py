@@ -6,15 +6,16 @@
             "velocity": [P numbers]                       (sgd with momentum > 0),
             "first_moment": [P], "second_moment": [P], "adam_steps": t   (adam),
             "curves": {"exact_from", "loss", "grad_norms", "summary", "test_steps",
-                       "test_loss", "epochs"}}
+                       "test_loss", "epochs", "train_steps", "train_loss"}}
 
 P is the network's parameter count (W then b of each layer, row by row). The curves are
 :func:`engine.training.history_state.history_state`, bounded: at most ``TAIL_VALUES`` exact
-numbers, 4096 summary buckets, 8192 test losses, 16,384 epoch records (a file may hold up to
-65,536, as a History keeps them). The section is checked
-like the rest of the file (a bad value names its key); a run that does not fit the file's
-network, data or settings (a shape or the optimizer differs) is kept as "unfit" and the trainer
-starts a fresh run, saying why.
+numbers, 4096 summary buckets, 8192 test losses, 8192 losses of the whole training set (each
+measured at an epoch end, ``train_steps``/``train_loss``, optional), 16,384 epoch records (a
+file may hold up to 65,536, as a History keeps them). The section is checked like the rest
+of the file (a bad value names its key); a run that does not fit the file's network, data or
+settings (a shape or the optimizer differs) is kept as "unfit" and the trainer starts a fresh
+run, saying why.
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ MAX_EXACT_VALUES = 1_000_000  # a file's exact curve values at most (this progra
 RUN_KEYS = ("steps", "epochs", "position", "order", "random_state", "optimizer", "velocity",
             "first_moment", "second_moment", "adam_steps", "curves")
 RANDOM_KEYS = ("bit_generator", "state", "has_uint32", "uinteger")
-CURVE_KEYS = ("exact_from", "loss", "grad_norms", "summary", "test_steps", "test_loss", "epochs")
+CURVE_KEYS = ("exact_from", "loss", "grad_norms", "summary", "test_steps", "test_loss", "epochs",
+              "train_steps", "train_loss")
+REQUIRED_CURVE_KEYS = CURVE_KEYS[:7]  # a file may lack the training set's losses
 SUMMARY_KEYS = ("steps_per_bucket", "loss_min", "loss_max", "loss_sum", "grad_min", "grad_max")
 EPOCH_KEYS = ("count", "last_end", "epochs_per_point", "ends", "sums", "steps")
 _LIMITS = History(1)
@@ -76,6 +79,8 @@ def _curves_dict(history: dict) -> dict:
         "summary": summary,
         "test_steps": history["test_steps"].tolist(),
         "test_loss": _floats(history["test_loss"]),
+        "train_steps": history["train_steps"].tolist(),
+        "train_loss": _floats(history["train_loss"]),
         "epochs": {"count": int(epochs["count"]), "last_end": int(epochs["last_end"]),
                    "epochs_per_point": int(epochs["epochs_per_point"]),
                    "ends": epochs["ends"].tolist(), "sums": _floats(epochs["sums"]),
@@ -208,7 +213,7 @@ def _curves(check: Checker, spec, steps: int, layers: int) -> dict:
     key = "run.curves"
     if not isinstance(spec, dict):
         check.fail(key, tr("expected an object, got {spec}", spec=check.show(spec)))
-    check.keys(spec, key, CURVE_KEYS, required=CURVE_KEYS)
+    check.keys(spec, key, CURVE_KEYS, required=REQUIRED_CURVE_KEYS)
     keep = MAX_EXACT_VALUES // (1 + layers)
     first = check.count(spec["exact_from"], f"{key}.exact_from", max(1, steps - keep + 1),
                         steps + 1, tr("(the first exact step)"))
@@ -228,9 +233,27 @@ def _curves(check: Checker, spec, steps: int, layers: int) -> dict:
     test_steps = _whole_numbers(check, test_steps, f"{key}.test_steps", len(test_steps), 0, steps)
     test_loss = check.vector(spec["test_loss"], f"{key}.test_loss", len(test_steps),
                              tr("test steps"))
+    train_steps, train_loss = _measured(check, spec, key, steps)
     return {"steps": steps, "exact_from": first, "loss": loss, "grad_norms": grads,
             "summary": summary, "test_steps": test_steps, "test_loss": test_loss,
+            "train_steps": train_steps, "train_loss": train_loss,
             "epochs": _epochs(check, spec["epochs"], f"{key}.epochs", steps)}
+
+
+def _measured(check: Checker, spec: dict, key: str, steps: int):
+    """The whole training set's losses at epoch ends: (steps (e,) rising, losses (e,))."""
+    train_steps = spec.get("train_steps", [])
+    if not isinstance(train_steps, list) or len(train_steps) > TEST_POINTS:
+        check.fail(f"{key}.train_steps",
+                   tr("expected a list of at most {test_points} steps, got {test_steps}",
+                      test_points=TEST_POINTS, test_steps=check.show(train_steps)))
+    train_steps = _whole_numbers(check, train_steps, f"{key}.train_steps", len(train_steps), 1,
+                                 steps)
+    if np.any(np.diff(train_steps) <= 0):
+        check.fail(f"{key}.train_steps", tr("must rise step by step"))
+    train_loss = check.vector(spec.get("train_loss", []), f"{key}.train_loss",
+                              len(train_steps), tr("measured epoch ends"))
+    return train_steps, train_loss
 
 
 def _summary(check: Checker, spec, key: str, steps: int, layers: int) -> dict:

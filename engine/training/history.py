@@ -183,6 +183,13 @@ class History:
         step that ended the last of them. With ``max_points``, every ⌈k/max_points⌉ records
         are averaged (weighted by their steps) into one.
         """
+        ends, sums, steps = self.epoch_records(max_points)
+        return ends, sums / steps
+
+    def epoch_records(self, max_points: int | None = None):
+        """The epoch records as kept: ``(end steps (k,), Σ E (k,), steps (k,))``, new arrays;
+        with ``max_points``, every ⌈k/max_points⌉ records added into one (as :meth:`epoch_means`).
+        """
         used = self._epoch_points
         ends, sums = self._epoch_end[:used], self._epoch_sum[:used]
         steps = self._epoch_steps[:used]
@@ -190,9 +197,9 @@ class History:
             group = -(-used // max(1, int(max_points)))
             starts = np.arange(0, used, group)
             last = np.minimum(starts + group, used) - 1
-            return ends[last].copy(), (np.add.reduceat(sums, starts)
-                                       / np.add.reduceat(steps, starts))
-        return ends.copy(), sums / steps
+            return (ends[last].copy(), np.add.reduceat(sums, starts),
+                    np.add.reduceat(steps, starts))
+        return ends.copy(), sums.copy(), steps.copy()
 
     def clear(self) -> None:
         """Forget every step (a new run); the epoch measure stays."""
@@ -329,22 +336,26 @@ class History:
         return self._test_steps[: self.test_count].copy(), self._test_loss[: self.test_count].copy()
 
     # ----- output -------------------------------------------------------------
-    def to_csv(self, path) -> int:
+    def to_csv(self, path, training_set: bool = False) -> int:
         """Write ``step,loss,grad_norm_1,…,grad_norm_L``: one row per exactly kept step.
 
         Every step is kept for runs up to :attr:`max_exact_steps` steps; for longer runs only
         the newest that many are written. Values use ``repr`` so they read back bit-identical.
+        ``training_set``: one more column last, ``training_set_loss``, E over the whole
+        training set measured at the step that ended an epoch (empty at other steps).
         Returns the number of rows written.
         """
         steps, loss, grads = self.exact()
         header = ["step", "loss"] + [f"grad_norm_{i}" for i in range(1, self.n_layers + 1)]
+        measured = dict(zip(self._train_steps, self._train_loss, strict=True))
         with open(path, "w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
-            writer.writerow(header)
+            writer.writerow(header + ["training_set_loss"] * training_set)
             for step, value, norms in zip(
                 steps.tolist(), loss.tolist(), grads.tolist(), strict=True
             ):
-                writer.writerow([step, repr(value), *map(repr, norms)])
+                whole = [repr(measured[step]) if step in measured else ""] * training_set
+                writer.writerow([step, repr(value), *map(repr, norms), *whole])
         return len(steps)
 
     @property

@@ -8,7 +8,8 @@ A run's curves go into its network file, so their size is bounded whatever the r
   and the newest :func:`tail_steps` steps exactly; the steps before those are then only in the
   summary, as they would be in a long run's own ring.
 
-Test-set losses are thinned to at most ``TEST_POINTS`` evenly spaced points (the last kept);
+Test-set losses, and the whole training set's losses measured at epoch ends, are each thinned
+to at most ``TEST_POINTS`` evenly spaced points (the last kept);
 epoch records are kept as the History keeps them up to ``EPOCH_POINTS``, past that merged
 pairwise as the History itself merges them (each record then the mean over 2, 4, … as many
 epochs).
@@ -36,7 +37,8 @@ def history_state(history: History) -> dict:
     Keys: ``steps``, ``exact_from`` (the first step of ``loss`` (k,) and ``grad_norms``
     (k, L)), ``summary`` (None, or ``steps_per_bucket`` and ``loss_min``/``loss_max``/
     ``loss_sum`` (u,), ``grad_min``/``grad_max`` (u, L)), ``test_steps``/``test_loss`` (t,),
-    ``epochs`` (``count``, ``last_end``, ``epochs_per_point``, ``ends``/``sums``/``steps``).
+    ``train_steps``/``train_loss`` (e,) the whole training set's E at epoch ends, ``epochs``
+    (``count``, ``last_end``, ``epochs_per_point``, ``ends``/``sums``/``steps``).
     """
     count, keep = history.count, tail_steps(history.n_layers)
     summary = None
@@ -50,10 +52,8 @@ def history_state(history: History) -> dict:
                    "grad_min": history._grad_min[:used].copy(),
                    "grad_max": history._grad_max[:used].copy()}
     steps, loss, grads = history.exact(keep)
-    test_steps, test_loss = history.test_series()
-    if len(test_steps) > TEST_POINTS:
-        picked = np.unique(np.linspace(0, len(test_steps) - 1, TEST_POINTS).round().astype(int))
-        test_steps, test_loss = test_steps[picked], test_loss[picked]
+    test_steps, test_loss = _thinned(*history.test_series())
+    train_steps, train_loss = _thinned(*history.training_series())
     used = history._epoch_points
     epochs = _thinned_epochs(history._epoch_end[:used], history._epoch_sum[:used],
                              history._epoch_steps[:used], history.epochs_per_point)
@@ -65,9 +65,19 @@ def history_state(history: History) -> dict:
         "summary": summary,
         "test_steps": test_steps,
         "test_loss": test_loss,
+        "train_steps": train_steps,
+        "train_loss": train_loss,
         "epochs": {"count": history.epoch_count, "last_end": history.last_epoch_end,
                    **epochs},
     }
+
+
+def _thinned(steps, losses):
+    """At most ``TEST_POINTS`` of (steps (k,), losses (k,)), evenly spaced, the last kept."""
+    if len(steps) > TEST_POINTS:
+        picked = np.unique(np.linspace(0, len(steps) - 1, TEST_POINTS).round().astype(int))
+        steps, losses = steps[picked], losses[picked]
+    return steps, losses
 
 
 def _thinned_epochs(ends, sums, steps, per_point: int) -> dict:
@@ -109,6 +119,8 @@ def restore_history(history: History, state: dict) -> None:
     for step, loss in zip(state["test_steps"].tolist(), state["test_loss"].tolist(),
                           strict=True):
         history.record_test(loss, step)
+    history._train_steps = [int(step) for step in state.get("train_steps", ())]
+    history._train_loss = [float(loss) for loss in state.get("train_loss", ())]
     epochs = state["epochs"]
     history.epoch_count = int(epochs["count"])
     history.last_epoch_end = int(epochs["last_end"])

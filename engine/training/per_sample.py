@@ -24,6 +24,15 @@ def batch_sizes(steps: np.ndarray, samples: int, batch: int | None) -> np.ndarra
     return np.where((steps - 1) % per_epoch == per_epoch - 1, last, b)
 
 
+def samples_through(steps, samples: int, batch: int | None) -> np.ndarray:
+    """Samples trained on in steps 1 … s, for each s of ``steps`` (k,): whole epochs of
+    ``samples`` each, then (s mod ⌈n/b⌉) full batches of b."""
+    steps = np.asarray(steps, dtype=np.int64)
+    b = samples if batch is None else max(1, min(int(batch), samples))
+    per_epoch = -(-samples // b)
+    return steps // per_epoch * samples + steps % per_epoch * b
+
+
 def per_sample(loss: np.ndarray, reduction: str, sizes) -> np.ndarray:
     """Ē = E / b for "sum" (``sizes`` b: an int or (k,) like ``loss``), E for "mean"."""
     loss = np.asarray(loss, dtype=np.float64)
@@ -36,3 +45,28 @@ def step_losses_per_sample(steps, loss, reduction: str, samples: int,
                            batch: int | None) -> np.ndarray:
     """The batch losses ``loss`` (k,) of ``steps`` (k,) as per-sample means (k,)."""
     return per_sample(loss, reduction, batch_sizes(steps, samples, batch))
+
+
+def epoch_means_per_sample(history, reduction: str, samples: int, batch: int | None,
+                           max_points: int | None = None):
+    """Each epoch's mean loss per sample, every sample weighing the same: ``(end steps (k,),
+    Ē (k,))`` with Ē = Σₛ bₛ Ēₛ / Σₛ bₛ over the epoch's steps s (bₛ its batch's samples, Ēₛ its
+    per-sample loss), so a short last batch counts for its own samples only.
+
+    "sum": Ē = Σₛ Eₛ / Σₛ bₛ exactly, from the epoch's sum. "mean": Σₛ bₛ Eₛ / Σₛ bₛ from the
+    exact store; an epoch whose steps have left it keeps its plain mean Σₛ Eₛ / k.
+    """
+    ends, sums, counts = history.epoch_records(max_points)
+    starts = ends - counts  # the step before each record's first
+    weights = samples_through(ends, samples, batch) - samples_through(starts, samples, batch)
+    if reduction == "sum":
+        return ends, sums / weights
+    means = sums / counts
+    steps, loss, _ = history.exact()
+    if len(steps):
+        weighted = np.concatenate([[0.0], np.cumsum(loss * batch_sizes(steps, samples, batch))])
+        exact = starts + 1 >= steps[0]
+        first = steps[0]
+        means[exact] = ((weighted[ends[exact] - first + 1] - weighted[starts[exact] - first + 1])
+                        / weights[exact])
+    return ends, means

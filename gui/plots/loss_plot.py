@@ -17,7 +17,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QLabel
 
-from engine.training.per_sample import per_sample, step_losses_per_sample
+from engine.training.per_sample import (
+    epoch_means_per_sample,
+    per_sample,
+    step_losses_per_sample,
+)
 from gui.document import Document
 from gui.plots.export import add_legend
 from gui.plots.ghost_curves import GhostCurves
@@ -72,6 +76,7 @@ class LossPlot(HistoryPlot):
         self.per_sample_check.toggled.connect(self._on_scale_toggled)
         self.ghosts = GhostCurves(item, self.legend, "loss")
         self.ghost_runs = []
+        self.per_sample_check.setChecked(True)  # one scale unless raw E is asked for
 
     def show_ghosts(self, runs) -> None:
         """Draw the runs kept for comparison (engine FrozenRun) as dashed curves."""
@@ -131,9 +136,7 @@ class LossPlot(HistoryPlot):
             test_steps, test_loss = test_steps[::k], test_loss[::k]
         loss, test_loss = self._scaled(steps, loss, test_loss)
         self.batch_curve.setData(steps, loss)
-        ends, means = history.epoch_means(self.plot_width())
-        if self.per_sample_check.isChecked():  # the epoch's mean of the per-sample losses
-            ends, means = self._per_sample_epoch_means(ends, means)
+        ends, means = self._epoch_means()
         # each mean spans its epoch: from the previous epoch's end (0 for the first) to its own
         self.epoch_curve.setData(np.concatenate([[0], ends]), means)
         self.test_curve.setData(test_steps, test_loss)
@@ -141,14 +144,14 @@ class LossPlot(HistoryPlot):
         self.follow(max(float(steps[-1]), self.ghosts.last_step()),
                     [loss, test_loss, self._draw_train_set(), *self.ghosts.values()])
 
-    def _per_sample_epoch_means(self, ends, means):
-        """Epoch means of E as per-sample means: E / b for "sum" (b the epoch's usual batch)."""
-        data = self._document.data
-        if data is None or len(data) == 0:
-            return ends, means
-        batch = self._document.training.batch_size
-        size = len(data) if batch is None else min(batch, len(data))
-        return ends, per_sample(means, self._document.network.reduction, size)
+    def _epoch_means(self):
+        """Each epoch's mean: of E, or per sample with every sample weighing the same (a short
+        last batch counts for its own samples only)."""
+        history, data = self._runner.history, self._document.data
+        if not self.per_sample_check.isChecked() or data is None or len(data) == 0:
+            return history.epoch_means(self.plot_width())
+        return epoch_means_per_sample(history, self._document.network.reduction, len(data),
+                                      self._document.training.batch_size, self.plot_width())
 
     def _show_test_curve(self, shown: bool):
         """The test curve and its legend entry only when there is a test split."""

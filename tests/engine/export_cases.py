@@ -100,13 +100,22 @@ def grid() -> list[Case]:
     return cases
 
 
-def train_both_ways(cases, folder: Path, export) -> dict[str, tuple[Path, Path, Path]]:
+def train_both_ways(cases, folder: Path, export,
+                    started: int = 0) -> dict[str, tuple[Path, Path, Path]]:
     """For each case: its file, ``train FILE --steps N --save`` run in-process, and the script
-    that ``export`` writes run in two processes; {name: (file, engine's, script's)}."""
+    that ``export`` writes run in two processes; {name: (file, engine's, script's)}.
+    ``started`` > 0: the file is saved mid-run, after ``train --steps started`` (it holds
+    the run, which both carry on)."""
     paths, jobs = {}, []
     for case in cases:
         source = folder / f"{case.name}.json"
         netfile.write_file(case.experiment(), source)
+        if started:
+            fresh = source.with_name(f"{case.name}-fresh.json")
+            source.rename(fresh)
+            assert main(["train", str(fresh), "--steps", str(started), "--save",
+                         str(source)]) == 0
+            assert netfile.load(str(source)).run.steps == started
         engine_out = folder / f"{case.name}-engine.json"
         script_out = folder / f"{case.name}-script.json"
         assert main(["train", str(source), "--steps", str(STEPS), "--save", str(engine_out)]) == 0

@@ -20,6 +20,7 @@ import pytest
 from engine.cli import main
 from engine.files import netfile, presets
 from engine.model.rules import MAX_FILE_BYTES
+from engine.training.trainer import Trainer
 from tests.engine.test_netfile import BAD_DOCUMENTS, seed_document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,13 +111,31 @@ def test_history_has_the_header_and_one_row_per_step(tmp_path, capsys):
     status, _, _ = run(["train", "preset:xor", "--steps", "50", "--history", history], capsys)
     assert status == 0
     rows = list(csv.reader(history.read_text().splitlines()))
-    assert rows[0] == ["step", "loss", "grad_norm_1", "grad_norm_2"]
+    assert rows[0] == ["step", "loss", "grad_norm_1", "grad_norm_2", "training_set_loss"]
     assert [int(row[0]) for row in rows[1:]] == list(range(1, 51))
     losses = [float(row[1]) for row in rows[1:]]
     experiment = presets.load_preset("xor")
     data = experiment.data
     assert losses[0] == pytest.approx(experiment.network.loss_value(data.inputs, data.targets))
     assert losses[-1] < losses[0]
+
+
+def test_history_reports_the_whole_training_sets_loss_at_each_epoch_end(tmp_path, capsys):
+    source, history = tmp_path / "xor.json", tmp_path / "history.csv"
+    experiment = presets.load_preset("xor")  # 4 samples, batches of 3: epochs end at 2, 4, 6
+    experiment.training.batch_size = 3
+    netfile.write_file(experiment, source)
+    status, _, _ = run(["train", source, "--steps", "5", "--history", history], capsys)
+    assert status == 0
+    rows = list(csv.reader(history.read_text().splitlines()))
+    assert [row[4] != "" for row in rows[1:]] == [False, True, False, True, False]
+    straight = netfile.read_file(source)
+    trainer = Trainer(straight)
+    trainer.run(2)
+    assert float(rows[2][4]) == trainer.training_loss()  # after step 2's update, exactly
+    trainer.run(2)
+    assert float(rows[4][4]) == trainer.training_loss()
+    assert len({len(row) for row in rows}) == 1
 
 
 def test_xor_preset_trains_below_the_promised_loss(capsys):
@@ -137,7 +156,7 @@ def test_divergence_exits_3_and_still_writes_the_last_finite_step(tmp_path, caps
     for layer in saved.network.layers:
         assert np.isfinite(layer.weights).all() and np.isfinite(layer.biases).all()
     rows = list(csv.reader(history.read_text().splitlines()))
-    assert rows[0] == ["step", "loss", "grad_norm_1", "grad_norm_2"]
+    assert rows[0] == ["step", "loss", "grad_norm_1", "grad_norm_2", "training_set_loss"]
     diverged_at = int(err[0].split("diverged at step ")[1].split(":")[0])
     assert 1 < diverged_at < 1000
     assert [int(row[0]) for row in rows[1:]] == list(range(1, diverged_at))

@@ -17,10 +17,12 @@ from engine.files.export_numpy import export_numpy, numpy_script
 from engine.files.export_torch import torch_script
 from engine.model.experiment import Experiment
 from tests.engine.export_cases import (
+    STEPS,
     Case,
     check_agreement,
     check_zero_steps_round_trip,
     grid,
+    largest_difference,
     train_both_ways,
 )
 
@@ -187,3 +189,59 @@ def test_a_description_cannot_break_the_docstring(tmp_path):
     path = tmp_path / "odd.py"
     export_numpy(experiment, path)
     assert ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))).count('"""') == 1
+
+
+# ----- a file saved mid-run: the script carries the run on, as ``train FILE`` does ----------
+MID_RUN = [
+    Case(40 + index, loss, "mean", optimizer, frozen, batching)
+    for index, (loss, optimizer, frozen, batching) in enumerate([
+        ("half_sse", "sgd", False, "shuffled"),
+        ("mse", "momentum", True, "shuffled"),
+        ("cross_entropy", "adam", False, "shuffled"),
+        ("binary_cross_entropy", "adam", True, "batches"),
+        ("sse", "momentum", False, "whole"),
+    ])
+]
+MID_STEP = 7  # batches of 3 of 10 samples: in the second epoch, one sample left of it
+
+
+def mid_run_cases(folder, export):
+    """The MID_RUN files saved after MID_STEP steps, trained on both ways."""
+    return train_both_ways(MID_RUN, folder, export, started=MID_STEP)
+
+
+@pytest.fixture(scope="module")
+def mid_run(tmp_path_factory):
+    return mid_run_cases(tmp_path_factory.mktemp("numpy-mid-run"), export_numpy)
+
+
+@pytest.mark.parametrize("case", MID_RUN, ids=lambda case: case.name)
+def test_the_numpy_script_carries_on_a_saved_run(mid_run, case):
+    check_agreement(mid_run[case.name])
+
+
+def test_a_saved_run_is_carried_not_restarted(mid_run, tmp_path):
+    """A fresh run from the mid-run parameters ends elsewhere: carrying the run matters."""
+    source, engine_out, _ = mid_run[MID_RUN[2].name]
+    fresh = tmp_path / "fresh.json"
+    assert main(["train", str(source), "--restart", "--steps", str(STEPS),
+                 "--save", str(fresh)]) == 0
+    assert largest_difference(fresh, engine_out) > 1e-4
+
+
+def test_the_script_carries_the_run_place_and_optimizer_state(mid_run):
+    source = mid_run[MID_RUN[2].name][0]
+    text = numpy_script(netfile.load(str(source)), str(source))
+    start = text.index('RUN = json.loads(r"""') + len('RUN = json.loads(r"""')
+    run = json.loads(text[start : text.index('""")', start)])
+    saved = netfile.load(str(source)).run
+    assert (run["steps"], run["epochs"], run["position"]) == (MID_STEP, 1, 9)
+    assert run["order"] == saved.order.tolist() and run["adam_steps"] == MID_STEP
+    assert run["first_moment"] == saved.optimizer_state["first_moment"].tolist()
+    assert run["random_state"] == saved.rng and "curves" not in run
+    assert "carries on the run saved in the file after step 7 (epoch 2)" in " ".join(
+        text[: text.index('"""', 3)].split())
+
+
+def test_a_fresh_file_carries_no_run():
+    assert "\nRUN = None" in numpy_script(READ_CASES[0].experiment())

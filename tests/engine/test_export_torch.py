@@ -17,6 +17,7 @@ from tests.engine.export_cases import (
     grid,
     train_both_ways,
 )
+from tests.engine.test_export_numpy import MID_RUN, mid_run_cases
 
 pytest.importorskip("torch")
 
@@ -36,3 +37,15 @@ def test_the_pytorch_script_ends_on_the_engines_parameters(trained, case):
 def test_zero_steps_load_and_save_the_exact_weights(tmp_path):
     case = Case(2, "binary_cross_entropy", "sum", "adam", True, "whole")
     check_zero_steps_round_trip(export_torch, case, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def mid_run(tmp_path_factory):
+    return mid_run_cases(tmp_path_factory.mktemp("torch-mid-run"), export_torch)
+
+
+@pytest.mark.parametrize("case", MID_RUN, ids=lambda case: case.name)
+def test_the_pytorch_script_carries_on_a_saved_run(mid_run, case):
+    """A file saved mid-run (velocity, Adam's m, s and t, the epoch's order and place, the
+    random generator) goes on in the script exactly as ``train FILE --steps N``."""
+    check_agreement(mid_run[case.name])

@@ -8,7 +8,12 @@ import pytest
 
 from engine.files import netfile
 from engine.training.history import History
-from engine.training.per_sample import batch_sizes, per_sample, step_losses_per_sample
+from engine.training.per_sample import (
+    batch_sizes,
+    epoch_means_per_sample,
+    per_sample,
+    step_losses_per_sample,
+)
 from engine.training.trainer import Trainer
 
 
@@ -73,3 +78,35 @@ def test_truncate_forgets_the_steps_after_one():
     assert steps[-1] <= 25 and loss.max() == 25.0
     history.record(7.0, [1.0, 1.0])
     assert history.exact()[1][-1] == 7.0 and history.count == 26
+
+
+# ----- each epoch's mean per sample: a short last batch weighs by its samples ----------------
+def _history_of(losses_per_epoch):
+    history = History(1)
+    for epoch in losses_per_epoch:
+        for loss in epoch:
+            history.record(loss, [1.0])
+        history.end_epoch()
+    return history
+
+
+def test_an_epochs_per_sample_mean_weighs_a_short_last_batch_by_its_samples_sum():
+    # 10 samples in batches of 4: steps of 4, 4 and 2 samples; "sum" losses
+    history = _history_of([[8.0, 4.0, 1.0], [2.0, 2.0, 6.0]])
+    ends, means = epoch_means_per_sample(history, "sum", 10, 4)
+    np.testing.assert_array_equal(ends, [3, 6])
+    np.testing.assert_array_equal(means, [13.0 / 10, 10.0 / 10])  # Σ E over all 10 samples
+
+
+def test_an_epochs_per_sample_mean_weighs_a_short_last_batch_by_its_samples_mean():
+    history = _history_of([[2.0, 1.0, 0.5], [1.0, 1.0, 6.0]])
+    _, means = epoch_means_per_sample(history, "mean", 10, 4)
+    np.testing.assert_allclose(means, [(4 * 2.0 + 4 * 1.0 + 2 * 0.5) / 10,
+                                       (4 * 1.0 + 4 * 1.0 + 2 * 6.0) / 10], rtol=1e-15)
+    assert means[1] != pytest.approx(history.epoch_means()[1][1])  # not the plain mean 8/3
+
+
+def test_whole_batches_give_the_plain_mean():
+    history = _history_of([[3.0, 5.0], [1.0, 1.0]])
+    _, means = epoch_means_per_sample(history, "mean", 8, 4)
+    np.testing.assert_array_equal(means, history.epoch_means()[1])

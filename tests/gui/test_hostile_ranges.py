@@ -89,6 +89,7 @@ def test_the_loss_plot_keeps_its_range_for_losses_too_large_to_plot(qtbot, owned
     qtbot.addWidget(plot)
     plot.show()
     plot.log_check.setChecked(False)
+    plot.per_sample_check.setChecked(False)  # E as recorded ("sum"), not per sample
     for loss in (1e306, 0.0):
         plot._runner.history.record(loss, [1.0, 1.0])
     plot.refresh()

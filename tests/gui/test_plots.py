@@ -76,6 +76,7 @@ def test_the_loss_plot_draws_the_history_and_the_mean_of_each_epoch(qtbot, owned
     qtbot.addWidget(plot)
     plot.resize(500, 300)
     plot.show()
+    plot.per_sample_check.setChecked(False)  # E as recorded ("sum"), not per sample
     for _ in range(7):
         runner.train_step()
     steps, loss, _ = runner.history.exact()
@@ -104,6 +105,7 @@ def test_a_test_split_adds_the_test_loss_curve(qtbot, owned):
     document.set_data("Circles", datasets.train_test_split(datasets.circles(40), 0.25))
     runner = runner_for(owned, document)
     plot = LossPlot(document, runner)
+    plot.per_sample_check.setChecked(False)  # E as recorded ("sum"), not per sample
     qtbot.addWidget(plot)
     plot.show()
     runner.start()
@@ -231,3 +233,24 @@ def test_during_a_run_plots_take_turns_and_the_last_frame_draws_every_one(qtbot,
     del drawn[:]
     runner.train_step()
     assert sorted(drawn) == ["gradients", "loss"]
+
+
+def test_the_loss_plot_is_per_sample_by_default_and_weighs_a_short_batch(qtbot, owned):
+    document = opened(owned, "xor")  # reduction "sum", 4 samples
+    document.set_training("Batches of three", batch_size=3)  # an epoch: 3 samples, then 1
+    runner = runner_for(owned, document)
+    plot = LossPlot(document, runner)
+    qtbot.addWidget(plot)
+    plot.show()
+    assert plot.per_sample_check.isChecked()
+    assert plot.plot_item.getAxis("left").labelText == "loss per sample Ē (mean)"
+    for _ in range(4):
+        runner.train_step()
+    plot.refresh()
+    _, loss, _ = runner.history.exact()
+    np.testing.assert_allclose(plot.batch_curve.getOriginalDataset()[1],
+                               loss / [3, 1, 3, 1], rtol=1e-15)
+    x, y = plot.epoch_curve.getOriginalDataset()
+    np.testing.assert_array_equal(x, [0, 2, 4])
+    np.testing.assert_allclose(y, [(loss[0] + loss[1]) / 4, (loss[2] + loss[3]) / 4],
+                               rtol=1e-15)

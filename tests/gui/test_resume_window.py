@@ -72,6 +72,7 @@ def test_save_mid_run_reopen_and_train_on_is_one_uninterrupted_run(qtbot, open_w
         np.testing.assert_array_equal(ours, theirs)
     assert carried.epoch == trainer.epoch
     loss_plot = other.training_docks.loss_plot
+    loss_plot.per_sample_check.setChecked(False)  # E as recorded, not per sample
     loss_plot.refresh()
     steps, loss = loss_plot.batch_curve.getOriginalDataset()
     expected_steps, expected_loss, _ = trainer.history.series(loss_plot.plot_width())
@@ -82,6 +83,7 @@ def test_save_mid_run_reopen_and_train_on_is_one_uninterrupted_run(qtbot, open_w
 def plotted(window):
     """(loss curve's steps and values, gradient curves' values) as the plots draw them now."""
     docks = window.training_docks
+    docks.loss_plot.per_sample_check.setChecked(False)  # E as recorded, not per sample
     docks.loss_plot.refresh()
     docks.gradient_plot.refresh()
     steps, loss = docks.loss_plot.batch_curve.getOriginalDataset()

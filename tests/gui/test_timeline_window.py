@@ -117,6 +117,7 @@ def test_keep_a_run_then_train_another_shows_both(qtbot, open_window, tmp_path):
     window.training_docks.runner.clear_history()
     train(qtbot, window, 50)
     assert [run.name for run in comparison.runs] == ["A: sigmoid, η=1, sgd"]
+    docks.loss_plot.per_sample_check.setChecked(False)  # E as recorded, not per sample
     curve = docks.loss_plot.ghosts.curves[0]
     np.testing.assert_array_equal(curve.getOriginalDataset()[1], comparison.runs[0].loss)
     assert curve.opts["pen"].style() == Qt.PenStyle.DashLine
@@ -175,7 +176,8 @@ def test_per_sample_puts_the_batch_and_the_test_loss_on_one_scale(qtbot, open_wi
     document.set_training("Batches", batch_size=4)
     train(qtbot, window, 12)  # 30 training samples: 7 batches of 4, then one of 2
     plot = docks.loss_plot
-    plot.per_sample_check.setChecked(True)
+    assert plot.per_sample_check.isChecked()  # the default: one scale
+    plot.refresh()
     steps, loss, _ = docks.runner.history.exact()
     _, y = plot.batch_curve.getOriginalDataset()
     sizes = np.array([4] * 7 + [2] + [4] * 4)
