@@ -53,7 +53,7 @@ def test_the_training_dock_and_plots_follow_the_language(make_window):  # noqa: 
     assert english["test"] == "Test loss: — (no test split)"
     assert english["headers"] == ["Layer", "f", "Units", "Dead", "Saturated"]
     assert english["last row"].endswith(" (output)")
-    assert english["loss axis"] == "loss E"
+    assert english["loss axis"] == "loss per sample Ē (mean)"
     assert english["log"] == "log scale"
     assert english["gradient axis"] == "training step"
     assert english["slope"] == ("Each sigmoid layer multiplies the gradient by at most σ′ = 0.25 "
@@ -69,7 +69,7 @@ def test_the_training_dock_and_plots_follow_the_language(make_window):  # noqa: 
     assert shown["headers"] == ["층", "f", "유닛", "죽음", "포화"]
     assert shown["last row"] == english["last row"].replace(" (output)", " (출력층)")
     assert shown["note"].startswith("죽음 ")
-    assert shown["loss axis"] == "손실 E"
+    assert shown["loss axis"] == "샘플당 손실 Ē (평균)"
     assert shown["log"] == "로그 눈금"
     assert shown["gradient axis"] == "학습 단계"
     assert shown["slope"] == ("시그모이드 층은 기울기에 많아야 σ′ = 0.25를 곱합니다"
