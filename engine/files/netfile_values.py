@@ -7,6 +7,7 @@ path)``; the limits of DESIGN.md ("Network file") live in the rule book, engine/
 from __future__ import annotations
 
 import difflib
+import itertools
 import math
 import unicodedata
 
@@ -57,6 +58,18 @@ def numbers(count: int) -> str:
 
 def _is_number(value) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _all_finite_numbers(rows: list, shape: tuple[int, int]) -> np.ndarray | None:
+    """``rows`` as one float64 array of ``shape`` if every value is an int or float and finite
+    (a million rows in well under a second), else None: the caller looks row by row."""
+    if not set(map(type, itertools.chain.from_iterable(rows))) <= {int, float}:
+        return None
+    try:
+        array = np.array(rows, dtype=np.float64).reshape(shape)
+    except OverflowError:
+        return None
+    return array if np.isfinite(array).all() else None
 
 
 def _not_a_number(value) -> str:
@@ -246,7 +259,10 @@ class Checker:
                 got = len(row) if isinstance(row, list) else show(row)
                 self.fail(f"{key}[{index}]", tr("expected {width}{named}, got {got}",
                                                 width=numbers(width), named=named, got=got))
-        array = np.empty((n_rows, width), dtype=np.float64)
+        fast = _all_finite_numbers(rows, (n_rows, width))
+        if fast is not None:
+            return fast
+        array = np.empty((n_rows, width), dtype=np.float64)  # row by row, to name what is wrong
         for index, row in enumerate(rows):
             array[index] = self.vector(row, f"{key}[{index}]", width, width_name)
         return array
