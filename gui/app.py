@@ -86,7 +86,8 @@ def install_excepthook(window) -> None:
         except Exception:  # noqa: BLE001 - never raise from the hook itself
             pass
 
-    show.window = window  # a language switch hands the hook to the window built in its place
+    show.window = window  # a language switch hands the hook to the window built in its place,
+    show.follow = install_excepthook  # through this (gui/language.py need not import gui.app)
     sys.excepthook = show
 
 

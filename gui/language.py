@@ -121,9 +121,7 @@ def rebuild(window):
     if window.document.is_modified:  # unsaved work keeps being autosaved
         new.file_actions.autosave_timer.start()
     if getattr(sys.excepthook, "window", None) is window:  # gui.app's hook shows errors there
-        from gui.app import install_excepthook
-
-        install_excepthook(new)
+        sys.excepthook.follow(new)
     new.canvas.setTransform(window.canvas.transform())
     new.canvas.centerOn(window.canvas.mapToScene(window.canvas.viewport().rect().center()))
     if window.isVisible():

@@ -109,10 +109,8 @@ class Trainer:
         return self.experiment.training
 
     def reset(self) -> None:
-        """Start the run over: counters 0, a new random generator, optimizer state 0.
-
-        The network's current values are the starting point; the history is cleared.
-        """
+        """Start the run over from the network's current values: counters 0, a new random
+        generator, optimizer state 0, the history cleared."""
         self.step_count = 0
         self.epoch = 0
         self._offset = 0  # samples of the current epoch already used
