@@ -31,6 +31,7 @@ from gui.training_runner import TrainingRunner
 
 BATCH_COLOR = (120, 160, 205)  # the raw per-step loss: light, so the epoch means stand out
 TRAIN_SET_COLOR = (40, 40, 40)
+TRAIN_SET_DOT_SPACING = 8  # pixels between the whole-training-set dots, at least
 
 
 class LossPlot(HistoryPlot):
@@ -105,6 +106,11 @@ class LossPlot(HistoryPlot):
         """The whole training set's per-sample loss at each epoch end (per-sample scale)."""
         history, data = self._runner.history, self._document.data
         steps, losses = history.training_series()
+        most = max(2, self.plot_width() // TRAIN_SET_DOT_SPACING)
+        if len(steps) > most:  # full batches end an epoch every step: the dots would be a band
+            keep = np.unique(np.r_[np.arange(0, len(steps), -(-len(steps) // most)),
+                                   len(steps) - 1])  # evenly spaced, the newest always shown
+            steps, losses = steps[keep], losses[keep]
         shown = self.per_sample_check.isChecked() and len(steps) > 0 and data is not None
         if shown:
             losses = per_sample(losses, self._document.network.reduction, len(data))

@@ -204,3 +204,18 @@ def test_after_a_run_the_slider_reaches_its_last_step_and_scrubs_into_it(qtbot, 
     assert slider.maximum() == runner.step_count and slider.value() == runner.step_count
     slider.setValue(runner.step_count - 123)
     assert_bitwise(window.document.network.parameters(), fresh(path, runner.step_count - 123))
+
+
+def test_the_whole_training_set_dots_of_a_full_batch_run_stay_dots(qtbot, open_window):
+    # full batches end an epoch every step: 400 dots on a few hundred pixels would be a band
+    window = open_window("preset:xor")
+    docks = window.training_docks
+    train(qtbot, window, 400)
+    plot = docks.loss_plot
+    plot.refresh()
+    ends, whole = docks.runner.history.training_series()
+    assert len(ends) == 400
+    x, y = plot.train_set_curve.getOriginalDataset()
+    assert 2 <= len(x) <= plot.plot_width() // 8 + 1
+    assert x[-1] == ends[-1] and y[-1] == whole[-1] / 4  # the newest, per sample (sum of 4)
+    assert np.all(np.diff(x) > 0)
