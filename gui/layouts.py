@@ -8,13 +8,14 @@ the compact form of a layout when the full one's docks need more room than the w
 groups that would not fit side by side become tabs of one group.
 
 The window switches to the training layout when a run starts and to the stepping layout at the
-first step, until the learner moves, floats, closes or opens a dock: from then on their
-arrangement stays (View → Restore Default Layout hands the choice back to the window).
+first step, until the learner moves, floats, closes or opens a dock or drags the separator
+between docks: from then on their arrangement stays (View → Restore Default Layout hands the
+choice back to the window).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar
 
@@ -95,6 +96,8 @@ class WindowLayouts(QObject):
             dock.dockLocationChanged.connect(self._on_learner_arranged)
             dock.topLevelChanged.connect(self._on_learner_arranged)
             dock.toggleViewAction().triggered.connect(self._on_learner_arranged)
+        self._geometry_at_press = None  # docks' places when a mouse button went down on the window
+        window.installEventFilter(self)  # a separator drag reaches the window itself
         window.training_docks.runner.clock.running_changed.connect(self._on_running_changed)
         window.stepping.step_moved.connect(self._on_step_moved)
 
@@ -123,6 +126,23 @@ class WindowLayouts(QObject):
     def _on_learner_arranged(self, *_args) -> None:
         if not self._arranging:
             self.arranged_by_learner = True
+
+    def _dock_geometry(self) -> list:
+        return [self._window.centralWidget().geometry()] + [
+            dock.geometry() for dock in self._window.docks()]
+
+    def eventFilter(self, watched, event) -> bool:
+        """A drag of the separator between docks counts as the learner arranging: the docks'
+        places when the button goes down on the window and when it comes up differ (Qt gives no
+        signal for it; a click that only passes through the window changes nothing)."""
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress:
+            self._geometry_at_press = self._dock_geometry()
+        elif kind == QEvent.Type.MouseButtonRelease and self._geometry_at_press is not None:
+            before, self._geometry_at_press = self._geometry_at_press, None
+            if before != self._dock_geometry():
+                self._on_learner_arranged()
+        return False
 
     def _on_running_changed(self, running: bool) -> None:
         if running and not self.arranged_by_learner and self.current != TRAINING:

@@ -4,8 +4,8 @@ toolbar keeps its buttons in place, and Play / Pause are style icons, not font s
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QEvent, QPointF, QSettings, QSize, Qt
+from PySide6.QtGui import QMouseEvent, QUndoCommand
 from PySide6.QtWidgets import QApplication, QTabBar, QToolBar, QToolButton
 
 from engine.files import netfile
@@ -173,6 +173,48 @@ def test_a_floated_dock_counts_as_arranged_and_restore_docks_it_again(make_windo
     window.layouts.restore_action.trigger()
     assert not dock.isFloating()
     assert "explain_dock" in shown_docks(window)
+
+
+def send_mouse(window, kind, point, buttons):
+    """A mouse event on the window itself (where QMainWindow handles its separators)."""
+    button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else \
+        Qt.MouseButton.LeftButton
+    event = QMouseEvent(kind, point, window.mapToGlobal(point), button, buttons,
+                        Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, event)
+    QApplication.processEvents()  # the main window applies a separator's move on a timer
+
+
+def drag_separator(window, distance):
+    """Press on the separator between the canvas and the right-hand docks, move, release."""
+    canvas = window.canvas.geometry()
+    right = min(dock.geometry().left() for dock in shown_docks(window).values()
+                if dock.geometry().left() > canvas.right())
+    start = QPointF((canvas.right() + right) // 2 + 1, canvas.center().y())
+    left = Qt.MouseButton.LeftButton
+    send_mouse(window, QEvent.Type.MouseMove, start, Qt.MouseButton.NoButton)  # hover: split
+    send_mouse(window, QEvent.Type.MouseButtonPress, start, left)
+    for step in range(1, distance + 1, 5):
+        send_mouse(window, QEvent.Type.MouseMove, start - QPointF(step, 0), left)
+    send_mouse(window, QEvent.Type.MouseButtonRelease, start - QPointF(distance, 0),
+               Qt.MouseButton.NoButton)
+
+
+def test_dragging_the_separator_between_docks_counts_as_arranged(make_window, qtbot):
+    window = make_window()
+    width = window.canvas.width()
+    drag_separator(window, 0)  # a press and release on the separator moves nothing
+    assert window.canvas.width() == width
+    assert not window.layouts.arranged_by_learner
+    drag_separator(window, 60)
+    assert window.canvas.width() < width - 40
+    assert window.layouts.arranged_by_learner
+    runner = window.training_docks.runner
+    window.training_docks.training_panel.run_button.click()
+    qtbot.waitUntil(lambda: runner.clock.running)
+    assert window.layouts.current == STEPPING  # their arrangement stays
+    window.training_docks.training_panel.run_button.click()
+    qtbot.waitUntil(lambda: not runner.clock.running)
 
 
 def test_the_layout_and_the_learners_choice_are_remembered(make_window):
