@@ -32,7 +32,7 @@ from engine.files.number_text import parse_number
 from engine.model import rules
 from engine.model.activations import get_activation
 from engine.model.experiment import Dataset
-from engine.training import datasets
+from engine.training import dataset_texts, datasets
 from gui.dialogs.csv_options import CsvOptionsDialog, read_preview
 from gui.document import Document
 from gui.import_worker import CsvImport, ImportProgress
@@ -59,7 +59,7 @@ class DataPanel(QWidget):
     def _create_widgets(self):
         self.generator_combo = QComboBox()
         for name, generator in datasets.GENERATORS.items():
-            self.generator_combo.addItem(generator.title, name)
+            self.generator_combo.addItem(dataset_texts.generator_texts(generator)[0], name)
         self.generator_combo.setCurrentIndex(self.generator_combo.findData("xor"))
         self.generator_description = QLabel()
         self.generator_description.setTextFormat(Qt.TextFormat.PlainText)
@@ -147,18 +147,19 @@ class DataPanel(QWidget):
             self.parameter_form.removeRow(0)
         self.parameter_fields.clear()
         generator = self.generator
-        self.generator_description.setText(generator.description)
+        self.generator_description.setText(dataset_texts.generator_texts(generator)[1])
         for spec in generator.parameters:
+            label, description = dataset_texts.parameter_texts(spec)
             if spec.kind == "choice":
                 field = QComboBox()
                 field.addItems(list(spec.choices))
                 field.setCurrentText(self._default_choice(spec))
             else:
-                field = ValidatedField(str(spec.default), spec.description)
+                field = ValidatedField(str(spec.default), description)
                 field.set_value_text(str(spec.default))
-            field.setToolTip(spec.description)
+            field.setToolTip(description)
             self.parameter_fields[spec.name] = field
-            self.parameter_form.addRow(f"{spec.name.replace('_', ' ').capitalize()}:", field)
+            self.parameter_form.addRow(self.tr("{label}:").format(label=label), field)
 
     def _default_choice(self, spec: datasets.ParameterSpec) -> str:
         if spec.name == "targets":
@@ -201,7 +202,7 @@ class DataPanel(QWidget):
         except NetworkError as error:
             self.show_message(self.tr("{error}; the data is unchanged.").format(error=error))
             return False
-        title = self.generator.title
+        title = dataset_texts.generator_texts(self.generator)[0]
         return self._replace_data(self.tr("Generate {title}").format(title=title), data, title)
 
     # ----- CSV ---------------------------------------------------------------------------------

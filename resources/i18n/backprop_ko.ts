@@ -249,6 +249,10 @@ so there is no single curve; marks show (z, a).</source>
         <translation>테스트 비율:</translation>
     </message>
     <message>
+        <source>{label}:</source>
+        <translation>{label}:</translation>
+    </message>
+    <message>
         <source>must be a whole number, not {number}</source>
         <translation>정수여야 하는데 {number}입니다</translation>
     </message>

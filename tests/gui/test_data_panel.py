@@ -188,3 +188,26 @@ def test_the_csv_options_dialog_gives_read_csv_its_arguments(qtbot, tmp_path):
     dialog.targets_edit.setText("label")
     dialog.one_hot_check.setChecked(True)
     assert dialog.options() == {"targets": ["label"], "one_hot": True, "header": True}
+
+
+def test_in_korean_the_generators_and_their_parameters_speak_korean(qtbot, owned):
+    from gui import language
+    language.install("ko")
+    try:
+        widget = DataPanel(opened(owned, "xor"))
+        qtbot.addWidget(widget)
+        choose(widget, "circles")
+        combo = widget.generator_combo
+        assert combo.itemText(combo.findData("circles")) == "원"
+        assert widget.generator_description.text() == "고리 안에 원판이 들어 있는 데이터"
+        form = widget.parameter_form
+        labels = [form.itemAt(row, form.ItemRole.LabelRole).widget().text()
+                  for row in range(form.rowCount())]
+        assert labels == ["샘플 수:", "노이즈:", "시드:", "기대출력값 형식:"]
+        assert widget.parameter_fields["noise"].toolTip() == \
+            "각 좌표에 더하는 가우스 노이즈의 표준편차"
+        widget.generate_button.click()
+        assert widget._document.undo_stack.text(widget._document.undo_stack.count() - 1) \
+            == "원 생성"
+    finally:
+        language.install("en")
