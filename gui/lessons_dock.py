@@ -19,4 +19,5 @@ def add_lessons_dock(window) -> LessonsPanel:
     window.lessons_dock = dock
     panel.lesson_opened.connect(lambda _number: window.layouts.bring_forward(dock))
     panel.hidden_changed.connect(window.canvas.network_scene.set_hidden)
+    panel.hidden_changed.connect(window.update_loss_label)  # E would give the hidden away
     return panel

@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
         self.loss_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.loss_label)
         self.statusBar().showMessage(self.tr("Ready"), 3000)
-        self._update_loss_label()
+        self.update_loss_label()
 
     def _connect_signals(self):
         document = self.document
@@ -304,23 +304,24 @@ class MainWindow(QMainWindow):
 
     def _on_experiment_replaced(self):
         self._update_title()
-        self._update_loss_label()
+        self.update_loss_label()
 
     def _on_structure_changed(self):
-        self._update_loss_label()
+        self.update_loss_label()
 
     def _on_weights_changed(self, _layer: int):
-        self._update_loss_label()
+        self.update_loss_label()
 
     def _on_data_changed(self):
-        self._update_loss_label()
+        self.update_loss_label()
 
     def _on_steps_changed(self):
-        self._update_loss_label()
+        self.update_loss_label()
 
-    def _update_loss_label(self):
+    def update_loss_label(self):
         """The chosen sample and its loss E as the canvas shows it (a step-through's only once
-        it reached the loss)."""
+        it reached the loss; "?" while a lesson hides values the learner is to predict, since E
+        would give them away)."""
         data, stepping = self.document.data, self.stepping
         loss = (stepping.shown_values().loss if stepping.current_phase() is not None
                 else self.derived.loss(stepping.sample))
@@ -329,6 +330,9 @@ class MainWindow(QMainWindow):
         elif loss is None:
             text = self.tr("Sample {n} of {count}").format(n=self.stepping.sample + 1,
                                                            count=len(data))
+        elif self.canvas.network_scene.hidden:
+            text = self.tr("Sample {n} of {count}   ·   E = ?").format(
+                n=self.stepping.sample + 1, count=len(data))
         else:
             text = self.tr("Sample {n} of {count}   ·   E = {loss}").format(
                 n=self.stepping.sample + 1, count=len(data), loss=format_value(loss))

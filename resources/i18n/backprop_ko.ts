@@ -1341,6 +1341,10 @@ Save them first?</source>
         <translation>샘플 {n} / {count}</translation>
     </message>
     <message>
+        <source>Sample {n} of {count}   ·   E = ?</source>
+        <translation>샘플 {n} / {count}   ·   E = ?</translation>
+    </message>
+    <message>
         <source>Sample {n} of {count}   ·   E = {loss}</source>
         <translation>샘플 {n} / {count}   ·   E = {loss}</translation>
     </message>

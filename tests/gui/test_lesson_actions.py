@@ -1,6 +1,7 @@
 """Lesson 7's button, pressed as a learner would: all eight hidden layers become ReLU in one
 undo step, and the task that failed with its hint before now passes. Lesson 2's forward values
-y and z show as "?" on the canvas until the learner predicted them."""
+y and z show as "?" on the canvas (and the loss E in the status bar) until the learner predicted
+them."""
 
 from PySide6.QtCore import Qt
 
@@ -63,6 +64,7 @@ def test_the_canvas_hides_a_value_until_its_prediction_passes(qtbot, make_window
     assert scene.values.neuron(1, 0) == {} and scene.values.neuron(2, 0) == {}
     assert scene.values.neuron(0, 0) == {"a": 2.0}  # the input stays shown
     assert "3" not in tooltip(scene, y)
+    assert window.loss_label.text().endswith("E = ?")  # E = 0.5 would give z = 4 away
 
     _answer(qtbot, panel.task_rows[0], "4")  # wrong: the hint, y still hidden
     assert not panel.task_rows[0].passed and scene.hidden == {y, z}
@@ -77,6 +79,7 @@ def test_the_canvas_hides_a_value_until_its_prediction_passes(qtbot, make_window
 
     _answer(qtbot, panel.task_rows[1], "4")
     assert scene.hidden == frozenset() and scene.values.neuron(2, 0) != {}
+    assert "?" not in window.loss_label.text()
 
 
 def test_leaving_the_lesson_shows_every_value_and_coming_back_hides_them(qtbot, make_window):
