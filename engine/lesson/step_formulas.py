@@ -64,8 +64,8 @@ _ACTIVATION_SENTENCES = {
         "With the new parameters, tanh squashes {z} into (−1, 1): {output} = {value}.", **f),
     ("relu", False): lambda **f: tr(
         "ReLU keeps a positive {z} and turns {z} ≤ 0 into 0: {output} = {value}.", **f),
-    ("relu", True): lambda **f: tr(  # "reLU": the English has always read so after the comma
-        "With the new parameters, reLU keeps a positive {z} and turns {z} ≤ 0 into 0: "
+    ("relu", True): lambda **f: tr(
+        "With the new parameters, ReLU keeps a positive {z} and turns {z} ≤ 0 into 0: "
         "{output} = {value}.", **f),
     ("leaky_relu", False): lambda **f: tr(
         "Leaky ReLU keeps a positive {z} and multiplies {z} ≤ 0 by 0.01: {output} = {value}.",
