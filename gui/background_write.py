@@ -1,16 +1,17 @@
 """Writing or reading a big network file in another process while the window goes on.
 
 A document of more than BACKGROUND_NUMBERS numbers (a file of more than BACKGROUND_BYTES) is
-written (read) by ``python -m engine.files.netfile_worker``, not on a thread of the window:
+written (read) by ``python -m engine.files.netfile_worker``, never on a thread of the window:
 
-- The snapshot is one ``pickle.dumps`` of the document on the window's thread (a copy of every
-  array, about 20 ms for a million rows); edits after it cannot reach the file.
-- A thread of the window's (``_talk``) only moves bytes through the pipes: blocked in the
-  system, it never holds the interpreter, and it touches no Qt object — the window looks at
-  what it left (``progress``, ``outcome``) on a timer. A writer *thread* would take the
-  interpreter from the window for every block of numbers, and each call of the window into Qt
-  (thousands per painted frame) would then wait up to the interpreter's switch interval (5 ms)
-  to get it back: a loaded machine once took over 5 minutes so.
+- The snapshot is one pickle of the document written to a temporary file on the window's
+  thread (a copy of every array, some 50 ms for a million rows); edits after it cannot reach
+  the file.
+- The window's process runs no other thread for it: the job's answers (progress, the outcome)
+  are lines in a file the window reads on a timer (``FileJob.poll``). A writer *thread* would
+  take the interpreter from the window for each block of numbers, and each call of the window
+  into Qt (thousands per painted frame) then waits up to the interpreter's switch interval
+  (5 ms) to get it back; and the garbage collector, run by whichever thread allocates, could
+  destroy the window's Qt objects on that thread. A loaded machine once took over 5 minutes so.
 - The process writes through the engine's ``write_file`` (a temporary file, then one rename
   over the target; a symbolic link written through; a device, a FIFO or a folder refused), so
   abandoning it (``abandon``: SIGTERM) leaves the target as it was.
@@ -18,11 +19,13 @@ written (read) by ``python -m engine.files.netfile_worker``, not on a thread of 
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import pickle
 import subprocess
 import sys
-import threading
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
@@ -53,24 +56,30 @@ def is_big_file(path: str) -> bool:
 
 class FileJob:
     """One write (``FileJob.write(experiment, path)``) or read (``FileJob.read(path)``) in a
-    process of its own. ``progress`` is the last whole percent written (None before the first),
-    ``done`` is set once it ended; ``result()`` then gives what was read (None for a write) or
-    raises the NetworkFileError the engine raised, or RuntimeError for anything else."""
+    process of its own. ``poll()`` looks at what it said: ``progress`` is the last whole
+    percent written (None before the first), ``done`` whether it ended; ``result()`` then gives
+    what was read (None for a write) or raises the engine's NetworkFileError, or RuntimeError
+    for anything else."""
 
     def __init__(self, request: tuple):
-        payload = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)  # the snapshot
+        handle, self._request = tempfile.mkstemp(prefix="backprop-job-", suffix=".pickle")
+        with open(handle, "wb") as stream:  # the snapshot
+            pickle.dump(request, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        self._answers, self._result = self._request + ".answers", self._request + ".result"
+        with open(self._answers, "w", encoding="utf-8"):
+            pass
+        self._told = open(self._answers, encoding="utf-8")  # noqa: SIM115 - read until done
         environment = dict(os.environ)
         environment["PYTHONPATH"] = os.pathsep.join(
             p for p in (_ROOT, environment.get("PYTHONPATH")) if p)
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "engine.files.netfile_worker"], cwd=_ROOT, env=environment,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+            [sys.executable, "-m", "engine.files.netfile_worker", self._request, self._answers,
+             self._result], cwd=_ROOT, env=environment, stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL)
         self.progress: int | None = None
-        self._outcome: tuple = ("error", "the file worker ended without an answer")
-        self.done = threading.Event()
-        self._talker = threading.Thread(target=self._talk, args=(payload,), name="file-job",
-                                        daemon=True)
-        self._talker.start()
+        self.done = False
+        self._outcome: list | None = None
+        self._pending = ""
 
     @classmethod
     def write(cls, experiment, path: str) -> FileJob:
@@ -80,33 +89,48 @@ class FileJob:
     def read(cls, path: str) -> FileJob:
         return cls(("read", os.fspath(path)))
 
-    def _talk(self, payload: bytes) -> None:
-        """On a thread: hand the request over and collect the answers (no Qt here)."""
-        try:
-            with self._process.stdin as requests:
-                requests.write(payload)
-            del payload
-            while True:
-                message = pickle.load(self._process.stdout)
-                if message[0] != "progress":
-                    self._outcome = message
-                    break
+    def poll(self) -> bool:
+        """Read what the job said since the last look; True once it ended."""
+        if self.done:
+            return True
+        ended = self._process.poll() is not None  # before reading: its last words are in
+        self._pending += self._told.read()
+        *lines, self._pending = self._pending.split("\n")
+        for line in lines:
+            message = json.loads(line)
+            if message[0] == "progress":
                 self.progress = message[1]
-        except (OSError, EOFError, pickle.UnpicklingError):
-            pass  # the process ended (abandoned, or killed): the outcome says so
-        finally:
-            self._process.stdout.close()
-            self._process.wait()
-            self.done.set()
+            else:
+                self._outcome = message
+        if ended:
+            self._finish()
+        return self.done
+
+    def _finish(self) -> None:
+        self.done = True
+        self._told.close()
+        if self._outcome is None:
+            self._outcome = ["error", f"the file worker ended without an answer (exit code "
+                                      f"{self._process.returncode})"]
+        elif self._outcome[0] == "done" and os.path.exists(self._result):  # a read's
+            with open(self._result, "rb") as stream:
+                self._outcome.append(pickle.load(stream))
+        for name in (self._request, self._answers, self._result):
+            with contextlib.suppress(OSError):
+                os.remove(name)
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the job ended (True) or ``timeout`` seconds passed (False)."""
-        return self.done.wait(timeout)
+        try:
+            self._process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            return False
+        return self.poll()
 
     def abandon(self) -> None:
         """Stop the job and wait for its process to end: a write leaves no file behind (its
         temporary file is removed, the target untouched)."""
-        if not self.done.is_set():
+        if not self.done:
             self._process.terminate()
             if not self.wait(10):
                 self._process.kill()
@@ -116,7 +140,7 @@ class FileJob:
         """What the job gave (once ``done``): the Experiment read, or None for a write."""
         kind, *rest = self._outcome
         if kind == "done":
-            return rest[0]
+            return rest[0] if rest else None
         if kind == "failed":
             raise NetworkFileError(*rest)
         raise RuntimeError(f"the file worker failed:\n{rest[0]}")
@@ -132,16 +156,17 @@ def wait_for(job: FileJob, told=None) -> None:
     loop, timer, shown = QEventLoop(), QTimer(), [None]
 
     def look():
+        ended = job.poll()
         if told is not None and job.progress != shown[0]:
             shown[0] = job.progress
             told(job.progress)
-        if job.done.is_set():
+        if ended:
             loop.quit()
 
     timer.setInterval(POLL_MS)
     timer.timeout.connect(look)
     timer.start()
-    if not job.done.is_set():
+    if not job.poll():
         loop.exec()
     timer.stop()
     job.wait()
