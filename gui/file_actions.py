@@ -209,6 +209,8 @@ class FileActions(QObject):
         else:
             self._document.mark_saved(os.path.abspath(path))
         files.add_recent_file(self._window.settings, path)
+        if self.autosaver.job is not None:  # a big autosave under way: the window goes on
+            wait_for(self.autosaver.job)
         self.autosaver.wait()  # a write under way would bring the files back
         if not self._document.is_modified:
             self._window.recovery.discard()

@@ -169,6 +169,10 @@ class RecoveryFile:
         """The files themselves: the network, then its origin and save time, then a first
         heartbeat (no Qt: may run on a worker thread once ``prepare`` ran)."""
         netfile.write_file(experiment, self.path)
+        self.write_origin(origin, saved_at)
+
+    def write_origin(self, origin: str | None, saved_at: float) -> None:
+        """Beside the network just written: where it came from and when, then a heartbeat."""
         write_text(_origin_path(self.path), json.dumps({"origin": origin, "saved_at": saved_at}))
         self.beat()
 
