@@ -28,7 +28,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
 from engine.errors import NetworkFileError
 
@@ -110,8 +110,9 @@ class FileJob:
         self.done = True
         self._told.close()
         if self._outcome is None:
-            self._outcome = ["error", f"the file worker ended without an answer (exit code "
-                                      f"{self._process.returncode})"]
+            self._outcome = ["error", QCoreApplication.translate(
+                "FileJob", "the file was not finished (its writer or reader stopped, exit code "
+                "{code})").format(code=self._process.returncode)]
         elif self._outcome[0] == "done" and os.path.exists(self._result):  # a read's
             with open(self._result, "rb") as stream:
                 self._outcome.append(pickle.load(stream))
