@@ -241,8 +241,9 @@ class FileActions(QObject):
             self.job = None
             self._enable_file_actions(True)
             bar.clearMessage()
-            if self._close_when_done:
-                QTimer.singleShot(0, self._window.close)
+            if self._close_when_done:  # asked for meanwhile (not if the window is gone by then)
+                self._close_when_done = False
+                QTimer.singleShot(0, self._window, self._window.close)
 
     def _enable_file_actions(self, enabled: bool) -> None:
         for action in (self.new_action, self.open_action, self.save_action,
