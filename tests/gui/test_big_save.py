@@ -246,3 +246,14 @@ def test_a_big_recovery_file_is_restored_in_another_process(new_window, tmp_path
     assert jobs == [str(folder / f"{GONE}.json")]
     assert len(window.document.data) == ROWS and window.document.is_modified
     assert window.recovery.exists() and not (folder / f"{GONE}.json").exists()
+
+
+def test_a_quit_during_a_big_write_waits_for_the_whole_file(qapp, tmp_path):
+    path = tmp_path / "big.json"
+    job = background_write.FileJob.write(big_experiment(), str(path))
+    ended_early = []
+    QTimer.singleShot(0, lambda: ended_early.append(not job.poll()) or qapp.exit(0))
+    background_write.wait_for(job)  # its event loop is stopped from outside at once
+    assert ended_early == [True] and job.done and job.result() is None
+    assert len(netfile.read_file(path).data) == ROWS
+    assert list(tmp_path.iterdir()) == [path]
