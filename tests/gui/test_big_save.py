@@ -253,7 +253,11 @@ def test_a_quit_during_a_big_write_waits_for_the_whole_file(qapp, tmp_path):
     job = background_write.FileJob.write(big_experiment(), str(path))
     ended_early = []
     QTimer.singleShot(0, lambda: ended_early.append(not job.poll()) or qapp.exit(0))
-    background_write.wait_for(job)  # its event loop is stopped from outside at once
+    try:
+        background_write.wait_for(job)  # its event loop is stopped from outside at once
+    finally:  # Qt ends every event loop started after a quit until the application's next runs
+        QTimer.singleShot(0, qapp.quit)
+        qapp.exec()
     assert ended_early == [True] and job.done and job.result() is None
     assert len(netfile.read_file(path).data) == ROWS
     assert list(tmp_path.iterdir()) == [path]
