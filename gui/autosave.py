@@ -6,26 +6,25 @@ undo stack, so the work is saved about two seconds after the last edit; ``during
 pauses; ``heartbeat`` (HEARTBEAT_MS) touches the recovery file's heartbeat while it exists, so a
 restart can say how long before the program stopped the work was saved.
 
-A network with more than BACKGROUND_NUMBERS numbers is copied on the GUI thread and written on
-a worker thread (one write at a time, in order), so a big file never holds up a frame; as the
-writer is Python (it shares the interpreter with the window), saves during a run come no more
-often than WRITE_SHARE_LIMIT of the time: 20 × the last write's duration apart at the least
-(a 784-input data set of 1,024 rows takes about a second to write).
+A network with more than BACKGROUND_NUMBERS numbers is snapshotted on the GUI thread and
+written in another process (gui/background_write.py: nothing of it shares the window's
+interpreter), one write at a time: a save asked for meanwhile is made, from the work as it is
+then, once that write ended; a ``poll`` timer looks at it. Saves during a run come no more often
+than WRITE_SHARE_LIMIT of the time: 20 × the last write's duration apart at the least.
 """
 
 from __future__ import annotations
 
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from engine.errors import NetworkFileError
+from gui.background_write import BACKGROUND_NUMBERS, POLL_MS, FileJob, size_in_numbers
 
 AUTOSAVE_DELAY_MS = 2000  # after the last edit
 TRAINING_AUTOSAVE_MS = 10_000  # while training runs
 HEARTBEAT_MS = 1000
-BACKGROUND_NUMBERS = 50_000  # parameters and data values above which the write goes to a thread
 WRITE_SHARE_LIMIT = 0.05  # during a run, at most this share of the time goes to writing
 
 
@@ -40,13 +39,16 @@ class Autosaver(QObject):
     def __init__(self, document, recovery, is_training, parent=None):
         super().__init__(parent)
         self._document, self._recovery, self._is_training = document, recovery, is_training
-        self._writer: ThreadPoolExecutor | None = None
+        self.job: FileJob | None = None  # a big write under way
+        self._job_started, self._job_origin = 0.0, None
+        self._again: bool | None = None  # a save asked for during it (its ``force``)
         self.last_write_seconds = 0.0  # how long the last write took
         self._last_save = -float("inf")  # time.monotonic() of the last save started
         self.debounce = self._timer(AUTOSAVE_DELAY_MS, self.save, single=True)
         self.during_training = self._timer(TRAINING_AUTOSAVE_MS, self._save_if_training)
         self.during_training.start()
         self.heartbeat = self._timer(HEARTBEAT_MS, self._beat)
+        self.poll = self._timer(POLL_MS, self._look_at_job)
         document.undo_stack.indexChanged.connect(self._on_edit)
         document.modified_changed.connect(self._on_edit)
 
@@ -73,34 +75,46 @@ class Autosaver(QObject):
         before they become an undo step)."""
         if not (force or self._document.is_modified):
             return
+        if self.job is not None:  # one write at a time: this one once it ended
+            self._again = bool(self._again) or force
+            return
         experiment, origin = self._document.experiment_to_save(), self._document.path
         self._last_save = time.monotonic()
         try:
             self._recovery.prepare()
-            if _size(experiment) <= BACKGROUND_NUMBERS:
-                self._write(experiment, origin, time.time())
+            if size_in_numbers(experiment) <= BACKGROUND_NUMBERS:
+                start = time.perf_counter()
+                self._recovery.write(experiment, origin, time.time())
+                self.last_write_seconds = time.perf_counter() - start
             else:
-                self._write_in_background(experiment.copy(), origin)
+                self.job = FileJob.write(experiment, str(self._recovery.path))
+                self._job_started, self._job_origin = time.perf_counter(), (origin, time.time())
+                self.poll.start()
         except (NetworkFileError, OSError) as error:
-            self.failed.emit(self.tr("Autosave failed: {error}").format(error=error))
+            self._fail(error)
             return
         self.heartbeat.start()
 
-    def _write_in_background(self, snapshot, origin) -> None:
-        if self._writer is None:
-            self._writer = ThreadPoolExecutor(1, thread_name_prefix="autosave")
-        future = self._writer.submit(self._write, snapshot, origin, time.time())
-        future.add_done_callback(self._written)
+    def _fail(self, error) -> None:
+        self.failed.emit(self.tr("Autosave failed: {error}").format(error=error))
 
-    def _write(self, experiment, origin, saved_at: float) -> None:
-        start = time.perf_counter()
-        self._recovery.write(experiment, origin, saved_at)
-        self.last_write_seconds = time.perf_counter() - start
+    def _look_at_job(self) -> None:
+        if self.job is not None and self.job.poll():
+            self._written()
+            if self._again is not None:
+                force, self._again = self._again, None
+                self.save(force)
 
-    def _written(self, future: Future) -> None:  # on the worker thread: a queued signal
-        error = future.exception()
-        if error is not None:
-            self.failed.emit(self.tr("Autosave failed: {error}").format(error=error))
+    def _written(self) -> None:
+        """The big write ended: its origin and first heartbeat beside it, or why it failed."""
+        job, self.job = self.job, None
+        self.poll.stop()
+        self.last_write_seconds = time.perf_counter() - self._job_started
+        try:
+            job.result()
+            self._recovery.write_origin(*self._job_origin)
+        except (NetworkFileError, OSError, RuntimeError) as error:
+            self._fail(str(error).splitlines()[-1])
 
     def _beat(self):
         if self._recovery.exists():
@@ -112,10 +126,12 @@ class Autosaver(QObject):
             self.heartbeat.stop()
 
     def wait(self) -> None:
-        """Let a write on the worker thread finish (before the files are removed)."""
-        if self._writer is not None:
-            self._writer.shutdown(wait=True)
-            self._writer = None
+        """Let a big write under way finish (before the files are removed); a save asked for
+        during it is not made."""
+        self._again = None
+        if self.job is not None:
+            self.job.wait()
+            self._written()
 
     def stop(self) -> None:
         """No more saves nor heartbeats (a clean exit), once any write under way is done."""
@@ -123,10 +139,3 @@ class Autosaver(QObject):
             timer.stop()
         self.wait()
 
-
-def _size(experiment) -> int:
-    """How many numbers a network file of ``experiment`` holds (about)."""
-    count = sum(p.size for p in experiment.network.parameters())
-    if experiment.data is not None:
-        count += experiment.data.inputs.size + experiment.data.targets.size
-    return count

@@ -1,16 +1,19 @@
 """The File menu of the main window: new, open, save, recent files, examples, export, autosave.
 
 Opening never touches the open network until the new one has been read and validated by the
-engine; a bad file shows the engine's message and changes nothing. Replacing unsaved work asks
-first (Save / Discard / Cancel). Unsaved changes are written to a recovery file about two
-seconds after the last edit and during a run (gui/autosave.py); a clean exit removes it.
+engine; a bad file shows the engine's message and changes nothing. A big file is written or
+read in another process while the window goes on (gui/background_write.py): no second New,
+Open or Save meanwhile, its progress in the status bar, and a close waits for it. Replacing
+unsaved work asks first (Save / Discard / Cancel). Unsaved changes are written to a recovery
+file about two seconds after the last edit and during a run (gui/autosave.py); a clean exit
+removes it.
 """
 
 from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox
 
@@ -22,6 +25,13 @@ from engine.files.presets import PRESET_NAMES, describe
 from gui import files
 from gui.actions import make_action
 from gui.autosave import Autosaver
+from gui.background_write import (
+    BACKGROUND_NUMBERS,
+    FileJob,
+    is_big_file,
+    size_in_numbers,
+    wait_for,
+)
 from gui.canvas import export
 from gui.dialogs.new_network import NewNetworkDialog
 from gui.richtext import literal_html
@@ -36,6 +46,8 @@ class FileActions(QObject):
         super().__init__(window)
         self._window = window
         self._document = window.document
+        self.job: FileJob | None = None  # a big file being written or read
+        self._close_when_done = False
         self._create_actions()
         self.autosaver = Autosaver(self._document, window.recovery, self._is_training, self)
         self.autosaver.failed.connect(lambda text: window.statusBar().showMessage(text, 8000))
@@ -88,8 +100,21 @@ class FileActions(QObject):
         self._window.statusBar().showMessage(text, MESSAGE_MS)
 
     # ----- replacing the open network ---------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        """A big file is being written or read: no second New, Open or Save."""
+        return self.job is not None
+
+    def _refuse_while_busy(self) -> bool:
+        if self.busy:
+            self._status(self.tr("Wait: a file is being written or read"))
+        return self.busy
+
     def maybe_save(self) -> bool:
-        """Before the network is replaced: ask about unsaved changes. False means cancel."""
+        """Before the network is replaced: ask about unsaved changes. False means cancel (also
+        while a big file is written or read)."""
+        if self._refuse_while_busy():
+            return False
         if not self._document.is_modified:
             return True
         answer = files.ask_save_changes(self._window, self._window.document_name())
@@ -125,13 +150,19 @@ class FileActions(QObject):
         return self.load(f"{netfile.PRESET_PREFIX}{name}")
 
     def load(self, spec: str) -> bool:
-        """Read ``spec`` (a path or preset:NAME) and make it the open network."""
+        """Read ``spec`` (a path or preset:NAME) and make it the open network; a big file is
+        read in another process, and the open network replaced only once it is all read."""
+        is_file = not spec.startswith(netfile.PRESET_PREFIX)
+        edits = _EditWatch(self._document)
         try:
-            experiment = netfile.load(spec)
+            experiment = self.read(spec) if is_file else netfile.load(spec)
         except NetworkFileError as error:
             files.show_file_error(self._window, self.tr("Cannot open the network"), error)
             return False
-        is_file = not spec.startswith(netfile.PRESET_PREFIX)
+        finally:
+            edited = edits.close()
+        if edited and not self.maybe_save():  # work done while it was read: ask again
+            return False
         self._document.replace_experiment(experiment,
                                           os.path.abspath(spec) if is_file else None)
         if is_file:
@@ -155,18 +186,79 @@ class FileActions(QObject):
         return self.write(path)
 
     def write(self, path: str) -> bool:
-        """Write the network to ``path`` (atomically); on failure say why, keep it modified."""
+        """Write the network to ``path`` (atomically); on failure say why, keep it modified.
+
+        A big document is written in another process from a snapshot taken now; it is marked
+        saved only if the write succeeded and nothing was edited meanwhile."""
+        if self._refuse_while_busy():
+            return False
+        experiment, edits = self._document.experiment_to_save(), _EditWatch(self._document)
         try:
-            netfile.write_file(self._document.experiment_to_save(), path)
+            if size_in_numbers(experiment) <= BACKGROUND_NUMBERS:
+                netfile.write_file(experiment, path)
+            else:
+                self._in_background(FileJob.write(experiment, path),
+                                    self.tr("Saving {name}…").format(name=os.path.basename(path)))
         except (NetworkFileError, OSError) as error:
             files.show_file_error(self._window, self.tr("Cannot save the network"), error)
             return False
-        self._document.mark_saved(os.path.abspath(path))
+        finally:
+            edited = edits.close()
+        if edited:  # the file holds the work as it was when Save was chosen
+            self._document.set_path(os.path.abspath(path))
+        else:
+            self._document.mark_saved(os.path.abspath(path))
         files.add_recent_file(self._window.settings, path)
+        if self.autosaver.job is not None:  # a big autosave under way: the window goes on
+            wait_for(self.autosaver.job)
         self.autosaver.wait()  # a write under way would bring the files back
-        self._window.recovery.discard()
+        if not self._document.is_modified:
+            self._window.recovery.discard()
         self._status(self.tr("Saved {path}").format(path=path))
         return True
+
+    def read(self, path: str):
+        """The Experiment in the file at ``path`` (NetworkFileError if it cannot be read); a
+        big file is read in another process while the window goes on."""
+        if not is_big_file(path):
+            return netfile.read_file(path)
+        return self._in_background(FileJob.read(path), self.tr("Opening {name}…").format(
+            name=os.path.basename(path)))
+
+    def _in_background(self, job: FileJob, doing: str):
+        """Wait for ``job`` while the window goes on, its progress in the status bar; what it
+        gave (or its error raised)."""
+        self.job = job
+        self._enable_file_actions(False)
+        bar = self._window.statusBar()
+        bar.showMessage(doing)
+        try:
+            wait_for(job, lambda percent: bar.showMessage(
+                doing if percent is None else self.tr("{doing} {percent} %").format(
+                    doing=doing, percent=percent)))
+            return job.result()
+        finally:
+            self.job = None
+            self._enable_file_actions(True)
+            bar.clearMessage()
+            if self._close_when_done:  # asked for meanwhile (not if the window is gone by then)
+                self._close_when_done = False
+                QTimer.singleShot(0, self._window, self._window.close)
+
+    def _enable_file_actions(self, enabled: bool) -> None:
+        for action in (self.new_action, self.open_action, self.save_action,
+                       self.save_as_action, self.recent_menu.menuAction(),
+                       self.examples_menu.menuAction()):
+            action.setEnabled(enabled)
+
+    def may_close(self) -> bool:
+        """Whether the window may close now: not while a big file is written or read (it then
+        closes once that is done), and after asking about unsaved changes."""
+        if self.busy:
+            self._close_when_done = True
+            self._status(self.tr("The window closes once the file is written or read"))
+            return False
+        return self.maybe_save()
 
     # ----- the menus of files -------------------------------------------------------------------
     def _fill_recent_menu(self):
@@ -267,7 +359,7 @@ class FileActions(QObject):
             recovery.discard_orphan(orphan)
             return False
         try:
-            experiment, origin = recovery.adopt(orphan)
+            experiment, origin = recovery.adopt(orphan, self.read)
         except NetworkFileError as error:
             files.show_file_error(self._window, self.tr("Cannot restore"), error)
             return False
@@ -276,6 +368,32 @@ class FileActions(QObject):
         return True
 
     def shut_down(self):
-        """On a clean exit: no more autosaves, and no recovery file left behind."""
+        """On a clean exit: no more autosaves, and no recovery file left behind (a big file
+        still being written or read is abandoned: the target stays as it was)."""
+        if self.job is not None:
+            self.job.abandon()
         self.autosaver.stop()
         self._window.recovery.discard()
+
+
+class _EditWatch(QObject):
+    """Whether ``document`` changed (an edit, an undo, a training step) while it was looked at;
+    ``close()`` stops looking and says."""
+
+    def __init__(self, document):
+        super().__init__(document)
+        self._seen = False
+        self._signals = (document.weights_changed, document.structure_changed,
+                         document.training_changed, document.data_changed,
+                         document.experiment_replaced, document.undo_stack.indexChanged)
+        for signal in self._signals:
+            signal.connect(self._on_change)
+
+    def _on_change(self, *_):
+        self._seen = True
+
+    def close(self) -> bool:
+        for signal in self._signals:
+            signal.disconnect(self._on_change)
+        self.deleteLater()
+        return self._seen

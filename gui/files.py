@@ -169,6 +169,10 @@ class RecoveryFile:
         """The files themselves: the network, then its origin and save time, then a first
         heartbeat (no Qt: may run on a worker thread once ``prepare`` ran)."""
         netfile.write_file(experiment, self.path)
+        self.write_origin(origin, saved_at)
+
+    def write_origin(self, origin: str | None, saved_at: float) -> None:
+        """Beside the network just written: where it came from and when, then a heartbeat."""
         write_text(_origin_path(self.path), json.dumps({"origin": origin, "saved_at": saved_at}))
         self.beat()
 
@@ -176,11 +180,13 @@ class RecoveryFile:
         """The heartbeat: touch ``….alive`` (its time is when this window was last running)."""
         _alive_path(self.path).touch()
 
-    def load(self, path: Path | None = None) -> tuple[Experiment, str | None]:
+    def load(self, path: Path | None = None, read=netfile.read_file
+             ) -> tuple[Experiment, str | None]:
         """The experiment in ``path`` (default: this window's) and its original file;
-        NetworkFileError if the network cannot be read, or its origin is not a file name."""
+        NetworkFileError if the network cannot be read, or its origin is not a file name.
+        ``read(path)`` reads the network (the window's reads a big one in another process)."""
         path = self.path if path is None else path
-        experiment = netfile.read_file(path)
+        experiment = read(str(path))
         try:
             origin = json.loads(_origin_path(path).read_text("utf-8")).get("origin")
         except (OSError, ValueError, AttributeError):
@@ -227,11 +233,11 @@ class RecoveryFile:
                 self._release(orphan.path)  # offered at a later start
         return newest
 
-    def adopt(self, orphan: Orphan) -> tuple[Experiment, str | None]:
-        """Load ``orphan`` and make it this window's recovery file; one that cannot be read is
-        set aside and its NetworkFileError raised."""
+    def adopt(self, orphan: Orphan, read=netfile.read_file) -> tuple[Experiment, str | None]:
+        """Load ``orphan`` (by ``read``, as ``load``) and make it this window's recovery file;
+        one that cannot be read is set aside and its NetworkFileError raised."""
         try:
-            loaded = self.load(orphan.path)
+            loaded = self.load(orphan.path, read)
         except NetworkFileError as error:
             self._set_aside(orphan.path, error.problem)
             raise

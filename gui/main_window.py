@@ -351,7 +351,7 @@ class MainWindow(QMainWindow):
         return restored
 
     def closeEvent(self, event):
-        if not self.file_actions.maybe_save():
+        if not self.file_actions.may_close():
             event.ignore()
             return
         self.file_actions.shut_down()

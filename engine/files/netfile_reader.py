@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import os
 
+import numpy as np
+
 from engine.errors import NetworkError, NetworkFileError
 from engine.files import netfile_run
 from engine.files.file_text import key_name
@@ -192,7 +194,7 @@ def _check_layers(check: Checker, layers, input_size: int) -> list[int]:
         activation = check.choice(spec["activation"], f"{key}.activation", ACTIVATION_NAMES)
         rules.check_softmax_place(activation, index, len(layers), check.fail)
         weights = spec["weights"]
-        if not isinstance(weights, list):
+        if not isinstance(weights, list | np.ndarray):  # an array: the writer's own
             check.fail(f"{key}.weights", tr("expected a list of rows, got {weights}",
                                             weights=check.show(weights)))
         sizes.add_layer(index, len(weights))
@@ -274,7 +276,7 @@ def _data(check: Checker, spec, input_size: int, output_size: int, loss: str) ->
     rows_total = 0
     for inputs_key, targets_key in splits:
         for part in (inputs_key, targets_key):
-            if not isinstance(spec[part], list):
+            if not isinstance(spec[part], list | np.ndarray):  # an array: the writer's own
                 check.fail(f"data.{part}", tr("expected a list of rows, got {spec}",
                                               spec=check.show(spec[part])))
         n_rows = len(spec[inputs_key])

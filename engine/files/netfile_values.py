@@ -226,6 +226,8 @@ class Checker:
     def vector(self, values, key: str, length: int, width_name: str = "") -> np.ndarray:
         """A list of ``length`` finite numbers as a float64 array, shape (length,)."""
         named = f" ({width_name})" if width_name else ""
+        if isinstance(values, np.ndarray):
+            return self._array(values, key, (length,), named)
         if not isinstance(values, list):
             self.fail(key, tr("expected a list of {length}{named}, got {values}",
                               length=numbers(length), named=named, values=show(values)))
@@ -247,6 +249,9 @@ class Checker:
 
     def matrix(self, rows, key: str, n_rows: int, width: int, width_name: str = "") -> np.ndarray:
         """``n_rows`` lists of ``width`` finite numbers as a float64 array (n_rows, width)."""
+        if isinstance(rows, np.ndarray):
+            return self._array(rows, key, (n_rows, width),
+                               f" ({width_name})" if width_name else "")
         if not isinstance(rows, list):
             self.fail(key, tr("expected a list of {n_rows} rows, got {rows}",
                               n_rows=n_rows, rows=show(rows)))
@@ -265,6 +270,20 @@ class Checker:
         array = np.empty((n_rows, width), dtype=np.float64)  # row by row, to name what is wrong
         for index, row in enumerate(rows):
             array[index] = self.vector(row, f"{key}[{index}]", width, width_name)
+        return array
+
+    def _array(self, array: np.ndarray, key: str, shape: tuple, named: str) -> np.ndarray:
+        """A float64 array the writer checks before writing it (netfile_writer: a JSON file
+        never holds one): the shape and finiteness its list of numbers must have, at once."""
+        if array.shape != shape:
+            where = f"{key}[0]" if len(shape) == 2 and array.ndim == 2 else key
+            self.fail(where, tr("expected {width}{named}, got {got}", width=numbers(shape[-1]),
+                                named=named, got=array.shape[-1] if array.ndim else 0))
+        bad = np.argwhere(~np.isfinite(array))
+        if bad.size:
+            where = key + "".join(f"[{int(i)}]" for i in bad[0])
+            self.fail(where, tr("expected a finite number, got {values}",
+                                values=show(float(array[tuple(bad[0])]))))
         return array
 
     def flag_vector(self, values, key: str, length: int) -> np.ndarray:

@@ -682,6 +682,10 @@ so there is no single curve; marks show (z, a).</source>
         <translation>예제(&amp;X)</translation>
     </message>
     <message>
+        <source>Wait: a file is being written or read</source>
+        <translation>기다려 주세요: 파일을 쓰거나 읽는 중입니다</translation>
+    </message>
+    <message>
         <source>New network: double-click a weight or bias to edit it</source>
         <translation>새 신경망: 가중치나 편향을 더블클릭해 편집하세요</translation>
     </message>
@@ -702,12 +706,28 @@ so there is no single curve; marks show (z, a).</source>
         <translation>신경망을 다른 이름으로 저장</translation>
     </message>
     <message>
+        <source>Saving {name}…</source>
+        <translation>{name} 저장 중…</translation>
+    </message>
+    <message>
         <source>Cannot save the network</source>
         <translation>신경망을 저장할 수 없습니다</translation>
     </message>
     <message>
         <source>Saved {path}</source>
         <translation>{path}에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>{name} 여는 중…</translation>
+    </message>
+    <message>
+        <source>{doing} {percent} %</source>
+        <translation>{doing} {percent} %</translation>
+    </message>
+    <message>
+        <source>The window closes once the file is written or read</source>
+        <translation>파일을 다 쓰거나 읽으면 창이 닫힙니다</translation>
     </message>
     <message>
         <source>(none yet)</source>
@@ -748,6 +768,13 @@ so there is no single curve; marks show (z, a).</source>
     <message>
         <source>Cannot restore</source>
         <translation>복구할 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>FileJob</name>
+    <message>
+        <source>the file was not finished (its writer or reader stopped, exit code {code})</source>
+        <translation>파일을 끝내지 못했습니다 (쓰기 또는 읽기 프로세스가 멈춤, 종료 코드 {code})</translation>
     </message>
 </context>
 <context>

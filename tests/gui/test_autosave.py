@@ -94,7 +94,7 @@ def test_a_big_network_is_written_off_the_event_loop_with_the_same_numbers(
     window.document.set_parameter(0, 1, 0, 0.125)
     expected = to_dict(window.document.experiment)
     window.file_actions.autosave()
-    assert window.file_actions.autosaver._writer is not None  # it went to the worker thread
+    assert window.file_actions.autosaver.job is not None  # it went to the worker process
     window.file_actions.autosaver.wait()
     assert to_dict(window.recovery.load()[0]) == expected
 
