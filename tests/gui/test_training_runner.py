@@ -252,6 +252,7 @@ def test_a_run_tells_the_history_each_epoch_end_at_its_step_with_the_mean_of_its
     document.set_training("Batches of two, shuffled", batch_size=2, shuffle=True)
     # an epoch is 3 steps (2 + 2 + 1 samples); ticks run many steps, across epoch ends
     alone = Trainer(document.experiment.copy())
+    runner.in_thread = True  # the ticks of this thread (a worker process's: test_training_process)
     runner.start()
     qtbot.waitUntil(lambda: runner.step_count > 300, timeout=10_000)
     runner.pause()
