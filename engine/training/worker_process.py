@@ -74,7 +74,8 @@ class Snapshot:
     """The worker's run at step ``steps``. ``records``: the loss (k,) and gradient norms
     (k, L) of the steps since the last snapshot; ``epoch_ends``: (step, E over the training set
     or None) of the epochs ended since; ``order`` the epoch's order when ``order_changed``;
-    ``scalars`` the optimizer state's numbers (its arrays are in the shared block's ``slot``);
+    ``scalars`` the optimizer state's numbers (its ``arrays``, named, are in the shared block's
+    ``slot`` after θ);
     ``result`` how the run ended by itself (None: it goes on, or was paused); ``problem`` why
     the worker could not train (then nothing else counts)."""
 
@@ -88,6 +89,7 @@ class Snapshot:
     rng: dict = field(default_factory=dict)
     optimizer: str = "sgd"
     scalars: dict = field(default_factory=dict)
+    arrays: list = field(default_factory=list)
     losses: np.ndarray | None = None
     grad_norms: np.ndarray | None = None
     epoch_ends: list = field(default_factory=list)
@@ -98,7 +100,10 @@ class Snapshot:
 
 def array_names(trainer: Trainer) -> list[str]:
     """The optimizer state's array entries (the shared block's rows after θ), in order."""
-    state = trainer.optimizer.saved_state()
+    return _arrays_of(trainer.optimizer.saved_state())
+
+
+def _arrays_of(state: dict) -> list[str]:
     return sorted(name for name, value in state.items() if isinstance(value, np.ndarray))
 
 
@@ -191,7 +196,7 @@ def apply_snapshot(trainer: Trainer, snapshot: Snapshot, block: np.ndarray,
         array.reshape(-1)[...] = rows[0, offset:offset + array.size]
         offset += array.size
     state = dict(snapshot.scalars)
-    state.update(zip(array_names(trainer), rows[1:], strict=True))
+    state.update(zip(snapshot.arrays, rows[1:], strict=True))
     run = RunState(snapshot.steps, snapshot.epochs, snapshot.position, order, snapshot.rng,
                    snapshot.optimizer, state, None)
     problem = resume(trainer, run)
@@ -222,7 +227,7 @@ def append_records(history: History, snapshot: Snapshot) -> None:
 
 
 # ----- the worker's side ---------------------------------------------------------------------
-class _Recorder(History):
+class Recorder(History):
     """The worker's history: the trainer's records, read out snapshot by snapshot (the
     parent's History keeps the run's record; this one only carries the new steps there)."""
 
@@ -286,7 +291,7 @@ class _Worker:
                 self.buffer.close()
             self.buffer = shared_memory.SharedMemory(name=order.buffer)
         trainer = Trainer(Experiment(order.network, order.settings, self.data),
-                          _Recorder(len(order.network.layers)))
+                          Recorder(len(order.network.layers)))
         self.trainer, self.order_sent, self.running = trainer, None, True
         if order.measure_epochs:
             trainer.history.measure_epoch = trainer.training_loss
@@ -320,24 +325,36 @@ class _Worker:
             self._send(final=False)
 
     def _send(self, final: bool, result: RunResult | None = None) -> None:
-        trainer, slot = self.trainer, FINAL if final else REGULAR
-        trainer.sync()  # the coming epoch's order is drawn now, as capture does
-        rows = self.block[slot]
-        rows[0] = trainer._params
-        state = trainer.optimizer.saved_state()
-        for row, name in zip(rows[1:], array_names(trainer), strict=True):
-            row[...] = state.pop(name)
-        losses, norms, ends = trainer.history.take()
-        changed = trainer._order is not self.order_sent
-        self.order_sent = trainer._order
-        self.connection.send(Snapshot(
-            self.number, slot, trainer.step_count, trainer.epoch, trainer._offset,
-            None if trainer._order is None or not changed else trainer._order.copy(), changed,
-            trainer._rng.bit_generator.state, trainer.optimizer.name, state, losses, norms,
-            ends, result, final))
+        snapshot = write_snapshot(self.trainer, self.block, self.number, self.order_sent,
+                                  final, result)
+        self.order_sent = self.trainer._order
+        self.connection.send(snapshot)
         self.wanted = False
         if final:
             self.running = False
+
+
+def write_snapshot(trainer: Trainer, block: np.ndarray, number: int,
+                   order_sent: np.ndarray | None, final: bool = False,
+                   result: RunResult | None = None) -> Snapshot:
+    """``trainer``'s θ and optimizer arrays written into ``block``'s slot (FINAL or REGULAR),
+    and the rest of its run as a Snapshot (the history records taken out of its Recorder; the
+    epoch's order only when it is not ``order_sent``)."""
+    slot = FINAL if final else REGULAR
+    trainer.sync()  # the coming epoch's order is drawn now, as capture does
+    rows = block[slot]
+    rows[0] = trainer._params
+    state = trainer.optimizer.saved_state()
+    names = _arrays_of(state)
+    for row, name in zip(rows[1:], names, strict=True):
+        row[...] = state.pop(name)
+    losses, norms, ends = trainer.history.take()
+    order = trainer._order
+    changed = order is not order_sent
+    return Snapshot(number, slot, trainer.step_count, trainer.epoch, trainer._offset,
+                    None if order is None or not changed else order.copy(), changed,
+                    trainer._rng.bit_generator.state, trainer.optimizer.name, state, names,
+                    losses, norms, ends, result, final)
 
 
 def serve(connection) -> None:
