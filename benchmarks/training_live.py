@@ -32,6 +32,7 @@ rate, 60 frames/s for every view, a key press answered within 50 ms on (c), ever
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import pickle
 import statistics
@@ -484,8 +485,16 @@ def main() -> int:
                         help="also measure training in a worker thread beside the window")
     parser.add_argument("--no-history", action="store_true",
                         help="skip the 1,000,000-step history part")
+    parser.add_argument("--keys-only", action="store_true",
+                        help="only (c) in the worker process: key press waits as JSON (tests)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
+    if args.keys_only:
+        live = in_window(app, mnist_like(), args.seconds, in_thread=False)
+        print(json.dumps({"key ms": live["key ms (median, worst)"],
+                          "in the worker": live["in the worker"], "told fps": live["told fps"],
+                          "steps": live["steps/s"] * args.seconds}))
+        return 0
     cases = dict(setups())
     cases["(c) 784-128-10 relu/softmax"] = mnist_like()
     modes = {"worker process": False, **({"window's thread": True} if args.in_thread else {})}

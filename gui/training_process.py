@@ -12,7 +12,9 @@ worker's at that step, and everything that reads it (the timeline, undo of a run
 mid-way, take_over) works as with an in-thread run.
 
 ``stop(keep=True)`` (Pause, a stop) waits for the worker's final snapshot (it comes after the
-worker's current chunk of steps, a few ms) and takes it in before the runner records the run.
+worker's current chunk of steps, a few ms) and takes it in before the runner records the run;
+before the run's first snapshot (the worker may still be importing: about a second after the
+first Run) it waits for nothing and the run did no step.
 ``stop(keep=False)`` (an edit, an undo, a new file during the run) drops whatever the worker did
 after the last frame: the learner's edit applies to the numbers on screen.
 
@@ -33,7 +35,7 @@ from engine.training import worker_process as worker
 from engine.training.run_state import capture
 
 FRAME_INTERVAL = 1.0 / 60.0
-PAUSE_WAIT = 10.0  # seconds a pause waits for the worker's last snapshot (it starts up first)
+PAUSE_WAIT = 5.0  # seconds a pause waits for the worker's last snapshot (a chunk: a few ms)
 
 
 class _Owned:
@@ -73,6 +75,7 @@ class ProcessRun(QObject):
         self.broken: str | None = None  # why no worker is used (then the runner's own thread)
         self.apply_seconds: list[float] = []  # the window's time per snapshot taken in
         self._active = False  # a run is going on in the worker
+        self._taken = False  # a snapshot of this run was taken in
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -113,7 +116,7 @@ class ProcessRun(QObject):
                                                  self._own.buffer.name, self._number))
         self._due = time.perf_counter() + FRAME_INTERVAL
         self._timer.start(round(1000 * FRAME_INTERVAL))
-        self._active = True
+        self._active, self._taken = True, False
         return True
 
     def _prepare(self, trainer) -> None:
@@ -139,8 +142,8 @@ class ProcessRun(QObject):
         self._timer.stop()
         self._active = False
         self.worker.send("pause")
-        if not keep:
-            return
+        if not keep or not self._taken:
+            return  # (no snapshot yet: the worker may still be starting; nothing was shown)
         deadline = time.perf_counter() + PAUSE_WAIT
         while (left := deadline - time.perf_counter()) > 0:
             snapshot = self._receive(min(left, 0.05))
@@ -203,6 +206,7 @@ class ProcessRun(QObject):
             self._order = snapshot.order
         problem = worker.apply_snapshot(self._runner.trainer, snapshot, self._block,
                                         self._order)
+        self._taken = True
         self.apply_seconds.append(time.perf_counter() - started)
         if problem is not None:
             self._fail(self.tr("could not train ({problem})").format(problem=problem),

@@ -3,10 +3,11 @@ in-thread run of as many steps (parameters, optimizer state, curves); divergence
 conditions; an edit during a run; a killed worker falls back to the window's thread; closing
 the window leaves no process; key presses are answered within 50 ms on 784-128-10."""
 
-import importlib.util
+import json
 import os
 import signal
-import statistics
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -194,22 +195,13 @@ def test_closing_the_window_during_a_run_leaves_no_process(qtbot, window_on):
     assert not process.is_alive() and runner._process.worker is None
 
 
-def test_a_key_press_is_answered_within_50_ms_while_784_128_10_trains(qtbot, window_on):
-    spec = importlib.util.spec_from_file_location("training_live",
-                                                  ROOT / "benchmarks" / "training_live.py")
-    live = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(live)
-    window = window_on(live.mnist_like())
-    runner = window.training_docks.runner
-    told = []
-    runner.progressed.connect(lambda: told.append(1))
-    runner.start()
-    wait_for_worker(qtbot, runner, 50)
-    probe = live.KeyProbe(window.canvas, interval=0.05)  # a key press every 50 ms
-    probe.start()
-    qtbot.waitUntil(lambda: len(probe.latencies) >= 30, timeout=30_000)
-    probe.stop()
-    runner.pause()
-    assert statistics.median(probe.latencies) < 0.050
-    assert len(told) > 10
-    window.document.undo_stack.setClean()
+def test_a_key_press_is_answered_within_50_ms_while_784_128_10_trains():
+    """In a fresh process with the window's BLAS threads (main.py), as the learner runs it:
+    benchmarks/training_live.py's (c), a key press posted every 0.1 s for 4 s of a run."""
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "training_live.py"),
+                          "--keys-only", "--seconds", "4"], capture_output=True, text=True,
+                         timeout=300, cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["in the worker"] and result["steps"] > 0 and result["told fps"] > 5
+    assert result["key ms"][0] < 50

@@ -168,6 +168,8 @@ def test_changing_the_learning_rate_during_a_run_keeps_it_running(qtbot, xor):
     assert runner.is_running
     assert document.undo_stack.text(0) == "Learning rate 0.5"
     assert document.undo_stack.text(1).startswith("Train ")
+    steps = runner.step_count  # steps after the edit (a worker process shows them a frame later)
+    qtbot.waitUntil(lambda: runner.step_count > steps, timeout=5_000)
     runner.pause()
     assert document.undo_stack.count() == 3
 
