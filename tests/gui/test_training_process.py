@@ -12,15 +12,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings
 
 from engine.files.netfile import load
 from engine.model.experiment import Dataset
 from engine.training.trainer import Trainer
-from gui import files
-from gui.document import Document
-from gui.main_window import MainWindow
 from tests.gui.lifetimes import opened, runner_for
+from tests.gui.test_live_frames import window_on  # noqa: F401, F811  (a fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -167,24 +164,7 @@ def test_a_killed_worker_leaves_the_run_going_on_in_the_window(qtbot, owned):
     runner.pause()
 
 
-@pytest.fixture
-def window_on(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(files, "ask_save_changes", lambda parent, name: files.DISCARD)
-
-    def make(experiment):
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(Document(experiment), settings,
-                            files.RecoveryFile(str(tmp_path / "recovery")))
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-
-    yield make
-
-
-def test_closing_the_window_during_a_run_leaves_no_process(qtbot, window_on):
+def test_closing_the_window_during_a_run_leaves_no_process(qtbot, window_on):  # noqa: F811
     window = window_on(load("preset:xor"))
     runner = window.training_docks.runner
     runner.start()
