@@ -153,6 +153,15 @@ class ProcessRun(QObject):
                 return
         self._fail(self.tr("did not answer a pause"), running=False)
 
+    def pace_changed(self) -> None:
+        """The runner's pace changed: a run goes on at full speed in the worker, at a pace in
+        the runner's thread (the worker's last snapshot taken in first)."""
+        runner = self._runner
+        if runner.is_running:
+            runner._timer.stop()
+            self.stop(keep=True)
+            runner._run_on()
+
     def shut_down(self) -> None:
         """For closing: no timer fires again, the worker ends and the shared block goes."""
         self._timer.stop()

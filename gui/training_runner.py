@@ -1,8 +1,7 @@
 """Runs the engine's Trainer in small chunks on a timer, so the window never freezes.
 
-A free run (``start``) trains in a worker process (gui/training_process.py) when one can be
-used, and this thread only takes in a snapshot and tells the views each 1/60 s; paced runs,
-single steps, epochs and N steps, and a free run without a worker, run here. Then each tick of
+A free run at full speed trains in a worker process when it can (gui/training_process.py:
+this thread takes in a snapshot and tells the views each 1/60 s); others run here: each tick of
 a zero-interval QTimer runs k engine steps, k adapted so that a tick takes about
 ``tick_budget`` seconds, and cut short so that it ends when the next frame is due. Views are
 told once per frame period (``frame_interval``, 1/60 s; twice a frame's measured cost when
@@ -134,6 +133,7 @@ class TrainingRunner(QObject):
         self.pace = steps_per_second
         self._timer.setInterval(0 if steps_per_second is None
                                 else max(1, round(1000 / steps_per_second)))
+        self._process.pace_changed()
 
     # ----- commands ----------------------------------------------------------------------------
     def train_step(self, text: str | None = None) -> RunResult | None:

@@ -142,6 +142,24 @@ def test_an_edit_during_a_process_run_restarts_the_worker_on_the_new_settings(qt
     assert_same(runner, alone, document)
 
 
+def test_a_pace_chosen_during_a_run_moves_it_to_the_window_and_back(qtbot, owned):
+    document = adam_document(owned)
+    runner = measured(runner_for(owned, document))
+    alone = alone_as(document)
+    runner.start()
+    wait_for_worker(qtbot, runner, 100)
+    runner.set_pace(100.0)  # each step shown: in the window's thread
+    assert runner._timer.isActive() and not runner._process.running
+    steps = runner.step_count
+    qtbot.waitUntil(lambda: runner.step_count >= steps + 3, timeout=10_000)
+    runner.set_pace(None)
+    wait_for_worker(qtbot, runner, runner.step_count + 100)
+    runner.pause()
+    assert document.undo_stack.count() == 3  # the data, the settings, one run
+    alone.run(runner.step_count)
+    assert_same(runner, alone, document)
+
+
 def test_a_killed_worker_leaves_the_run_going_on_in_the_window(qtbot, owned):
     document = adam_document(owned)
     runner = measured(runner_for(owned, document))
