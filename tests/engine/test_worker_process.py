@@ -199,3 +199,17 @@ def test_the_process_ends_when_told(started):
     process, _ = started(trainer_of(small_mnist()))
     process.shut_down()
     assert not process.process.is_alive() and process.process.exitcode == 0
+
+
+def test_the_workers_record_is_read_out_whole_across_its_own_clearing():
+    recorder = worker.Recorder(1)
+    read = []
+    for start in range(0, 250_000, 50_000):
+        for step in range(start, start + 50_000):
+            recorder.record(float(step), [0.5])
+        recorder.end_epoch(start + 50_000)
+        losses, norms, ends = recorder.take()
+        read.append(losses)
+        assert norms.shape == (50_000, 1) and ends == [(start + 50_000, None)]
+    np.testing.assert_array_equal(np.concatenate(read), np.arange(250_000.0))
+    assert recorder.count <= 100_000  # what the parent has is not kept twice
