@@ -181,6 +181,9 @@ class ProcessRun(QObject):
             if snapshot.final:
                 final = snapshot
         if final is not None:
+            if final.result is None:  # a last snapshot not asked for: the worker stopped
+                self._fail(self.tr("has ended"), running=True)
+                return
             self._active = False
             self.ended.emit(final.result)
             return
