@@ -1,6 +1,11 @@
 """Live training speed in the window, side by side with the engine alone.
 
-    python benchmarks/training_live.py [--seconds S] [--worker] [--no-history]
+    python benchmarks/training_live.py [--seconds S] [--in-thread] [--worker] [--no-history]
+
+By default the window trains as it does for the learner: a free run in a worker process
+(gui/training_process.py), the window's thread taking in a snapshot and telling the views each
+1/60 s. ``--in-thread`` also measures the old way (training in timer ticks on the window's thread
+between frames) beside it.
 
 The whole main window runs offscreen at 1600×1000 with the canvas, the loss and gradient plots
 (both shown) and the output map live, on two TensorFlow-Playground-like set-ups and an MNIST-sized
@@ -13,9 +18,11 @@ one:
 For each it reports training steps/s (and epochs/s) in the window and for the engine's Trainer
 alone, the frames/s the views were told and each view actually painted (the canvas, the loss and
 gradient plots and the output map, every one on every frame), how long a key press posted every
-0.1 s waited before the window got it, and the worst gap between two canvas frames. ``--worker``
-also measures training in a worker thread beside the window (what moving training off the
-window's thread would give). Then a 1,000,000-step history: the time of each plot update
+0.1 s waited before the window got it, the worst gap between two canvas frames, and (process
+mode) what taking in one snapshot costs the window's thread. ``--worker`` also measures training
+in a worker thread beside the window (tried before, rejected: the GIL). Then what one snapshot of
+784-128-10 with Adam (θ, m, v: 3 × 101,770 numbers) costs through the shared block against a
+pickle through a pipe. Then a 1,000,000-step history: the time of each plot update
 (recomputing its curves and painting) and the history's memory. Targets (the issue): ≥ 10×
 Playground's updates (≈1,400 steps/s on (a), ≈16 epochs/s on (b)), ≥ 60 % of the engine-alone
 rate, 60 frames/s for every view, a key press answered within 50 ms on (c), every plot update
@@ -25,7 +32,9 @@ rate, 60 frames/s for every view, a key press answered within 50 ms on (c), ever
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import pickle
 import statistics
 import sys
 import tempfile
@@ -36,6 +45,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from main import choose_blas_threads  # noqa: E402
+
+choose_blas_threads([])  # the window's BLAS threads (main.py), before numpy is imported
 
 import numpy as np  # noqa: E402
 from PySide6.QtCore import (  # noqa: E402
@@ -188,10 +200,15 @@ def make_window(exp: Experiment, folder: str) -> MainWindow:
     return window
 
 
-def in_window(app: QApplication, exp: Experiment, seconds: float) -> dict:
+def in_window(app: QApplication, exp: Experiment, seconds: float, in_thread: bool) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         window = make_window(exp, folder)
         docks = window.training_docks
+        runner = docks.runner
+        runner.in_thread = in_thread
+        runner.start()  # the worker starts up (imports) once, before the measured run
+        spin(app, 0.3)
+        runner.pause()
         spin(app, 0.3)
         painted = PaintCounter()
         views = {
@@ -204,7 +221,8 @@ def in_window(app: QApplication, exp: Experiment, seconds: float) -> dict:
             painted.watch(widget)
         told = []
         docks.runner.progressed.connect(lambda: told.append(time.perf_counter()))
-        runner = docks.runner
+        steps_before, epochs_before = runner.step_count, runner.epoch
+        applied_before = len(runner._process.apply_seconds)
         telling = []  # seconds each frame spent in the slots told synchronously
         tell_views = runner._tell_views
 
@@ -223,7 +241,8 @@ def in_window(app: QApplication, exp: Experiment, seconds: float) -> dict:
         runner.pause()
         elapsed = time.perf_counter() - start
         runner._tell_views = tell_views
-        steps, epochs = runner.step_count, runner.epoch
+        steps, epochs = runner.step_count - steps_before, runner.epoch - epochs_before
+        applied = runner._process.apply_seconds[applied_before:]
         gaps = np.diff(painted.times) if len(painted.times) > 1 else np.array([elapsed])
         result = {
             "steps/s": steps / elapsed,
@@ -236,6 +255,9 @@ def in_window(app: QApplication, exp: Experiment, seconds: float) -> dict:
             "steps per tick": runner.steps_per_tick,
             "frame cost ms": 1000 * runner.frame_cost,
             "telling ms": 1000 * statistics.mean(telling[:-1] or [0.0]),  # not the pause's
+            "snapshot ms (median, worst)": (1000 * statistics.median(applied or [0.0]),
+                                            1000 * max(applied or [0.0])),
+            "in the worker": not in_thread and runner._process.broken is None,
             "key ms (median, worst)": (1000 * statistics.median(probe.latencies or [0.0]),
                                        1000 * max(probe.latencies or [0.0])),
         }
@@ -378,43 +400,115 @@ def million_steps(app: QApplication) -> dict:
     }
 
 
+def snapshot_costs(repeats: int = 40) -> dict:
+    """ms per snapshot of 784-128-10 with Adam (θ, m, v: 3 × 101,770 float64): the worker writing
+    it into the shared block and the window taking it in (the product's way), against pickling
+    θ, m, v through a pipe and copying them into place at the other end (medians)."""
+    from multiprocessing import Pipe
+
+    from engine.training import worker_process as worker
+
+    exp = mnist_like()
+    exp.training.optimizer = "adam"
+    window_side = Trainer(exp.copy())
+    window_side.run(1)
+    trainer = Trainer(exp, worker.Recorder(2))
+    trainer.run(20)
+    buffer = worker.make_buffer(trainer)
+    block = worker.slots(buffer, trainer)
+    written, taken, piped = [], [], []
+    for _ in range(repeats):
+        trainer.run(5)
+        t0 = time.perf_counter()
+        snapshot = worker.write_snapshot(trainer, block, 1, None)
+        t1 = time.perf_counter()
+        worker.apply_snapshot(window_side, snapshot, block, snapshot.order)
+        t2 = time.perf_counter()
+        written.append(t1 - t0)
+        taken.append(t2 - t1)
+    sending, receiving = Pipe()
+    arrays = [trainer._params, *trainer.optimizer.saved_state().values()][:3]
+    targets = [np.empty_like(a) for a in arrays]
+
+    def take():
+        for target, value in zip(targets, pickle.loads(receiving.recv_bytes()), strict=True):
+            np.copyto(target, value)
+
+    for _ in range(repeats):
+        reader = threading.Thread(target=take)
+        reader.start()
+        t0 = time.perf_counter()
+        sending.send_bytes(pickle.dumps([a.copy() for a in arrays],
+                                        protocol=pickle.HIGHEST_PROTOCOL))
+        reader.join()
+        piped.append(time.perf_counter() - t0)
+    buffer.close()
+    buffer.unlink()
+    return {"shared write": 1000 * statistics.median(written),
+            "shared take in": 1000 * statistics.median(taken),
+            "pipe": 1000 * statistics.median(piped)}
+
+
+def report(name: str, live: dict, alone: float, steps_per_epoch: int) -> None:
+    print(f"  in the window     {live['steps/s']:10,.0f} steps/s  "
+          f"{live['epochs/s']:8,.0f} epochs/s  ({live['steps/s'] / alone:.0%} of alone, "
+          f"target ≥ 60%; final loss {live['final loss']:.4g})")
+    if not name.startswith("(c)"):
+        target = (PLAYGROUND_STEPS_PER_S if name.startswith("(a)")
+                  else PLAYGROUND_EPOCHS_PER_S * steps_per_epoch)
+        print(f"  vs Playground     {live['steps/s'] / target:10.1f}× its updates/s "
+              f"(target ≥ 10×)")
+    painted = ", ".join(f"{k} {v:.1f}" for k, v in live["painted fps"].items())
+    print(f"  frames/s          told {live['told fps']:.1f}; painted: {painted} "
+          "(target: every view 60)")
+    key_median, key_worst = live["key ms (median, worst)"]
+    print(f"  key press answer  median {key_median:.1f} ms, worst {key_worst:.1f} ms "
+          "(target ≤ 50 ms)")
+    print(f"  canvas frame gap  p95 {live['p95 canvas gap ms']:.1f} ms, worst "
+          f"{live['worst canvas gap ms']:.1f} ms; {live['telling ms']:.1f} ms a frame in the "
+          "slots told")
+    if live["in the worker"]:
+        median, worst = live["snapshot ms (median, worst)"]
+        print(f"  snapshot          taken in: median {median:.2f} ms, worst {worst:.2f} ms "
+              "of the window's thread")
+    else:
+        print(f"  ticks             {live['steps per tick']:,} steps a tick; a frame costs "
+              f"{live['frame cost ms']:.1f} ms outside training")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=5.0, help="length of each run")
+    parser.add_argument("--in-thread", action="store_true",
+                        help="also measure training in the window's thread, between frames")
     parser.add_argument("--worker", action="store_true",
                         help="also measure training in a worker thread beside the window")
     parser.add_argument("--no-history", action="store_true",
                         help="skip the 1,000,000-step history part")
+    parser.add_argument("--keys-only", action="store_true",
+                        help="only (c) in the worker process: key press waits as JSON (tests)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
+    if args.keys_only:
+        live = in_window(app, mnist_like(), args.seconds, in_thread=False)
+        print(json.dumps({"key ms": live["key ms (median, worst)"],
+                          "in the worker": live["in the worker"], "told fps": live["told fps"],
+                          "steps": live["steps/s"] * args.seconds}))
+        return 0
     cases = dict(setups())
     cases["(c) 784-128-10 relu/softmax"] = mnist_like()
+    modes = {"worker process": False, **({"window's thread": True} if args.in_thread else {})}
     for name, exp in cases.items():
         alone = engine_alone(exp, min(args.seconds, 3.0))
-        live = in_window(app, exp, args.seconds)
         steps_per_epoch = -(-len(exp.data) // exp.training.batch_size)
         print(f"\n{name}: {len(exp.data)} training points, batch {exp.training.batch_size}, "
               f"{steps_per_epoch} steps an epoch")
         print(f"  engine alone      {alone:10,.0f} steps/s  {alone / steps_per_epoch:8,.0f} "
               "epochs/s")
-        print(f"  in the window     {live['steps/s']:10,.0f} steps/s  "
-              f"{live['epochs/s']:8,.0f} epochs/s  ({live['steps/s'] / alone:.0%} of alone, "
-              f"target ≥ 60%; final loss {live['final loss']:.4g})")
-        if not name.startswith("(c)"):
-            target = (PLAYGROUND_STEPS_PER_S if name.startswith("(a)")
-                      else PLAYGROUND_EPOCHS_PER_S * steps_per_epoch)
-            print(f"  vs Playground     {live['steps/s'] / target:10.1f}× its updates/s "
-                  f"(target ≥ 10×)")
-        painted = ", ".join(f"{k} {v:.1f}" for k, v in live["painted fps"].items())
-        print(f"  frames/s          told {live['told fps']:.1f}; painted: {painted} "
-              "(target: every view 60)")
-        key_median, key_worst = live["key ms (median, worst)"]
-        print(f"  key press answer  median {key_median:.1f} ms, worst {key_worst:.1f} ms "
-              "(target ≤ 50 ms)")
-        print(f"  canvas frame gap  p95 {live['p95 canvas gap ms']:.1f} ms, worst "
-              f"{live['worst canvas gap ms']:.1f} ms; a frame costs {live['frame cost ms']:.1f} ms "
-              f"outside training ({live['telling ms']:.1f} ms of it in the slots told, the rest "
-              "painting and the event loop)")
+        for mode, in_thread in modes.items():
+            live = in_window(app, exp, args.seconds, in_thread)
+            print(f" training in the {mode}:")
+            report(name, live, alone, steps_per_epoch)
         if args.worker:
             thread = worker_thread(app, exp, args.seconds)
             painted = ", ".join(f"{k} {v:.1f}" for k, v in thread["painted fps"].items())
@@ -425,6 +519,11 @@ def main() -> int:
         parts = ", ".join(f"{k} {v:.1f}" for k, v in live["view ms"].items())
         print(f"  one update+paint  {parts} (ms; outside a run: the map at its full grid, the "
               "slots with its redraw and the training panel's diagnosis)")
+    costs = snapshot_costs()
+    print("\nOne snapshot of 784-128-10 with Adam (θ, m, v):")
+    print(f"  shared block      worker writes {costs['shared write']:.2f} ms, the window takes it "
+          f"in {costs['shared take in']:.2f} ms (with the history records and RunState)")
+    print(f"  pickled in a pipe {costs['pipe']:.2f} ms from pickling to copied into place")
     if args.no_history:
         return 0
     result = million_steps(app)

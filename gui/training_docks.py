@@ -62,6 +62,7 @@ class TrainingDocks(QObject):
             dock.visibilityChanged.connect(dock.widget().on_dock_visibility_changed)
         self.runner.diverged.connect(self._on_runner_message)
         self.runner.stopped.connect(self._on_runner_message)
+        self.runner.notice.connect(self._on_runner_message)
         self.landscape_plot.verdict_changed.connect(self._on_landscape_verdict)
         self.run_tools = RunTools(window, self)  # timeline, comparison, pace highlight
 

@@ -1,6 +1,8 @@
 """Runs the engine's Trainer in small chunks on a timer, so the window never freezes.
 
-Each tick of a zero-interval QTimer runs k engine steps, k adapted so that a tick takes about
+A free run at full speed trains in a worker process when it can (gui/training_process.py:
+this thread takes in a snapshot and tells the views each 1/60 s); others run here: each tick of
+a zero-interval QTimer runs k engine steps, k adapted so that a tick takes about
 ``tick_budget`` seconds, and cut short so that it ends when the next frame is due. Views are
 told once per frame period (``frame_interval``, 1/60 s; twice a frame's measured cost when
 that is more, so training always keeps at least half the time): the document emits
@@ -35,6 +37,7 @@ from gui.divergence_text import divergence_message
 from gui.document import Document
 from gui.frame_clock import FrameClock
 from gui.run_undo import RewindRunCommand, RunRewinder
+from gui.training_process import ProcessRun
 
 TICK_BUDGET = 0.010  # seconds of training per timer tick
 # views are told this often (training fills the time between): 60 a second, every view each
@@ -60,6 +63,7 @@ class TrainingRunner(QObject):
     history_replaced = Signal()  # a new run record (new file, new structure, reset)
     about_to_step = Signal()  # train_step is about to take one step (the step-through looks)
     about_to_train = Signal()  # a run, step or epoch is about to start (the timeline goes to now)
+    notice = Signal(str)  # a word for the status bar (the worker process could not be used)
 
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
@@ -83,6 +87,9 @@ class TrainingRunner(QObject):
         self._timer.timeout.connect(self._on_tick)
         self._undo_index = 0  # the undo stack's index as the run last left it
         self.pace: float | None = None  # steps a second of a paced run (None: full speed)
+        self.in_thread = False  # free runs too stay in this thread (no worker process)
+        self._process = ProcessRun(self)
+        self._process.ended.connect(self._ended)
         self._new_trainer()
         document.run_in_progress = self._trainer_run_state
         document.experiment_replaced.connect(self._on_experiment_replaced)
@@ -99,7 +106,7 @@ class TrainingRunner(QObject):
 
     @property
     def is_running(self) -> bool:
-        return self._timer.isActive()
+        return self._timer.isActive() or self._process.running
 
     @property
     def step_count(self) -> int:
@@ -126,6 +133,7 @@ class TrainingRunner(QObject):
         self.pace = steps_per_second
         self._timer.setInterval(0 if steps_per_second is None
                                 else max(1, round(1000 / steps_per_second)))
+        self._process.pace_changed()
 
     # ----- commands ----------------------------------------------------------------------------
     def train_step(self, text: str | None = None) -> RunResult | None:
@@ -157,8 +165,13 @@ class TrainingRunner(QObject):
         self._training_time = 0.0
         self.frame_cost = 0.0
         self._frame_due = False
-        self._timer.start()
+        self._run_on()
         self.clock.set_running(True)
+
+    def _run_on(self) -> None:
+        """Train on: in the worker process when it can, else on this thread's timer."""
+        if self.pace is not None or self.in_thread or not self._process.start():
+            self._timer.start()
 
     def pause(self) -> None:
         """Stop at once (no step after this) and record the run as one undo step."""
@@ -227,11 +240,7 @@ class TrainingRunner(QObject):
         self._training_time += finished - started
         if steps == self._steps_per_tick:
             self._adapt_steps(result.steps, finished - started)
-        if result.stopped is StopReason.DIVERGED:
-            self._halt(divergence_message(result.divergence, self._document), diverged=True)
-        elif result.stopped.early:
-            self._halt(self._stop_message(result), diverged=False)
-        elif finished >= due - FRAME_SLACK:
+        if not self._ended(result) and finished >= due - FRAME_SLACK:
             late = finished - (self._last_frame + self.frame_period)  # vs. the period itself
             self._lateness = min(max(0.0, self._lateness + LATENESS_GAIN * late),
                                  MAX_LATENESS_SHARE * self.frame_period)
@@ -259,6 +268,21 @@ class TrainingRunner(QObject):
         # at most double or halve at once, so one slow tick (a repaint, a GC) does not swing it
         target = min(max(target, self._steps_per_tick // 2, 1), 2 * self._steps_per_tick)
         self._steps_per_tick = min(target, MAX_STEPS_PER_TICK)
+
+    def _ended(self, result: RunResult, halt: bool = True) -> bool:
+        """Whether ``result`` ended the run by itself; then it says why (the run halted and
+        recorded first, when ``halt``)."""
+        diverged = result.stopped is StopReason.DIVERGED
+        if not (diverged or result.stopped.early):
+            return False
+        message = divergence_message(result.divergence, self._document) if diverged \
+            else self._stop_message(result)
+        if halt:
+            self._halt(message, diverged)
+        else:
+            self._set_message(message)
+            (self.diverged if diverged else self.stopped).emit(message)
+        return True
 
     def _halt(self, message: str, diverged: bool) -> None:
         self._stop_timer()
@@ -299,13 +323,7 @@ class TrainingRunner(QObject):
         self._snapshot, self._run_before = before, run_before
         self._record_run(text)
         self._tell_views()
-        if result.stopped is StopReason.DIVERGED:
-            message = divergence_message(result.divergence, self._document)
-            self._set_message(message)
-            self.diverged.emit(message)
-        elif result.stopped.early:
-            self._set_message(self._stop_message(result))
-            self.stopped.emit(self.message)
+        self._ended(result, halt=False)
         return result
 
     # ----- undo: one step per run --------------------------------------------------------------
@@ -354,15 +372,19 @@ class TrainingRunner(QObject):
         if stack.index() < stack.count():
             self._stop_without_record()
             return False
+        restart = self._process.running  # what the worker did since the last frame is dropped
+        self._process.stop(keep=False)
         self._record_run()
         self._take_snapshot()
         self._undo_index = stack.index()
+        if restart:
+            self._run_on()
         return True
 
     def _stop_without_record(self) -> None:
         self._snapshot = None
         if self.is_running:
-            self._stop_timer()
+            self._stop_timer(keep=False)
             self._tell_views()
             self.clock.set_running(False)
 
@@ -392,9 +414,11 @@ class TrainingRunner(QObject):
             self.history_replaced.emit()
             self.progressed.emit()
 
-    def _stop_timer(self) -> None:
-        """No more ticks: the frame told next is the run's last, drawn in full."""
+    def _stop_timer(self, keep: bool = True) -> None:
+        """No more ticks (the worker's last snapshot taken in, if ``keep``): the frame told
+        next is the run's last, drawn in full."""
         self._timer.stop()
+        self._process.stop(keep)
         self.clock.last_frame_comes()
 
     def _set_message(self, text: str) -> None:
@@ -421,5 +445,6 @@ class TrainingRunner(QObject):
         self.progressed.emit()
 
     def stop_timers(self) -> None:
-        """For closing: no timer may fire after the document is gone."""
+        """For closing: no timer may fire after the document is gone, no worker is left."""
         self._stop_without_record()
+        self._process.shut_down()

@@ -1636,6 +1636,29 @@ Save them first?</source>
     </message>
 </context>
 <context>
+    <name>ProcessRun</name>
+    <message>
+        <source>could not start ({error})</source>
+        <translation>시작하지 못했습니다({error})</translation>
+    </message>
+    <message>
+        <source>did not answer a pause</source>
+        <translation>일시 정지에 응답하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>has ended</source>
+        <translation>종료되었습니다</translation>
+    </message>
+    <message>
+        <source>could not train ({problem})</source>
+        <translation>학습하지 못했습니다({problem})</translation>
+    </message>
+    <message>
+        <source>Training goes on in the window: the training process {reason}.</source>
+        <translation>학습 프로세스가 {reason}. 학습은 창 안에서 계속됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>Recovery</name>
     <message>
         <source>dd MMM</source>

@@ -51,6 +51,7 @@ def test_a_tick_either_trains_or_tells_the_views_never_both(qtbot, owned):
 
     runner._timer.timeout.disconnect()
     runner._timer.timeout.connect(watched_tick)
+    runner.in_thread = True  # the ticks of a run in the window's thread
     runner.start()
     qtbot.waitUntil(lambda: len(told) >= 4, timeout=10_000)
     runner.pause()

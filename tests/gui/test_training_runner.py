@@ -168,6 +168,8 @@ def test_changing_the_learning_rate_during_a_run_keeps_it_running(qtbot, xor):
     assert runner.is_running
     assert document.undo_stack.text(0) == "Learning rate 0.5"
     assert document.undo_stack.text(1).startswith("Train ")
+    steps = runner.step_count  # steps after the edit (a worker process shows them a frame later)
+    qtbot.waitUntil(lambda: runner.step_count > steps, timeout=5_000)
     runner.pause()
     assert document.undo_stack.count() == 3
 
@@ -252,6 +254,7 @@ def test_a_run_tells_the_history_each_epoch_end_at_its_step_with_the_mean_of_its
     document.set_training("Batches of two, shuffled", batch_size=2, shuffle=True)
     # an epoch is 3 steps (2 + 2 + 1 samples); ticks run many steps, across epoch ends
     alone = Trainer(document.experiment.copy())
+    runner.in_thread = True  # the ticks of this thread (a worker process's: test_training_process)
     runner.start()
     qtbot.waitUntil(lambda: runner.step_count > 300, timeout=10_000)
     runner.pause()
