@@ -235,6 +235,11 @@ class History:
         rows = (steps - 1) % capacity
         return steps, self._loss[rows], self._grads[rows]
 
+    def exact_loss_at(self, steps) -> np.ndarray:
+        """The loss of each of ``steps`` (k,), every one at least :attr:`first_exact_step` and
+        at most :attr:`count`: (k,), a new array."""
+        return self._loss[(np.asarray(steps, dtype=np.int64) - 1) % self._loss.shape[0]]
+
     @property
     def last_loss(self) -> float | None:
         if self.count == 0:
