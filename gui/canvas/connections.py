@@ -123,10 +123,10 @@ class ConnectionsItem(QGraphicsItem):
         return (high >= exposed.top()) & (low <= exposed.bottom())
 
     def _paint_lines(self, painter: QPainter, exposed: QRectF) -> None:
-        # smooth lines cost a third of a frame's canvas: a run, which redraws them 30 times a
-        # second, draws them plain (smooth again once it pauses), as big blocks always do
-        smooth = self._count <= ANTIALIAS_MAX_LINES and not self._canvas.training_running
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
+        # smooth lines during a run too (the look does not change with the run); a big block
+        # is always drawn plain (thousands of thin lines blend into a band either way)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing,
+                              self._count <= ANTIALIAS_MAX_LINES)
         lines = self._line_list()
         visible = self._visible(exposed)
         for pen, members in self._line_groups():
