@@ -68,7 +68,7 @@ def test_written_numbers_repaint_every_frame(make_view, painted):  # noqa: F811
     assert view.zoom >= labels.READABLE_ZOOM and document.network.sizes == [2, 2, 1]
     view.grab()
     FrameClock.of(document).set_running(True)
-    for frame in range(3):
+    for _frame in range(3):
         before = dict(painted)
         document.network.layers[0].weights *= 1.001  # the values written change
         document.announce_parameters_changed()
