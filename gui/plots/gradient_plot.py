@@ -24,6 +24,7 @@ from gui.document import Document
 from gui.plots.depth_plot import DepthPlot, layer_colors
 from gui.plots.ghost_curves import GhostCurves
 from gui.plots.history_plot import HistoryPlot
+from gui.plots.screen_curve import stroke_on_screen
 from gui.richtext import numbers_text
 from gui.style import MUTED_TEXT
 from gui.training_runner import TrainingRunner
@@ -106,7 +107,8 @@ class GradientPlot(HistoryPlot):
         colors = layer_colors(count)
         for index, color in enumerate(colors):
             name = f"layer {index + 1}" + (" (output)" if index == count - 1 > 0 else "")
-            curve = self.plot_item.plot(name=name, pen=pg.mkPen(color, width=1.5))  # CSV column
+            curve = stroke_on_screen(self.plot_item.plot(name=name,  # a CSV column
+                                                         pen=pg.mkPen(color, width=1.5)))
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
             self.curves.append(curve)

@@ -26,6 +26,7 @@ from gui.document import Document
 from gui.plots.export import add_legend
 from gui.plots.ghost_curves import GhostCurves
 from gui.plots.history_plot import HistoryPlot
+from gui.plots.screen_curve import stroke_on_screen
 from gui.style import BACKWARD, MUTED_TEXT, POSITIVE
 from gui.training_runner import TrainingRunner
 
@@ -55,9 +56,11 @@ class LossPlot(HistoryPlot):
         self.start_following()  # the range moves in coarse jumps: axes rarely repaint
         self.batch_curve = item.plot(name=self.tr("loss of each step's batch"),
                                      pen=pg.mkPen(BATCH_COLOR))
-        self.epoch_curve = item.plot(name=self.tr("mean of each epoch"), stepMode="center",
-                                     pen=pg.mkPen(POSITIVE, width=2.5))
-        self.test_curve = item.plot(name=self.tr("test loss"), pen=pg.mkPen(BACKWARD, width=1.5))
+        self.epoch_curve = stroke_on_screen(item.plot(
+            name=self.tr("mean of each epoch"), stepMode="center",
+            pen=pg.mkPen(POSITIVE, width=2.5)))
+        self.test_curve = stroke_on_screen(item.plot(name=self.tr("test loss"),
+                                                     pen=pg.mkPen(BACKWARD, width=1.5)))
         for curve in (self.batch_curve, self.test_curve):  # (a step curve cannot be thinned)
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
