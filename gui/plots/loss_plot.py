@@ -108,12 +108,10 @@ class LossPlot(HistoryPlot):
     def _draw_train_set(self):
         """The whole training set's per-sample loss at each epoch end (per-sample scale)."""
         history, data = self._runner.history, self._document.data
-        steps, losses = history.training_series()
         most = max(2, self.plot_width() // TRAIN_SET_DOT_SPACING)
-        if len(steps) > most:  # full batches end an epoch every step: the dots would be a band
-            keep = np.unique(np.r_[np.arange(0, len(steps), -(-len(steps) // most)),
-                                   len(steps) - 1])  # evenly spaced, the newest always shown
-            steps, losses = steps[keep], losses[keep]
+        # full batches end an epoch every step: the dots would be a band; evenly spaced ones
+        # instead, the newest always shown
+        steps, losses = history.training_series(every=-(-history.training_count // most))
         shown = self.per_sample_check.isChecked() and len(steps) > 0 and data is not None
         if shown:
             losses = per_sample(losses, self._document.network.reduction, len(data))

@@ -152,3 +152,17 @@ def test_epoch_means_per_sample_read_no_step_when_no_epoch_ended():
     history.exact = None  # would fail if called
     ends, means = epoch_means_per_sample(history, "mean", 10, 4)
     assert len(ends) == 0 and len(means) == 0
+
+
+@pytest.mark.parametrize("count, every", [(0, 3), (1, 3), (7, 1), (9, 3), (10, 3), (11, 4)])
+def test_every_mth_measure_of_the_training_set_and_always_the_last(count, every):
+    history = History(1)
+    history.measure_epoch = iter(np.arange(count) / 10 + 1).__next__
+    for _ in range(count):
+        history.record(1.0, [1.0])
+        history.end_epoch()
+    assert history.training_count == count
+    steps, losses = history.training_series(every)
+    keep = sorted(set(range(0, count, every)) | ({count - 1} if count else set()))
+    np.testing.assert_array_equal(steps, np.arange(1, count + 1)[keep])
+    np.testing.assert_array_equal(losses, (np.arange(count) / 10 + 1)[keep])
