@@ -58,6 +58,10 @@ class ConnectionsItem(QGraphicsItem):
         Only what the next paint draws is rebuilt: a big block shown as an image never groups
         its lines while training, the lines of a small one are never turned into an image.
         """
+        if self._drew_image:  # the kind not shown is made again if the zoom asks for it
+            self._groups = None
+        else:
+            self._image = None
         look = self._image_colours() if self._drew_image else self._line_keys()
         if self._wrote_numbers or self._look is None or not np.array_equal(look, self._look):
             self._groups = None

@@ -9,6 +9,7 @@ from gui.canvas import labels
 from gui.canvas.connections import ConnectionsItem
 from gui.canvas.neurons import ColumnItem
 from gui.frame_clock import FrameClock
+from gui.items import WeightRef
 from tests.gui.test_canvas import make_view, random_document  # noqa: F401 (fixture)
 
 
@@ -78,3 +79,37 @@ def test_written_numbers_repaint_every_frame(make_view, painted):  # noqa: F811
     np.testing.assert_array_equal(view.network_scene.values.activations(1),
                                   document.network.forward(document.data.inputs[:1])
                                   .activations[1][0])
+
+
+def test_lines_regrouped_while_the_block_showed_its_image_are_right_when_zoomed_in(
+        make_view, painted):  # noqa: F811
+    """A big block zoomed out shows its weight image; a frame that moves a line to the next
+    width but keeps its colour step changes no pixel there, yet zoomed in the line is drawn
+    at its new width."""
+    document = random_document([60, 40, 1])
+    for layer in document.network.layers:
+        layer.weights *= 0.01
+    weights = document.network.layers[0].weights
+    weights[0, 0] = 1.0  # the network's largest: full colour, the widest line
+    weights[1, 1:30] = 0.19999  # width step 0, colour step ⌊0.19999 · 1023⌋ = 204
+    view = make_view(document)
+    block = view.network_scene.blocks[0]
+
+    def zoom_in(canvas):
+        canvas.zoom_by(1.5 / canvas.zoom)
+        canvas.centerOn(canvas.anchor_of(WeightRef(0, 1, 15)))
+        canvas.grab()
+
+    zoom_in(view)  # the lines are grouped by their widths …
+    assert not block.uses_image(view.zoom)
+    view.fit_to_window()
+    view.grab()
+    assert block.uses_image(view.zoom)  # … then the block shows its image
+    FrameClock.of(document).set_running(True)
+    weights[1, 1:30] = 0.20001  # width step 1, the same colour step
+    document.announce_parameters_changed()
+    view.grab()
+    fresh = make_view(document)
+    for canvas in (view, fresh):
+        zoom_in(canvas)
+    assert picture(view) == picture(fresh)
