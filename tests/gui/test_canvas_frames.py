@@ -113,3 +113,21 @@ def test_lines_regrouped_while_the_block_showed_its_image_are_right_when_zoomed_
     for canvas in (view, fresh):
         zoom_in(canvas)
     assert picture(view) == picture(fresh)
+
+
+def test_a_diagnosis_made_for_another_view_reaches_the_columns_next_frame(
+        make_view, painted):  # noqa: F811
+    document = random_document([3, 4, 2])
+    view = zoomed_out(make_view, document)
+    health = view.network_scene.health
+    FrameClock.of(document).set_running(True)
+    document.network.layers[0].weights *= 1.001
+    document.announce_parameters_changed()
+    view.grab()
+    assert health.pending and health.wait_left() > 0  # the columns wait for it …
+    before = dict(painted)
+    health.diagnosis(now=True)  # … but the training panel asks for it now
+    document.network.layers[0].weights *= 1.001
+    document.announce_parameters_changed()
+    view.grab()
+    assert painted["columns"] == before["columns"] + len(document.network.sizes)
