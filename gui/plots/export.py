@@ -16,7 +16,6 @@ import pyqtgraph.exporters
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsScene
 
 from gui.style import TEXT
 
@@ -57,9 +56,6 @@ def _export_svg(plot_item: pg.PlotItem, path: str) -> None:
 def styled_plot_widget() -> pg.PlotWidget:
     """A white plot with dark axes and a light grid, downsampling/clipping left to curves."""
     widget = pg.PlotWidget(background="w")
-    # no spatial index: a plot's few items change their bounds with every frame's data, and
-    # re-indexing them costs more than looking through them all
-    widget.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
     item = widget.getPlotItem()
     for name in ("left", "bottom"):
         axis = item.getAxis(name)

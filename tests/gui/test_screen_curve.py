@@ -1,11 +1,10 @@
 """Issue 11, item 7: wide curves are stroked on screen (a quarter of the time), with the
-pixels pyqtgraph draws up to rounding, in every plot that has them; plots keep no index."""
+pixels pyqtgraph draws up to rounding, in every plot that has them."""
 
 import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QGraphicsScene
 
 from gui.plots.gradient_plot import GradientPlot
 from gui.plots.loss_plot import LossPlot
@@ -67,12 +66,3 @@ def test_the_gradient_and_loss_plots_stroke_their_wide_curves_on_screen(qtbot, o
     steps, _, norms = runner.history.series(gradients.plot_width())
     np.testing.assert_array_equal(x, steps)
     np.testing.assert_allclose(y, np.log10(norms[:, 0]))
-
-
-def test_plots_keep_no_spatial_index(qtbot, owned):
-    """Their items change bounds every frame: looking through a few beats re-indexing them."""
-    document = opened(owned, "xor")
-    plot = GradientPlot(document, runner_for(owned, document))
-    qtbot.addWidget(plot)
-    for widget in (plot.plot_widget, plot.depth.plot_widget):
-        assert widget.scene().itemIndexMethod() == QGraphicsScene.ItemIndexMethod.NoIndex
