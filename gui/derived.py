@@ -15,6 +15,11 @@ and ``UnitHealth.rows_note()`` says so where it is shown. It is made lazily and,
 more often than every MIN_INTERVAL seconds nor than its own cost allows: after a diagnosis that
 took t seconds the next waits at least COST_FACTOR · t (a big data set then costs a small share
 of the frames). ``pending`` says a change waits; a learner's own edit is diagnosed at once.
+
+One sample's share of each layer's gradient (the depth view's diamonds, a forward and backward
+pass over the first SAMPLE_ROWS rows) follows the same rule without the floor: during training
+it is measured again once COST_FACTOR times its last cost has passed, which for a small network
+is every frame and for a 784-128-10 one a few times a second.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import time
 import weakref
 from dataclasses import dataclass
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from engine.analysis import diagnostics
@@ -34,6 +40,7 @@ FIRST_ROWS = 200  # rows of the forward pass the activation plot marks
 COST_FACTOR = 19.0  # while training a diagnosis may use at most 1 / (1 + COST_FACTOR) of the time
 MIN_INTERVAL = 0.25  # seconds: while training, units are re-diagnosed at most 4 times a second
 MAX_DIAGNOSED_ROWS = 50_000  # a bigger data set is diagnosed on evenly spaced rows
+SAMPLE_ROWS = 256  # one sample's share of the gradient is measured on these rows
 
 
 @dataclass(frozen=True)
@@ -50,19 +57,15 @@ class SamplePass:
         return None if self.gradients is None else self.gradients.loss
 
 
-class UnitHealth:
-    """The latest ``diagnostics.Diagnosis`` of ``document``'s network on its training rows
-    (with the accuracy when the targets fit the outputs)."""
+class Throttled:
+    """A number computed again after a change, during training no sooner than its cost allows
+    (see the module text): ``pending`` says a change waits, ``wait_left`` for how long."""
 
-    def __init__(self, document, clock=time.perf_counter):
-        self._document_ref = weakref.ref(document)
+    def __init__(self, clock=time.perf_counter):
         self._clock = clock
-        self._diagnosis: diagnostics.Diagnosis | None = None
         self._stale = True
         self._next_allowed = 0.0
-        self.problem = ""  # why the units cannot be diagnosed ("" when they can)
         self.computations = 0
-        self.rows = self.rows_diagnosed = 0  # training rows, and how many the diagnosis read
 
     def invalidate(self, throttled: bool = False) -> None:
         """The weights or data changed. ``throttled``: a training frame, which may wait."""
@@ -72,17 +75,40 @@ class UnitHealth:
 
     @property
     def pending(self) -> bool:
-        """A change is not yet diagnosed (the wait after the last diagnosis is not over)."""
+        """A change is not yet computed (the wait after the last computation is not over)."""
         return self._stale
 
     def wait_left(self) -> float:
-        """Seconds until a pending change may be diagnosed (0 when it may be now)."""
+        """Seconds until a pending change may be computed (0 when it may be now)."""
         return max(0.0, self._next_allowed - self._clock())
+
+    def _due(self, now: bool) -> bool:
+        """Whether to compute now: stale, and ``now`` (even during the wait) or waited."""
+        return self._stale and (now or self.wait_left() == 0.0)
+
+    def _computed(self, start: float, least: float) -> None:
+        """A computation begun at ``start`` ended: the next waits COST_FACTOR times its cost,
+        at least ``least`` seconds."""
+        self.computations += 1
+        finished = self._clock()
+        self._next_allowed = finished + max(least, COST_FACTOR * (finished - start))
+
+
+class UnitHealth(Throttled):
+    """The latest ``diagnostics.Diagnosis`` of ``document``'s network on its training rows
+    (with the accuracy when the targets fit the outputs)."""
+
+    def __init__(self, document, clock=time.perf_counter):
+        super().__init__(clock)
+        self._document_ref = weakref.ref(document)
+        self._diagnosis: diagnostics.Diagnosis | None = None
+        self.problem = ""  # why the units cannot be diagnosed ("" when they can)
+        self.rows = self.rows_diagnosed = 0  # training rows, and how many the diagnosis read
 
     def diagnosis(self, now: bool = False) -> diagnostics.Diagnosis | None:
         """The per-layer health, recomputed first when stale and allowed (``now``: even during
         the wait); None without data."""
-        if self._stale and (now or self.wait_left() == 0.0):
+        if self._due(now):
             self._compute()
         return self._diagnosis
 
@@ -123,10 +149,38 @@ class UnitHealth:
         except NetworkError as error:
             self.problem = str(error)
             return
-        self.computations += 1
         self.rows, self.rows_diagnosed = len(data), len(inputs)
-        finished = self._clock()
-        self._next_allowed = finished + max(MIN_INTERVAL, COST_FACTOR * (finished - start))
+        self._computed(start, MIN_INTERVAL)
+
+
+class SampleShares(Throttled):
+    """One sample's share of each layer's gradient now, the mean over the first SAMPLE_ROWS
+    training rows of ‖∂Eᵢ/∂W⁽ˡ⁾‖ (engine.analysis.diagnostics.sample_gradient_norms): (L,),
+    empty without fitting data."""
+
+    def __init__(self, document, clock=time.perf_counter):
+        super().__init__(clock)
+        self._document_ref = weakref.ref(document)
+        self._norms = np.array([])
+
+    def norms(self, now: bool = False) -> np.ndarray:
+        """The shares, measured again first when stale and allowed (``now``: even during the
+        wait)."""
+        if self._due(now):
+            self._stale = False
+            start = self._clock()
+            self._norms = self._measure()
+            self._computed(start, 0.0)
+        return self._norms
+
+    def _measure(self) -> np.ndarray:
+        document = self._document_ref()
+        network, data = document.network, document.data
+        if data is None or len(data) == 0 or data.inputs.shape[1] != network.input_size \
+                or data.targets.shape[1] != network.output_size or not network.layers:
+            return np.array([])
+        rows = slice(0, SAMPLE_ROWS)
+        return diagnostics.sample_gradient_norms(network, data.inputs[rows], data.targets[rows])
 
 
 class DerivedNumbers(QObject):
@@ -139,6 +193,7 @@ class DerivedNumbers(QObject):
         self._first_rows: ForwardPass | None = None
         self._first_rows_known = False
         self.health = UnitHealth(document)
+        self.sample_shares = SampleShares(document)
         # connected before any view's slots (views ask for this object first), so a view
         # reading it from its own slot reads numbers of the new state
         document.weights_changed.connect(self._on_weights_changed)
@@ -191,11 +246,13 @@ class DerivedNumbers(QObject):
     # ----- the document changed ----------------------------------------------------------------
     def _on_weights_changed(self, layer: int) -> None:
         self._forget_passes()
-        self.health.invalidate(throttled=layer == ALL_LAYERS)  # all layers: a training frame
+        for part in (self.health, self.sample_shares):  # all layers: a training frame
+            part.invalidate(throttled=layer == ALL_LAYERS)
 
     def _forget(self) -> None:
         self._forget_passes()
         self.health.invalidate()
+        self.sample_shares.invalidate()
 
     def _forget_passes(self) -> None:
         self._sample_pass = None

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
 from engine.training.timeline import MB
+from gui.frame_clock import on_screen
 from gui.timeline import NOW, TimelineController
 
 RUN_REWRITE_SECONDS = 0.25
@@ -51,7 +52,9 @@ class TimelineBar(QWidget):
     def _on_range_changed(self):
         """During a run the strip is rewritten a few times a second, not every frame."""
         now = time.perf_counter()
-        if not self._runner.is_running or now - self._written_at >= RUN_REWRITE_SECONDS:
+        # (out of sight not at all: a new text relayouts the whole window, which then repaints)
+        if not self._runner.is_running or (now - self._written_at >= RUN_REWRITE_SECONDS
+                                           and on_screen(self)):
             self._write()
 
     def _on_slider_moved(self, value: int):

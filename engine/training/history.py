@@ -116,9 +116,23 @@ class History:
             self._train_loss.append(float(self.measure_epoch()))
         return total / steps
 
-    def training_series(self):
-        """E over the whole training set at each epoch end measured: ``(steps (k,), E (k,))``."""
-        return np.array(self._train_steps, dtype=np.int64), np.array(self._train_loss)
+    @property
+    def training_count(self) -> int:
+        """How many epoch ends had E over the whole training set measured."""
+        return len(self._train_steps)
+
+    def training_series(self, every: int = 1):
+        """E over the whole training set at each epoch end measured: ``(steps (k,), E (k,))``;
+        with ``every`` = m > 1 only measures 0, m, 2m, … and always the last (a plot's
+        dots: a cost in the dots drawn, not in the epochs)."""
+        if every <= 1:
+            return np.array(self._train_steps, dtype=np.int64), np.array(self._train_loss)
+        count = len(self._train_steps)
+        chosen = list(range(0, count, every))
+        if count and chosen[-1] != count - 1:
+            chosen.append(count - 1)
+        return (np.array([self._train_steps[i] for i in chosen], dtype=np.int64),
+                np.array([self._train_loss[i] for i in chosen]))
 
     def truncate(self, step: int) -> None:
         """Forget every step after ``step`` (test losses, epochs and measures after it too).
@@ -234,6 +248,11 @@ class History:
         steps = np.arange(first, self.count + 1)
         rows = (steps - 1) % capacity
         return steps, self._loss[rows], self._grads[rows]
+
+    def exact_loss_at(self, steps) -> np.ndarray:
+        """The loss of each of ``steps`` (k,), every one at least :attr:`first_exact_step` and
+        at most :attr:`count`: (k,), a new array."""
+        return self._loss[(np.asarray(steps, dtype=np.int64) - 1) % self._loss.shape[0]]
 
     @property
     def last_loss(self) -> float | None:

@@ -53,8 +53,10 @@ def epoch_means_per_sample(history, reduction: str, samples: int, batch: int | N
     Ē (k,))`` with Ē = Σₛ bₛ Ēₛ / Σₛ bₛ over the epoch's steps s (bₛ its batch's samples, Ēₛ its
     per-sample loss), so a short last batch counts for its own samples only.
 
-    "sum": Ē = Σₛ Eₛ / Σₛ bₛ exactly, from the epoch's sum. "mean": Σₛ bₛ Eₛ / Σₛ bₛ from the
-    exact store; an epoch whose steps have left it keeps its plain mean Σₛ Eₛ / k.
+    "sum": Ē = Σₛ Eₛ / Σₛ bₛ exactly, from the epoch's sum. "mean": Σₛ bₛ Eₛ / Σₛ bₛ, where
+    Σₛ bₛ Eₛ = b Σₛ Eₛ + (b_last − b) Σ E at the epoch's last step (only the short last batch
+    weighs other than b), from the exact store: a cost in the number of epochs, never in steps.
+    An epoch whose steps have left the store keeps its plain mean Σₛ Eₛ / k.
     """
     ends, sums, counts = history.epoch_records(max_points)
     starts = ends - counts  # the step before each record's first
@@ -62,11 +64,19 @@ def epoch_means_per_sample(history, reduction: str, samples: int, batch: int | N
     if reduction == "sum":
         return ends, sums / weights
     means = sums / counts
-    steps, loss, _ = history.exact()
-    if len(steps):
-        weighted = np.concatenate([[0.0], np.cumsum(loss * batch_sizes(steps, samples, batch))])
-        exact = starts + 1 >= steps[0]
-        first = steps[0]
-        means[exact] = ((weighted[ends[exact] - first + 1] - weighted[starts[exact] - first + 1])
-                        / weights[exact])
+    b = samples if batch is None else max(1, min(int(batch), samples))
+    per_epoch = -(-samples // b)
+    last = samples - (per_epoch - 1) * b
+    exact = starts + 1 >= history.first_exact_step
+    if not exact.any():
+        return ends, means
+    if last == b:  # every batch holds b samples: the plain mean
+        return ends, means
+    # the epochs' last steps in the exact store, and the running sum of their losses
+    first_end = -(-history.first_exact_step // per_epoch) * per_epoch
+    last_steps = np.arange(first_end, history.count + 1, per_epoch)
+    running = np.concatenate([[0.0], np.cumsum(history.exact_loss_at(last_steps))])
+    inside = (running[np.searchsorted(last_steps, ends[exact], side="right")]
+              - running[np.searchsorted(last_steps, starts[exact], side="right")])
+    means[exact] = (b * sums[exact] + (last - b) * inside) / weights[exact]
     return ends, means

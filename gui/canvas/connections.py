@@ -4,6 +4,11 @@ One QGraphicsItem per connection costs far too much on a big network (784 × 128
 100,352 items); this item keeps the lines in a list built once per structure, groups them by
 pen (sign × width step) and draws each group with one ``drawLines`` call. A big block shows its
 weight matrix as an image until the learner zooms in (gui/canvas/lod.py).
+
+A training frame changes every weight, but the picture only where a line changes its pen or a
+pixel of the image its colour step (or where numbers are written): the item keeps what it drew
+(``look``) and repaints only when that changed. Its picture is cached at screen resolution, so
+the neurons painted over it every frame show it again without drawing a line.
 """
 
 from __future__ import annotations
@@ -34,6 +39,10 @@ class ConnectionsItem(QGraphicsItem):
         self._lines: list[QLineF] | None = None
         self._image = None
         self._groups: list[tuple[QPen, np.ndarray]] | None = None
+        self._look: np.ndarray | None = None  # each line's pen or pixel's colour, as drawn
+        self._drew_image = False  # the last paint showed the weight image (else the lines)
+        self._wrote_numbers = True  # the last paint wrote numbers (they change with the weights)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         layout = canvas.layout
         self._count = layout.sizes[layer] * layout.sizes[layer + 1]
         # labels may sit near either end of a line, reaching past the columns' centres
@@ -43,29 +52,51 @@ class ConnectionsItem(QGraphicsItem):
 
     # ----- state from the document ------------------------------------------------------------
     def refresh_weights(self) -> None:
-        """The weights changed: regroup the lines (or redraw the image) when next painted.
+        """The weights changed: regroup the lines (or redraw the image) when next painted, if
+        the picture changed (a pen, a colour step, a written number).
 
         Only what the next paint draws is rebuilt: a big block shown as an image never groups
         its lines while training, the lines of a small one are never turned into an image.
         """
-        self._groups = None
-        self._image = None
-        self.update()
+        if self._drew_image:  # the kind not shown is made again if the zoom asks for it
+            self._groups = None
+        else:
+            self._image = None
+        look = self._image_colours() if self._drew_image else self._line_keys()
+        if self._wrote_numbers or self._look is None or not np.array_equal(look, self._look):
+            self._groups = None
+            self._image = None
+            self._look = look  # what the next paint draws
+            self.update()
 
     def _line_groups(self) -> list[tuple[QPen, np.ndarray]]:
         if self._groups is None:
             self._groups = self._group_lines()
         return self._groups
 
+    def _line_keys(self) -> np.ndarray:
+        """Each line's pen: (sign + 1) · WIDTH_LEVELS + width step, flattened like W."""
+        weights = self._canvas.network.layers[self.layer].weights
+        levels = lod.width_levels(weights, self._canvas.weight_scale)
+        signs = np.sign(np.nan_to_num(weights.ravel())).astype(np.intp)
+        return (signs + 1) * lod.WIDTH_LEVELS + levels
+
+    def _image_colours(self) -> np.ndarray:
+        weights = self._canvas.network.layers[self.layer].weights
+        return lod.weight_colours(weights, self._canvas.weight_scale)
+
+    def _look_of(self, image: bool) -> np.ndarray:
+        """The image's colour steps (``image``) or the lines' pens, as the next paint draws
+        them (kept from the last change when it looked at the same kind)."""
+        if self._look is None or (self._look.ndim == 2) != image:
+            self._look = self._image_colours() if image else self._line_keys()
+        return self._look
+
     def _group_lines(self) -> list[tuple[QPen, np.ndarray]]:
         """The lines' indices grouped by pen: sign × width step."""
-        weights = self._canvas.network.layers[self.layer].weights
-        scale = self._canvas.weight_scale
-        levels = lod.width_levels(weights, scale)
-        signs = np.sign(np.nan_to_num(weights.ravel())).astype(np.intp)
         detailed = self._canvas.layout.detailed
+        keys = self._look_of(image=False)
         # one stable sort by group (sign, width step) instead of a mask per group
-        keys = (signs + 1) * lod.WIDTH_LEVELS + levels
         order = np.argsort(keys, kind="stable")
         ends = np.cumsum(np.bincount(keys, minlength=len(SIGNS) * lod.WIDTH_LEVELS))
         groups = []
@@ -87,18 +118,21 @@ class ConnectionsItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         zoom = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        if self.uses_image(zoom):
+        self._drew_image = self.uses_image(zoom)
+        if self._drew_image:
             self._paint_image(painter)
         else:
             self._paint_lines(painter, option.exposedRect)
         self._paint_marks(painter)
         readable = zoom >= labels.READABLE_ZOOM
-        if readable and labels.shows_weight_labels(self._canvas.layout, self.layer):
+        labelled = readable and labels.shows_weight_labels(self._canvas.layout, self.layer)
+        if labelled:
             self._paint_labels(painter)
         if self._canvas.values.stepping:
             self._paint_gradients(painter, write=readable)
         if readable:
             self._paint_hovered_hidden(painter)
+        self._wrote_numbers = labelled or self._canvas.values.stepping
 
     # ----- painting -----------------------------------------------------------------------------
     def _line_list(self) -> list[QLineF]:
@@ -123,10 +157,10 @@ class ConnectionsItem(QGraphicsItem):
         return (high >= exposed.top()) & (low <= exposed.bottom())
 
     def _paint_lines(self, painter: QPainter, exposed: QRectF) -> None:
-        # smooth lines cost a third of a frame's canvas: a run, which redraws them 30 times a
-        # second, draws them plain (smooth again once it pauses), as big blocks always do
-        smooth = self._count <= ANTIALIAS_MAX_LINES and not self._canvas.training_running
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
+        # smooth lines during a run too (the look does not change with the run); a big block
+        # is always drawn plain (thousands of thin lines blend into a band either way)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing,
+                              self._count <= ANTIALIAS_MAX_LINES)
         lines = self._line_list()
         visible = self._visible(exposed)
         for pen, members in self._line_groups():
@@ -145,8 +179,7 @@ class ConnectionsItem(QGraphicsItem):
 
     def _paint_image(self, painter: QPainter) -> None:
         if self._image is None:
-            weights = self._canvas.network.layers[self.layer].weights
-            self._image = lod.weight_image(weights, self._canvas.weight_scale)
+            self._image = lod.weight_image(self._look_of(image=True))
         layout = self._canvas.layout
         target = self._image_rect()
         sources = layout.column_ys(self.layer)

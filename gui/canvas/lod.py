@@ -40,19 +40,25 @@ def _colour_table() -> np.ndarray:
 _TABLE = _colour_table()
 
 
-def weight_image(weights: np.ndarray, scale: float) -> QImage:
-    """W as an RGB image, one pixel per weight: blue above zero, orange below, white at zero.
-
-    ``scale`` is the magnitude drawn at full colour (the largest |w| of the network). Colours
-    come from a table of LEVELS strengths per sign: one gather instead of per-pixel arithmetic
-    (a 128 × 784 layer is redrawn every training frame).
-    """
+def weight_colours(weights: np.ndarray, scale: float) -> np.ndarray:
+    """Each weight's colour step in the image's table, same shape as ``weights``: its strength
+    step |w| / scale of LEVELS (``scale`` drawn at full colour), plus LEVELS below zero."""
     relative = np.abs(weights) * ((LEVELS - 1) / scale) if scale > 0 else np.zeros(weights.shape)
     steps = np.nan_to_num(relative, nan=0.0, posinf=LEVELS - 1)
     index = np.minimum(steps, LEVELS - 1).astype(np.intp)
     index += LEVELS * (weights < 0)
-    pixels = np.ascontiguousarray(_TABLE[index])  # kept alive until the copy below
-    rows, columns = weights.shape
+    return index
+
+
+def weight_image(colours: np.ndarray) -> QImage:
+    """W as an RGB image, one pixel per weight (``colours`` from :func:`weight_colours`): blue
+    above zero, orange below, white at zero.
+
+    Colours come from a table of LEVELS strengths per sign: one gather instead of per-pixel
+    arithmetic (a 128 × 784 layer is redrawn every training frame).
+    """
+    pixels = np.ascontiguousarray(_TABLE[colours])  # kept alive until the copy below
+    rows, columns = colours.shape
     image = QImage(pixels.data, columns, rows, columns * 4, QImage.Format.Format_RGB32)
     return image.copy()  # an image that owns its pixels
 

@@ -40,9 +40,36 @@ class ColumnItem(QGraphicsItem):
         # δ and the bias tags reach sideways past the column, into the connections
         self._rect = canvas.layout.column_rect(column).adjusted(-120, -60 - TITLE_SHIFT, 120, 8)
         self.setZValue(1)
+        # what the last paint showed of the numbers: None when it wrote them, else the signs
+        # that tint the discs (b"" under thumbnails) and which diagnosis and thumbnails, so a
+        # frame that changes none of them repaints nothing; the picture is cached at screen
+        # resolution for the neighbours' repaints
+        self._look: tuple | None = None
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:
         return self._rect
+
+    def refresh(self) -> None:
+        """The weights changed: repaint if the picture may have (numbers written, a sign tint
+        turned, a thumbnail or a diagnosis due now)."""
+        canvas = self._canvas
+        due = any(part.pending and part.wait_left() == 0.0 for part, shown in (
+            (canvas.health, canvas.show_health), (canvas.thumbnails, canvas.show_thumbnails))
+            if shown)
+        if due or self._look is None or self._look != self._compact_look():
+            self.update()
+
+    def _compact_look(self) -> tuple:
+        """What a compact paint shows: which diagnosis and thumbnails (however they were
+        asked for, say by the training panel) and the signs that tint the discs (b"" when
+        thumbnails fill them)."""
+        canvas = self._canvas
+        made = (canvas.health.computations, canvas.thumbnails.computations)
+        if canvas.show_thumbnails and canvas.thumbnails.image(self.column, 0) is not None:
+            return (*made, b"")
+        count = canvas.layout.sizes[self.column]
+        return (*made, _signs(canvas.values.activations(self.column), count).tobytes())
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         zoom = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
@@ -51,8 +78,10 @@ class ColumnItem(QGraphicsItem):
             self._paint_title(painter)
         if self._canvas.layout.detailed and zoom >= labels.READABLE_ZOOM:
             self._paint_detailed(painter)
+            self._look = None
         else:
             self._paint_compact(painter, zoom)
+            self._look = self._compact_look()
         self._canvas.health_painted()
 
     # ----- the column header --------------------------------------------------------------------

@@ -216,7 +216,8 @@ class NetworkScene(QGraphicsScene):
                 block.refresh_weights()
         else:
             self._blocks[layer].refresh_weights()
-        self._update_columns()
+        for item in self._columns:
+            item.refresh()
 
     def _on_structure_changed(self) -> None:
         self.hovered = None

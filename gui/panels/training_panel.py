@@ -226,7 +226,7 @@ class TrainingPanel(QWidget):
             self._show_message(runner.message, error=False)
 
     def _on_weights_changed(self, *_):
-        if not self._runner.is_running:
+        if not self._runner.clock.running:  # a frame of a run waits for the throttled diagnosis
             self._refresh_diagnosis()
 
     def _on_diverged(self, message: str):
@@ -248,7 +248,7 @@ class TrainingPanel(QWidget):
     def _refresh_diagnosis(self):
         """Show the shared diagnosis: current outside a run, at most a few a second during one."""
         units = self._derived.health
-        diagnosis = units.diagnosis(now=not self._runner.is_running)
+        diagnosis = units.diagnosis(now=not self._runner.clock.running)
         if units.problem:
             self.health_note.setText(
                 self.tr("Cannot check the units: {problem}").format(problem=units.problem))

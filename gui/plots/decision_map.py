@@ -28,6 +28,7 @@ from engine.model.experiment import Dataset
 from gui.document import Document
 from gui.frame_clock import FrameClock
 from gui.plots.plot_frame import PlotFrame
+from gui.plots.screen_curve import stroke_on_screen
 from gui.style import MUTED_TEXT, NEGATIVE, POSITIVE, TEXT
 
 RESOLUTION = 80  # grid points along the longer side when the view's size is not known yet
@@ -293,7 +294,7 @@ class DecisionMap(PlotFrame):
         colors = self.class_colors()
         for index in range(len(outputs)):
             color = colors[-1] if len(outputs) == 1 else colors[index % len(colors)]
-            curve = self.plot_item.plot(pen=pg.mkPen(color, width=2.5))
+            curve = stroke_on_screen(self.plot_item.plot(pen=pg.mkPen(color, width=2.5)))
             self.curve_items.append(curve)
 
     def _draw_points(self):

@@ -17,12 +17,14 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QBoxLayout, QCheckBox, QLabel
 
-from engine.analysis.diagnostics import layer_ratios, sample_gradient_norms
+from engine.analysis.diagnostics import layer_ratios
 from engine.model.activations import get_activation
+from gui.derived import DerivedNumbers
 from gui.document import Document
 from gui.plots.depth_plot import DepthPlot, layer_colors
 from gui.plots.ghost_curves import GhostCurves
 from gui.plots.history_plot import HistoryPlot
+from gui.plots.screen_curve import stroke_on_screen
 from gui.richtext import numbers_text
 from gui.style import MUTED_TEXT
 from gui.training_runner import TrainingRunner
@@ -33,7 +35,6 @@ RATIO_DIGITS = 2
 NOTES_SLOPE = 0.3  # what the notes say sigmoid's slope is "about"
 GRADIENT_OF = "‖∂E\u2060/\u2060∂W{}‖".format  # word joiners: a line never breaks inside it
 NOTE_FONT_SCALE = 0.9  # the note is a footnote to the plots
-SAMPLE_ROWS = 256  # one sample's share (the depth view's diamonds) is measured on these rows
 
 
 class GradientPlot(HistoryPlot):
@@ -44,6 +45,7 @@ class GradientPlot(HistoryPlot):
         super().__init__(QCoreApplication.translate("GradientPlot", "‖∂E/∂W‖ per layer"),
                          runner, parent)
         self._document = document
+        self._shares = DerivedNumbers.of(document).sample_shares
         self.curves: list[pg.PlotDataItem] = []
         self._first_step_norms = None  # the record's step 1, kept once read
         item = self.plot_item
@@ -105,7 +107,8 @@ class GradientPlot(HistoryPlot):
         colors = layer_colors(count)
         for index, color in enumerate(colors):
             name = f"layer {index + 1}" + (" (output)" if index == count - 1 > 0 else "")
-            curve = self.plot_item.plot(name=name, pen=pg.mkPen(color, width=1.5))  # CSV column
+            curve = stroke_on_screen(self.plot_item.plot(name=name,  # a CSV column
+                                                         pen=pg.mkPen(color, width=1.5)))
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
             self.curves.append(curve)
@@ -148,13 +151,9 @@ class GradientPlot(HistoryPlot):
         self._show_slope_note(now, first)
 
     def _sample_norms(self):
-        """One sample's share of each ‖∂E/∂W⁽ˡ⁾‖ now (the engine's), on the first rows."""
-        network, data = self._document.network, self._document.data
-        if data is None or len(data) == 0 or data.inputs.shape[1] != network.input_size \
-                or data.targets.shape[1] != network.output_size or not network.layers:
-            return np.array([])
-        rows = slice(0, SAMPLE_ROWS)
-        return sample_gradient_norms(network, data.inputs[rows], data.targets[rows])
+        """One sample's share of each ‖∂E/∂W⁽ˡ⁾‖ now (the engine's, gui/derived.py): current
+        outside a run, during one as often as its cost allows."""
+        return self._shares.norms(now=not self._runner.clock.running)
 
     def _show_slope_note(self, now, first) -> None:
         """For sigmoid hidden layers: σ′'s largest value and the measured layer ratios."""

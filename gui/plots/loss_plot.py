@@ -26,6 +26,7 @@ from gui.document import Document
 from gui.plots.export import add_legend
 from gui.plots.ghost_curves import GhostCurves
 from gui.plots.history_plot import HistoryPlot
+from gui.plots.screen_curve import stroke_on_screen
 from gui.style import BACKWARD, MUTED_TEXT, POSITIVE
 from gui.training_runner import TrainingRunner
 
@@ -55,9 +56,11 @@ class LossPlot(HistoryPlot):
         self.start_following()  # the range moves in coarse jumps: axes rarely repaint
         self.batch_curve = item.plot(name=self.tr("loss of each step's batch"),
                                      pen=pg.mkPen(BATCH_COLOR))
-        self.epoch_curve = item.plot(name=self.tr("mean of each epoch"), stepMode="center",
-                                     pen=pg.mkPen(POSITIVE, width=2.5))
-        self.test_curve = item.plot(name=self.tr("test loss"), pen=pg.mkPen(BACKWARD, width=1.5))
+        self.epoch_curve = stroke_on_screen(item.plot(
+            name=self.tr("mean of each epoch"), stepMode="center",
+            pen=pg.mkPen(POSITIVE, width=2.5)))
+        self.test_curve = stroke_on_screen(item.plot(name=self.tr("test loss"),
+                                                     pen=pg.mkPen(BACKWARD, width=1.5)))
         for curve in (self.batch_curve, self.test_curve):  # (a step curve cannot be thinned)
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
@@ -105,12 +108,10 @@ class LossPlot(HistoryPlot):
     def _draw_train_set(self):
         """The whole training set's per-sample loss at each epoch end (per-sample scale)."""
         history, data = self._runner.history, self._document.data
-        steps, losses = history.training_series()
         most = max(2, self.plot_width() // TRAIN_SET_DOT_SPACING)
-        if len(steps) > most:  # full batches end an epoch every step: the dots would be a band
-            keep = np.unique(np.r_[np.arange(0, len(steps), -(-len(steps) // most)),
-                                   len(steps) - 1])  # evenly spaced, the newest always shown
-            steps, losses = steps[keep], losses[keep]
+        # full batches end an epoch every step: the dots would be a band; evenly spaced ones
+        # instead, the newest always shown
+        steps, losses = history.training_series(every=-(-history.training_count // most))
         shown = self.per_sample_check.isChecked() and len(steps) > 0 and data is not None
         if shown:
             losses = per_sample(losses, self._document.network.reduction, len(data))

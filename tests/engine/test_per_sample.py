@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine.files import netfile
 from engine.training.history import History
@@ -110,3 +112,57 @@ def test_whole_batches_give_the_plain_mean():
     history = _history_of([[3.0, 5.0], [1.0, 1.0]])
     _, means = epoch_means_per_sample(history, "mean", 8, 4)
     np.testing.assert_array_equal(means, history.epoch_means()[1])
+
+
+@settings(max_examples=60, deadline=None)
+@given(samples=st.integers(1, 12), batch=st.integers(1, 12), epochs=st.integers(1, 40),
+       exact_values=st.sampled_from([20, 64, 1_000_000]), epoch_points=st.sampled_from([4, 64]),
+       max_points=st.sampled_from([None, 3, 1000]), seed=st.integers(0, 2**16))
+def test_epoch_means_per_sample_weigh_every_exact_step_by_its_batch(
+        samples, batch, epochs, exact_values, epoch_points, max_points, seed):
+    """Σₛ bₛ Eₛ / Σₛ bₛ over each record's steps, read off the exact store step by step (every
+    step's batch size from batch_sizes), whatever ring wrap, record merging or grouping."""
+    per_epoch = -(-samples // min(batch, samples))
+    losses = np.random.default_rng(seed).uniform(0.1, 5.0, epochs * per_epoch)
+    history = History(1, exact_values=exact_values, epoch_points=epoch_points)
+    history.max_exact_steps = min(history.max_exact_steps, exact_values)  # a small ring
+    history._loss = history._loss[: history.max_exact_steps]
+    history._grads = history._grads[: history.max_exact_steps]
+    for step, loss in enumerate(losses, start=1):
+        history.record(loss, [1.0])
+        if step % per_epoch == 0:
+            history.end_epoch()
+    ends, means = epoch_means_per_sample(history, "mean", samples, batch, max_points)
+    _, sums, counts = history.epoch_records(max_points)
+    for end, count, total, mean in zip(ends, counts, sums, means, strict=True):
+        steps = np.arange(end - count + 1, end + 1)
+        if steps[0] < history.first_exact_step:
+            assert mean == total / count  # left the store: the plain mean
+            continue
+        sizes = batch_sizes(steps, samples, batch)
+        expected = np.sum(sizes * losses[steps - 1]) / np.sum(sizes)
+        assert mean == pytest.approx(expected, rel=1e-12)
+
+
+def test_epoch_means_per_sample_read_no_step_when_no_epoch_ended():
+    """A million steps and no epoch end: nothing to read, nothing read (a frame's cost)."""
+    history = History(1)
+    for _ in range(3):
+        history.record(1.0, [1.0])
+    history.exact = None  # would fail if called
+    ends, means = epoch_means_per_sample(history, "mean", 10, 4)
+    assert len(ends) == 0 and len(means) == 0
+
+
+@pytest.mark.parametrize("count, every", [(0, 3), (1, 3), (7, 1), (9, 3), (10, 3), (11, 4)])
+def test_every_mth_measure_of_the_training_set_and_always_the_last(count, every):
+    history = History(1)
+    history.measure_epoch = iter(np.arange(count) / 10 + 1).__next__
+    for _ in range(count):
+        history.record(1.0, [1.0])
+        history.end_epoch()
+    assert history.training_count == count
+    steps, losses = history.training_series(every)
+    keep = sorted(set(range(0, count, every)) | ({count - 1} if count else set()))
+    np.testing.assert_array_equal(steps, np.arange(1, count + 1)[keep])
+    np.testing.assert_array_equal(losses, (np.arange(count) / 10 + 1)[keep])

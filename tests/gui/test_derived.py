@@ -1,12 +1,15 @@
 """The window's derived numbers: computed once per change, the same object for every view."""
 
 import numpy as np
+import pytest
 from PySide6.QtWidgets import QWidget
 
+from engine.analysis import diagnostics
 from gui.canvas import NetworkView
-from gui.derived import DerivedNumbers
+from gui.derived import COST_FACTOR, SAMPLE_ROWS, DerivedNumbers, SampleShares
 from gui.frame_clock import FrameClock, Repaint
 from gui.panels.training_panel import TrainingPanel
+from gui.plots.gradient_plot import GradientPlot
 from tests.gui.lifetimes import opened, runner_for
 
 
@@ -80,3 +83,53 @@ def test_a_hidden_view_waits_and_catches_up_when_shown(qtbot):
     assert view.painted == 1 and not view.frames.dirty
     view.frames.mark_dirty()
     assert view.painted == 2
+
+
+def test_one_samples_share_is_the_engines_and_waits_its_cost_during_training(owned, monkeypatch):
+    """The depth view's diamonds: the engine's shares on the first SAMPLE_ROWS rows, current
+    after an edit; a training frame's change waits COST_FACTOR times the last measurement."""
+    document = opened(owned, "vanishing-sigmoid")
+    now = [50.0]
+    shares = SampleShares(document, clock=lambda: now[0])
+    measure = diagnostics.sample_gradient_norms
+
+    def costly(*args):  # each measurement takes 10 ms on the fake clock
+        now[0] += 0.010
+        return measure(*args)
+
+    monkeypatch.setattr(diagnostics, "sample_gradient_norms", costly)
+    rows = slice(0, SAMPLE_ROWS)
+
+    def engines():
+        return measure(document.network, document.data.inputs[rows], document.data.targets[rows])
+
+    first = shares.norms()
+    np.testing.assert_array_equal(first, engines())
+    assert shares.norms() is first and shares.computations == 1  # no change: kept
+    document.network.layers[0].weights *= 3.0  # as a training step does, in place
+    shares.invalidate(throttled=True)
+    now[0] += 0.5 * COST_FACTOR * 0.010
+    assert shares.norms() is first and shares.pending  # too soon: the last shares
+    assert shares.wait_left() == pytest.approx(0.5 * COST_FACTOR * 0.010)
+    assert shares.norms(now=True) is not first  # a run's last frame: measured at once
+    np.testing.assert_array_equal(shares.norms(), engines())
+    document.network.layers[0].weights *= 2.0
+    shares.invalidate(throttled=True)
+    now[0] += COST_FACTOR * 0.010
+    np.testing.assert_array_equal(shares.norms(), engines())  # waited enough: measured
+    assert shares.computations == 3 and not shares.pending
+
+
+def test_the_gradient_plot_reads_the_shared_shares(qtbot, owned):
+    document = opened(owned, "vanishing-sigmoid")
+    runner = runner_for(owned, document)
+    plot = GradientPlot(document, runner)
+    qtbot.addWidget(plot)
+    runner.train_step()
+    plot.refresh()
+    shares = DerivedNumbers.of(document).sample_shares
+    assert plot._sample_norms() is shares.norms()
+    document.set_parameter(0, 0, 0, 2.5)  # an edit: measured again at once
+    rows = slice(0, SAMPLE_ROWS)
+    np.testing.assert_array_equal(plot._sample_norms(), diagnostics.sample_gradient_norms(
+        document.network, document.data.inputs[rows], document.data.targets[rows]))

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, Qt
 
 from engine.files import netfile
 from engine.training.trainer import Trainer
+from gui.frame_clock import on_screen
 from tests.gui.test_main_window import answers, make_window, settings  # noqa: F401 (fixtures)
 from tests.gui.test_resume_window import click, prepared
 
@@ -219,3 +220,24 @@ def test_the_whole_training_set_dots_of_a_full_batch_run_stay_dots(qtbot, open_w
     assert 2 <= len(x) <= plot.plot_width() // 8 + 1
     assert x[-1] == ends[-1] and y[-1] == whole[-1] / 4  # the newest, per sample (sum of 4)
     assert np.all(np.diff(x) > 0)
+
+
+def test_a_timeline_out_of_sight_is_not_rewritten_during_a_run(qtbot, open_window, tmp_path):
+    """Issue 11, item 7: its wrapped banner's new text relayouts the whole window (which then
+    repaints), so a timeline in an unselected tab waits; once shown it follows the run."""
+    window = open_window(prepared(tmp_path, "sgd"))
+    docks = window.training_docks
+    runner, tools = docks.runner, docks.run_tools
+    window.tabifyDockWidget(docks.training_dock, tools.timeline_dock)
+    docks.training_dock.raise_()
+    bar = tools.timeline_bar
+    qtbot.waitUntil(lambda: not on_screen(bar))
+    written = bar.banner.text()
+    runner.start()
+    qtbot.waitUntil(lambda: runner.step_count > 50, timeout=20_000)
+    qtbot.wait(600)  # more than two rewrites' time
+    assert bar.banner.text() == written
+    tools.timeline_dock.raise_()
+    qtbot.waitUntil(lambda: bar.banner.text() != written, timeout=5_000)
+    runner.pause()
+    assert f"step {runner.step_count:,}" in bar.banner.text()

@@ -1,0 +1,68 @@
+"""Issue 11, item 7: wide curves are stroked on screen (a quarter of the time), with the
+pixels pyqtgraph draws up to rounding, in every plot that has them."""
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtGui import QImage
+
+from gui.plots.gradient_plot import GradientPlot
+from gui.plots.loss_plot import LossPlot
+from gui.plots.screen_curve import ScreenCurveItem, stroke_on_screen
+from tests.gui.lifetimes import opened, runner_for
+
+BLUE = (30, 90, 160)
+
+
+def pixels(widget) -> np.ndarray:
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    return np.frombuffer(image.constBits(), dtype=np.uint32,
+                         count=image.width() * image.height()).copy()
+
+
+@pytest.mark.parametrize("step_mode", [None, "center"])
+def test_a_curve_on_screen_has_pyqtgraphs_pixels_up_to_rounding(qtbot, step_mode):
+    rng = np.random.default_rng(4)
+    x = np.arange(1, 302, dtype=float) * 100.0
+    y = 10 ** rng.normal(-2, 0.5, 300 if step_mode else 301)
+    if not step_mode:
+        x = x[:301]
+    drawn = []
+    for screen in (False, True):
+        widget = pg.PlotWidget(background="w")
+        qtbot.addWidget(widget)
+        widget.resize(500, 300)
+        widget.getPlotItem().setLogMode(y=True)
+        item = widget.plot(x, y, stepMode=step_mode, pen=pg.mkPen(BLUE, width=1.5))
+        if screen:
+            stroke_on_screen(item)
+            assert isinstance(item.curve, ScreenCurveItem)
+            assert item.curve.scene() is widget.scene()
+            curves = [i for i in widget.scene().items() if isinstance(i, pg.PlotCurveItem)]
+            assert curves == [item.curve]  # pyqtgraph's own is gone, not left drawing
+        widget.show()
+        qtbot.waitExposed(widget)
+        drawn.append(pixels(widget))
+    blue = np.uint32(0xFF000000 | BLUE[0] << 16 | BLUE[1] << 8 | BLUE[2])
+    theirs, ours = (np.count_nonzero(image == blue) for image in drawn)
+    assert theirs > 2000
+    assert abs(ours - theirs) <= 0.02 * theirs
+    assert np.count_nonzero(drawn[0] != drawn[1]) <= 0.03 * theirs
+
+
+def test_the_gradient_and_loss_plots_stroke_their_wide_curves_on_screen(qtbot, owned):
+    document = opened(owned, "xor")
+    runner = runner_for(owned, document)
+    gradients, loss = GradientPlot(document, runner), LossPlot(document, runner)
+    for plot in (gradients, loss):
+        qtbot.addWidget(plot)
+    runner.train_steps(30, "Train")
+    gradients.refresh()
+    loss.refresh()
+    assert all(isinstance(curve.curve, ScreenCurveItem) for curve in gradients.curves)
+    assert isinstance(loss.epoch_curve.curve, ScreenCurveItem)
+    assert isinstance(loss.test_curve.curve, ScreenCurveItem)
+    x, y = gradients.curves[0].getData()  # the data as pyqtgraph keeps it (log-mapped)
+    steps, _, norms = runner.history.series(gradients.plot_width())
+    np.testing.assert_array_equal(x, steps)
+    np.testing.assert_allclose(y, np.log10(norms[:, 0]))
