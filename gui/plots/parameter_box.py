@@ -63,6 +63,20 @@ class ParameterBox(QComboBox):
         self.setRootModelIndex(ROOT)
         self._kept = (quantity,)
 
+    def showPopup(self) -> None:  # noqa: N802 (Qt's name)
+        """The list; a tree gets the full height at once (Qt sizes a popup to the rows shown
+        when it opens, a handful before a group is opened)."""
+        super().showPopup()
+        if self.parameter_model.flat:
+            return
+        view = self.view()
+        popup = view.window()  # the frame QComboBox puts its view in
+        row = max(view.sizeHintForRow(0), self.fontMetrics().height())
+        height = popup.height() - view.viewport().height() + row * self.maxVisibleItems()
+        width = popup.width() + 2 * view.indentation()  # leaves sit two levels in
+        popup.resize(max(popup.width(), width), max(popup.height(), height))
+        view.scrollTo(view.currentIndex())
+
     def chosen(self) -> Quantity | None:
         """The chosen parameter (None: "none", or nothing chosen yet)."""
         return self.currentData(QUANTITY_ROLE)
