@@ -75,6 +75,9 @@ class LandscapePlot(PlotFrame):
         self.directions = None  # (d₁, d₂) of the random slice, and θ where they were drawn
         self.origin = None
         self.seed = DEFAULT_SEED
+        # the network as the worker reads it, copied once per change of the numbers (80 MB at
+        # 10 million parameters), not once per request: choosing θ₁ copies nothing
+        self._snapshot = None
         self.mode_box = QComboBox()
         self.mode_box.addItems([self.tr("chosen parameters"), self.tr("2 random directions")])
         self.mode_box.setToolTip(self.tr(
@@ -188,12 +191,14 @@ class LandscapePlot(PlotFrame):
 
     # ----- the document changed ----------------------------------------------------------------
     def _on_numbers_changed(self, *_):
+        self._snapshot = None
         self.request_refresh()
 
     def _on_data_changed(self):
         self._clear_trail()
 
     def _on_structure_changed(self):
+        self._snapshot = None
         self.worker.cancel()
         self._fill_boxes()
         self._clear_trail()
@@ -225,11 +230,18 @@ class LandscapePlot(PlotFrame):
             if self.directions is None:
                 self.directions = random_directions(network, self.seed)
                 self.origin = parameter_vector(network)
-            self.worker.ask(network, data.inputs, data.targets, (), RANDOM_SPAN, self.points,
-                            self.directions, self.origin)
+            self.worker.ask(self._copy(), data.inputs, data.targets, (), RANDOM_SPAN, self.points,
+                            self.directions, self.origin, copied=True)
             return
-        self.worker.ask(network, data.inputs, data.targets, self.parameters, self.span,
-                        self.points)
+        self.worker.ask(self._copy(), data.inputs, data.targets, self.parameters, self.span,
+                        self.points, copied=True)
+
+    def _copy(self):
+        """The document's network as it is now, for the worker (the same copy until it changes:
+        the worker only reads it)."""
+        if self._snapshot is None:
+            self._snapshot = self._document.network.copy()
+        return self._snapshot
 
     def _show_problem(self, text: str) -> None:
         self.result = None

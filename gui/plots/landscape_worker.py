@@ -104,11 +104,13 @@ class LandscapeWorker(QObject):
         return self._future is not None or self._waiting is not None
 
     def ask(self, network: Network, inputs, targets, parameters, span: float,
-            points: int, directions=None, origin=None) -> None:
-        """Compute a grid for these (the network is copied now); older requests are dropped.
-        With ``directions`` (and their ``origin``) a random slice, ``parameters`` unused."""
+            points: int, directions=None, origin=None, copied: bool = False) -> None:
+        """Compute a grid for these (the network is copied now, unless it is ``copied``
+        already: a copy no one changes); older requests are dropped. With ``directions`` (and
+        their ``origin``) a random slice, ``parameters`` unused."""
         self._newest.number += 1
-        self._waiting = LandscapeRequest(self._newest.number, network.copy(), inputs, targets,
+        self._waiting = LandscapeRequest(self._newest.number,
+                                         network if copied else network.copy(), inputs, targets,
                                          tuple(parameters), span, points, time.perf_counter(),
                                          directions, origin)
         if self._future is None:

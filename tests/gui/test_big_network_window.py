@@ -119,25 +119,43 @@ def test_a_group_chosen_with_the_arrow_keys_keeps_the_parameter(qtbot, window):
     assert plot.first_box.currentText() == chosen and plot.parameters[0] is not None
 
 
-def test_the_window_answers_the_step_key_within_100_ms(qtbot, window):
+def test_the_step_key_says_the_trace_is_too_big_to_step_through(qtbot, window):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    window.canvas.setFocus()  # as after a click on the network
+    window.canvas.setFocus()
+    panel = window.step_panel
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Right)
+    assert panel.formula_label.text() == (
+        "Nothing to step through: a trace of one step here is about 10,025,269 numbers "
+        "(parameters + samples × neurons), more than the limit of 500,000: step through a "
+        "smaller network or batch.")  # 9,999,121 + 4 samples × 6,537 neurons
+    assert panel.position_label.text() == "No steps" and not panel.next_action.isEnabled()
+
+
+def test_the_weight_table_answers_the_arrow_keys_within_100_ms(qtbot, window):
+    """Each key moves to the next weight of W1 (4096 × 2440): the table, the inspector, the
+    canvas's mark and the landscape's θ₁ follow before the key's handling ends."""
+    window.weight_tables_dock.raise_()
+    table = window.weight_tables.table
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 0))
     settle(1.0)  # the first frames of every view
     latencies, posted = [], []
 
-    def handled():
+    def handled(*_):
         latencies.append(time.perf_counter() - posted.pop())
 
-    window.step_panel.next_action.triggered.connect(handled)
+    table.selectionModel().currentChanged.connect(handled)  # after the window's own handlers
     for _ in range(8):
         posted.append(time.perf_counter())
-        QApplication.postEvent(window, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Right,
-                                                 Qt.KeyboardModifier.NoModifier))
+        QApplication.postEvent(table, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Down,
+                                                Qt.KeyboardModifier.NoModifier))
         end = time.perf_counter() + 5
         while posted and time.perf_counter() < end:
             QApplication.processEvents()
-        settle(0.15)  # the frame the step asks for
-    window.step_panel.next_action.triggered.disconnect(handled)
+        settle(0.15)  # the frame the move asks for
+    table.selectionModel().currentChanged.disconnect(handled)
     assert len(latencies) == 8
     assert max(latencies) < KEY_LATENCY_S, sorted(latencies)
+    assert table.currentIndex().row() == 8
+    assert window.training_docks.landscape_plot.first_box.currentText() == "w1[9,1]"
