@@ -159,3 +159,16 @@ def test_the_weight_table_answers_the_arrow_keys_within_100_ms(qtbot, window):
     assert max(latencies) < KEY_LATENCY_S, sorted(latencies)
     assert table.currentIndex().row() == 8
     assert window.training_docks.landscape_plot.first_box.currentText() == "w1[9,1]"
+
+
+def test_the_gradient_check_refuses_with_the_count_instead_of_freezing(qtbot, window):
+    docks = window.training_docks
+    docks.gradcheck_dock.raise_()
+    panel = docks.gradcheck_panel
+    started = time.perf_counter()
+    qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+    assert time.perf_counter() - started < 1.0
+    assert panel.verdict.text() == (
+        "9,999,121 parameters on a batch of 4 samples are too many to check here (five forward "
+        "passes each): use python main.py gradcheck FILE")
+    assert panel.table.rowCount() == 0
