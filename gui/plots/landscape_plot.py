@@ -26,7 +26,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from engine.analysis.loss_landscape import DEFAULT_POINTS, DEFAULT_SPAN
-from engine.analysis.random_slice import DEFAULT_SEED, parameter_vector, random_directions
+from engine.analysis.random_slice import DEFAULT_SEED, parameter_vector
 from engine.analysis.random_slice import DEFAULT_SPAN as RANDOM_SPAN
 from engine.lesson.quantities import weight
 from gui.document import Document
@@ -78,6 +78,7 @@ class LandscapePlot(PlotFrame):
         # the network as the worker reads it, copied once per change of the numbers (80 MB at
         # 10 million parameters), not once per request: choosing θ₁ copies nothing
         self._snapshot = None
+        self._drawn_from = None  # the network the random directions are drawn from, until drawn
         self.mode_box = QComboBox()
         self.mode_box.addItems([self.tr("chosen parameters"), self.tr("2 random directions")])
         self.mode_box.setToolTip(self.tr(
@@ -207,6 +208,7 @@ class LandscapePlot(PlotFrame):
         self.trail = []
         self.result = None
         self.directions = self.origin = None  # new directions through the new start
+        self._drawn_from = None
         self.request_refresh()
 
     # ----- computing and drawing ---------------------------------------------------------------
@@ -227,11 +229,14 @@ class LandscapePlot(PlotFrame):
             self._show_problem(problem)
             return
         if self.random_mode:
-            if self.directions is None:
-                self.directions = random_directions(network, self.seed)
-                self.origin = parameter_vector(network)
+            draw = None
+            if self.directions is None:  # drawn by the worker (1.2 s at 10 million parameters)
+                if self._drawn_from is None:  # from the network as it is now, every time
+                    self._drawn_from = self._copy()
+                    self.origin = parameter_vector(self._drawn_from)
+                draw = (self._drawn_from, self.seed)
             self.worker.ask(self._copy(), data.inputs, data.targets, (), RANDOM_SPAN, self.points,
-                            self.directions, self.origin, copied=True)
+                            self.directions, self.origin, copied=True, draw=draw)
             return
         self.worker.ask(self._copy(), data.inputs, data.targets, self.parameters, self.span,
                         self.points, copied=True)
@@ -257,6 +262,11 @@ class LandscapePlot(PlotFrame):
         if result.landscape is None and result.slice is None:
             self._show_problem(f"— {result.problem}")
             return
+        draw = result.request.draw
+        if draw is not None and draw[0] is not self._drawn_from:
+            return  # directions drawn for a start given up since (a new mode, structure, run)
+        if draw is not None:  # the worker drew the directions: kept from now on
+            self.directions, self._drawn_from = result.slice.directions, None
         self.result = result
         if result.slice is not None:
             point = result.position

@@ -4,6 +4,7 @@ At 10,000,000 parameters a copy is 80 MB: a request per chosen parameter or per 
 make one each time, yet every grid must be the engine's E of the numbers as they are now.
 """
 
+import numpy as np
 import pytest
 
 from engine.lesson.quantities import bias, weight
@@ -45,3 +46,36 @@ def test_a_changed_weight_is_copied_once_and_its_grid_is_the_new_e(qtbot, owned,
     assert len(copies) == before + 1
     assert plot.result.shape.loss == 8.0
     assert plot.result.request.network.layers[1].weights[0, 0] == 2.0
+
+
+def test_random_directions_are_drawn_by_the_worker_from_the_start_and_kept(qtbot, owned,
+                                                                          monkeypatch):
+    import threading
+
+    from engine.analysis import random_slice
+    from gui.plots import landscape_worker
+    from gui.plots.landscape_plot import RANDOM
+
+    threads = []
+    original = random_slice.random_directions
+
+    def drawing(network, seed):
+        threads.append(threading.current_thread())
+        return original(network, seed)
+
+    monkeypatch.setattr(landscape_worker, "random_directions", drawing)
+    document, runner, plot = shown(qtbot, owned, "xor")
+    start = document.network.copy()
+    plot.mode_box.setCurrentIndex(RANDOM)  # 1.2 s at 10,000,000 parameters: not on the loop
+    plot.refresh()
+    assert plot.directions is None
+    plot.worker.wait()
+    assert threads and threading.main_thread() not in threads
+    expected = original(start, plot.seed)
+    for got, want in zip(plot.directions, expected, strict=True):
+        for a, b in zip(got.weights + got.biases, want.weights + want.biases, strict=True):
+            np.testing.assert_array_equal(a, b)
+    drawn = len(threads)
+    runner.train_step()
+    plot.worker.wait()
+    assert len(threads) == drawn and plot.result.slice.directions is plot.directions
