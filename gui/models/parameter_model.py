@@ -42,6 +42,14 @@ class ParameterModel(QAbstractItemModel):
         self.flat = self.count <= FLAT_LIMIT
         self._network = network
 
+    @property
+    def longest(self) -> int:
+        """Characters of the longest text a row may show (the last weight of the widest layer,
+        or the "none" row): a box this wide shows any choice."""
+        names = [parameter_name(weight(layer, n_out - 1, n_in - 1))
+                 for layer, (n_out, n_in) in enumerate(self.shapes)]
+        return max(len(text) for text in [*names, self.none or "", "w1"])
+
     # ----- where a quantity is, and what a row is --------------------------------------------
     def index_of(self, quantity: Quantity | None) -> QModelIndex:
         """The item of ``quantity`` (None: the "none" row, if there is one)."""

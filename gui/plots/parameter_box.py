@@ -3,8 +3,9 @@
 Its popup is a tree view: a small network's parameters are one flat list, a big one's open
 level by level (W or b of a layer, a row of W, a weight), so the popup lays out a few hundred
 rows at most, never the ten million a network may have. A click on a group opens or closes it;
-only a parameter (or the "none" row) is chosen. The box is as wide as the longest name
-(``w64[4096,4096]``), not as its longest row, which Qt would measure row by row.
+only a parameter (or the "none" row) is chosen. A list is as wide as its longest row; a tree as
+the longest name the network has (``w2[2440,4096]``), found from the layers' shapes, not by Qt
+measuring every row.
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ from PySide6.QtWidgets import QComboBox, QTreeView
 from engine.lesson.quantities import Quantity
 from engine.model.network import Network
 from gui.models.parameter_model import QUANTITY_ROLE, ROOT, ParameterModel
-
-NAME_LENGTH = 15  # characters of the longest name, w64[4096,4096]
 
 
 class ParameterBox(QComboBox):
@@ -33,8 +32,6 @@ class ParameterBox(QComboBox):
         view.setUniformRowHeights(True)  # rows are never measured one by one
         view.clicked.connect(self._open_or_close)
         self.setView(view)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(NAME_LENGTH)
         self.setModel(ParameterModel(Network(1, []), none, self))
         self.currentIndexChanged.connect(self._on_current_changed)
 
@@ -50,6 +47,12 @@ class ParameterBox(QComboBox):
         model = ParameterModel(network, self._none, self)
         self.setModel(model)  # QComboBox deletes the model it owned before
         self.view().setRootIsDecorated(not model.flat)
+        if model.flat:  # Qt measures each row once: at most FLAT_LIMIT
+            self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        else:  # the top rows are groups: as wide as the longest name, counted in "x" widths
+            self.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            self.setMinimumContentsLength(model.longest + 1)
         self._kept = None
         self.blockSignals(blocked)
 

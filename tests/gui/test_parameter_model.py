@@ -89,3 +89,8 @@ def test_index_of_and_quantity_are_inverse_and_groups_cannot_be_chosen(qapp, siz
 @pytest.mark.parametrize("sizes", [(2, 2, 1), (30, 40, 3)])
 def test_the_model_passes_qts_own_model_tester(qtmodeltester, sizes):
     qtmodeltester.check(ParameterModel(network_of(*sizes), NONE), force_py=True)
+
+
+def test_the_longest_text_is_the_last_weight_of_the_widest_layer_or_the_none_row(qapp):
+    assert ParameterModel(network_of(4096, 2440, 1)).longest == len("w1[2440,4096]")
+    assert ParameterModel(network_of(1, 1, 1), NONE).longest == len(NONE)
