@@ -79,7 +79,8 @@ class ConnectionsItem(QGraphicsItem):
         return groups
 
     def uses_image(self, zoom: float) -> bool:
-        return self._count > lod.LOD_CONNECTIONS and zoom < lod.LINES_ZOOM
+        return self._count > lod.MAX_LINES or (self._count > lod.LOD_CONNECTIONS
+                                               and zoom < lod.LINES_ZOOM)
 
     # ----- QGraphicsItem ------------------------------------------------------------------------
     def boundingRect(self) -> QRectF:
