@@ -94,6 +94,37 @@ def parameters_of(network: Network) -> list[Quantity]:
     return quantities
 
 
+def parameter_at(network: Network, position: int) -> Quantity:
+    """The parameter at ``position`` (from 0) of ``parameters_of(network)``, found by arithmetic
+    over the layers' shapes, so no list of every parameter is built: layer l holds
+    n_out·n_in weights (w[i,j] at i·n_in + j) and then n_out biases. IndexError outside
+    0 ≤ position < parameter_count."""
+    if position < 0:
+        raise IndexError(position)
+    offset = position
+    for index, layer in enumerate(network.layers):
+        n_out, n_in = layer.weights.shape
+        if offset < n_out * n_in:
+            return weight(index, offset // n_in, offset % n_in)
+        offset -= n_out * n_in
+        if offset < n_out:
+            return bias(index, offset)
+        offset -= n_out
+    raise IndexError(position)
+
+
+def parameter_position(network: Network, quantity: Quantity) -> int:
+    """Where ``quantity`` sits in ``parameters_of(network)``: the inverse of ``parameter_at``."""
+    before = sum(layer.weights.size + layer.biases.size
+                 for layer in network.layers[:quantity.layer])
+    n_out, n_in = network.layers[quantity.layer].weights.shape
+    if quantity.kind == Kind.WEIGHT:
+        return before + quantity.neuron * n_in + quantity.source
+    if quantity.kind == Kind.BIAS:
+        return before + n_out * n_in + quantity.neuron
+    raise ValueError(f"{quantity} is not a weight or a bias")
+
+
 def parameter_index(quantity: Quantity) -> tuple[int, ...]:
     """Where a weight sits in its layer's W, (neuron, source), or a bias in b, (neuron,); the
     same index finds its gradient in ``grad_weights[layer]`` / ``grad_biases[layer]``."""

@@ -110,7 +110,8 @@ class ConnectionsItem(QGraphicsItem):
         return groups
 
     def uses_image(self, zoom: float) -> bool:
-        return self._count > lod.LOD_CONNECTIONS and zoom < lod.LINES_ZOOM
+        return self._count > lod.MAX_LINES or (self._count > lod.LOD_CONNECTIONS
+                                               and zoom < lod.LINES_ZOOM)
 
     # ----- QGraphicsItem ------------------------------------------------------------------------
     def boundingRect(self) -> QRectF:
@@ -208,7 +209,13 @@ class ConnectionsItem(QGraphicsItem):
         painter.drawText(caption, Qt.AlignmentFlag.AlignCenter, f"W  {n_out} × {n_in}")
 
     def _line_of(self, ref: WeightRef) -> QLineF:
-        return self._line_list()[ref.neuron * self._canvas.layout.sizes[self.layer] + ref.source]
+        if self._lines is not None:
+            return self._lines[ref.neuron * self._canvas.layout.sizes[self.layer] + ref.source]
+        layout = self._canvas.layout  # one line, not the list of a big block's every line
+        x0 = layout.column_x(self.layer) + layout.radii[self.layer]
+        x1 = layout.column_x(self.layer + 1) - layout.radii[self.layer + 1]
+        return QLineF(x0, float(layout.column_ys(self.layer)[ref.source]), x1,
+                      float(layout.column_ys(self.layer + 1)[ref.neuron]))
 
     def _paint_marks(self, painter: QPainter) -> None:
         """Halo under what the current step concerns; a dark track under the selection."""

@@ -14,6 +14,7 @@ from gui.style import NEGATIVE, POSITIVE
 
 LOD_CONNECTIONS = 2000  # more connections than this between two layers: image when zoomed out
 LINES_ZOOM = 1.0  # at or above this zoom, single lines are drawn even for a big block
+MAX_LINES = 200_000  # a bigger block is an image at any zoom (4096 × 2440 lines: 31 s, 3.3 GB)
 WIDTH_LEVELS = 5  # line widths by magnitude: this many steps
 
 

@@ -163,16 +163,14 @@ class DataTableModel(QAbstractTableModel):
     def remove_rows(self, rows: list[int]) -> None:
         """Remove the given table rows (training or test) as one undo step."""
         data = self._data
-        if data is None or not rows:
+        if data is None or len(rows) == 0:
             return
         n_train = self.training_rows()
         train_keep = np.ones(n_train, dtype=bool)
         test_keep = np.ones(self.test_rows(), dtype=bool)
-        for row in rows:
-            if row < n_train:
-                train_keep[row] = False
-            else:
-                test_keep[row - n_train] = False
+        chosen = np.asarray(rows, dtype=np.intp)  # a million selected rows: no Python loop
+        train_keep[chosen[chosen < n_train]] = False
+        test_keep[chosen[chosen >= n_train] - n_train] = False
         new = data.copy()
         new.inputs, new.targets = new.inputs[train_keep], new.targets[train_keep]
         if data.has_test_split:
@@ -205,3 +203,11 @@ class DataTableModel(QAbstractTableModel):
         # column names follow the network's input labels
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(self.columnCount() - 1, 0))
 
+
+def selected_rows(selection, columns: int) -> np.ndarray:
+    """The rows every one of ``columns`` columns of which a QItemSelection holds, sorted, read
+    from its ranges (a million selected rows are one range: QItemSelectionModel.selectedRows()
+    would make a million indexes, 28 s)."""
+    parts = [np.arange(part.top(), part.bottom() + 1) for part in selection
+             if part.left() == 0 and part.right() >= columns - 1]
+    return np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.intp)

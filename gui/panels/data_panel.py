@@ -36,7 +36,7 @@ from engine.training import dataset_texts, datasets
 from gui.dialogs.csv_options import CsvOptionsDialog, read_preview
 from gui.document import Document
 from gui.import_worker import CsvImport, ImportProgress
-from gui.models.data_table_model import DataTableModel
+from gui.models.data_table_model import DataTableModel, selected_rows
 from gui.panels.validated_field import ValidatedField
 from gui.style import ERROR_STYLE
 
@@ -282,8 +282,8 @@ class DataPanel(QWidget):
         self.model.add_row()
 
     def _on_remove_clicked(self):
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        if not rows:
+        rows = selected_rows(self.table.selectionModel().selection(), self.model.columnCount())
+        if len(rows) == 0:
             self.show_message(
                 self.tr("Select the rows to remove first (click their numbers on the left)."))
             return

@@ -237,7 +237,8 @@ class StepPanel(QWidget):
         self._stepping.previous()
 
     def _on_next_triggered(self):
-        self._stepping.next()
+        if not self._stepping.next():  # no steps (a trace too big, no data): say why
+            self._on_step_moved(self._stepping.position)
 
     def _on_play_triggered(self, checked: bool):
         if checked:

@@ -26,13 +26,14 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from engine.analysis.loss_landscape import DEFAULT_POINTS, DEFAULT_SPAN
-from engine.analysis.random_slice import DEFAULT_SEED, parameter_vector, random_directions
+from engine.analysis.random_slice import DEFAULT_SEED, parameter_vector
 from engine.analysis.random_slice import DEFAULT_SPAN as RANDOM_SPAN
-from engine.model.parameter_names import parameter_name, parameters_of
+from engine.lesson.quantities import weight
 from gui.document import Document
 from gui.frame_clock import FrameClock
 from gui.items import BiasRef, WeightRef, quantity_of
 from gui.plots.landscape_worker import LandscapeResult, LandscapeWorker
+from gui.plots.parameter_box import ParameterBox
 from gui.plots.plot_frame import PlotFrame
 from gui.style import BACKWARD, ERROR_STYLE, HIGHLIGHT, MUTED_TEXT, POSITIVE, TEXT, UPDATE
 
@@ -46,6 +47,14 @@ LEVEL_LINE = (215, 48, 39)  # red: seen on viridis' dark purples and light yello
 def shift_held() -> bool:
     """Whether Shift is down (a Shift-click on the canvas picks the second parameter)."""
     return bool(QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
+
+
+def _exists(network, quantity) -> bool:
+    """Whether ``network`` has the weight or bias ``quantity`` (after a structure change)."""
+    if quantity.layer >= len(network.layers):
+        return False
+    n_out, n_in = network.layers[quantity.layer].weights.shape
+    return quantity.neuron < n_out and (quantity.source is None or quantity.source < n_in)
 
 
 class LandscapePlot(PlotFrame):
@@ -66,6 +75,10 @@ class LandscapePlot(PlotFrame):
         self.directions = None  # (d₁, d₂) of the random slice, and θ where they were drawn
         self.origin = None
         self.seed = DEFAULT_SEED
+        # the network as the worker reads it, copied once per change of the numbers (80 MB at
+        # 10 million parameters), not once per request: choosing θ₁ copies nothing
+        self._snapshot = None
+        self._drawn_from = None  # the network the random directions are drawn from, until drawn
         self.mode_box = QComboBox()
         self.mode_box.addItems([self.tr("chosen parameters"), self.tr("2 random directions")])
         self.mode_box.setToolTip(self.tr(
@@ -73,15 +86,8 @@ class LandscapePlot(PlotFrame):
             "neuron's part scaled to its weights (Li et al. 2018), for networks with many "
             "parameters"))
         self.add_header_widget(self.mode_box)
-        self.first_box, self.second_box = QComboBox(), QComboBox()
-        for box, tip in ((self.first_box, self.tr("θ₁: the parameter along the horizontal axis "
-                                                  "(or click a weight or bias on the canvas; "
-                                                  "Shift: θ₂)")),
-                         (self.second_box, self.tr("θ₂: a second parameter for a map of E(θ₁, θ₂) "
-                                                   "(or click a weight or bias on the canvas; "
-                                                   "Shift: θ₂)"))):
-            box.setToolTip(tip)
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.first_box, self.second_box = ParameterBox(), ParameterBox(self.tr(NO_SECOND))
+        for box in (self.first_box, self.second_box):
             self.add_header_widget(box)
         self.verdict = QLabel()
         self.verdict.setTextFormat(Qt.TextFormat.PlainText)
@@ -90,8 +96,8 @@ class LandscapePlot(PlotFrame):
         self._create_items()
         self._fill_boxes()
         self.mode_box.currentIndexChanged.connect(self._on_mode_changed)
-        self.first_box.currentIndexChanged.connect(self._on_box_changed)
-        self.second_box.currentIndexChanged.connect(self._on_box_changed)
+        self.first_box.chosen_changed.connect(self._read_boxes)
+        self.second_box.chosen_changed.connect(self._read_boxes)
         document.weights_changed.connect(self._on_numbers_changed)
         document.data_changed.connect(self._on_data_changed)
         document.structure_changed.connect(self._on_structure_changed)
@@ -121,37 +127,42 @@ class LandscapePlot(PlotFrame):
 
     # ----- choosing the parameters -------------------------------------------------------------
     def _fill_boxes(self) -> None:
-        """List every parameter by name; keep the chosen ones if they still exist."""
+        """Offer every parameter (gui/models/parameter_model.py: named when shown, grouped by
+        layer and row in a big network); keep the chosen ones if they still exist."""
         network = self._document.network
-        quantities = parameters_of(network)
-        names = [parameter_name(q) for q in quantities]
-        wanted = [parameter_name(q) for q in self.parameters if parameter_name(q) in names]
-        if not wanted and quantities:  # by default the output layer's first weight
-            last = len(network.layers) - 1
-            wanted = [next(parameter_name(q) for q in quantities if q.layer == last)]
-        curve = self.tr(NO_SECOND)
-        for box, items in ((self.first_box, names), (self.second_box, [curve, *names])):
+        wanted = [q for q in self.parameters if _exists(network, q)]
+        if not wanted and network.layers:  # by default the output layer's first weight
+            wanted = [weight(len(network.layers) - 1, 0, 0)]
+        for box in (self.first_box, self.second_box):
             box.blockSignals(True)
-            box.clear()
-            box.addItems(items)
-            for index, quantity in enumerate(quantities):
-                box.setItemData(index + (box is self.second_box), quantity)
+            box.set_network(network, self.tr(NO_SECOND) if box is self.second_box else None)
+        self.first_box.choose(wanted[0] if wanted else None)
+        self.second_box.choose(wanted[1] if len(wanted) > 1 else None)
+        big = self.first_box.parameter_model.flat is False
+        self.first_box.setToolTip(self._box_tip(big, self.tr(
+            "θ₁: the parameter along the horizontal axis (or click a weight or bias on the "
+            "canvas; Shift: θ₂)")))
+        self.second_box.setToolTip(self._box_tip(big, self.tr(
+            "θ₂: a second parameter for a map of E(θ₁, θ₂) (or click a weight or bias on the "
+            "canvas; Shift: θ₂)")))
+        for box in (self.first_box, self.second_box):
             box.blockSignals(False)
-        self.first_box.setCurrentText(wanted[0] if wanted else "")
-        self.second_box.setCurrentText(wanted[1] if len(wanted) > 1 else curve)
         self._read_boxes()
+
+    def _box_tip(self, big: bool, tip: str) -> str:
+        if not big:
+            return tip
+        return self.tr("{tip}. This network has {count} parameters: open a layer's W or b, "
+                       "then a row of W, to choose one.").format(
+            tip=tip, count=f"{self.first_box.parameter_model.count:,}")
 
     def choose(self, first, second=None) -> None:
         """Show E along ``first`` (and ``second``): Quantities of weights or biases."""
-        self.first_box.setCurrentText(parameter_name(first))
-        self.second_box.setCurrentText(self.tr(NO_SECOND) if second is None
-                                       else parameter_name(second))
-
-    def _on_box_changed(self, _index: int) -> None:
-        self._read_boxes()
+        self.first_box.choose(first)
+        self.second_box.choose(second)
 
     def _read_boxes(self) -> None:
-        first, second = self.first_box.currentData(), self.second_box.currentData()
+        first, second = self.first_box.chosen(), self.second_box.chosen()
         chosen = tuple(q for q in (first, second) if q is not None)
         if len(chosen) == 2 and chosen[0] == chosen[1]:
             chosen = chosen[:1]
@@ -181,12 +192,14 @@ class LandscapePlot(PlotFrame):
 
     # ----- the document changed ----------------------------------------------------------------
     def _on_numbers_changed(self, *_):
+        self._snapshot = None
         self.request_refresh()
 
     def _on_data_changed(self):
         self._clear_trail()
 
     def _on_structure_changed(self):
+        self._snapshot = None
         self.worker.cancel()
         self._fill_boxes()
         self._clear_trail()
@@ -195,6 +208,7 @@ class LandscapePlot(PlotFrame):
         self.trail = []
         self.result = None
         self.directions = self.origin = None  # new directions through the new start
+        self._drawn_from = None
         self.request_refresh()
 
     # ----- computing and drawing ---------------------------------------------------------------
@@ -215,14 +229,24 @@ class LandscapePlot(PlotFrame):
             self._show_problem(problem)
             return
         if self.random_mode:
-            if self.directions is None:
-                self.directions = random_directions(network, self.seed)
-                self.origin = parameter_vector(network)
-            self.worker.ask(network, data.inputs, data.targets, (), RANDOM_SPAN, self.points,
-                            self.directions, self.origin)
+            draw = None
+            if self.directions is None:  # drawn by the worker (1.2 s at 10 million parameters)
+                if self._drawn_from is None:  # from the network as it is now, every time
+                    self._drawn_from = self._copy()
+                    self.origin = parameter_vector(self._drawn_from)
+                draw = (self._drawn_from, self.seed)
+            self.worker.ask(self._copy(), data.inputs, data.targets, (), RANDOM_SPAN, self.points,
+                            self.directions, self.origin, copied=True, draw=draw)
             return
-        self.worker.ask(network, data.inputs, data.targets, self.parameters, self.span,
-                        self.points)
+        self.worker.ask(self._copy(), data.inputs, data.targets, self.parameters, self.span,
+                        self.points, copied=True)
+
+    def _copy(self):
+        """The document's network as it is now, for the worker (the same copy until it changes:
+        the worker only reads it)."""
+        if self._snapshot is None:
+            self._snapshot = self._document.network.copy()
+        return self._snapshot
 
     def _show_problem(self, text: str) -> None:
         self.result = None
@@ -238,6 +262,11 @@ class LandscapePlot(PlotFrame):
         if result.landscape is None and result.slice is None:
             self._show_problem(f"— {result.problem}")
             return
+        draw = result.request.draw
+        if draw is not None and draw[0] is not self._drawn_from:
+            return  # directions drawn for a start given up since (a new mode, structure, run)
+        if draw is not None:  # the worker drew the directions: kept from now on
+            self.directions, self._drawn_from = result.slice.directions, None
         self.result = result
         if result.slice is not None:
             point = result.position

@@ -34,6 +34,7 @@ from engine.analysis.random_slice import (
     RandomSlice,
     parameter_vector,
     project,
+    random_directions,
     random_slice,
 )
 from engine.errors import NetworkError
@@ -59,6 +60,7 @@ class LandscapeRequest:
     asked: float  # time.perf_counter() when asked (for the benchmark)
     directions: tuple[Direction, Direction] | None = None  # a random slice along these
     origin: np.ndarray | None = None  # θ (P,) where the directions were drawn
+    draw: tuple[Network, int] | None = None  # no directions yet: draw them (network, seed)
 
 
 @dataclass(frozen=True)
@@ -104,13 +106,18 @@ class LandscapeWorker(QObject):
         return self._future is not None or self._waiting is not None
 
     def ask(self, network: Network, inputs, targets, parameters, span: float,
-            points: int, directions=None, origin=None) -> None:
-        """Compute a grid for these (the network is copied now); older requests are dropped.
-        With ``directions`` (and their ``origin``) a random slice, ``parameters`` unused."""
+            points: int, directions=None, origin=None, copied: bool = False,
+            draw=None) -> None:
+        """Compute a grid for these (the network is copied now, unless it is ``copied``
+        already: a copy no one changes); older requests are dropped. With ``directions`` (and
+        their ``origin``) a random slice, ``parameters`` unused; with ``draw`` = (network,
+        seed) instead, the slice along directions the worker draws from that network
+        (``random_directions``: the same ones for the same network and seed)."""
         self._newest.number += 1
-        self._waiting = LandscapeRequest(self._newest.number, network.copy(), inputs, targets,
+        self._waiting = LandscapeRequest(self._newest.number,
+                                         network if copied else network.copy(), inputs, targets,
                                          tuple(parameters), span, points, time.perf_counter(),
-                                         directions, origin)
+                                         directions, origin, draw)
         if self._future is None:
             self._start_waiting()
 
@@ -156,7 +163,7 @@ def _compute(request: LandscapeRequest, newest: _Newest) -> LandscapeResult | No
         return newest.number != request.number
 
     try:
-        if request.directions is not None:
+        if request.directions is not None or request.draw is not None:
             return _compute_slice(request, stop)
         landscape = loss_landscape(
             request.network, request.inputs, request.targets, request.parameters,
@@ -173,9 +180,10 @@ def _compute(request: LandscapeRequest, newest: _Newest) -> LandscapeResult | No
 def _compute_slice(request: LandscapeRequest, stop) -> LandscapeResult:
     """The random slice through the current point, its axes at the point's (α, β)."""
     network = request.network
-    position = project(request.directions, request.origin, parameter_vector(network))[0]
+    directions = request.directions if request.draw is None else random_directions(*request.draw)
+    position = project(directions, request.origin, parameter_vector(network))[0]
     at = (float(position[0]), float(position[1]))
     grid = random_slice(network, request.inputs, request.targets, span=request.span,
-                        points=request.points, stop=stop, directions=request.directions,
+                        points=request.points, stop=stop, directions=directions,
                         dtype=np.float32, at=at)
     return LandscapeResult(request, None, None, slice=grid, position=at)

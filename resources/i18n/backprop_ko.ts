@@ -1112,6 +1112,10 @@ Save them first?</source>
         <translation>θ₂: E(θ₁, θ₂) 지도를 그릴 두 번째 파라미터 (캔버스에서 가중치나 편향을 클릭해도 됩니다; Shift: θ₂)</translation>
     </message>
     <message>
+        <source>{tip}. This network has {count} parameters: open a layer&apos;s W or b, then a row of W, to choose one.</source>
+        <translation>{tip}. 이 네트워크의 파라미터는 {count}개입니다: 층의 W나 b를 열고, W라면 그 행을 열어 하나를 고르세요.</translation>
+    </message>
+    <message>
         <source>— the network has no parameters</source>
         <translation>— 신경망에 파라미터가 없습니다</translation>
     </message>

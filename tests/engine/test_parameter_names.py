@@ -1,14 +1,19 @@
 """Parameter names: ``w2[i,j]`` / ``b2[i]`` count layers and neurons from 1, as the canvas does."""
 
+import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from engine.errors import NetworkError
 from engine.lesson.quantities import Kind, Quantity, bias, weight
 from engine.model.network import Layer, Network
 from engine.model.parameter_names import (
     named_values,
+    parameter_at,
     parameter_name,
     parameter_place,
+    parameter_position,
     parameter_value,
     parameters_of,
     parse_parameter,
@@ -96,3 +101,34 @@ def test_a_bad_name_is_refused_in_one_line_naming_the_allowed_ranges(name, words
 def test_only_weights_and_biases_have_names():
     with pytest.raises(ValueError):
         parameter_name(Quantity(Kind.ACTIVATION, 0, 0))
+
+
+# ----- a parameter by its position, without the list of all of them ---------------------------
+def test_parameter_at_counts_w_row_by_row_then_b_layer_by_layer():
+    network = network_2_3_1()  # w1: 6, b1: 3, w2: 3, b2: 1
+    assert [parameter_name(parameter_at(network, k)) for k in (0, 1, 2, 5, 6, 8, 9, 11, 12)] == [
+        "w1[1,1]", "w1[1,2]", "w1[2,1]", "w1[3,2]", "b1[1]", "b1[3]", "w2[1,1]", "w2[1,3]",
+        "b2[1]"]
+
+
+@pytest.mark.parametrize("position", [-1, 13, 10**9])
+def test_parameter_at_refuses_a_position_outside_the_network(position):
+    with pytest.raises(IndexError):
+        parameter_at(network_2_3_1(), position)
+
+
+@given(st.lists(st.integers(1, 6), min_size=2, max_size=5))
+def test_parameter_at_and_parameter_position_walk_parameters_of_both_ways(sizes):
+    network = Network(sizes[0], [Layer(np.zeros((n_out, n_in)), np.zeros(n_out))
+                                 for n_in, n_out in zip(sizes, sizes[1:], strict=False)])
+    every = parameters_of(network)
+    assert [parameter_at(network, k) for k in range(len(every))] == every
+    assert [parameter_position(network, q) for q in every] == list(range(len(every)))
+
+
+def test_parameter_at_finds_the_last_of_ten_million_parameters_at_once():
+    layers = [Layer(np.zeros((2440, 4096)), np.zeros(2440)), Layer(np.zeros((1, 2440)), [0.0])]
+    network = Network(4096, layers)  # 9,999,121 parameters
+    assert parameter_at(network, 9_999_120) == bias(1, 0)
+    assert parameter_at(network, 5_000_000) == weight(0, 5_000_000 // 4096, 5_000_000 % 4096)
+    assert parameter_position(network, weight(1, 0, 2439)) == 2440 * 4097 + 2439
