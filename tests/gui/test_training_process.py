@@ -203,3 +203,45 @@ def test_a_key_press_is_answered_within_50_ms_while_784_128_10_trains():
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["in the worker"] and result["steps"] > 0 and result["told fps"] > 5
     assert result["key ms"][0] < 50
+
+
+CLOSE_AFTER_A_RUN = """
+import os
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QSettings
+from PySide6.QtTest import QTest
+from engine.files import netfile
+from gui import files
+from gui.app import create_application
+from gui.document import Document
+from gui.main_window import MainWindow
+
+if __name__ == "__main__":
+    app = create_application()
+    folder = {folder!r}
+    window = MainWindow(Document(netfile.load("preset:xor")),
+                        QSettings(os.path.join(folder, "s.ini"), QSettings.Format.IniFormat),
+                        files.RecoveryFile(os.path.join(folder, "recovery")))
+    window.show()
+    runner = window.training_docks.runner
+    runner.start()
+    QTest.qWait(1500)
+    runner.pause()
+    print("steps", runner.step_count, "in the worker", runner._process.worker is not None)
+    files.ask_save_changes = lambda parent, name: files.DISCARD
+    window.close()
+"""
+
+
+def test_a_run_in_the_worker_leaves_no_shared_block_behind(tmp_path):
+    """Closing the window after a run ends the worker and unlinks the shared block: at exit
+    Python's resource tracker finds nothing "leaked" and nothing to clean up."""
+    script = tmp_path / "close_after_a_run.py"
+    script.write_text(CLOSE_AFTER_A_RUN.format(folder=str(tmp_path)))
+    done = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert done.returncode == 0, done.stderr[-2000:]
+    steps = done.stdout.split()
+    assert steps[0] == "steps" and int(steps[1]) > 0 and steps[-1] == "True"
+    assert "leaked" not in done.stderr and "resource_tracker" not in done.stderr
