@@ -36,6 +36,7 @@ PIXELS_PER_CELL = 5  # the map's grid follows the view's size: one cell per 5×5
 RUN_CELL_FACTOR = 2  # …twice that during a training run (30 frames/s need the time)
 MAX_CELLS = 120  # …but at most this many along a side (a grid costs one forward pass)
 PICK_RADIUS = 12  # pixels: shift-click removes a sample this close
+COLORBAR_MARGIN = 7  # pixels above and below the colour bar, for its end labels
 # the classes of a several-output network: no blue nor orange (those mean signs and values)
 CLASS_COLORS = ("#1b7837", "#762a83", "#d01c8b", "#01665e", "#8c510a", "#4d4d4d", "#7fbc41",
                 "#9970ab", "#35978f", "#c51b7d")
@@ -93,6 +94,8 @@ class DecisionMap(PlotFrame):
         item.addItem(self.test_points)
         self.colorbar = pg.ColorBarItem(colorMap=diverging_map(), interactive=False, width=12)
         self.colorbar.setImageItem(self.image_item, insert_in=item)
+        # room above and below the bar: its end labels (0 and 1.0) are centred on its ends
+        self.colorbar.layout.setContentsMargins(0, COLORBAR_MARGIN, 0, COLORBAR_MARGIN)
 
     # ----- document → view ---------------------------------------------------------------------
     def _on_weights_changed(self, layer: int = -1):
