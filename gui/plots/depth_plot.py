@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui.plots.export import styled_plot_widget
@@ -47,7 +47,8 @@ def layer_colors(count: int) -> list:
 
 def layer_ticks(count: int) -> list[tuple[int, str]]:
     """The depth axis' labels at x = 1 … L: the layer numbers, the last "out" (the output)."""
-    return [(index, str(index) if index < count or count == 1 else "out")
+    output = QCoreApplication.translate("DepthPlot", "out")
+    return [(index, str(index) if index < count or count == 1 else output)
             for index in range(1, count + 1)]
 
 

@@ -470,6 +470,10 @@ so there is no single curve; marks show (z, a).</source>
 <context>
     <name>DepthPlot</name>
     <message>
+        <source>out</source>
+        <translation>출력</translation>
+    </message>
+    <message>
         <source>layer (– – step 1, ◆ sample)</source>
         <translation>층 (– – 1단계, ◆ 샘플)</translation>
     </message>

@@ -21,6 +21,7 @@ from gui.canvas import labels
 from gui.document import Document
 from gui.main_window import MainWindow
 from gui.panels import data_panel
+from gui.plots.depth_plot import layer_ticks
 from gui.step_source import StepScope
 from resources.i18n import catalogues
 
@@ -135,6 +136,13 @@ def test_korean_installs_qts_own_buttons_and_the_engines_language(qapp):
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
     assert i18n.language() == "en"
+
+
+def test_the_depth_views_output_layer_reads_as_the_canvas_calls_it(qapp):
+    language.install("ko")
+    assert layer_ticks(3) == [(1, "1"), (2, "2"), (3, "출력")]
+    language.install("en")
+    assert layer_ticks(3)[-1] == (3, "out")
 
 
 def test_a_window_opened_with_a_stored_korean_choice_is_korean(qtbot, settings, tmp_path):
