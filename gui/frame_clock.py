@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 TURNS = 2  # during a run views given a turn take turns, one per frame
+FRAME_INTERVAL = 1.0 / 60.0  # seconds between two frames of a run: 60 a second
 
 
 class FrameClock(QObject):

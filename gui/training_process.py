@@ -33,8 +33,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from engine.errors import NetworkError
 from engine.training import worker_process as worker
 from engine.training.run_state import capture
+from gui.frame_clock import FRAME_INTERVAL
 
-FRAME_INTERVAL = 1.0 / 60.0
 PAUSE_WAIT = 5.0  # seconds a pause waits for the worker's last snapshot (a chunk: a few ms)
 
 
@@ -49,6 +49,10 @@ class _Owned:
         if self.worker is not None:
             self.worker.shut_down()
             self.worker = None
+        self.drop_buffer()
+
+    def drop_buffer(self) -> None:
+        """Close and unlink the shared block (the window made it: the window removes it)."""
         if self.buffer is not None:
             self.buffer.close()
             self.buffer.unlink()
@@ -129,9 +133,7 @@ class ProcessRun(QObject):
             own.worker.start()
             self._data_sent = None
         if own.buffer is None or worker.slots(own.buffer, trainer) is None:
-            if own.buffer is not None:
-                own.buffer.close()
-                own.buffer.unlink()
+            own.drop_buffer()
             own.buffer = worker.make_buffer(trainer)
         self._block = worker.slots(own.buffer, trainer)
 

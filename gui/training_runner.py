@@ -35,14 +35,13 @@ from engine.training.trainer import RunResult, Trainer
 from gui import commands
 from gui.divergence_text import divergence_message
 from gui.document import Document
-from gui.frame_clock import FrameClock
+from gui.frame_clock import FRAME_INTERVAL, FrameClock
 from gui.run_undo import RewindRunCommand, RunRewinder
 from gui.training_process import ProcessRun
 
 TICK_BUDGET = 0.010  # seconds of training per timer tick
-# views are told this often (training fills the time between): 60 a second, every view each
-# frame, when a frame costs little enough (FRAME_COST_FACTOR)
-FRAME_INTERVAL = 1.0 / 60.0
+# views are told every FRAME_INTERVAL (gui/frame_clock.py; training fills the time between):
+# 60 a second, every view each frame, when a frame costs little enough (FRAME_COST_FACTOR)
 MAX_STEPS_PER_TICK = 1_000_000
 # frames come no closer than this many times what one costs (everything that is not training:
 # telling views, their painting, other events), so training keeps at least half the time even

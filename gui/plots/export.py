@@ -17,7 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 
-from gui.style import TEXT
+from gui.style import LABEL_BACKGROUND, TEXT
 
 FORMATS = {  # translated where shown, in the context "PlotFrame"
     ".png": QT_TRANSLATE_NOOP("PlotFrame", "PNG image"),
@@ -76,7 +76,8 @@ def nice_ceiling(value: float) -> float:
 
 
 def add_legend(plot_item: pg.PlotItem, offset=(-10, 10)) -> pg.LegendItem:
-    """A legend with dark text on a faint white box, readable over the curves."""
+    """A legend with dark text on a white box (the canvas labels' own), readable over curves
+    that run behind it."""
     return plot_item.addLegend(
-        offset=offset, labelTextColor=TEXT, brush=pg.mkBrush(255, 255, 255, 200)
+        offset=offset, labelTextColor=TEXT, brush=pg.mkBrush(LABEL_BACKGROUND)
     )

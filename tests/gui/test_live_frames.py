@@ -10,8 +10,8 @@ from engine.model.experiment import Dataset, Experiment, TrainingSettings
 from engine.model.network import Layer, Network
 from gui import files
 from gui.document import Document
+from gui.frame_clock import FRAME_INTERVAL
 from gui.main_window import MainWindow
-from gui.training_runner import FRAME_INTERVAL
 from tests.gui.lifetimes import opened, runner_for
 
 

@@ -11,7 +11,8 @@ from engine.model.experiment import Dataset
 from engine.training import datasets
 from engine.training.trainer import Trainer
 from gui.document import Document
-from gui.training_runner import FRAME_INTERVAL, TrainingRunner
+from gui.frame_clock import FRAME_INTERVAL
+from gui.training_runner import TrainingRunner
 
 
 def make_runner(owned: list, preset: str):
