@@ -6,8 +6,9 @@ about BLOCK_NUMBERS numbers at a time, vectorised: the block's numbers are turne
 in one pass over a flat list, each distinct value once when a block repeats values (a class
 table of 0s and 1s), and joined with the separators of its rows — the same bytes as writing
 ``json.dumps(row)`` row by row, without a Python step per row (a 1,000,000-row xor data set:
-about 0.5 s instead of about 8 s). Each block is short (a few milliseconds), so a writer on a
-worker thread gives the interpreter back often.
+about 0.5 s instead of about 8 s). Each block is short (a few milliseconds), so the writer
+reports its progress often (engine/files/netfile_worker.py writes a big file in a process of
+its own).
 """
 
 from __future__ import annotations
