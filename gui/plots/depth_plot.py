@@ -78,6 +78,7 @@ class DepthPlot(QWidget):
         self._brushes: list = []
         self.ticks: list[tuple[int, str]] = []  # the depth axis' (x, label): the curves' legend
         self._log = False
+        self._drawn_first = self._drawn_samples = None  # (norms, log) the marks show now
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
@@ -114,11 +115,16 @@ class DepthPlot(QWidget):
             self.bars.setOpts(x=[], y0=[], y1=[], brushes=[])
             self.first_step_marks.setData([], [])
             self.sample_marks.setData([], [])
+            self._drawn_first = self._drawn_samples = None
             return
         x = np.arange(1, self.count + 1, dtype=np.float64)
         if samples is None or len(samples) != self.count:
             self.sample_marks.setData([], [])
-        else:
+            self._drawn_samples = None
+        elif not self._same(self._drawn_samples, samples, log):
+            # (the shares change ten times a second, not every frame; the scatter's setData
+            # is the depth view's dearest call)
+            self._drawn_samples = (np.array(samples, dtype=np.float64), log)
             tops = self._heights(samples, log)
             shown = tops > FLOOR
             self.sample_marks.setData(x[shown], tops[shown],
@@ -128,12 +134,21 @@ class DepthPlot(QWidget):
                           brushes=self._brushes)
         if first_step is None:
             self.first_step_marks.setData([], [])
+            self._drawn_first = None
             return
+        if self._same(self._drawn_first, first_step, log):
+            return  # the run's first step does not change during the run
+        self._drawn_first = (np.array(first_step, dtype=np.float64), log)
         tops = self._heights(first_step, log)
         shown = tops > FLOOR
         half = BAR_WIDTH / 2
         ends = np.column_stack([x[shown] - half, x[shown] + half]).ravel()
         self.first_step_marks.setData(ends, np.repeat(tops[shown], 2))
+
+    @staticmethod
+    def _same(drawn, norms, log: bool) -> bool:
+        """Whether ``drawn`` ((values, log) or None) already shows ``norms`` on that scale."""
+        return drawn is not None and drawn[1] == log and np.array_equal(drawn[0], norms)
 
     @staticmethod
     def _heights(norms, log: bool) -> np.ndarray:

@@ -19,6 +19,7 @@ from PySide6.QtSvg import QSvgGenerator
 
 from gui.style import LABEL_BACKGROUND, TEXT
 
+TICK_LENGTH = 5  # pixels, outward (pyqtgraph's are inward)
 FORMATS = {  # translated where shown, in the context "PlotFrame"
     ".png": QT_TRANSLATE_NOOP("PlotFrame", "PNG image"),
     ".svg": QT_TRANSLATE_NOOP("PlotFrame", "SVG drawing"),
@@ -62,6 +63,9 @@ def styled_plot_widget() -> pg.PlotWidget:
         axis.setPen(pg.mkPen(TEXT))
         axis.setTextPen(pg.mkPen(TEXT))
         axis.enableAutoSIPrefix(False)  # "(x0.001)" after a log axis' label only confuses
+        axis.setStyle(tickLength=TICK_LENGTH)
+        axis.setCacheMode(axis.CacheMode.DeviceCoordinateCache)
+    widget.setOptimizationFlag(widget.OptimizationFlag.DontAdjustForAntialiasing, True)
     # no grid: pyqtgraph draws it with the axes, which then repaint with every curve update
     return widget
 

@@ -115,7 +115,10 @@ class LossPlot(HistoryPlot):
         shown = self.per_sample_check.isChecked() and len(steps) > 0 and data is not None
         if shown:
             losses = per_sample(losses, self._document.network.reduction, len(data))
-            self.train_set_curve.setData(steps, losses)
+            drawn = self.train_set_curve.getOriginalDataset()
+            # (new dots come once an epoch: a scatter's setData costs about 1 ms of a frame)
+            if not (np.array_equal(drawn[0], steps) and np.array_equal(drawn[1], losses)):
+                self.train_set_curve.setData(steps, losses)
         if shown != self.train_set_curve.isVisible():
             self.train_set_curve.setVisible(shown)
             if shown:
