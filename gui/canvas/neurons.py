@@ -13,7 +13,7 @@ detailed layout and counted under the column title.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
@@ -99,7 +99,7 @@ class ColumnItem(QGraphicsItem):
                          subtitle)
         counts = self.health_counts()
         if counts:
-            painter.setPen(SATURATED_COLOR if "saturated" in counts else DEAD_COLOR)
+            painter.setPen(SATURATED_COLOR if self.health().saturated_count else DEAD_COLOR)
             painter.drawText(QRectF(x - 90, top - 10, 180, 18), Qt.AlignmentFlag.AlignCenter,
                              counts)
 
@@ -115,9 +115,11 @@ class ColumnItem(QGraphicsItem):
             return ""
         parts = []
         if health.dead_count:
-            parts.append(f"{health.dead_count} dead")
+            parts.append(QCoreApplication.translate("Canvas", "{n} dead").format(
+                n=health.dead_count))
         if health.saturated_count:
-            parts.append(f"{health.saturated_count} saturated")
+            parts.append(QCoreApplication.translate("Canvas", "{n} saturated").format(
+                n=health.saturated_count))
         return " · ".join(parts)
 
     def thumbnail(self, neuron: int) -> QImage | None:

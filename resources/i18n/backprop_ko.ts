@@ -116,6 +116,14 @@ so there is no single curve; marks show (z, a).</source>
         <source>Hidden {column}</source>
         <translation>은닉층 {column}</translation>
     </message>
+    <message>
+        <source>{n} dead</source>
+        <translation>죽은 뉴런 {n}개</translation>
+    </message>
+    <message>
+        <source>{n} saturated</source>
+        <translation>포화된 뉴런 {n}개</translation>
+    </message>
 </context>
 <context>
     <name>CompareTable</name>

@@ -122,6 +122,17 @@ def test_a_relu_unit_negative_on_every_sample_is_marked_dead(make_view):
     assert scene.columns[1].health_counts() == ""
 
 
+def test_the_dead_count_under_a_column_title_speaks_korean(make_view):
+    from gui import language
+    document = health_document("relu", [[1, 1], [-1, -1], [1, -1]], [0.0, -1.0, 0.0])
+    language.install("ko")
+    try:
+        view = make_view(document)
+        assert view.network_scene.columns[1].health_counts() == "죽은 뉴런 1개"
+    finally:
+        language.install("en")
+
+
 def test_a_sigmoid_unit_on_its_flat_tail_is_marked_saturated(make_view):
     # unit 0: z = 10·x₁ + 10·x₂ + 6 ≥ 10, where σ′ < 0.0125 on every sample
     document = health_document("sigmoid", [[10, 10], [0.5, -0.5], [0.1, 0.2]], [6.0, 0.0, 0.0])

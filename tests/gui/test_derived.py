@@ -6,7 +6,13 @@ from PySide6.QtWidgets import QWidget
 
 from engine.analysis import diagnostics
 from gui.canvas import NetworkView
-from gui.derived import COST_FACTOR, SAMPLE_ROWS, DerivedNumbers, SampleShares
+from gui.derived import (
+    COST_FACTOR,
+    SAMPLE_ROWS,
+    SHARES_INTERVAL,
+    DerivedNumbers,
+    SampleShares,
+)
 from gui.frame_clock import FrameClock, Repaint
 from gui.panels.training_panel import TrainingPanel
 from gui.plots.gradient_plot import GradientPlot
@@ -118,6 +124,24 @@ def test_one_samples_share_is_the_engines_and_waits_its_cost_during_training(own
     now[0] += COST_FACTOR * 0.010
     np.testing.assert_array_equal(shares.norms(), engines())  # waited enough: measured
     assert shares.computations == 3 and not shares.pending
+
+
+def test_cheap_shares_are_measured_at_most_ten_times_a_second_during_training(owned):
+    """A measurement that costs 1 ms (COST_FACTOR × 1 ms < SHARES_INTERVAL) waits
+    SHARES_INTERVAL during a run, not every frame."""
+    document = opened(owned, "xor")
+    now = [10.0]
+    shares = SampleShares(document, clock=lambda: now[0])
+    shares.norms()
+    assert SHARES_INTERVAL == pytest.approx(0.1)  # (a measurement here takes no clock time)
+    shares.invalidate(throttled=True)
+    now[0] += SHARES_INTERVAL / 2
+    assert shares.pending and shares.wait_left() == pytest.approx(SHARES_INTERVAL / 2)
+    shares.norms()
+    assert shares.computations == 1
+    now[0] += SHARES_INTERVAL / 2
+    shares.norms()
+    assert shares.computations == 2 and not shares.pending
 
 
 def test_the_gradient_plot_reads_the_shared_shares(qtbot, owned):
