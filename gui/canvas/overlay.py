@@ -64,12 +64,31 @@ def screen_titles(view) -> list[ScreenTitle]:
     layout = scene.layout
     if len(scene.columns) != len(scene.network.sizes):
         return []  # the network changed and the scene has not rebuilt yet: nothing to name
+    texts = []
+    for column, item in enumerate(scene.columns):
+        counts = item.health_counts()
+        texts.append((*labels.column_title(scene.network, column), *([counts] if counts else [])))
+    transform = view.transform()
+    key = (layout, tuple(texts), view.viewport().width(), transform.m11(), transform.m22(),
+           transform.dx(), transform.dy(), view.horizontalScrollBar().value(),
+           view.verticalScrollBar().value())
+    cached = getattr(view, "_screen_titles", None)
+    if cached is not None and cached[0] == key:
+        return cached[1]  # (every frame of a run asks; the titles rarely change)
+    titles = _placed_titles(view, texts)
+    view._screen_titles = (key, titles)
+    return titles
+
+
+def _placed_titles(view, texts: list[tuple[str, ...]]) -> list[ScreenTitle]:
+    """Each column's lines (title, subtitle, counts) placed above it and fitted to its room."""
+    zoom, scene = view.zoom, view.network_scene
+    layout = scene.layout
     bold, value = QFontMetricsF(labels.bold_font()), QFontMetricsF(labels.value_font())
     room = max(layout.gap * zoom - 6, 24.0)  # no wider than the room between two columns
     titles = []
-    for column, item in enumerate(scene.columns):
-        title, subtitle = labels.column_title(scene.network, column)
-        lines = [title, subtitle] + ([item.health_counts()] if item.health_counts() else [])
+    for column, lines in enumerate(texts):
+        title = lines[0]
         top_scene = layout.column_rect(column).top() - TITLE_SHIFT + 10
         anchor = view.mapFromScene(QPointF(layout.column_x(column), top_scene))
         heights = [bold.height()] + [value.height()] * (len(lines) - 1)

@@ -144,3 +144,22 @@ def test_columns_too_close_for_their_titles_get_short_ones_never_an_ellipsis(mak
         seen.update(names)
         canvas.zoom_out()
     assert {"H1", "Out"} <= seen
+
+
+def test_the_screen_titles_are_placed_once_and_again_when_the_view_or_a_title_changes(
+        make_window):
+    """Every frame of a run asks for the titles: they are kept while nothing they show moved."""
+    window = make_window(spec="preset:vanishing-sigmoid", size=QSize(1280, 800))
+    canvas = window.canvas
+    first = overlay.screen_titles(canvas)
+    assert overlay.screen_titles(canvas) is first  # nothing changed: the same placement
+    canvas.zoom_out()
+    moved = overlay.screen_titles(canvas)
+    assert moved is not first
+    assert moved[1].boxes[0].center().x() != first[1].boxes[0].center().x()
+    window.resize(1100, 800)
+    QApplication.processEvents()
+    assert overlay.screen_titles(canvas) is not moved  # a narrower view: placed again
+    columns = canvas.network_scene.columns
+    columns[1].health_counts = lambda: "2 dead"  # as a new diagnosis would say
+    assert overlay.screen_titles(canvas)[1].lines[2] == "2 dead"
