@@ -1,5 +1,6 @@
 """Issue 11, item 7: wide curves are stroked on screen (a quarter of the time), with the
-pixels pyqtgraph draws up to rounding, in every plot that has them."""
+pixels pyqtgraph draws up to rounding, in every plot that has them; the gradient plot's layer
+curves (one pixel) are LayerCurves, drawn on screen with pyqtgraph's pixels too."""
 
 import numpy as np
 import pyqtgraph as pg
@@ -7,6 +8,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from gui.plots.gradient_plot import GradientPlot
+from gui.plots.layer_curve import LayerCurve
 from gui.plots.loss_plot import LossPlot
 from gui.plots.screen_curve import ScreenCurveItem, stroke_on_screen
 from tests.gui.lifetimes import opened, runner_for
@@ -50,6 +52,35 @@ def test_a_curve_on_screen_has_pyqtgraphs_pixels_up_to_rounding(qtbot, step_mode
     assert np.count_nonzero(drawn[0] != drawn[1]) <= 0.03 * theirs
 
 
+def test_a_layer_curve_has_pyqtgraphs_pixels_and_breaks_at_a_zero_on_the_log_axis(qtbot):
+    rng = np.random.default_rng(5)
+    x = np.arange(1, 302, dtype=float) * 100.0
+    y = 10 ** rng.normal(-2, 0.5, 301)
+    y[150] = 0.0  # log10 0 = −inf: no point, the line breaks there (as pyqtgraph's does)
+    drawn = []
+    for ours in (False, True):
+        widget = pg.PlotWidget(background="w")
+        qtbot.addWidget(widget)
+        widget.resize(500, 300)
+        widget.getPlotItem().setLogMode(y=True)
+        if ours:
+            curve = LayerCurve("layer 1", pg.mkPen(BLUE, width=1))
+            widget.getPlotItem().addItem(curve)
+            curve.setData(x, y)
+            assert curve.getOriginalDataset()[1] is curve._y and curve.name() == "layer 1"
+        else:
+            widget.plot(x, y, pen=pg.mkPen(BLUE, width=1), connect="finite")
+        widget.getPlotItem().vb.setRange(xRange=(0, 31000), yRange=(-4, 0), padding=0)
+        widget.show()
+        qtbot.waitExposed(widget)
+        drawn.append(pixels(widget))
+    blue = np.uint32(0xFF000000 | BLUE[0] << 16 | BLUE[1] << 8 | BLUE[2])
+    theirs, ours = (np.count_nonzero(image == blue) for image in drawn)
+    assert theirs > 2000
+    assert abs(ours - theirs) <= 0.02 * theirs
+    assert np.count_nonzero(drawn[0] != drawn[1]) <= 0.03 * theirs
+
+
 def test_the_gradient_and_loss_plots_stroke_their_wide_curves_on_screen(qtbot, owned):
     document = opened(owned, "xor")
     runner = runner_for(owned, document)
@@ -59,7 +90,7 @@ def test_the_gradient_and_loss_plots_stroke_their_wide_curves_on_screen(qtbot, o
     runner.train_steps(30, "Train")
     gradients.refresh()
     loss.refresh()
-    assert all(isinstance(curve.curve, ScreenCurveItem) for curve in gradients.curves)
+    assert all(isinstance(curve, LayerCurve) for curve in gradients.curves)
     assert isinstance(loss.epoch_curve.curve, ScreenCurveItem)
     assert isinstance(loss.test_curve.curve, ScreenCurveItem)
     x, y = gradients.curves[0].getData()  # the data as pyqtgraph keeps it (log-mapped)

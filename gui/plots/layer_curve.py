@@ -1,0 +1,133 @@
+"""One layer's curve in the gradient plot, drawn with a fraction of a PlotDataItem's work.
+
+During a run the gradient plot replaces every layer's curve on each of 60 frames a second. A
+pyqtgraph PlotDataItem does for each ``setData`` what this plot never needs (thinning and clipping
+already done by History.series, FFT, derivative and alpha modes, a cached path) and cost about a
+tenth of a frame for seven layers. A :class:`LayerCurve` keeps what the plot uses of one — its
+data as given (``getOriginalDataset``, the CSV export), its pen (``opts["pen"]``), its name, the
+log mode the plot item hands to its items, and bounds for the view's auto-range — and draws its
+points with one ``drawLines`` call in screen coordinates (x′ = m11·x + m21·y + dx,
+y′ = m12·x + m22·y + dy, the painter's own affine map) with the one-pixel pen, Qt's fast line path.
+Points that are not finite (a zero norm on the log scale) break the line, as pyqtgraph does.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
+
+
+class LayerCurve(pg.GraphicsObject):
+    """A curve ``y(x)`` of one pen, in the plot's log or linear y (a stand-in for the few
+    PlotDataItem methods the gradient plot and pyqtgraph's plot item call)."""
+
+    def __init__(self, name: str, pen):
+        super().__init__()
+        self.opts = {"pen": pg.mkPen(pen), "name": name}
+        self._x = self._y = None  # as a PlotDataItem: None until its first setData
+        self._shown_y = None  # y as drawn: log10 y on a log axis
+        self._log = False
+        self._segments = None  # arrayToLineSegments' buffer, used again
+
+    # ----- what the plot item and the exporters ask of a data item ------------------------------
+    def name(self) -> str:
+        return self.opts["name"]
+
+    def implements(self, interface=None):
+        interfaces = ["plotData"]
+        return interfaces if interface is None else interface in interfaces
+
+    def getOriginalDataset(self) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """The steps and norms as given (the CSV export writes these); None before any."""
+        return self._x, self._y
+
+    def getData(self) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """The points as drawn (log10 of y on a log axis)."""
+        return self._x, self._shown_y
+
+    def setData(self, x, y) -> None:
+        """Show ``y`` (k,) over ``x`` (k,) (no points: no data, None, as a PlotDataItem)."""
+        if len(x) == 0:
+            self._x = self._y = self._shown_y = None
+            self.informViewBoundsChanged()
+            self.update()
+            return
+        self._x = np.asarray(x, dtype=np.float64)
+        self._y = np.asarray(y, dtype=np.float64)
+        self._map_y()
+
+    def setLogMode(self, x_log: bool, y_log: bool) -> None:
+        """The plot item's log switch (only y is ever logarithmic here)."""
+        if y_log != self._log:
+            self._log = y_log
+            self._map_y()
+
+    def _map_y(self) -> None:
+        if self._y is None:
+            return
+        if self._log:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                self._shown_y = np.log10(self._y)
+        else:
+            self._shown_y = self._y
+        self.informViewBoundsChanged()
+        self.update()
+
+    # the plot's context menu asks every data item; none of these applies to a norm per step
+    def setAlpha(self, alpha: float, auto: bool) -> None:
+        self.setOpacity(alpha)
+
+    def setFftMode(self, state: bool) -> None:
+        """(No spectrum of a gradient norm: the curve stays as it is.)"""
+
+    def setDownsampling(self, ds=None, auto=None, method=None) -> None:
+        """(History.series already gives at most one point per pixel.)"""
+
+    def setClipToView(self, state: bool) -> None:
+        """(The view box clips its children.)"""
+
+    def setPointMode(self, state) -> None:
+        """(A line, never points.)"""
+
+    # ----- geometry and drawing ------------------------------------------------------------------
+    def dataBounds(self, ax: int, frac: float = 1.0, orthoRange=None):
+        """The finite drawn points' (min, max) along ``ax`` (0: x, 1: y), for auto-range."""
+        values = self._x if ax == 0 else self._shown_y
+        if values is None:
+            return None, None
+        finite = values[np.isfinite(values)]
+        if finite.size == 0:
+            return None, None
+        return float(finite.min()), float(finite.max())
+
+    def boundingRect(self) -> QRectF:
+        """The visible part of the view: the curve spans it, and the view box clips it."""
+        view = self.viewRect()
+        return QRectF() if view is None or self._drawn_points() < 2 else view
+
+    def viewTransformChanged(self) -> None:
+        super().viewTransformChanged()
+        self.prepareGeometryChange()  # the bounding rect is the view's
+
+    def _drawn_points(self) -> int:
+        return 0 if self._x is None else len(self._x)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self._drawn_points() < 2:
+            return
+        transform = painter.transform()
+        x, y = self._x, self._shown_y
+        with np.errstate(invalid="ignore"):  # 0 · (log10 0 = −inf): NaN, a break in the line
+            screen_x = transform.m11() * x + transform.m21() * y + transform.dx()
+            screen_y = transform.m12() * x + transform.m22() * y + transform.dy()
+        self._segments = arrayToLineSegments(screen_x, screen_y, connect="finite", finiteCheck=True,
+                                             out=self._segments)
+        painter.save()
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(self.opts["pen"])
+        painter.drawLines(*self._segments.drawargs())
+        painter.restore()
