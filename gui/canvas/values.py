@@ -22,7 +22,9 @@ class ShownValues:
     ``neurons[NeuronRef]`` may hold 'z', 'a', 'delta'; ``weights[WeightRef]`` and
     ``biases[BiasRef]`` may hold 'grad' and 'new'. ``stepping`` is True when the values are a
     step-through's partial results (the canvas then draws the backward pass on the network).
-    A neuron in ``hidden`` (a lesson asks the learner to predict it) has no values: "?".
+    A neuron in ``hidden`` (a lesson asks the learner to predict it) has no values: "?"; outside
+    a step-through every backward number (δ, ∂E/∂w, ∂E/∂b) is then unknown too, since each is
+    computed from the output (gui/lesson_hidden.py).
     """
 
     neurons: dict = field(default_factory=dict)
@@ -39,26 +41,38 @@ class ShownValues:
             return {}
         if ref in self.neurons:
             return self.neurons[ref]
-        return self._array_values(("a", "z", "delta"), column, neuron)
+        return self._array_values(("a", "z") if self._backward_hidden else ("a", "z", "delta"),
+                                  column, neuron)
 
     def weight(self, layer: int, neuron: int, source: int) -> dict:
         ref = WeightRef(layer, neuron, source)
         if ref in self.weights:
             return self.weights[ref]
-        grads = self._arrays.get("grad_weights")
+        grads = None if self._backward_hidden else self._arrays.get("grad_weights")
         return {} if grads is None else {"grad": float(grads[layer][neuron, source])}
 
     def bias(self, layer: int, neuron: int) -> dict:
         ref = BiasRef(layer, neuron)
         if ref in self.biases:
             return self.biases[ref]
-        grads = self._arrays.get("grad_biases")
+        grads = None if self._backward_hidden else self._arrays.get("grad_biases")
         return {} if grads is None else {"grad": float(grads[layer][neuron])}
 
+    @property
+    def _backward_hidden(self) -> bool:
+        return bool(self.hidden) and not self.stepping
+
     def activations(self, column: int) -> np.ndarray | None:
-        """Every activation of ``column`` at once (n,), or None when not known (for colouring)."""
+        """Every activation of ``column`` at once (n,), or None when not known (for colouring);
+        a hidden neuron's is 0 (no sign to give it away)."""
         columns = self._arrays.get("a")
-        return None if columns is None else columns[column]
+        found = None if columns is None else columns[column]
+        hidden = [ref.neuron for ref in self.hidden if ref.column == column]
+        if found is None or not hidden:
+            return found
+        found = np.array(found, dtype=float)
+        found[hidden] = 0.0
+        return found
 
     def _array_values(self, names, column: int, neuron: int) -> dict:
         found = {}
