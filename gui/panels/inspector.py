@@ -297,7 +297,7 @@ class Inspector(QWidget):
             gradients = engine_pass.gradients
             grad = (gradients.grad_biases[item.layer][item.neuron] if source is None
                     else gradients.grad_weights[item.layer][item.neuron, source])
-        self.grad_label.setText(self._value_text("grad", grad))
+        self.grad_label.setText(self._value_text("grad", grad))  # i18n: as is
 
     def _show_network(self, engine_pass):
         network = self._document.network
@@ -307,7 +307,7 @@ class Inspector(QWidget):
             self.reduction_combo.setCurrentText(network.reduction)
         self.learning_rate_field.set_value_text(format_number(self._document.training.learning_rate))
         loss = None if engine_pass is None else engine_pass.loss
-        self.loss_value_label.setText(self._value_text("loss", loss))
+        self.loss_value_label.setText(self._value_text("loss", loss))  # i18n: as is
 
     def _value_text(self, quantity: str, value: float | None, item=None) -> str:
         """The value as a link (value_link), or "?" while the lesson hides it: the forward

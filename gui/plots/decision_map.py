@@ -99,12 +99,12 @@ class DecisionMap(PlotFrame):
         self.colorbar.setImageItem(self.image_item, insert_in=item)
         # room above and below the bar: its end labels (0 and 1.0) are centred on its ends
         self.colorbar.layout.setContentsMargins(0, COLORBAR_MARGIN, 0, COLORBAR_MARGIN)
-        # in the view's own pixels (its middle), not the data's: it says why no map is drawn
+        # in the view's own pixels (top middle, clear of the dots), not the data's: why no map
         self.hidden_text = pg.TextItem(self.tr("Hidden until you predict it (lesson)"),
-                                       color=MUTED_TEXT, anchor=(0.5, 0.5))
+                                       color=MUTED_TEXT, anchor=(0.5, 0.0))
         self.hidden_text.setParentItem(item.vb)
         item.vb.sigResized.connect(
-            lambda view: self.hidden_text.setPos(view.rect().center()))
+            lambda view: self.hidden_text.setPos(view.rect().center().x(), 4.0))
 
     # ----- document → view ---------------------------------------------------------------------
     def _on_weights_changed(self, layer: int = -1):

@@ -399,6 +399,10 @@ so there is no single curve; marks show (z, a).</source>
         <translation>지도를 클릭하면 추가되는 것. Shift+클릭은 샘플을 지웁니다</translation>
     </message>
     <message>
+        <source>Hidden until you predict it (lesson)</source>
+        <translation>레슨에서 예측할 때까지 숨김</translation>
+    </message>
+    <message>
         <source>class 0</source>
         <translation>클래스 0</translation>
     </message>
@@ -417,6 +421,10 @@ so there is no single curve; marks show (z, a).</source>
     <message>
         <source>any click: {name}</source>
         <translation>클릭: {name}</translation>
+    </message>
+    <message>
+        <source>The network&apos;s output is hidden until you predict it in the lesson; the dots are the samples.</source>
+        <translation>레슨에서 예측할 때까지 네트워크의 출력값은 숨겨집니다. 점은 샘플입니다.</translation>
     </message>
     <message>
         <source>Cannot draw the map: {error}</source>
