@@ -837,6 +837,10 @@ Save them first?</source>
         <translation>기울기를 검사할 샘플이 없습니다.</translation>
     </message>
     <message>
+        <source>Hidden until you predict it in the lesson.</source>
+        <translation>레슨에서 예측할 때까지 숨깁니다.</translation>
+    </message>
+    <message>
         <source>{count} parameters on a batch of {batch} samples are too many to check here (five forward passes each): use python main.py gradcheck FILE</source>
         <translation>샘플 {batch}개 배치에서 파라미터 {count}개는 여기서 검사하기에 너무 많습니다 (각각 순전파 다섯 번): python main.py gradcheck FILE 을 쓰세요</translation>
     </message>
@@ -1126,6 +1130,10 @@ Save them first?</source>
     <message>
         <source>{tip}. This network has {count} parameters: open a layer&apos;s W or b, then a row of W, to choose one.</source>
         <translation>{tip}. 이 네트워크의 파라미터는 {count}개입니다: 층의 W나 b를 열고, W라면 그 행을 열어 하나를 고르세요.</translation>
+    </message>
+    <message>
+        <source>— hidden until you predict it in the lesson</source>
+        <translation>— 레슨에서 예측할 때까지 숨김</translation>
     </message>
     <message>
         <source>— the network has no parameters</source>
