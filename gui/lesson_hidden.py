@@ -10,6 +10,8 @@ something, and show the engine's numbers again as soon as ``changed`` says it hi
 are hidden as soon as any neuron is. Each of them is computed from the output, and the output
 from every neuron before it; with the weights on screen the learner could work a hidden value out
 backward from any of them (lesson 2: z = 4 and w = b = 1 give y = 3; ∂E/∂b = z − t gives z).
+A step of the step-through (or an explanation of a number) hides its numbers when it computes
+or reads a hidden neuron's value, or comes after the forward pass (:meth:`hides_step`).
 There is one per document (:meth:`LessonHidden.of`), so views find it by their document.
 """
 
@@ -17,7 +19,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
 
+from engine.lesson.quantities import Kind, Phase
 from gui.items import NeuronRef
+
+_FORWARD_VALUES = (Kind.PRE_ACTIVATION, Kind.ACTIVATION)  # a neuron's z and a
 
 
 class LessonHidden(QObject):
@@ -51,3 +56,19 @@ class LessonHidden(QObject):
         """Whether the output, E and the backward numbers are hidden (any neuron is: see the
         module text)."""
         return bool(self.neurons)
+
+    def hides_quantity(self, quantity) -> bool:
+        """Whether the engine ``Quantity`` is hidden: a hidden neuron's z or a (a whole layer's
+        when one of its neurons is hidden), or E, a backward number or an update while any
+        neuron is hidden (given numbers, the inputs, targets and parameters, never are)."""
+        if not self.neurons:
+            return False
+        if quantity.kind in _FORWARD_VALUES and quantity.layer is not None:
+            return any(ref.column == quantity.layer + 1 and quantity.neuron in (None, ref.neuron)
+                       for ref in self.neurons)
+        return quantity.kind.phase not in (None, Phase.FORWARD)
+
+    def hides_step(self, step) -> bool:
+        """Whether the step-through's ``step`` (engine/lesson/steps.py) would show a hidden
+        value: the one it computes or one it reads."""
+        return any(self.hides_quantity(quantity) for quantity in (step.quantity, *step.reads))

@@ -547,6 +547,10 @@ so there is no single curve; marks show (z, a).</source>
         <translation>어떻게 계산되었나요? {path}</translation>
     </message>
     <message>
+        <source>&lt;p&gt;Hidden until you predict it in the lesson.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;레슨에서 예측할 때까지 숨깁니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>&lt;p&gt;Computed in step {n} ({phase}) — &lt;a href=&apos;{href}&apos;&gt;show this step&lt;/a&gt;:&lt;/p&gt;</source>
         <translation>&lt;p&gt;{n}단계({phase})에서 계산되었습니다 — &lt;a href=&apos;{href}&apos;&gt;이 단계 보기&lt;/a&gt;:&lt;/p&gt;</translation>
     </message>
@@ -1995,6 +1999,10 @@ Restore the network as it was then?</source>
     <message>
         <source>Step {n} of {count} · {phase}</source>
         <translation>{count}단계 중 {n}단계 · {phase}</translation>
+    </message>
+    <message>
+        <source>Hidden until you predict it in the lesson.</source>
+        <translation>레슨에서 예측할 때까지 숨깁니다.</translation>
     </message>
     <message>
         <source>Training&apos;s next batch: {count} samples (rows {rows}); sample {n} is flowing</source>

@@ -177,3 +177,60 @@ def test_a_map_behind_another_tab_draws_the_revealed_output_when_shown(qtbot, le
     qtbot.waitUntil(lambda: len(_drawn_lines(decision_map)) == 1)
     xs, zs = _drawn_lines(decision_map)[0]
     assert float(np.interp(2.0, xs, zs)) == pytest.approx(4.0, abs=1e-12)
+
+
+def test_the_step_through_panel_shows_no_number_of_a_hidden_value(qtbot, lesson_window):
+    window = lesson_window
+    panel, stepping = window.step_panel, window.stepping
+    stepping.restart()
+    formulas = []
+    for _ in range(6):  # net_y, y, net_z, z, E, δ of z
+        stepping.next()
+        formulas.append(panel.formula_label.text())
+    assert formulas == ["Hidden until you predict it in the lesson."] * 6
+    assert panel.position_label.text() == "Step 6 of 15 · Backward pass"
+
+    _answer(qtbot, window.lessons_panel, 0, "3")  # y shown: its steps show; z's still not
+    stepping.restart()
+    shown = []
+    for _ in range(4):
+        stepping.next()
+        shown.append(panel.formula_label.text())
+    assert shown[0].endswith("= 1·2 + 1 = <b>3</b>") and shown[1].endswith("= <b>3</b>")
+    assert shown[2:] == ["Hidden until you predict it in the lesson."] * 2
+
+    _answer(qtbot, window.lessons_panel, 1, "4")  # the panel shows the step it is on again
+    assert panel.formula_label.text().endswith("= <b>4</b>")  # z = net_z = 4
+    stepping.next()
+    assert panel.formula_label.text().endswith("= ½·(4 − 3)² = <b>0.5</b>")
+
+
+def test_the_explain_panel_explains_no_hidden_value(qtbot, make_window):
+    window = make_window("preset:seed")
+    window.explain(quantity_of(None, "loss"))  # explained before the lesson hides z
+    assert "E = 0.5" in window.explain_panel.text()
+    LessonHidden.of(window.document).set_neurons({Z})
+    assert window.explain_panel.text() == "Hidden until you predict it in the lesson."
+    window.explain(quantity_of(W, "value"))  # a weight is given: explained as ever
+    assert window.explain_panel.text().startswith("w = 1")
+    window.explain(quantity_of(Y, "a"))  # y is not hidden and reads nothing hidden
+    assert window.explain_panel.text().startswith("y = 3")
+    LessonHidden.of(window.document).set_neurons(())
+    window.explain(quantity_of(None, "loss"))
+    assert "E = ½·(4 − 3)² = 0.5" in window.explain_panel.text()
+
+
+def test_what_the_owner_hides_of_the_engine_quantities(qtbot, make_window):
+    window = make_window("preset:seed")
+    owner = LessonHidden.of(window.document)
+    names = {"net_y": quantity_of(Y, "z"), "y": quantity_of(Y, "a"), "z": quantity_of(Z, "a"),
+             "delta_z": quantity_of(Z, "delta"), "E": quantity_of(None, "loss"),
+             "w": quantity_of(W, "value"), "dE/dw": quantity_of(W, "grad"),
+             "x": quantity_of(NeuronRef(0, 0), "a")}
+    assert not any(owner.hides_quantity(q) for q in names.values())
+    owner.set_neurons({Z})
+    assert {name for name, q in names.items() if owner.hides_quantity(q)} == \
+        {"z", "delta_z", "E", "dE/dw"}
+    owner.set_neurons({Y})
+    assert {name for name, q in names.items() if owner.hides_quantity(q)} == \
+        {"net_y", "y", "delta_z", "E", "dE/dw"}
