@@ -22,9 +22,9 @@ class ShownValues:
     ``neurons[NeuronRef]`` may hold 'z', 'a', 'delta'; ``weights[WeightRef]`` and
     ``biases[BiasRef]`` may hold 'grad' and 'new'. ``stepping`` is True when the values are a
     step-through's partial results (the canvas then draws the backward pass on the network).
-    A neuron in ``hidden`` (a lesson asks the learner to predict it) has no values: "?"; outside
-    a step-through every backward number (δ, ∂E/∂w, ∂E/∂b) is then unknown too, since each is
-    computed from the output (gui/lesson_hidden.py).
+    A neuron in ``hidden`` (a lesson asks the learner to predict it) has no values: "?"; every
+    backward number (δ, ∂E/∂w, ∂E/∂b, a new value) is then unknown too, a step-through's as
+    well, since each is computed from the output (gui/lesson_hidden.py).
     """
 
     neurons: dict = field(default_factory=dict)
@@ -39,28 +39,29 @@ class ShownValues:
         ref = NeuronRef(column, neuron)
         if ref in self.hidden:
             return {}
-        if ref in self.neurons:
-            return self.neurons[ref]
-        return self._array_values(("a", "z") if self._backward_hidden else ("a", "z", "delta"),
-                                  column, neuron)
+        found = self.neurons[ref] if ref in self.neurons else \
+            self._array_values(("a", "z", "delta"), column, neuron)
+        if self.hidden:  # the forward values only
+            return {name: value for name, value in found.items() if name in ("a", "z")}
+        return found
 
     def weight(self, layer: int, neuron: int, source: int) -> dict:
         ref = WeightRef(layer, neuron, source)
+        if self.hidden:  # ∂E/∂w and the new value are backward numbers
+            return {}
         if ref in self.weights:
             return self.weights[ref]
-        grads = None if self._backward_hidden else self._arrays.get("grad_weights")
+        grads = self._arrays.get("grad_weights")
         return {} if grads is None else {"grad": float(grads[layer][neuron, source])}
 
     def bias(self, layer: int, neuron: int) -> dict:
         ref = BiasRef(layer, neuron)
+        if self.hidden:
+            return {}
         if ref in self.biases:
             return self.biases[ref]
-        grads = None if self._backward_hidden else self._arrays.get("grad_biases")
+        grads = self._arrays.get("grad_biases")
         return {} if grads is None else {"grad": float(grads[layer][neuron])}
-
-    @property
-    def _backward_hidden(self) -> bool:
-        return bool(self.hidden) and not self.stepping
 
     def activations(self, column: int) -> np.ndarray | None:
         """Every activation of ``column`` at once (n,), or None when not known (for colouring);

@@ -234,3 +234,19 @@ def test_what_the_owner_hides_of_the_engine_quantities(qtbot, make_window):
     owner.set_neurons({Y})
     assert {name for name, q in names.items() if owner.hides_quantity(q)} == \
         {"net_y", "y", "delta_z", "E", "dE/dw"}
+
+
+def test_the_canvas_shows_no_backward_number_of_a_step_through_while_z_is_hidden(
+        qtbot, lesson_window):
+    window = lesson_window
+    scene, stepping = window.canvas.network_scene, window.stepping
+    _answer(qtbot, window.lessons_panel, 0, "3")  # y shown, z hidden
+    stepping.restart()
+    while not stepping.at_end:  # through the backward pass to the update
+        stepping.next()
+    assert stepping.shown_values().weight(1, 0, 0)["grad"] == 3.0  # the step-through has it
+    assert scene.values.stepping and scene.values.weight(1, 0, 0) == {}
+    assert scene.values.bias(1, 0) == {} and scene.values.neuron(1, 0) == {"a": 3.0, "z": 3.0}
+    assert "∂E/∂w" not in tooltip(scene, W)
+    _answer(qtbot, window.lessons_panel, 1, "4")
+    assert scene.values.weight(1, 0, 0)["grad"] == 3.0 and "delta" in scene.values.neuron(1, 0)
