@@ -250,3 +250,16 @@ def test_the_canvas_shows_no_backward_number_of_a_step_through_while_z_is_hidden
     assert "∂E/∂w" not in tooltip(scene, W)
     _answer(qtbot, window.lessons_panel, 1, "4")
     assert scene.values.weight(1, 0, 0)["grad"] == 3.0 and "delta" in scene.values.neuron(1, 0)
+
+
+def test_the_training_panel_shows_no_loss_while_values_are_hidden(qtbot, make_window):
+    window = make_window("preset:seed")
+    docks = window.training_docks
+    LessonHidden.of(window.document).set_neurons({Z})
+    docks.runner.train_step()  # E of that batch, before the update: ½(4 − 3)² = 0.5
+    window.layouts.bring_forward(docks.training_dock)
+    qtbot.waitUntil(lambda: "Loss of the last batch" in docks.training_panel.loss_label.text())
+    docks.training_panel._write_counters()
+    assert docks.training_panel.loss_label.text() == "Loss of the last batch: <b>?</b>"
+    LessonHidden.of(window.document).set_neurons(())
+    assert docks.training_panel.loss_label.text() == "Loss of the last batch: <b>0.5</b>"
