@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 
 from engine import i18n
+from gui.lesson_hidden import LessonHidden
 from gui.panels.lessons_panel import LessonsPanel
 
 
@@ -18,6 +19,7 @@ def add_lessons_dock(window) -> LessonsPanel:
     dock = window.add_dock(title, "lessons_dock", panel, Qt.DockWidgetArea.RightDockWidgetArea)
     window.lessons_dock = dock
     panel.lesson_opened.connect(lambda _number: window.layouts.bring_forward(dock))
-    panel.hidden_changed.connect(window.canvas.network_scene.set_hidden)
-    panel.hidden_changed.connect(window.update_loss_label)  # E would give the hidden away
+    hidden = LessonHidden.of(window.document)  # the one owner every view reads
+    panel.hidden_changed.connect(hidden.set_neurons)
+    hidden.set_neurons(panel.hidden)  # a window built anew (a language switch) starts in step
     return panel

@@ -28,6 +28,7 @@ from gui.derived import DerivedNumbers
 from gui.document import Document
 from gui.file_actions import FileActions
 from gui.layouts import WindowLayouts
+from gui.lesson_hidden import LessonHidden
 from gui.lessons_dock import add_lessons_dock
 from gui.network_actions import NetworkActions
 from gui.panels.explain import ExplainPanel
@@ -233,6 +234,7 @@ class MainWindow(QMainWindow):
         document.data_changed.connect(self._on_data_changed)
         self.stepping.steps_changed.connect(self._on_steps_changed)
         self.stepping.step_moved.connect(self._on_steps_changed)  # the sample flowing, its E
+        LessonHidden.of(document).changed.connect(self.update_loss_label)  # E tells the hidden
         # the step-through waits while a run changes the weights
         self.training_docks.runner.clock.running_changed.connect(
             self.stepping.set_training_running)
@@ -330,7 +332,7 @@ class MainWindow(QMainWindow):
         elif loss is None:
             text = self.tr("Sample {n} of {count}").format(n=self.stepping.sample + 1,
                                                            count=len(data))
-        elif self.canvas.network_scene.hidden:
+        elif LessonHidden.of(self.document).hides_output:
             text = self.tr("Sample {n} of {count}   ·   E = ?").format(
                 n=self.stepping.sample + 1, count=len(data))
         else:

@@ -27,6 +27,7 @@ from gui.derived import DerivedNumbers, UnitHealth
 from gui.document import ALL_LAYERS
 from gui.frame_clock import FrameClock
 from gui.items import BiasRef, NeuronRef, WeightRef
+from gui.lesson_hidden import LessonHidden
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,9 @@ class NetworkScene(QGraphicsScene):
         self.highlighted: set = set()
         self._current_items: list = []  # the current step's items, the one it computes first
         self.values = ShownValues()
-        self.hidden: frozenset = frozenset()  # neurons whose values show as "?" (a lesson's)
+        # neurons whose values show as "?": a lesson's, as their one owner has them
+        self.hidden: frozenset = LessonHidden.of(document).neurons
+        LessonHidden.of(document).changed.connect(self.set_hidden)
         self._placement: placement.LabelPlacement | None = None  # made when next asked
         self.weight_scale = 1.0
         self._columns: list[ColumnItem] = []

@@ -22,7 +22,9 @@ class ShownValues:
     ``neurons[NeuronRef]`` may hold 'z', 'a', 'delta'; ``weights[WeightRef]`` and
     ``biases[BiasRef]`` may hold 'grad' and 'new'. ``stepping`` is True when the values are a
     step-through's partial results (the canvas then draws the backward pass on the network).
-    A neuron in ``hidden`` (a lesson asks the learner to predict it) has no values: "?".
+    A neuron in ``hidden`` (a lesson asks the learner to predict it) has no values: "?"; every
+    backward number (δ, ∂E/∂w, ∂E/∂b, a new value) is then unknown too, a step-through's as
+    well, since each is computed from the output (gui/lesson_hidden.py).
     """
 
     neurons: dict = field(default_factory=dict)
@@ -37,12 +39,16 @@ class ShownValues:
         ref = NeuronRef(column, neuron)
         if ref in self.hidden:
             return {}
-        if ref in self.neurons:
-            return self.neurons[ref]
-        return self._array_values(("a", "z", "delta"), column, neuron)
+        found = self.neurons[ref] if ref in self.neurons else \
+            self._array_values(("a", "z", "delta"), column, neuron)
+        if self.hidden:  # the forward values only
+            return {name: value for name, value in found.items() if name in ("a", "z")}
+        return found
 
     def weight(self, layer: int, neuron: int, source: int) -> dict:
         ref = WeightRef(layer, neuron, source)
+        if self.hidden:  # ∂E/∂w and the new value are backward numbers
+            return {}
         if ref in self.weights:
             return self.weights[ref]
         grads = self._arrays.get("grad_weights")
@@ -50,15 +56,24 @@ class ShownValues:
 
     def bias(self, layer: int, neuron: int) -> dict:
         ref = BiasRef(layer, neuron)
+        if self.hidden:
+            return {}
         if ref in self.biases:
             return self.biases[ref]
         grads = self._arrays.get("grad_biases")
         return {} if grads is None else {"grad": float(grads[layer][neuron])}
 
     def activations(self, column: int) -> np.ndarray | None:
-        """Every activation of ``column`` at once (n,), or None when not known (for colouring)."""
+        """Every activation of ``column`` at once (n,), or None when not known (for colouring);
+        a hidden neuron's is 0 (no sign to give it away)."""
         columns = self._arrays.get("a")
-        return None if columns is None else columns[column]
+        found = None if columns is None else columns[column]
+        hidden = [ref.neuron for ref in self.hidden if ref.column == column]
+        if found is None or not hidden:
+            return found
+        found = np.array(found, dtype=float)
+        found[hidden] = 0.0
+        return found
 
     def _array_values(self, names, column: int, neuron: int) -> dict:
         found = {}

@@ -18,6 +18,7 @@ from engine.lesson.steps import Trace
 from gui import style
 from gui.document import Document
 from gui.frame_clock import FrameClock, Repaint
+from gui.lesson_hidden import LessonHidden
 from gui.richtext import (
     number_html,
     prose_text,
@@ -57,6 +58,7 @@ class ExplainPanel(QWidget):
                                 ready=self._may_show)
         self._create_widgets()
         stepping.steps_changed.connect(self._on_steps_changed)
+        LessonHidden.of(document).changed.connect(self._on_steps_changed)  # explain it again
         self._show()
 
     def _create_widgets(self):
@@ -174,6 +176,10 @@ class ExplainPanel(QWidget):
 
     def _explanation_html(self, trace: Trace, reference: Quantity) -> str:
         explanation = trace.explain(reference)
+        lesson = LessonHidden.of(self._document)
+        if lesson.hides_quantity(reference) or (explanation.step is not None
+                                                and lesson.hides_step(explanation.step)):
+            return self.tr("<p>Hidden until you predict it in the lesson.</p>")
         symbol = trace.data.symbol(reference)
         head = f"<p style='font-size: large'>{symbol_html(symbol)} = " \
                f"<b>{number_html(explanation.value)}</b>{self._label_of(symbol)}</p>"

@@ -33,6 +33,7 @@ from engine.commands.gradcheck import TOLERANCE
 from engine.lesson.quantities import Kind
 from gui.document import Document
 from gui.items import BiasRef, WeightRef
+from gui.lesson_hidden import LessonHidden
 from gui.style import ERROR_STYLE, ERROR_TEXT, MUTED_TEXT
 
 MAX_WINDOW_WORK = 200_000_000  # multiply-adds: about a second, so the window does not freeze
@@ -95,6 +96,7 @@ class GradientCheckPanel(QWidget):
         self._document = document
         self._runner = runner
         self.checks: list[ParameterCheck] = []
+        self._lesson = LessonHidden.of(document)
         self.marks = MismatchMarks(scene)
         self.button = QPushButton(self.tr("Check Gradients"))
         self.button.setToolTip(self.tr(
@@ -118,7 +120,8 @@ class GradientCheckPanel(QWidget):
         layout.addWidget(self.table, 1)
         self.button.clicked.connect(self.run_check)
         for signal in (document.weights_changed, document.structure_changed,
-                       document.data_changed, document.experiment_replaced):
+                       document.data_changed, document.experiment_replaced,
+                       self._lesson.changed):
             signal.connect(self.clear)
 
     def run_check(self) -> None:
@@ -126,6 +129,9 @@ class GradientCheckPanel(QWidget):
         network, data = self._document.network, self._document.data
         if data is None or len(data) == 0 or not network.layers:
             self._show_problem(self.tr("No samples to check the gradients on."))
+            return
+        if self._lesson.hides_output:  # each ∂E/∂θ would give the lesson's hidden values away
+            self._show_problem(self.tr("Hidden until you predict it in the lesson."))
             return
         rows = self._runner.trainer.next_batch()
         if check_work(network, len(rows)) > MAX_WINDOW_WORK:

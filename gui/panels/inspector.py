@@ -28,12 +28,14 @@ from gui.derived import DerivedNumbers, SamplePass
 from gui.document import Document
 from gui.frame_clock import FrameClock, Repaint
 from gui.items import BiasRef, NeuronRef, WeightRef, quantity_of
+from gui.lesson_hidden import LessonHidden
 from gui.models.weight_table_model import input_label, neuron_label
 from gui.panels.validated_field import ValidatedField
 from gui.richtext import number_text, numbers_text, text_html
 from gui.style import ERROR_STYLE, MUTED_TEXT
 
 NO_VALUE = "—"
+HIDDEN_VALUE = "?"  # a value the open lesson asks the learner to predict first
 
 
 def value_link(quantity: str, value: float | None) -> str:
@@ -52,6 +54,7 @@ class Inspector(QWidget):
         super().__init__(parent)
         self._document = document
         self._derived = DerivedNumbers.of(document)  # first: its slots run before the panel's
+        self._lesson = LessonHidden.of(document)
         self._stepping = None
         self._shown_sample = 0  # the sample whose values are shown
         # during a run, with nothing selected, it waits for the run to end (its labels changing
@@ -164,6 +167,7 @@ class Inspector(QWidget):
         self.loss_combo.activated.connect(self._on_loss_chosen)
         self.reduction_combo.activated.connect(self._on_reduction_chosen)
         self.learning_rate_field.committed.connect(self._on_learning_rate_committed)
+        self._lesson.changed.connect(self._refresh)
 
     def set_stepping(self, stepping) -> None:
         """Follow ``stepping``'s chosen sample instead of the data's first row."""
@@ -255,7 +259,7 @@ class Inspector(QWidget):
             values,
             strict=True,
         ):
-            label.setText(value_link(quantity, value))
+            label.setText(self._value_text(quantity, value, item))
         self.bias_field.set_value_text(format_number(self._document.parameter(layer, item.neuron,
                                                                               None)))
         bias = network.layers[layer].bias_label(item.neuron) or "b"  # the file's name: "a"
@@ -293,7 +297,7 @@ class Inspector(QWidget):
             gradients = engine_pass.gradients
             grad = (gradients.grad_biases[item.layer][item.neuron] if source is None
                     else gradients.grad_weights[item.layer][item.neuron, source])
-        self.grad_label.setText(value_link("grad", grad))  # i18n: as is
+        self.grad_label.setText(self._value_text("grad", grad))  # i18n: as is
 
     def _show_network(self, engine_pass):
         network = self._document.network
@@ -303,7 +307,15 @@ class Inspector(QWidget):
             self.reduction_combo.setCurrentText(network.reduction)
         self.learning_rate_field.set_value_text(format_number(self._document.training.learning_rate))
         loss = None if engine_pass is None else engine_pass.loss
-        self.loss_value_label.setText(value_link("loss", loss))  # i18n: as is
+        self.loss_value_label.setText(self._value_text("loss", loss))  # i18n: as is
+
+    def _value_text(self, quantity: str, value: float | None, item=None) -> str:
+        """The value as a link (value_link), or "?" while the lesson hides it: the forward
+        values of a hidden neuron ``item``, and E and every backward number while any neuron is
+        hidden (each is computed from the output: gui/lesson_hidden.py)."""
+        if self._lesson.hides(item) or (quantity not in ("z", "a") and self._lesson.hides_output):
+            return HIDDEN_VALUE
+        return value_link(quantity, value)  # i18n: as is
 
     # ----- document → view -----------------------------------------------------------------------
     def _on_selection_changed(self, item):

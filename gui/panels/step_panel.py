@@ -31,6 +31,7 @@ from engine.lesson.formula import FULL, format_number
 from engine.lesson.quantities import Granularity, Phase
 from gui import style
 from gui.document import Document
+from gui.lesson_hidden import LessonHidden
 from gui.richtext import (
     literal_html,
     numbers_text,
@@ -230,6 +231,7 @@ class StepPanel(QWidget):
         stepping.step_moved.connect(self._on_step_moved)
         stepping.playing_changed.connect(self._on_playing_changed)
         stepping.status_changed.connect(self._on_status_changed)
+        LessonHidden.of(self._document).changed.connect(self._on_hidden_changed)
         self._on_speed_changed(self.speed_slider.value())
 
     # ----- view → step-through -------------------------------------------------------------------
@@ -366,6 +368,10 @@ class StepPanel(QWidget):
         else:
             self.position_label.setText(self.tr("Step {n} of {count} · {phase}").format(
                 n=position + 1, count=stepping.count, phase=step.phase.title))
+            if LessonHidden.of(self._document).hides_step(step):  # the lesson's, till predicted
+                self.formula_label.setText(self.tr("Hidden until you predict it in the lesson."))
+                self.explanation_label.clear()
+                return
             self.formula_label.setText(step_html(step))
             # numbers show 6 significant digits; hovering the formula gives every digit
             self.formula_label.setToolTip(
@@ -374,6 +380,9 @@ class StepPanel(QWidget):
             explanation = prose_text(step.explanation)
             self.explanation_label.setText(short_prose(explanation))
             self.explanation_label.setToolTip(literal_html(explanation))
+
+    def _on_hidden_changed(self, _neurons):
+        self._on_step_moved(self._stepping.position)
 
     def _show_scope(self, step):
         """The update: training's step or an online one; before it, the sample flowing."""

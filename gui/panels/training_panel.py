@@ -29,6 +29,7 @@ from engine.model.activations import get_activation
 from gui.derived import DerivedNumbers
 from gui.document import Document
 from gui.frame_clock import Repaint, on_screen
+from gui.lesson_hidden import LessonHidden
 from gui.panels.training_settings_form import TrainingSettingsForm
 from gui.style import ERROR_STYLE, format_value
 from gui.training_runner import TrainingRunner
@@ -163,6 +164,7 @@ class TrainingPanel(QWidget):
         self._runner.stopped.connect(self._on_stopped)
         document = self._document
         document.training_changed.connect(self._on_training_changed)
+        LessonHidden.of(document).changed.connect(self._write_counters)
         document.structure_changed.connect(self._on_training_changed)
         document.experiment_replaced.connect(self._on_training_changed)
         document.weights_changed.connect(self._on_weights_changed)
@@ -211,14 +213,16 @@ class TrainingPanel(QWidget):
         self.step_label.setText(self.tr("Step: <b>{n}</b>").format(n=f"{runner.step_count:,}"))
         self.epoch_label.setText(self.tr("Epoch: <b>{n}</b>").format(n=f"{runner.epoch:,}"))
         loss = runner.last_loss
+        hidden = LessonHidden.of(self._document).hides_output  # E would give the lesson's away
         self.loss_label.setText(
             self.tr("Loss of the last batch: —") if loss is None else
-            self.tr("Loss of the last batch: <b>{loss}</b>").format(loss=format_value(loss))
+            self.tr("Loss of the last batch: <b>{loss}</b>").format(
+                loss="?" if hidden else format_value(loss))
         )
         test_steps, test_losses = runner.history.test_series()
         if len(test_losses):
-            self.test_loss_label.setText(
-                self.tr("Test loss: <b>{loss}</b>").format(loss=format_value(test_losses[-1])))
+            self.test_loss_label.setText(self.tr("Test loss: <b>{loss}</b>").format(
+                loss="?" if hidden else format_value(test_losses[-1])))
         else:
             self.test_loss_label.setText(self.tr("Test loss: — (no test split)"))
         self._refresh_diagnosis()

@@ -20,6 +20,7 @@ from gui.derived import DerivedNumbers
 from gui.document import Document
 from gui.frame_clock import FrameClock
 from gui.items import BiasRef, NeuronRef, WeightRef
+from gui.lesson_hidden import LessonHidden
 from gui.plots.export import add_legend
 from gui.plots.plot_frame import PlotFrame
 from gui.style import BACKWARD, MUTED_TEXT, POSITIVE
@@ -37,6 +38,7 @@ class ActivationPlot(PlotFrame):
         super().__init__(title, FrameClock.of(document), parent)
         self._document = document
         self._derived = DerivedNumbers.of(document)  # first: its slots run before the plot's
+        self._lesson = LessonHidden.of(document)  # its neurons are not marked
         self.layer_combo = QComboBox()
         self.add_header_widget(self.layer_combo)
         item = self.plot_item
@@ -64,6 +66,7 @@ class ActivationPlot(PlotFrame):
         document.structure_changed.connect(self._on_structure_changed)
         document.experiment_replaced.connect(self._on_structure_changed)
         document.selection_changed.connect(self._on_selection_changed)
+        self._lesson.changed.connect(self._on_weights_changed)
         self._on_structure_changed()
 
     @property
@@ -101,13 +104,15 @@ class ActivationPlot(PlotFrame):
 
     # ----- drawing -----------------------------------------------------------------------------
     def _neuron_values(self):
-        """(z, a) of the chosen layer on the first samples; None without data."""
+        """(z, a) of the chosen layer's neurons the lesson does not hide, on the first samples
+        (rows, neurons); None without data."""
         forward = self._derived.first_rows_pass()
         if forward is None:
             return None
         z = forward.pre_activations[self.layer]
-        a = forward.activations[self.layer + 1]
-        return z, a
+        column = self.layer + 1
+        shown = [i for i in range(z.shape[1]) if not self._lesson.hides(NeuronRef(column, i))]
+        return z[:, shown], forward.activations[self.layer + 1][:, shown]
 
     def refresh(self):
         network = self._document.network

@@ -27,9 +27,11 @@ from engine.model.activations import get_activation
 from engine.model.experiment import Dataset
 from gui.document import Document
 from gui.frame_clock import FrameClock
+from gui.lesson_hidden import LessonHidden
+from gui.plots.map_points import point_spots
 from gui.plots.plot_frame import PlotFrame
 from gui.plots.screen_curve import stroke_on_screen
-from gui.style import MUTED_TEXT, NEGATIVE, POSITIVE, TEXT
+from gui.style import MUTED_TEXT, NEGATIVE, POSITIVE
 
 RESOLUTION = 80  # grid points along the longer side when the view's size is not known yet
 PIXELS_PER_CELL = 5  # the map's grid follows the view's size: one cell per 5×5 pixels…
@@ -40,7 +42,6 @@ COLORBAR_MARGIN = 7  # pixels above and below the colour bar, for its end labels
 # the classes of a several-output network: no blue nor orange (those mean signs and values)
 CLASS_COLORS = ("#1b7837", "#762a83", "#d01c8b", "#01665e", "#8c510a", "#4d4d4d", "#7fbc41",
                 "#9970ab", "#35978f", "#c51b7d")
-MAX_POINTS = 5_000  # samples drawn as dots: a bigger set shows evenly spaced ones
 
 
 def diverging_map() -> pg.ColorMap:
@@ -58,6 +59,7 @@ class DecisionMap(PlotFrame):
         self._x_range = self._y_range = (-1.0, 1.0)
         self._too_wide = ""  # why the data cannot be drawn (a span beyond the largest float)
         self.current: landscape.Landscape | landscape.OutputCurve | None = None
+        self._lesson = LessonHidden.of(document)  # a lesson may hide the output: no map then
         self._create_items()
         self.click_combo = QComboBox()
         self.click_combo.setToolTip(
@@ -78,6 +80,7 @@ class DecisionMap(PlotFrame):
         document.data_changed.connect(self._on_data_changed)
         document.structure_changed.connect(self._on_data_changed)
         document.experiment_replaced.connect(self._on_data_changed)
+        self._lesson.changed.connect(self._request_redraw)
         self._on_data_changed()
 
     def _create_items(self):
@@ -96,6 +99,12 @@ class DecisionMap(PlotFrame):
         self.colorbar.setImageItem(self.image_item, insert_in=item)
         # room above and below the bar: its end labels (0 and 1.0) are centred on its ends
         self.colorbar.layout.setContentsMargins(0, COLORBAR_MARGIN, 0, COLORBAR_MARGIN)
+        # in the view's own pixels (top middle, clear of the dots), not the data's: why no map
+        self.hidden_text = pg.TextItem(self.tr("Hidden until you predict it (lesson)"),
+                                       color=MUTED_TEXT, anchor=(0.5, 0.0))
+        self.hidden_text.setParentItem(item.vb)
+        item.vb.sigResized.connect(
+            lambda view: self.hidden_text.setPos(view.rect().center().x(), 4.0))
 
     # ----- document → view ---------------------------------------------------------------------
     def _on_weights_changed(self, layer: int = -1):
@@ -174,8 +183,14 @@ class DecisionMap(PlotFrame):
         """Recompute the landscape from the engine and update the image/curves in place."""
         network = self._document.network
         self.current = None
+        hidden = self._lesson.hides_output and not self._too_wide
+        self.hidden_text.setVisible(hidden)
         if self._too_wide:
             self._show_nothing(self._too_wide)
+            return
+        if hidden:  # the output's line or colours would give the lesson's hidden values away
+            self._show_nothing(self.tr("The network's output is hidden until you predict it in "
+                                       "the lesson; the dots are the samples."))
             return
         try:
             if network.input_size == 2:
@@ -306,40 +321,13 @@ class DecisionMap(PlotFrame):
             self.train_points.setData([], [])
             self.test_points.setData([], [])
             return
-        self.train_points.setData(**self._point_spots(data.inputs, data.targets))
+        palette = self.class_colors()
+        self.train_points.setData(**point_spots(data.inputs, data.targets, palette))
         if data.has_test_split:
-            self.test_points.setData(**self._point_spots(data.test_inputs, data.test_targets,
-                                                         hollow=True))
+            self.test_points.setData(**point_spots(data.test_inputs, data.test_targets, palette,
+                                                   hollow=True))
         else:
             self.test_points.setData([], [])
-
-    def _point_spots(self, inputs, targets, hollow: bool = False) -> dict:
-        """x, y and a colour per sample: its class' colour, or its target on the map's scale
-        (of at most MAX_POINTS evenly spaced samples: a brush per point of a million would
-        take gigabytes)."""
-        stride = max(1, -(-len(inputs) // MAX_POINTS))
-        inputs, targets = inputs[::stride], targets[::stride]
-        if inputs.shape[1] == 1:
-            x, y = inputs[:, 0], targets[:, 0]
-            palette, colors = (TEXT,), [0] * len(x)
-        else:
-            x, y = inputs[:, 0], inputs[:, 1]
-            palette = self.class_colors()
-            colors = [int(c) % len(palette) for c in self._classes(targets)]
-        # one pen or brush per colour, shared: pyqtgraph then renders each symbol once
-        if hollow:
-            pens = [pg.mkPen(color, width=2) for color in palette]
-            return {"x": x, "y": y, "pen": [pens[c] for c in colors]}
-        brushes = [pg.mkBrush(color) for color in palette]
-        return {"x": x, "y": y, "brush": [brushes[c] for c in colors]}
-
-    @staticmethod
-    def _classes(targets: np.ndarray) -> np.ndarray:
-        kind = diagnostics.target_classes(targets)
-        if kind is None:  # not classes: split at the middle of the targets' range
-            middle = ranges.midpoint(*landscape.data_range(targets[:, 0], 0.0))
-            return (targets[:, 0] >= middle).astype(np.intp)
-        return diagnostics.predicted_classes(targets, kind)
 
     # ----- reading the map (for tests and tooltips) --------------------------------------------
     def map_value_at(self, x: float, y: float) -> float:

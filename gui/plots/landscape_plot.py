@@ -32,6 +32,7 @@ from engine.lesson.quantities import weight
 from gui.document import Document
 from gui.frame_clock import FrameClock
 from gui.items import BiasRef, WeightRef, quantity_of
+from gui.lesson_hidden import LessonHidden
 from gui.plots.landscape_worker import LandscapeResult, LandscapeWorker
 from gui.plots.parameter_box import ParameterBox
 from gui.plots.plot_frame import PlotFrame
@@ -104,6 +105,7 @@ class LandscapePlot(PlotFrame):
         document.experiment_replaced.connect(self._on_structure_changed)
         document.selection_changed.connect(self._on_selection_changed)
         runner.history_replaced.connect(self._clear_trail)
+        LessonHidden.of(document).changed.connect(self.request_refresh)
 
     def _create_items(self) -> None:
         item = self.plot_item
@@ -217,7 +219,9 @@ class LandscapePlot(PlotFrame):
         document = self._document
         network, data = document.network, document.data
         problem = ""
-        if not self.parameters or not network.layers:
+        if LessonHidden.of(document).hides_output:  # E would give the lesson's hidden away
+            problem = self.tr("— hidden until you predict it in the lesson")
+        elif not self.parameters or not network.layers:
             problem = self.tr("— the network has no parameters")
         elif data is None or len(data) == 0:
             problem = self.tr("— no training data: E needs samples")

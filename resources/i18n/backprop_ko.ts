@@ -407,6 +407,10 @@ so there is no single curve; marks show (z, a).</source>
         <translation>지도를 클릭하면 추가되는 것. Shift+클릭은 샘플을 지웁니다</translation>
     </message>
     <message>
+        <source>Hidden until you predict it (lesson)</source>
+        <translation>레슨에서 예측할 때까지 숨김</translation>
+    </message>
+    <message>
         <source>class 0</source>
         <translation>클래스 0</translation>
     </message>
@@ -425,6 +429,10 @@ so there is no single curve; marks show (z, a).</source>
     <message>
         <source>any click: {name}</source>
         <translation>클릭: {name}</translation>
+    </message>
+    <message>
+        <source>The network&apos;s output is hidden until you predict it in the lesson; the dots are the samples.</source>
+        <translation>레슨에서 예측할 때까지 네트워크의 출력값은 숨겨집니다. 점은 샘플입니다.</translation>
     </message>
     <message>
         <source>Cannot draw the map: {error}</source>
@@ -545,6 +553,10 @@ so there is no single curve; marks show (z, a).</source>
     <message>
         <source>How was it computed? {path}</source>
         <translation>어떻게 계산되었나요? {path}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Hidden until you predict it in the lesson.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;레슨에서 예측할 때까지 숨깁니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Computed in step {n} ({phase}) — &lt;a href=&apos;{href}&apos;&gt;show this step&lt;/a&gt;:&lt;/p&gt;</source>
@@ -837,6 +849,10 @@ Save them first?</source>
         <translation>기울기를 검사할 샘플이 없습니다.</translation>
     </message>
     <message>
+        <source>Hidden until you predict it in the lesson.</source>
+        <translation>레슨에서 예측할 때까지 숨깁니다.</translation>
+    </message>
+    <message>
         <source>{count} parameters on a batch of {batch} samples are too many to check here (five forward passes each): use python main.py gradcheck FILE</source>
         <translation>샘플 {batch}개 배치에서 파라미터 {count}개는 여기서 검사하기에 너무 많습니다 (각각 순전파 다섯 번): python main.py gradcheck FILE 을 쓰세요</translation>
     </message>
@@ -1126,6 +1142,10 @@ Save them first?</source>
     <message>
         <source>{tip}. This network has {count} parameters: open a layer&apos;s W or b, then a row of W, to choose one.</source>
         <translation>{tip}. 이 네트워크의 파라미터는 {count}개입니다: 층의 W나 b를 열고, W라면 그 행을 열어 하나를 고르세요.</translation>
+    </message>
+    <message>
+        <source>— hidden until you predict it in the lesson</source>
+        <translation>— 레슨에서 예측할 때까지 숨김</translation>
     </message>
     <message>
         <source>— the network has no parameters</source>
@@ -1987,6 +2007,10 @@ Restore the network as it was then?</source>
     <message>
         <source>Step {n} of {count} · {phase}</source>
         <translation>{count}단계 중 {n}단계 · {phase}</translation>
+    </message>
+    <message>
+        <source>Hidden until you predict it in the lesson.</source>
+        <translation>레슨에서 예측할 때까지 숨깁니다.</translation>
     </message>
     <message>
         <source>Training&apos;s next batch: {count} samples (rows {rows}); sample {n} is flowing</source>
