@@ -43,7 +43,7 @@ class GradientPlot(HistoryPlot):
 
     def __init__(self, document: Document, runner: TrainingRunner, parent=None):
         super().__init__(QCoreApplication.translate("GradientPlot", "‖∂E/∂W‖ per layer"),
-                         runner, parent)
+                         runner, document, parent)
         self._document = document
         self._shares = DerivedNumbers.of(document).sample_shares
         self.curves: list[LayerCurve] = []
@@ -129,7 +129,7 @@ class GradientPlot(HistoryPlot):
             self._make_curves(history.n_layers)
         log = self.log_check.isChecked()
         fixed = self.fixed_check.isChecked()
-        if history.count == 0:
+        if history.count == 0 or self.hidden_by_lesson():
             for curve in self.curves:
                 curve.setData([], [])
             self._first_step_norms = None

@@ -7,6 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog
 
+from gui.lesson_hidden import LessonHidden
 from gui.plots.plot_frame import PlotFrame
 from gui.training_runner import TrainingRunner
 
@@ -19,9 +20,11 @@ class HistoryPlot(PlotFrame):
 
     step_clicked = Signal(int)
 
-    def __init__(self, title: str, runner: TrainingRunner, parent=None):
+    def __init__(self, title: str, runner: TrainingRunner, document, parent=None):
         super().__init__(title, runner.clock, parent)
         self._runner = runner
+        self._lesson = LessonHidden.of(document)
+        self._lesson.changed.connect(self.request_refresh)
         self.marker = pg.InfiniteLine(angle=90, movable=False,
                                       pen=pg.mkPen((200, 140, 0), width=2, style=Qt.DashLine))
         self.marker.setZValue(20)
@@ -34,6 +37,11 @@ class HistoryPlot(PlotFrame):
         self.add_export_action(QCoreApplication.translate(
             "HistoryPlot", "Save every step as CSV (step, loss, gradient norms)…"),
             self._on_export_history)
+
+    def hidden_by_lesson(self) -> bool:
+        """Whether a lesson hides the output now (gui/lesson_hidden.py): then no curve is drawn,
+        since E and ∂E/∂W would give the values to predict away."""
+        return self._lesson.hides_output
 
     def follow_runner(self) -> None:
         """Start drawing: log scale on, redraw whenever the run progresses or is replaced."""

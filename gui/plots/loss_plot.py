@@ -43,7 +43,8 @@ class LossPlot(HistoryPlot):
     """
 
     def __init__(self, document: Document, runner: TrainingRunner, parent=None):
-        super().__init__(QCoreApplication.translate("LossPlot", "Loss"), runner, parent)
+        super().__init__(QCoreApplication.translate("LossPlot", "Loss"), runner, document,
+                         parent)
         self._document = document
         self._create_curves()
         self.follow_runner()
@@ -131,12 +132,16 @@ class LossPlot(HistoryPlot):
     def refresh(self):
         """Redraw every curve from the run's record (at most ~plot-width points each)."""
         history = self._runner.history
-        self.empty_hint.setVisible(history.count == 0)
-        if history.count == 0:
+        hidden = self.hidden_by_lesson()
+        self.empty_hint.setText(self.tr("— hidden until you predict it (lesson)") if hidden
+                                else self.tr("— no steps yet: train to see the loss fall"))
+        self.empty_hint.setVisible(history.count == 0 or hidden)
+        if history.count == 0 or hidden:
             for curve in (self.batch_curve, self.test_curve):
                 curve.setData([], [])
             self.epoch_curve.setData([0.0], [])
             self._show_test_curve(False)
+            self._hide_train_set()
             self.forget_range()
             return
         steps, loss, _ = history.series(self.plot_width())
@@ -162,6 +167,11 @@ class LossPlot(HistoryPlot):
             return history.epoch_means(self.plot_width())
         return epoch_means_per_sample(history, self._document.network.reduction, len(data),
                                       self._document.training.batch_size, self.plot_width())
+
+    def _hide_train_set(self):
+        if self.train_set_curve.isVisible():
+            self.train_set_curve.setVisible(False)
+            self.legend.removeItem(self.train_set_curve)
 
     def _show_test_curve(self, shown: bool):
         """The test curve and its legend entry only when there is a test split."""

@@ -1268,6 +1268,10 @@ Save them first?</source>
         <source>whole training set, at each epoch end</source>
         <translation>전체 학습 데이터, 에포크마다</translation>
     </message>
+    <message>
+        <source>— hidden until you predict it (lesson)</source>
+        <translation>— 레슨에서 예측할 때까지 숨김</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

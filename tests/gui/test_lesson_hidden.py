@@ -263,3 +263,25 @@ def test_the_training_panel_shows_no_loss_while_values_are_hidden(qtbot, make_wi
     assert docks.training_panel.loss_label.text() == "Loss of the last batch: <b>?</b>"
     LessonHidden.of(window.document).set_neurons(())
     assert docks.training_panel.loss_label.text() == "Loss of the last batch: <b>0.5</b>"
+
+
+def test_the_loss_and_gradient_plots_draw_no_curve_while_values_are_hidden(qtbot, make_window):
+    window = make_window("preset:seed")
+    docks = window.training_docks
+    loss, gradients = docks.loss_plot, docks.gradient_plot
+    LessonHidden.of(window.document).set_neurons({Z})
+    docks.runner.train_steps(3, "Train")  # E = 0.5 at step 1 would give z = 4 away
+    for plot in (loss, gradients):
+        plot.refresh()
+    assert loss.batch_curve.getOriginalDataset()[0] is None
+    assert not loss.train_set_curve.isVisible()
+    assert loss.empty_hint.text() == "— hidden until you predict it (lesson)"
+    assert all(curve.getOriginalDataset()[0] is None for curve in gradients.curves)
+    LessonHidden.of(window.document).set_neurons(())  # revealed: the run's curves at once
+    for plot in (loss, gradients):
+        plot.frames.paint_now()
+    steps, values = loss.batch_curve.getOriginalDataset()
+    assert steps.tolist() == [1, 2, 3]
+    assert values[0] == pytest.approx(0.5)  # ½(4 − 3)², per sample of one
+    assert gradients.curves[0].getOriginalDataset()[0].tolist() == [1, 2, 3]
+    assert not loss.empty_hint.isVisible()
