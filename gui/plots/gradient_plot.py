@@ -24,7 +24,7 @@ from gui.document import Document
 from gui.plots.depth_plot import DepthPlot, layer_colors
 from gui.plots.ghost_curves import GhostCurves
 from gui.plots.history_plot import HistoryPlot
-from gui.plots.layer_curve import LayerCurve
+from gui.plots.light_curve import LightCurve
 from gui.richtext import numbers_text
 from gui.style import MUTED_TEXT
 from gui.training_runner import TrainingRunner
@@ -46,7 +46,7 @@ class GradientPlot(HistoryPlot):
                          runner, document, parent)
         self._document = document
         self._shares = DerivedNumbers.of(document).sample_shares
-        self.curves: list[LayerCurve] = []
+        self.curves: list[LightCurve] = []
         self._first_step_norms = None  # the record's step 1, kept once read
         item = self.plot_item
         item.setLabel("bottom", self.tr("training step"))
@@ -109,7 +109,7 @@ class GradientPlot(HistoryPlot):
             name = f"layer {index + 1}" + (" (output)" if index == count - 1 > 0 else "")
             # one pixel wide: Qt's fast line path (a 1.5 px stroke cost three times as much,
             # 1.5 of a frame's 16.7 ms on seven curves)
-            curve = LayerCurve(name, pg.mkPen(color, width=1))  # its name: a CSV column
+            curve = LightCurve(name, pg.mkPen(color, width=1))  # its name: a CSV column
             self.plot_item.addItem(curve)
             self.curves.append(curve)
         self.depth.set_layers(colors)

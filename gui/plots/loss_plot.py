@@ -26,7 +26,7 @@ from gui.document import Document
 from gui.plots.export import add_legend
 from gui.plots.ghost_curves import GhostCurves
 from gui.plots.history_plot import HistoryPlot
-from gui.plots.screen_curve import stroke_on_screen
+from gui.plots.light_curve import LightCurve
 from gui.style import BACKWARD, MUTED_TEXT, POSITIVE
 from gui.training_runner import TrainingRunner
 
@@ -55,16 +55,15 @@ class LossPlot(HistoryPlot):
         item.setLabel("left", self.tr("loss E"))
         self.legend = add_legend(item)
         self.start_following()  # the range moves in coarse jumps: axes rarely repaint
-        self.batch_curve = item.plot(name=self.tr("loss of each step's batch"),
-                                     pen=pg.mkPen(BATCH_COLOR))
-        self.epoch_curve = stroke_on_screen(item.plot(
-            name=self.tr("mean of each epoch"), stepMode="center",
-            pen=pg.mkPen(POSITIVE, width=2.5)))
-        self.test_curve = stroke_on_screen(item.plot(name=self.tr("test loss"),
-                                                     pen=pg.mkPen(BACKWARD, width=1.5)))
-        for curve in (self.batch_curve, self.test_curve):  # (a step curve cannot be thinned)
-            curve.setDownsampling(auto=True, method="peak")
-            curve.setClipToView(True)
+        # light curves: new data on every frame of a run (gui/plots/light_curve.py); the
+        # data come thinned to the plot's width (History.series, the test series below)
+        self.batch_curve = LightCurve(self.tr("loss of each step's batch"),
+                                      pg.mkPen(BATCH_COLOR))
+        self.epoch_curve = LightCurve(self.tr("mean of each epoch"),
+                                      pg.mkPen(POSITIVE, width=2.5), step_mode="center")
+        self.test_curve = LightCurve(self.tr("test loss"), pg.mkPen(BACKWARD, width=1.5))
+        for curve in (self.batch_curve, self.epoch_curve, self.test_curve):
+            item.addItem(curve)
         self.legend.removeItem(self.test_curve)
         self.test_curve.setVisible(False)
         self.empty_hint = QLabel(self.tr("— no steps yet: train to see the loss fall"))

@@ -1,6 +1,6 @@
 """Issue 11, item 7: wide curves are stroked on screen (a quarter of the time), with the
 pixels pyqtgraph draws up to rounding, in every plot that has them; the gradient plot's layer
-curves (one pixel) are LayerCurves, drawn on screen with pyqtgraph's pixels too."""
+curves (one pixel) are LightCurves, drawn on screen with pyqtgraph's pixels too."""
 
 import numpy as np
 import pyqtgraph as pg
@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from gui.plots.gradient_plot import GradientPlot
-from gui.plots.layer_curve import LayerCurve
+from gui.plots.light_curve import LightCurve
 from gui.plots.loss_plot import LossPlot
 from gui.plots.screen_curve import ScreenCurveItem, stroke_on_screen
 from tests.gui.lifetimes import opened, runner_for
@@ -52,11 +52,14 @@ def test_a_curve_on_screen_has_pyqtgraphs_pixels_up_to_rounding(qtbot, step_mode
     assert np.count_nonzero(drawn[0] != drawn[1]) <= 0.03 * theirs
 
 
-def test_a_layer_curve_has_pyqtgraphs_pixels_and_breaks_at_a_zero_on_the_log_axis(qtbot):
+@pytest.mark.parametrize(("width", "step_mode"), [(1, None), (2.5, "center")])
+def test_a_light_curve_has_pyqtgraphs_pixels_and_breaks_at_a_zero_on_the_log_axis(
+        qtbot, width, step_mode):
     rng = np.random.default_rng(5)
     x = np.arange(1, 302, dtype=float) * 100.0
-    y = 10 ** rng.normal(-2, 0.5, 301)
-    y[150] = 0.0  # log10 0 = −inf: no point, the line breaks there (as pyqtgraph's does)
+    y = 10 ** rng.normal(-2, 0.5, 300 if step_mode else 301)
+    if not step_mode:
+        y[150] = 0.0  # log10 0 = −inf: no point, the line breaks there (as pyqtgraph's does)
     drawn = []
     for ours in (False, True):
         widget = pg.PlotWidget(background="w")
@@ -64,12 +67,13 @@ def test_a_layer_curve_has_pyqtgraphs_pixels_and_breaks_at_a_zero_on_the_log_axi
         widget.resize(500, 300)
         widget.getPlotItem().setLogMode(y=True)
         if ours:
-            curve = LayerCurve("layer 1", pg.mkPen(BLUE, width=1))
+            curve = LightCurve("layer 1", pg.mkPen(BLUE, width=width), step_mode=step_mode)
             widget.getPlotItem().addItem(curve)
             curve.setData(x, y)
             assert curve.getOriginalDataset()[1] is curve._y and curve.name() == "layer 1"
         else:
-            widget.plot(x, y, pen=pg.mkPen(BLUE, width=1), connect="finite")
+            widget.plot(x, y, pen=pg.mkPen(BLUE, width=width), connect="finite",
+                        stepMode=step_mode)
         widget.getPlotItem().vb.setRange(xRange=(0, 31000), yRange=(-4, 0), padding=0)
         widget.show()
         qtbot.waitExposed(widget)
@@ -81,7 +85,7 @@ def test_a_layer_curve_has_pyqtgraphs_pixels_and_breaks_at_a_zero_on_the_log_axi
     assert np.count_nonzero(drawn[0] != drawn[1]) <= 0.03 * theirs
 
 
-def test_the_gradient_and_loss_plots_stroke_their_wide_curves_on_screen(qtbot, owned):
+def test_the_gradient_and_loss_plots_draw_their_curves_on_screen(qtbot, owned):
     document = opened(owned, "xor")
     runner = runner_for(owned, document)
     gradients, loss = GradientPlot(document, runner), LossPlot(document, runner)
@@ -90,9 +94,9 @@ def test_the_gradient_and_loss_plots_stroke_their_wide_curves_on_screen(qtbot, o
     runner.train_steps(30, "Train")
     gradients.refresh()
     loss.refresh()
-    assert all(isinstance(curve, LayerCurve) for curve in gradients.curves)
-    assert isinstance(loss.epoch_curve.curve, ScreenCurveItem)
-    assert isinstance(loss.test_curve.curve, ScreenCurveItem)
+    assert all(isinstance(curve, LightCurve) for curve in gradients.curves)
+    assert all(isinstance(curve, LightCurve)
+               for curve in (loss.batch_curve, loss.epoch_curve, loss.test_curve))
     x, y = gradients.curves[0].getData()  # the data as pyqtgraph keeps it (log-mapped)
     steps, _, norms = runner.history.series(gradients.plot_width())
     np.testing.assert_array_equal(x, steps)

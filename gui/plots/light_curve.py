@@ -1,14 +1,17 @@
-"""One layer's curve in the gradient plot, drawn with a fraction of a PlotDataItem's work.
+"""A plot curve with a fraction of a PlotDataItem's work: the history plots' live curves.
 
-During a run the gradient plot replaces every layer's curve on each of 60 frames a second. A
-pyqtgraph PlotDataItem does for each ``setData`` what this plot never needs (thinning and clipping
-already done by History.series, FFT, derivative and alpha modes, a cached path) and cost about a
-tenth of a frame for seven layers. A :class:`LayerCurve` keeps what the plot uses of one — its
-data as given (``getOriginalDataset``, the CSV export), its pen (``opts["pen"]``), its name, the
-log mode the plot item hands to its items, and bounds for the view's auto-range — and draws its
-points with one ``drawLines`` call in screen coordinates (x′ = m11·x + m21·y + dx,
-y′ = m12·x + m22·y + dy, the painter's own affine map) with the one-pixel pen, Qt's fast line path.
-Points that are not finite (a zero norm on the log scale) break the line, as pyqtgraph does.
+During a run the loss and gradient plots replace each of their curves on each of 60 frames a
+second. A pyqtgraph PlotDataItem does for each ``setData`` what these plots never need (thinning
+and clipping already done by History.series, FFT, derivative and alpha modes, a cached path) and
+cost about a tenth of a frame for seven layers. A :class:`LightCurve` keeps what the plots use of
+one — its data as given (``getOriginalDataset``, the CSV export), its pen (``opts["pen"]``, also
+the legend's sample), its name, the log mode the plot item hands to its items, bounds for the
+view's auto-range, and pyqtgraph's "center" step mode (x has one more point than y: each y a
+level from x[i] to x[i+1]) — and draws its points with one ``drawLines`` call in screen
+coordinates (x′ = m11·x + m21·y + dx, y′ = m12·x + m22·y + dy, the painter's own affine map; a
+one-pixel pen takes Qt's fast line path, a wider one is stroked about four times faster than
+through the view's transform). Points that are not finite (a zero on the log scale) break the
+line, as pyqtgraph does.
 """
 
 from __future__ import annotations
@@ -20,20 +23,20 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
 
-class LayerCurve(pg.GraphicsObject):
+class LightCurve(pg.GraphicsObject):
     """A curve ``y(x)`` of one pen, in the plot's log or linear y (a stand-in for the few
-    PlotDataItem methods the gradient plot and pyqtgraph's plot item call)."""
+    PlotDataItem methods the history plots and pyqtgraph's plot item call)."""
 
-    def __init__(self, name: str, pen):
+    def __init__(self, name: str | None, pen, step_mode: str | None = None):
         super().__init__()
-        self.opts = {"pen": pg.mkPen(pen), "name": name}
+        self.opts = {"pen": pg.mkPen(pen), "name": name, "stepMode": step_mode}
         self._x = self._y = None  # as a PlotDataItem: None until its first setData
         self._shown_y = None  # y as drawn: log10 y on a log axis
         self._log = False
         self._segments = None  # arrayToLineSegments' buffer, used again
 
     # ----- what the plot item and the exporters ask of a data item ------------------------------
-    def name(self) -> str:
+    def name(self) -> str | None:
         return self.opts["name"]
 
     def implements(self, interface=None):
@@ -41,7 +44,7 @@ class LayerCurve(pg.GraphicsObject):
         return interfaces if interface is None else interface in interfaces
 
     def getOriginalDataset(self) -> tuple[np.ndarray | None, np.ndarray | None]:
-        """The steps and norms as given (the CSV export writes these); None before any."""
+        """x and y as given (the CSV export writes these); None before any."""
         return self._x, self._y
 
     def getData(self) -> tuple[np.ndarray | None, np.ndarray | None]:
@@ -49,8 +52,9 @@ class LayerCurve(pg.GraphicsObject):
         return self._x, self._shown_y
 
     def setData(self, x, y) -> None:
-        """Show ``y`` (k,) over ``x`` (k,) (no points: no data, None, as a PlotDataItem)."""
-        if len(x) == 0:
+        """Show ``y`` (k,) over ``x`` (k,; k + 1 in step mode) (no points: no data, None, as
+        a PlotDataItem)."""
+        if len(y) == 0:
             self._x = self._y = self._shown_y = None
             self.informViewBoundsChanged()
             self.update()
@@ -113,13 +117,15 @@ class LayerCurve(pg.GraphicsObject):
         self.prepareGeometryChange()  # the bounding rect is the view's
 
     def _drawn_points(self) -> int:
-        return 0 if self._x is None else len(self._x)
+        return 0 if self._x is None else len(self._x) + bool(self.opts["stepMode"])
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if self._drawn_points() < 2:
             return
         transform = painter.transform()
         x, y = self._x, self._shown_y
+        if self.opts["stepMode"]:  # level i from x[i] to x[i + 1]
+            x, y = np.repeat(x, 2)[1:-1], np.repeat(y, 2)
         with np.errstate(invalid="ignore"):  # 0 · (log10 0 = −inf): NaN, a break in the line
             screen_x = transform.m11() * x + transform.m21() * y + transform.dx()
             screen_y = transform.m12() * x + transform.m22() * y + transform.dy()
@@ -127,7 +133,7 @@ class LayerCurve(pg.GraphicsObject):
                                              out=self._segments)
         painter.save()
         painter.resetTransform()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # as pyqtgraph's curves
         painter.setPen(self.opts["pen"])
         painter.drawLines(*self._segments.drawargs())
         painter.restore()
