@@ -9,6 +9,7 @@ QSvgGenerator: pyqtgraph 0.14's SVGExporter cannot read the paths Qt 6.10+ write
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 
 import numpy as np
 import pyqtgraph as pg
@@ -16,6 +17,7 @@ import pyqtgraph.exporters
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QGraphicsItem
 
 from gui.style import LABEL_BACKGROUND, TEXT
 
@@ -31,13 +33,30 @@ def export_plot(plot_item: pg.PlotItem, path: str) -> None:
     """Write ``plot_item`` to ``path``; the file's ending (.png, .svg, .csv) picks the format."""
     ending = os.path.splitext(path)[1].lower()
     if ending == ".png":
-        pyqtgraph.exporters.ImageExporter(plot_item).export(path)
+        with _uncached(plot_item):
+            pyqtgraph.exporters.ImageExporter(plot_item).export(path)
     elif ending == ".svg":
-        _export_svg(plot_item, path)
+        with _uncached(plot_item):
+            _export_svg(plot_item, path)
     elif ending == ".csv":
         pyqtgraph.exporters.CSVExporter(plot_item).export(path)
     else:
         raise ValueError(f"{path}: unknown format {ending!r} (use .png, .svg or .csv)")
+
+
+@contextmanager
+def _uncached(plot_item: pg.PlotItem):
+    """Items drawn from their pixel cache on screen (the axes) drawn for real while exporting:
+    text and lines in an SVG, not a picture of them, and sharp at a PNG's own scale."""
+    cached = [(item, item.cacheMode()) for item in plot_item.scene().items()
+              if item.cacheMode() != QGraphicsItem.CacheMode.NoCache]
+    for item, _ in cached:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    try:
+        yield
+    finally:
+        for item, mode in cached:
+            item.setCacheMode(mode)
 
 
 def _export_svg(plot_item: pg.PlotItem, path: str) -> None:
@@ -64,6 +83,8 @@ def styled_plot_widget() -> pg.PlotWidget:
         axis.setTextPen(pg.mkPen(TEXT))
         axis.enableAutoSIPrefix(False)  # "(x0.001)" after a log axis' label only confuses
         axis.setStyle(tickLength=TICK_LENGTH)
+        # drawn once into a pixmap and blitted: a curve's update touches an axis' edge and made
+        # it replay its whole picture on every frame of a run (export draws it for real)
         axis.setCacheMode(axis.CacheMode.DeviceCoordinateCache)
     widget.setOptimizationFlag(widget.OptimizationFlag.DontAdjustForAntialiasing, True)
     # no grid: pyqtgraph draws it with the axes, which then repaint with every curve update

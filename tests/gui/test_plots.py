@@ -148,6 +148,23 @@ def test_each_plot_exports_to_png_svg_and_csv(qtbot, tmp_path, ending, owned):
             assert "_x" in header and "_y" in header
 
 
+def test_axes_drawn_from_their_pixel_cache_on_screen_are_text_and_lines_in_an_svg(
+        qtbot, tmp_path, owned):
+    from PySide6.QtWidgets import QGraphicsItem
+    _, _, loss_plot, _ = trained(qtbot, owned, "xor", 5)
+    axis = loss_plot.plot_item.getAxis("left")
+    assert axis.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache  # on screen
+    path = tmp_path / "loss.svg"
+    loss_plot.export(str(path))
+    content = path.read_text()
+    assert "<image" not in content  # no picture of an axis
+    texts = [node.firstChild.data.strip() for node in
+             xml.dom.minidom.parseString(content).getElementsByTagName("text")
+             if node.firstChild is not None]
+    assert "training step" in texts  # the bottom axis' label, as text
+    assert axis.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache  # kept
+
+
 def test_the_activation_plot_shows_f_and_its_slope_with_the_neurons_z(qtbot, owned):
     document = opened(owned, "xor")
     plot = ActivationPlot(document)
