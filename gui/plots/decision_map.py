@@ -93,8 +93,11 @@ class DecisionMap(PlotFrame):
         self.curve_items: list[pg.PlotDataItem] = []
         self.train_points = pg.ScatterPlotItem(size=10, pen=pg.mkPen("w", width=1.5))
         self.test_points = pg.ScatterPlotItem(size=9, symbol="t", brush=pg.mkBrush(None))
-        item.addItem(self.train_points)
-        item.addItem(self.test_points)
+        for points in (self.train_points, self.test_points):
+            # the dots stay while the map under them changes on every frame of a run: drawn
+            # once into a pixmap, then blitted (export draws them for real: plots/export.py)
+            points.setCacheMode(points.CacheMode.DeviceCoordinateCache)
+            item.addItem(points)
         self.colorbar = pg.ColorBarItem(colorMap=diverging_map(), interactive=False, width=12)
         self.colorbar.setImageItem(self.image_item, insert_in=item)
         # room above and below the bar: its end labels (0 and 1.0) are centred on its ends

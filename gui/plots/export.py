@@ -102,7 +102,25 @@ def nice_ceiling(value: float) -> float:
 
 def add_legend(plot_item: pg.PlotItem, offset=(-10, 10)) -> pg.LegendItem:
     """A legend with dark text on a white box (the canvas labels' own), readable over curves
-    that run behind it."""
-    return plot_item.addLegend(
-        offset=offset, labelTextColor=TEXT, brush=pg.mkBrush(LABEL_BACKGROUND)
-    )
+    that run behind it (pyqtgraph's PlotItem.addLegend, with a :class:`CachedLegend`)."""
+    if plot_item.legend is None:
+        plot_item.legend = CachedLegend(offset=offset, labelTextColor=TEXT,
+                                        brush=pg.mkBrush(LABEL_BACKGROUND))
+        plot_item.legend.setParentItem(plot_item.vb)
+    return plot_item.legend
+
+
+class CachedLegend(pg.LegendItem):
+    """A legend whose box, samples and labels are drawn once into pixmaps and blitted: the
+    curves behind it change on every frame of a run, and its rich-text labels cost the most of
+    a plot's redraw (export draws them for real)."""
+
+    def __init__(self, **options):
+        super().__init__(**options)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def addItem(self, item, name) -> None:
+        super().addItem(item, name)
+        for sample, label in self.items:
+            for part in (sample, label, label.item):
+                part.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)

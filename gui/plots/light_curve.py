@@ -18,14 +18,17 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from pyqtgraph import Qt as pg_qt
 from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPen
 
 
 class LightCurve(pg.GraphicsObject):
     """A curve ``y(x)`` of one pen, in the plot's log or linear y (a stand-in for the few
     PlotDataItem methods the history plots and pyqtgraph's plot item call)."""
+
+    least_points = 2  # fewer draw nothing (a line needs two)
 
     def __init__(self, name: str | None, pen, step_mode: str | None = None):
         super().__init__()
@@ -110,7 +113,7 @@ class LightCurve(pg.GraphicsObject):
     def boundingRect(self) -> QRectF:
         """The visible part of the view: the curve spans it, and the view box clips it."""
         view = self.viewRect()
-        return QRectF() if view is None or self._drawn_points() < 2 else view
+        return QRectF() if view is None or self._drawn_points() < self.least_points else view
 
     def viewTransformChanged(self) -> None:
         super().viewTransformChanged()
@@ -136,4 +139,36 @@ class LightCurve(pg.GraphicsObject):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # as pyqtgraph's curves
         painter.setPen(self.opts["pen"])
         painter.drawLines(*self._segments.drawargs())
+        painter.restore()
+
+
+class LightDots(LightCurve):
+    """Round dots of ``size`` pixels in ``color`` at the points, no line (the loss plot's whole
+    training set at each epoch end): one ``drawPoints`` call with a round pen that wide, where a
+    ScatterPlotItem rebuilt its spots on every new dot. Its ``opts`` give the legend a dot."""
+
+    least_points = 1
+
+    def __init__(self, name: str | None, color, size: float):
+        super().__init__(name, None)
+        self.opts.update(symbol="o", size=size, brush=pg.mkBrush(color))
+        self._points = pg_qt.internals.PrimitiveArray(QPointF, 2)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self._drawn_points() == 0:
+            return
+        transform = painter.transform()
+        with np.errstate(invalid="ignore"):
+            screen_x = transform.m11() * self._x + transform.m21() * self._shown_y + transform.dx()
+            screen_y = transform.m12() * self._x + transform.m22() * self._shown_y + transform.dy()
+        finite = np.isfinite(screen_x) & np.isfinite(screen_y)
+        self._points.resize(int(finite.sum()))
+        memory = self._points.ndarray()
+        memory[:, 0], memory[:, 1] = screen_x[finite], screen_y[finite]
+        painter.save()
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)  # round, as a symbol
+        painter.setPen(QPen(self.opts["brush"].color(), self.opts["size"], Qt.PenStyle.SolidLine,
+                            Qt.PenCapStyle.RoundCap))
+        painter.drawPoints(*self._points.drawargs())
         painter.restore()

@@ -26,13 +26,14 @@ from gui.document import Document
 from gui.plots.export import add_legend
 from gui.plots.ghost_curves import GhostCurves
 from gui.plots.history_plot import HistoryPlot
-from gui.plots.light_curve import LightCurve
+from gui.plots.light_curve import LightCurve, LightDots
 from gui.style import BACKWARD, MUTED_TEXT, POSITIVE
 from gui.training_runner import TrainingRunner
 
 BATCH_COLOR = (120, 160, 205)  # the raw per-step loss: light, so the epoch means stand out
 TRAIN_SET_COLOR = (40, 40, 40)
 TRAIN_SET_DOT_SPACING = 8  # pixels between the whole-training-set dots, at least
+TRAIN_SET_DOT_SIZE = 5  # pixels across
 
 
 class LossPlot(HistoryPlot):
@@ -69,8 +70,8 @@ class LossPlot(HistoryPlot):
         self.empty_hint = QLabel(self.tr("— no steps yet: train to see the loss fall"))
         self.empty_hint.setStyleSheet(f"color: {MUTED_TEXT.name()};")
         self.header.insertWidget(1, self.empty_hint)
-        self.train_set_curve = item.plot(pen=None, symbol="o", symbolSize=5,
-                                         symbolBrush=TRAIN_SET_COLOR, symbolPen=None)
+        self.train_set_curve = LightDots(None, TRAIN_SET_COLOR, TRAIN_SET_DOT_SIZE)
+        item.addItem(self.train_set_curve)
         self.train_set_curve.setVisible(False)
         self.per_sample_check = QCheckBox(self.tr("per sample"))
         self.per_sample_check.setToolTip(self.tr(
@@ -115,10 +116,7 @@ class LossPlot(HistoryPlot):
         shown = self.per_sample_check.isChecked() and len(steps) > 0 and data is not None
         if shown:
             losses = per_sample(losses, self._document.network.reduction, len(data))
-            drawn = self.train_set_curve.getOriginalDataset()
-            # (new dots come once an epoch: a scatter's setData costs about 1 ms of a frame)
-            if not (np.array_equal(drawn[0], steps) and np.array_equal(drawn[1], losses)):
-                self.train_set_curve.setData(steps, losses)
+            self.train_set_curve.setData(steps, losses)
         if shown != self.train_set_curve.isVisible():
             self.train_set_curve.setVisible(shown)
             if shown:

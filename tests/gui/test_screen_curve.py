@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from gui.plots.gradient_plot import GradientPlot
-from gui.plots.light_curve import LightCurve
+from gui.plots.light_curve import LightCurve, LightDots
 from gui.plots.loss_plot import LossPlot
 from gui.plots.screen_curve import ScreenCurveItem, stroke_on_screen
 from tests.gui.lifetimes import opened, runner_for
@@ -101,3 +101,36 @@ def test_the_gradient_and_loss_plots_draw_their_curves_on_screen(qtbot, owned):
     steps, _, norms = runner.history.series(gradients.plot_width())
     np.testing.assert_array_equal(x, steps)
     np.testing.assert_allclose(y, np.log10(norms[:, 0]))
+
+
+def test_light_dots_cover_what_pyqtgraphs_round_symbols_cover(qtbot):
+    """The loss plot's whole-training-set dots: as many dark pixels as pyqtgraph's 5-pixel
+    "o" symbols at the same points, within a tenth (both antialiased), each dot where its
+    point is."""
+    x = np.arange(1, 41, dtype=float) * 700.0
+    y = 10 ** np.linspace(-0.5, -3.5, 40)
+    drawn = []
+    for ours in (False, True):
+        widget = pg.PlotWidget(background="w")
+        qtbot.addWidget(widget)
+        widget.resize(500, 300)
+        widget.getPlotItem().setLogMode(y=True)
+        if ours:
+            dots = LightDots(None, BLUE, 5)
+            widget.getPlotItem().addItem(dots)
+            dots.setData(x, y)
+        else:
+            widget.plot(x, y, pen=None, symbol="o", symbolSize=5, symbolBrush=BLUE,
+                        symbolPen=None)
+        widget.getPlotItem().vb.setRange(xRange=(0, 30000), yRange=(-4, 0), padding=0)
+        widget.show()
+        qtbot.waitExposed(widget)
+        drawn.append(pixels(widget))
+    def bluish(image):  # the dots' pixels, antialiased edges included (the axes are grey)
+        red, blue = (image >> 16) & 0xFF, image & 0xFF
+        return blue.astype(int) - red.astype(int) > 30
+
+    theirs, ours = (bluish(image) for image in drawn)
+    assert np.count_nonzero(theirs) > 40 * 12  # forty dots of about 20 pixels
+    assert abs(np.count_nonzero(ours) - np.count_nonzero(theirs)) <= 0.1 * np.count_nonzero(theirs)
+    assert np.count_nonzero(ours & theirs) >= 0.8 * np.count_nonzero(theirs)  # the same places
