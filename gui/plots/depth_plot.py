@@ -75,6 +75,10 @@ class DepthPlot(QWidget):
         item.addItem(self.first_step_marks, ignoreBounds=True)
         self.sample_marks = pg.ScatterPlotItem(symbol="d", size=11, pen=pg.mkPen(TEXT))
         item.addItem(self.sample_marks, ignoreBounds=True)
+        for marks in (self.first_step_marks, self.sample_marks):
+            # they change a few times a second while the bars change on every frame of a
+            # run: drawn into a pixmap once and blitted (export draws them for real)
+            marks.setCacheMode(marks.CacheMode.DeviceCoordinateCache)
         self._brushes: list = []
         self.ticks: list[tuple[int, str]] = []  # the depth axis' (x, label): the curves' legend
         self._log = False
