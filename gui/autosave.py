@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import time
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from engine.errors import NetworkFileError
@@ -60,6 +61,8 @@ class Autosaver(QObject):
         return timer
 
     def _on_edit(self, *_):
+        if not shiboken6.isValid(self._document.undo_stack):
+            return  # the stack's last signals while the program ends: nothing to save
         if self._document.is_modified:
             self.debounce.start()  # (re)started: the save waits for a pause in the edits
         else:

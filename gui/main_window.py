@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -384,7 +385,8 @@ class MainWindow(QMainWindow):
 def _tip_follows_text(action: QAction) -> None:
     """``action``'s tooltip is its whole text ("Undo Train 83,216 steps"), kept up to date."""
     def follow():
-        action.setToolTip(action.text().replace("&", ""))  # no change, no signal: no loop
+        if shiboken6.isValid(action):  # (the undo stack renames it while the program ends)
+            action.setToolTip(action.text().replace("&", ""))  # no change, no signal: no loop
 
     action.changed.connect(follow)  # the action's own signal: it lives as long as the action
     follow()
