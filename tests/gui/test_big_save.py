@@ -261,3 +261,28 @@ def test_a_quit_during_a_big_write_waits_for_the_whole_file(qapp, tmp_path):
     assert ended_early == [True] and job.done and job.result() is None
     assert len(netfile.read_file(path).data) == ROWS
     assert list(tmp_path.iterdir()) == [path]
+
+
+def test_a_long_run_of_a_small_network_is_written_in_another_process():
+    """A run's curves are part of the file: 10,000 steps of xor hold some 30,000 numbers of
+    history, and the autosave during a run wrote them on the window's thread (173 ms, ten
+    frames of a run, for 40,000 steps of seven layers)."""
+    from dataclasses import replace
+
+    from engine.training.run_state import capture
+    from engine.training.trainer import Trainer
+
+    experiment = netfile.load("preset:xor")
+    small = background_write.size_in_numbers(experiment)
+    assert small < background_write.BACKGROUND_NUMBERS
+    trainer = Trainer(experiment)
+    trainer.run(10_000)
+    run = capture(trainer)
+    arrays = [run.order, *run.optimizer_state.values(), *run.history.values()]
+    held = sum(a.size for a in arrays if isinstance(a, np.ndarray))
+    assert held > 20_000
+    with_run = replace(experiment, run=run)
+    assert background_write.size_in_numbers(with_run) == small + held
+    trainer.run(20_000)
+    assert background_write.size_in_numbers(replace(experiment, run=capture(trainer))) > \
+        background_write.BACKGROUND_NUMBERS
