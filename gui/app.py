@@ -20,6 +20,7 @@ DEMO_STEP_MS = 700  # a steady pace a class can follow
 DEMO_PAUSE_MS = 2500  # at the end of a step: time to read the update before it is applied
 QUIT_AFTER_PAINT = "BACKPROP_SIM_QUIT_AFTER_PAINT"  # set: print "painted" and quit (smoke tests)
 DEFAULT_SPEC = "preset:seed"
+WORKER_START_DELAY_MS = 1000  # after the window is up: its first paint and layout go first
 
 
 def has_display() -> bool:
@@ -139,8 +140,17 @@ def run_gui(spec: str | None) -> int:
     window.show()
     if not os.environ.get(QUIT_AFTER_PAINT):
         window.offer_recovery()
+        _start_training_process_soon(window)
     app.exec()
     return 0
+
+
+def _start_training_process_soon(window) -> None:
+    """Once the window is up, start the training process (most of a second of imports), so
+    the learner's first Run moves at once (later runs do anyway)."""
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(WORKER_START_DELAY_MS, window.training_docks.runner.prepare_worker)
 
 
 def run_lesson(number: int) -> int:
@@ -152,6 +162,7 @@ def run_lesson(number: int) -> int:
     window.lessons_panel.open_lesson(number)
     window.show()  # lays the docks out for the window's size
     window.layouts.bring_forward(window.lessons_dock)
+    _start_training_process_soon(window)
     app.exec()
     return 0
 

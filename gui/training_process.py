@@ -123,6 +123,19 @@ class ProcessRun(QObject):
         self._active, self._taken = True, False
         return True
 
+    def start_worker(self) -> None:
+        """Start the worker process now, before the first Run (its imports take most of a
+        second, which the learner's first Run would otherwise wait); nothing if it is running
+        or cannot be used (the first Run then says why, as it would have)."""
+        own = self._own
+        if self.broken is None and own.worker is None:
+            try:
+                own.worker = worker.WorkerProcess()
+                own.worker.start()
+            except (OSError, ValueError, RuntimeError):
+                own.worker = None
+            self._data_sent = None
+
     def _prepare(self, trainer) -> None:
         """A live worker, and a shared block that fits ``trainer``."""
         own = self._own

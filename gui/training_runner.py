@@ -12,8 +12,7 @@ the frames, so views may draw lighter during a run and in full on a pause. The t
 on the document's own network arrays, so an edit made while paused is what the next step starts
 from. A run's whole parameter change becomes ONE undo step when it pauses or stops; undoing it
 also rewinds the run (counters, optimizer state, curves) to where it stood, redo restores it.
-The run is saved with the file (``Document.experiment_to_save``) and a file's saved run is
-carried on (the engine's Trainer takes it over).
+The run is saved with the file (``Document.experiment_to_save``), and a saved run carried on.
 
 Divergence (the engine's guard met NaN or infinity) pauses the run with the last finite
 parameters in place, and ``diverged`` carries a message saying what happened and what to try.
@@ -43,10 +42,9 @@ TICK_BUDGET = 0.010  # seconds of training per timer tick
 # views are told every FRAME_INTERVAL (gui/frame_clock.py; training fills the time between):
 # 60 a second, every view each frame, when a frame costs little enough (FRAME_COST_FACTOR)
 MAX_STEPS_PER_TICK = 1_000_000
-# frames come no closer than this many times what one costs (everything that is not training:
-# telling views, their painting, other events), so training keeps at least half the time even
-# when a frame costs more than half of FRAME_INTERVAL; a little over 2 because steps run a few
-# percent slower in the window than alone (the paint evicts caches, epochs end a tick's pieces)
+# frames come no closer than this many times what one costs (telling views, their painting,
+# other events): training keeps at least half the time even when a frame costs more than half
+# of FRAME_INTERVAL; a little over 2 as steps run a few percent slower here than alone
 FRAME_COST_FACTOR = 2.25
 LATENESS_GAIN = 0.2  # how much of a frame's lateness the next frames are aimed earlier
 MAX_LATENESS_SHARE = 0.2  # frames are aimed early by at most this share of the frame period
@@ -151,12 +149,16 @@ class TrainingRunner(QObject):
     def _train_one_step(self) -> RunResult:
         return self._trainer.run(1)
 
+    def prepare_worker(self) -> None:
+        """Start the training process ahead of the first Run (gui/training_process.py)."""
+        self._process.start_worker()
+
     def start(self) -> None:
         """Run until paused, diverged, or a stop condition (target loss, max epochs) is met."""
         if self.is_running:
             return
         self.about_to_train.emit()
-        self._set_message("")
+        self.message = ""
         self._take_snapshot()
         self._undo_index = self._document.undo_stack.index()
         self._last_frame = time.perf_counter()
@@ -205,7 +207,7 @@ class TrainingRunner(QObject):
     def clear_history(self) -> None:
         """Start the count over: step 0, epoch 0, optimizer state and record cleared."""
         self._trainer.reset()
-        self._set_message("")
+        self.message = ""
         self.history_replaced.emit()
         self.progressed.emit()
 
@@ -279,7 +281,7 @@ class TrainingRunner(QObject):
         if halt:
             self._halt(message, diverged)
         else:
-            self._set_message(message)
+            self.message = message
             (self.diverged if diverged else self.stopped).emit(message)
         return True
 
@@ -287,7 +289,7 @@ class TrainingRunner(QObject):
         self._stop_timer()
         self._record_run()
         self._tell_views()
-        self._set_message(message)
+        self.message = message
         (self.diverged if diverged else self.stopped).emit(message)
         self.clock.set_running(False)
 
@@ -311,12 +313,12 @@ class TrainingRunner(QObject):
         self.about_to_train.emit()
         if self.is_running:
             self.pause()
-        self._set_message("")
+        self.message = ""
         before, run_before = self._parameters_copy(), self._trainer.run_state()
         try:
             result = action()
         except NetworkError as error:
-            self._set_message(self.tr("Training cannot run: {error}.").format(error=error))
+            self.message = self.tr("Training cannot run: {error}.").format(error=error)
             self.stopped.emit(self.message)
             return None
         self._snapshot, self._run_before = before, run_before
@@ -343,7 +345,7 @@ class TrainingRunner(QObject):
         run when ``run`` no longer fits the network)."""
         self._stop_without_record()
         rewind(self._trainer, run)
-        self._set_message("")
+        self.message = ""
         self.history_replaced.emit()
         self.progressed.emit()
 
@@ -394,13 +396,13 @@ class TrainingRunner(QObject):
         self._opened_parameters = [p.copy() for p in network.parameters()]
         self._steps_per_tick = 1
         if self._trainer.discarded_run is not None:
-            self._set_message(self.tr(
+            self.message = self.tr(
                 "The file's training run cannot be carried on ({reason}): training starts a "
-                "fresh run.").format(reason=self._trainer.discarded_run))
+                "fresh run.").format(reason=self._trainer.discarded_run)
 
     def _on_experiment_replaced(self):
         self._stop_without_record()
-        self._set_message("")
+        self.message = ""
         self._new_trainer()
         self.history_replaced.emit()
         self.progressed.emit()
@@ -419,9 +421,6 @@ class TrainingRunner(QObject):
         self._timer.stop()
         self._process.stop(keep)
         self.clock.last_frame_comes()
-
-    def _set_message(self, text: str) -> None:
-        self.message = text
 
     def _stop_message(self, result: RunResult) -> str:
         settings = self._document.training

@@ -245,3 +245,27 @@ def test_a_run_in_the_worker_leaves_no_shared_block_behind(tmp_path):
     steps = done.stdout.split()
     assert steps[0] == "steps" and int(steps[1]) > 0 and steps[-1] == "True"
     assert "leaked" not in done.stderr and "resource_tracker" not in done.stderr
+
+
+def test_a_worker_started_ahead_is_the_one_the_first_run_trains_in(qtbot, owned):
+    """The window starts the training process once it is up (gui/app.py): the first Run then
+    finds it imported and its first frame comes within a fraction of the most-of-a-second the
+    imports take."""
+    import time
+
+    document = adam_document(owned)
+    runner = runner_for(owned, document)
+    runner.prepare_worker()
+    ahead = runner._process.worker
+    assert ahead is not None and not ahead.ended
+    runner.prepare_worker()  # a second call starts no second process
+    assert runner._process.worker is ahead
+    time.sleep(3.0)  # the imports end meanwhile (the window idles)
+    frames = []
+    runner.progressed.connect(lambda: frames.append(time.perf_counter()))
+    asked = time.perf_counter()
+    runner.start()
+    qtbot.waitUntil(lambda: len(frames) > 0, timeout=30_000)
+    assert runner._process.worker is ahead and runner._process.running
+    assert frames[0] - asked < 0.5  # (about 0.85 s when the first Run starts the process)
+    runner.pause()
