@@ -85,6 +85,29 @@ class History:
         self._grads[row] = grad_norms
         self.count += 1
 
+    def record_many(self, losses, grad_norms) -> None:
+        """Append k steps at once, exactly as k calls of :meth:`record`: ``losses`` (k,) and
+        ``grad_norms`` (k, n_layers), copied in slices between the points where the store must
+        make room (a worker's snapshot brings hundreds of steps a frame)."""
+        losses = np.asarray(losses, dtype=np.float64)
+        grad_norms = np.asarray(grad_norms, dtype=np.float64).reshape(len(losses), self.n_layers)
+        done = 0
+        while done < len(losses):
+            capacity = self._loss.shape[0]
+            if self.count == capacity or self.count - self._summarized == capacity:
+                self._make_room()
+                capacity = self._loss.shape[0]
+            row = self.count % capacity
+            # as far as record would go before it makes room again (or the ring wraps)
+            room = min(capacity - row, capacity - (self.count - self._summarized))
+            if self.count < capacity:
+                room = min(room, capacity - self.count)
+            take = min(len(losses) - done, room)
+            self._loss[row:row + take] = losses[done:done + take]
+            self._grads[row:row + take] = grad_norms[done:done + take]
+            self.count += take
+            done += take
+
     def record_test(self, loss: float, step: int | None = None) -> None:
         """A test-set loss measured at ``step`` (default: the last recorded step)."""
         if self.test_count == self._test_loss.shape[0]:

@@ -210,18 +210,20 @@ def append_records(history: History, snapshot: Snapshot) -> None:
     have recorded them (an epoch end's measured E is the worker's, taken with its θ then)."""
     if snapshot.losses is None:
         return
-    first = snapshot.steps - len(snapshot.losses) + 1
-    ends = iter(snapshot.epoch_ends)
-    end = next(ends, None)
+    losses, norms = snapshot.losses, snapshot.grad_norms
+    first = snapshot.steps - len(losses) + 1  # the step of losses[0]
+    recorded = 0  # of the snapshot's steps (an epoch end comes after its step's record)
     measure = history.measure_epoch
     try:
-        for index, (loss, norms) in enumerate(zip(snapshot.losses, snapshot.grad_norms,
-                                                  strict=True)):
-            history.record(float(loss), norms)
-            while end is not None and end[0] == first + index:
-                history.measure_epoch = None if end[1] is None else (lambda value=end[1]: value)
-                history.end_epoch(end[0])
-                end = next(ends, None)
+        for step, measured in snapshot.epoch_ends:  # in the order they ended
+            upto = step - first + 1  # the steps recorded once this end's step is
+            if not max(recorded, 1) <= upto <= len(losses):
+                break  # (an end outside the snapshot's steps: none after it counts either)
+            history.record_many(losses[recorded:upto], norms[recorded:upto])
+            recorded = upto
+            history.measure_epoch = None if measured is None else (lambda value=measured: value)
+            history.end_epoch(step)
+        history.record_many(losses[recorded:], norms[recorded:])
     finally:
         history.measure_epoch = measure
 

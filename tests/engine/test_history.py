@@ -4,7 +4,7 @@ import csv
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from engine.training.history import History
@@ -200,3 +200,33 @@ def test_epoch_records_stay_bounded_and_each_is_the_mean_over_whole_epochs(lengt
     assert len(thinned) <= 2 and thinned_ends[-1] == len(losses)
     first_end = thinned_ends[0]  # a thinned point: the mean over all the steps it covers
     np.testing.assert_allclose(thinned[0], np.mean(losses[:first_end]), rtol=1e-12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 1500), st.booleans()), min_size=1, max_size=12),
+       st.integers(0, 2**32 - 1), st.sampled_from([4096 * 3, 6_000_000]), st.integers(2, 64))
+@example([(1500, False)] * 3 + [(700, True)] + [(1500, False)] * 6, 0, 4096 * 3, 16)
+def test_recording_many_steps_at_once_is_recording_them_one_by_one(chunks, seed, exact_values,
+                                                                    buckets):
+    """Across the store's growth, its wrap-around, the summary's merges and a summary caught
+    up between two chunks (a small exact store: 3,072 steps of 3 layers; the example: the
+    store fills up again mid-chunk, away from its end)."""
+    rng = np.random.default_rng(seed)
+    one_by_one = History(3, exact_values=exact_values, buckets=buckets)
+    at_once = History(3, exact_values=exact_values, buckets=buckets)
+    for size, read in chunks:
+        losses, norms = rng.random(size), rng.random((size, 3))
+        for loss, row in zip(losses, norms, strict=True):
+            one_by_one.record(float(loss), row)
+        at_once.record_many(losses, norms)
+        if read:  # a plot reads the run: the summary catches up mid-store
+            for mine, theirs in zip(at_once.series(200), one_by_one.series(200), strict=True):
+                np.testing.assert_array_equal(mine, theirs)
+        assert at_once.count == one_by_one.count
+        assert at_once.first_exact_step == one_by_one.first_exact_step
+    for mine, theirs in zip(at_once.exact(), one_by_one.exact(), strict=True):
+        np.testing.assert_array_equal(mine, theirs)
+    for mine, theirs in zip(at_once.series(300), one_by_one.series(300), strict=True):
+        np.testing.assert_array_equal(mine, theirs)
+    for mine, theirs in zip(at_once.mean_loss(100), one_by_one.mean_loss(100), strict=True):
+        np.testing.assert_array_equal(mine, theirs)
