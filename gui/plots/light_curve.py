@@ -24,6 +24,14 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 
 
+def on_screen(transform, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Points (x, y) in the painter's device pixels: its affine map x′ = m11·x + m21·y + dx,
+    y′ = m12·x + m22·y + dy (a point with log10 0 = −inf becomes NaN: no point there)."""
+    with np.errstate(invalid="ignore"):
+        return (transform.m11() * x + transform.m21() * y + transform.dx(),
+                transform.m12() * x + transform.m22() * y + transform.dy())
+
+
 class LightCurve(pg.GraphicsObject):
     """A curve ``y(x)`` of one pen, in the plot's log or linear y (a stand-in for the few
     PlotDataItem methods the history plots and pyqtgraph's plot item call)."""
@@ -83,7 +91,7 @@ class LightCurve(pg.GraphicsObject):
         self.informViewBoundsChanged()
         self.update()
 
-    # the plot's context menu asks every data item; none of these applies to a norm per step
+    # the plot's context menu asks every data item; none of these applies to a run's curve
     def setAlpha(self, alpha: float, auto: bool) -> None:
         self.setOpacity(alpha)
 
@@ -125,13 +133,10 @@ class LightCurve(pg.GraphicsObject):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if self._drawn_points() < 2:
             return
-        transform = painter.transform()
         x, y = self._x, self._shown_y
         if self.opts["stepMode"]:  # level i from x[i] to x[i + 1]
             x, y = np.repeat(x, 2)[1:-1], np.repeat(y, 2)
-        with np.errstate(invalid="ignore"):  # 0 · (log10 0 = −inf): NaN, a break in the line
-            screen_x = transform.m11() * x + transform.m21() * y + transform.dx()
-            screen_y = transform.m12() * x + transform.m22() * y + transform.dy()
+        screen_x, screen_y = on_screen(painter.transform(), x, y)
         self._segments = arrayToLineSegments(screen_x, screen_y, connect="finite", finiteCheck=True,
                                              out=self._segments)
         painter.save()
@@ -157,10 +162,7 @@ class LightDots(LightCurve):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if self._drawn_points() == 0:
             return
-        transform = painter.transform()
-        with np.errstate(invalid="ignore"):
-            screen_x = transform.m11() * self._x + transform.m21() * self._shown_y + transform.dx()
-            screen_y = transform.m12() * self._x + transform.m22() * self._shown_y + transform.dy()
+        screen_x, screen_y = on_screen(painter.transform(), self._x, self._shown_y)
         finite = np.isfinite(screen_x) & np.isfinite(screen_y)
         self._points.resize(int(finite.sum()))
         memory = self._points.ndarray()
