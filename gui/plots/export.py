@@ -86,7 +86,6 @@ def styled_plot_widget() -> pg.PlotWidget:
         # drawn once into a pixmap and blitted: a curve's update touches an axis' edge and made
         # it replay its whole picture on every frame of a run (export draws it for real)
         axis.setCacheMode(axis.CacheMode.DeviceCoordinateCache)
-    widget.setOptimizationFlag(widget.OptimizationFlag.DontAdjustForAntialiasing, True)
     # no grid: pyqtgraph draws it with the axes, which then repaint with every curve update
     return widget
 
