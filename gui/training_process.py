@@ -127,14 +127,17 @@ class ProcessRun(QObject):
         """Start the worker process now, before the first Run (its imports take most of a
         second, which the learner's first Run would otherwise wait); nothing if it is running
         or cannot be used (the first Run then says why, as it would have)."""
-        own = self._own
-        if self.broken is None and own.worker is None:
+        if self.broken is None and self._own.worker is None:
             try:
-                own.worker = worker.WorkerProcess()
-                own.worker.start()
+                self._start_worker()
             except (OSError, ValueError, RuntimeError):
-                own.worker = None
-            self._data_sent = None
+                pass
+
+    def _start_worker(self) -> None:
+        process = worker.WorkerProcess()
+        process.start()
+        self._own.worker = process
+        self._data_sent = None  # a new process holds no data yet
 
     def _prepare(self, trainer) -> None:
         """A live worker, and a shared block that fits ``trainer``."""
@@ -142,9 +145,7 @@ class ProcessRun(QObject):
         if own.worker is not None and own.worker.ended:
             raise RuntimeError("it has ended")
         if own.worker is None:
-            own.worker = worker.WorkerProcess()
-            own.worker.start()
-            self._data_sent = None
+            self._start_worker()
         if own.buffer is None or worker.slots(own.buffer, trainer) is None:
             own.drop_buffer()
             own.buffer = worker.make_buffer(trainer)

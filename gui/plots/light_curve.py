@@ -8,8 +8,8 @@ one — its data as given (``getOriginalDataset``, the CSV export), its pen (``o
 the legend's sample), its name, the log mode the plot item hands to its items, bounds for the
 view's auto-range, and pyqtgraph's "center" step mode (x has one more point than y: each y a
 level from x[i] to x[i+1]) — and draws its points with one ``drawLines`` call in screen
-coordinates (x′ = m11·x + m21·y + dx, y′ = m12·x + m22·y + dy, the painter's own affine map; a
-one-pixel pen takes Qt's fast line path, a wider one is stroked about four times faster than
+coordinates (``screen_curve.on_screen``, the painter's own affine map; a one-pixel pen takes
+Qt's fast line path, a wider one is stroked about four times faster than
 through the view's transform). Points that are not finite (a zero on the log scale) break the
 line, as pyqtgraph does.
 """
@@ -23,13 +23,7 @@ from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 
-
-def on_screen(transform, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Points (x, y) in the painter's device pixels: its affine map x′ = m11·x + m21·y + dx,
-    y′ = m12·x + m22·y + dy (a point with log10 0 = −inf becomes NaN: no point there)."""
-    with np.errstate(invalid="ignore"):
-        return (transform.m11() * x + transform.m21() * y + transform.dx(),
-                transform.m12() * x + transform.m22() * y + transform.dy())
+from gui.plots.screen_curve import on_screen
 
 
 class LightCurve(pg.GraphicsObject):

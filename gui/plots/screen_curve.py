@@ -10,9 +10,18 @@ transform), applied to the points pyqtgraph would draw (log-mapped, thinned, ste
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
 from PySide6.QtGui import QPainter
+
+
+def on_screen(transform, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Points (x, y) in the painter's device pixels: its affine map x′ = m11·x + m21·y + dx,
+    y′ = m12·x + m22·y + dy (a point with log10 0 = −inf becomes NaN: no point there)."""
+    with np.errstate(invalid="ignore"):
+        return (transform.m11() * x + transform.m21() * y + transform.dx(),
+                transform.m12() * x + transform.m22() * y + transform.dy())
 
 
 class ScreenCurveItem(pg.PlotCurveItem):
@@ -31,8 +40,7 @@ class ScreenCurveItem(pg.PlotCurveItem):
             return
         if self.opts["stepMode"]:
             x, y = self._generateStepModeData(self.opts["stepMode"], x, y, baseline=None)
-        screen_x = transform.m11() * x + transform.m21() * y + transform.dx()
-        screen_y = transform.m12() * x + transform.m22() * y + transform.dy()
+        screen_x, screen_y = on_screen(transform, x, y)
         segments = arrayToLineSegments(screen_x, screen_y, connect=self.opts["connect"],
                                        finiteCheck=not self.opts["skipFiniteCheck"],
                                        out=getattr(self, "_screen_segments", None))

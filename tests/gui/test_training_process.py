@@ -65,6 +65,17 @@ def wait_for_worker(qtbot, runner, steps=300):
     assert runner._process.running and not runner._timer.isActive()  # in the worker
 
 
+def running_in_worker(qtbot, owned, steps=100):
+    """(document, runner, its in-thread twin) once a measured Adam run is going on in the
+    worker past ``steps``."""
+    document = adam_document(owned)
+    runner = measured(runner_for(owned, document))
+    alone = alone_as(document)
+    runner.start()
+    wait_for_worker(qtbot, runner, steps)
+    return document, runner, alone
+
+
 def test_a_paused_process_run_is_bit_for_bit_an_in_thread_run(qtbot, owned):
     document = adam_document(owned)
     runner = measured(runner_for(owned, document))
@@ -123,11 +134,7 @@ def test_a_stop_condition_in_the_worker_stops_where_the_engine_stops(qtbot, owne
 
 
 def test_an_edit_during_a_process_run_restarts_the_worker_on_the_new_settings(qtbot, owned):
-    document = adam_document(owned)
-    runner = measured(runner_for(owned, document))
-    alone = alone_as(document)
-    runner.start()
-    wait_for_worker(qtbot, runner, 100)
+    document, runner, alone = running_in_worker(qtbot, owned)
     document.set_training("Learning rate 0.05", learning_rate=0.05)
     qtbot.waitUntil(lambda: document.undo_stack.count() == 4, timeout=10_000)
     first = document.undo_stack.command(3).text()  # the run up to the edit
@@ -143,11 +150,7 @@ def test_an_edit_during_a_process_run_restarts_the_worker_on_the_new_settings(qt
 
 
 def test_a_pace_chosen_during_a_run_moves_it_to_the_window_and_back(qtbot, owned):
-    document = adam_document(owned)
-    runner = measured(runner_for(owned, document))
-    alone = alone_as(document)
-    runner.start()
-    wait_for_worker(qtbot, runner, 100)
+    document, runner, alone = running_in_worker(qtbot, owned)
     runner.set_pace(100.0)  # each step shown: in the window's thread
     assert runner._timer.isActive() and not runner._process.running
     steps = runner.step_count
