@@ -44,7 +44,6 @@ class GradientPlot(HistoryPlot):
     def __init__(self, document: Document, runner: TrainingRunner, parent=None):
         super().__init__(QCoreApplication.translate("GradientPlot", "‖∂E/∂W‖ per layer"),
                          runner, document, parent)
-        self._document = document
         self._shares = DerivedNumbers.of(document).sample_shares
         self.curves: list[LightCurve] = []
         self._first_step_norms = None  # the record's step 1, kept once read
@@ -152,7 +151,7 @@ class GradientPlot(HistoryPlot):
 
     def _sample_norms(self):
         """One sample's share of each ‖∂E/∂W⁽ˡ⁾‖ now (the engine's, gui/derived.py): current
-        outside a run, during one as often as its cost allows."""
+        outside a run, during one at most ten times a second."""
         return self._shares.norms(now=not self._runner.clock.running)
 
     def _show_slope_note(self, now, first) -> None:

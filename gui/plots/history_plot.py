@@ -23,6 +23,7 @@ class HistoryPlot(PlotFrame):
     def __init__(self, title: str, runner: TrainingRunner, document, parent=None):
         super().__init__(title, runner.clock, parent)
         self._runner = runner
+        self._document = document
         self._lesson = LessonHidden.of(document)
         self._lesson.changed.connect(self.request_refresh)
         self.marker = pg.InfiniteLine(angle=90, movable=False,

@@ -46,7 +46,6 @@ class LossPlot(HistoryPlot):
     def __init__(self, document: Document, runner: TrainingRunner, parent=None):
         super().__init__(QCoreApplication.translate("LossPlot", "Loss"), runner, document,
                          parent)
-        self._document = document
         self._create_curves()
         self.follow_runner()
 
