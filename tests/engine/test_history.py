@@ -1,13 +1,14 @@
 """Training history: every step while it fits, a bounded summary for a million steps."""
 
 import csv
+import os
 
 import numpy as np
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from engine.training.history import History
+from engine.training.history import INITIAL_CAPACITY, History
 
 
 def filled(count, n_layers=2, **options):
@@ -100,6 +101,27 @@ def test_a_million_steps_of_ten_layers_stay_under_100_megabytes():
     steps, loss, grads = history.series(max_points=1000)
     assert len(steps) <= 1000 and grads.shape == (len(steps), 10)
     assert loss.max() == 1.0 and loss.min() == pytest.approx(1e-6)
+
+
+def resident_bytes() -> int:
+    """This process's resident memory (Linux)."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def test_the_exact_store_grows_once_to_its_limit_and_takes_memory_only_as_rows_are_written():
+    """A live run must not stall while its history grows: the store jumps to its full size
+    without copying more than it holds, and only the rows written take memory."""
+    history, loss, grads = filled(INITIAL_CAPACITY, n_layers=7)
+    before = resident_bytes()
+    history.record(5.0, np.arange(7.0))  # one step more than the first store holds
+    full = history.max_exact_steps * 8 * 8  # 750,000 rows of (1 + 7) numbers: 48 MB
+    assert history._grads.shape == (history.max_exact_steps, 7)
+    assert resident_bytes() - before < full / 8
+    steps, kept_loss, kept_grads = history.exact()
+    np.testing.assert_array_equal(kept_loss, np.append(loss, 5.0))
+    np.testing.assert_array_equal(kept_grads, np.vstack([grads, np.arange(7.0)]))
+    assert history.nbytes < full / 8  # the rows written, not the store's size
 
 
 def test_test_losses_are_recorded_at_their_steps():
