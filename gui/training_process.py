@@ -204,7 +204,7 @@ class ProcessRun(QObject):
             self.ended.emit(final.result)
             return
         if taken:
-            self.worker.send("want")
+            self.worker.want()
             runner._tell_views()
         self._due = max(self._due + FRAME_INTERVAL, time.perf_counter())
         self._timer.start(max(0, round(1000 * (self._due - time.perf_counter()))))

@@ -14,9 +14,12 @@ sender thread, in order, so a large first message never blocks the window):
 
 - parent → worker: ``("run", RunOrder)`` start training from the order's network, settings,
   data (None: the previous run's) and :class:`~engine.training.run_state.RunState` (curves
-  left out); ``("want",)`` the last snapshot was taken in, the next may be written;
-  ``("pause",)`` stop after the current chunk of steps and send a final snapshot;
+  left out); ``("pause",)`` stop after the current chunk of steps and send a final snapshot;
   ``("quit",)`` end the process.
+- parent → worker, without a message: the **want flag**, one shared byte the parent sets when
+  it has taken in the last snapshot (the next may be written) and the worker clears when it
+  writes one. A message would wake the parent's sender thread on every frame: a thread switch
+  and a hand-over of Python's lock in the window's thread, 60 times a second.
 - worker → parent: :class:`Snapshot` objects (small: counters, the generator's state, the
   epoch's order when it changed, the history records since the last one, the RunResult when
   the run ended by itself).
@@ -24,7 +27,7 @@ sender thread, in order, so a large first message never blocks the window):
 The large numbers — the parameters θ (P,) and the optimizer's arrays (SGD with momentum: v;
 Adam: m, v; each (P,)) — go through a shared memory block of ``2 × (1 + A) × P`` float64
 numbers (A optimizer arrays): slot 0 for the regular snapshots, written only when the parent
-has said ``want`` (so never while the parent reads it), slot 1 for a run's final snapshot.
+has set the want flag (so never while the parent reads it), slot 1 for a run's final snapshot.
 The parent makes the block (:func:`make_buffer`) and unlinks it; the worker attaches by name.
 A regular snapshot is written once a chunk of steps (about ``CHUNK_SECONDS``) has ended and
 the parent wants one: about every 1/60 s when the parent takes one per frame.
@@ -32,6 +35,7 @@ the parent wants one: about every 1/60 s when the parent takes one per frame.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import pickle
 import queue
@@ -129,7 +133,8 @@ class WorkerProcess:
     def __init__(self):
         context = multiprocessing.get_context("spawn")
         self._connection, child = context.Pipe(duplex=True)
-        self.process = context.Process(target=serve, args=(child,), daemon=True,
+        self._wanted = context.RawValue(ctypes.c_bool, False)
+        self.process = context.Process(target=serve, args=(child, self._wanted), daemon=True,
                                        name="backprop-training")
         self._child_end = child
         self._outbox: queue.Queue = queue.Queue()
@@ -143,6 +148,10 @@ class WorkerProcess:
     @property
     def ended(self) -> bool:
         return not self.process.is_alive()
+
+    def want(self) -> None:
+        """The last snapshot was taken in: the worker may write the next (the want flag)."""
+        self._wanted.value = True
 
     def send(self, *message) -> None:
         """Queue ``message`` for the worker (sent in order by the sender thread)."""
@@ -253,11 +262,11 @@ class Recorder(History):
 
 
 class _Worker:
-    def __init__(self, connection):
+    def __init__(self, connection, wanted):
         self.connection = connection
+        self._wanted = wanted  # the shared want flag (a ctypes bool)
         self.trainer: Trainer | None = None
         self.running = False
-        self.wanted = False
         self.data: Dataset | None = None
         self.buffer: shared_memory.SharedMemory | None = None
         self.block: np.ndarray | None = None
@@ -279,14 +288,13 @@ class _Worker:
                 return
             if message[0] == "run":
                 self._begin(message[1])
-            elif message[0] == "want":
-                self.wanted = True
             elif message[0] == "pause" and self.running:
                 self._send(final=True)
 
     def _begin(self, order: RunOrder) -> None:
         self.data = order.data if order.data is not None else self.data
-        self.number, self.wanted, self.chunk = order.number, True, 1
+        self.number, self.chunk = order.number, 1
+        self._wanted.value = True  # the run's first snapshot
         if self.buffer is None or self.buffer.name != order.buffer:
             if self.buffer is not None:
                 self.block = None
@@ -323,15 +331,15 @@ class _Worker:
         took = time.perf_counter() - started
         target = int(self.chunk * CHUNK_SECONDS / took) if took > 0 else 2 * self.chunk
         self.chunk = max(1, min(target, 2 * self.chunk))
-        if self.wanted:
+        if self._wanted.value:
             self._send(final=False)
 
     def _send(self, final: bool, result: RunResult | None = None) -> None:
         snapshot = write_snapshot(self.trainer, self.block, self.number, self.order_sent,
                                   final, result)
         self.order_sent = self.trainer._order
+        self._wanted.value = False  # before sending: the parent sets it again once taken in
         self.connection.send(snapshot)
-        self.wanted = False
         if final:
             self.running = False
 
@@ -359,6 +367,7 @@ def write_snapshot(trainer: Trainer, block: np.ndarray, number: int,
                     losses, norms, ends, result, final)
 
 
-def serve(connection) -> None:
-    """The worker process's body: train as told until told to quit or the parent is gone."""
-    _Worker(connection).serve()
+def serve(connection, wanted) -> None:
+    """The worker process's body: train as told until told to quit or the parent is gone
+    (``wanted``: the shared want flag)."""
+    _Worker(connection, wanted).serve()

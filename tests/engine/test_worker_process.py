@@ -76,7 +76,7 @@ def take_in(process, buffer, parent, until_final=False, snapshots=5, pause_after
         if not until_final and taken == (pause_after or snapshots):
             process.send("pause")
         else:
-            process.send("want")
+            process.want()
 
 
 def assert_same_run(trainer: Trainer, alone: Trainer) -> None:
