@@ -62,8 +62,11 @@ class MismatchMarks(QGraphicsItem):
         scene.addItem(self)
 
     def set_refs(self, refs) -> None:
+        refs = frozenset(refs)
+        if refs == self.refs:
+            return  # (every training frame clears the check: no marks stay no marks)
         self.prepareGeometryChange()
-        self.refs = frozenset(refs)
+        self.refs = refs
         self.update()
 
     def boundingRect(self) -> QRectF:

@@ -11,6 +11,7 @@ a close waits for the write, an abandoned write leaves the target as it was.
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 
@@ -286,3 +287,17 @@ def test_a_long_run_of_a_small_network_is_written_in_another_process():
     trainer.run(20_000)
     assert background_write.size_in_numbers(replace(experiment, run=capture(trainer))) > \
         background_write.BACKGROUND_NUMBERS
+
+
+def test_a_job_runs_at_the_lowest_priority_from_its_start(tmp_path):
+    """Its interpreter and imports starting at the window's priority took the window's core
+    for a tenth of a second: late frames whenever an autosave came during a run."""
+    job = background_write.FileJob.write(netfile.load("preset:xor"), str(tmp_path / "x.json"))
+    try:
+        assert os.getpriority(os.PRIO_PROCESS, job._process.pid) == \
+            background_write.BACKGROUND_NICENESS == 19
+    finally:
+        deadline = time.monotonic() + 60
+        while not job.poll() and time.monotonic() < deadline:
+            time.sleep(0.01)
+    assert job.done and len(netfile.read_file(tmp_path / "x.json").data) == 4

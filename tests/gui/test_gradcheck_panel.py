@@ -4,6 +4,7 @@ canvas marking a mismatch."""
 import math
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from engine.analysis.gradcheck import check_parameters
 from engine.model.network import Network
@@ -75,3 +76,24 @@ def test_marks_are_painted_red_where_the_weight_is(qtbot, make_window):  # noqa:
     after = view.grab().toImage().pixelColor(view.mapFromScene(middle))
     assert after != before
     assert after.red() > 150 and after.green() < 80 and after.blue() < 80
+
+
+def test_a_weight_change_without_marks_repaints_no_part_of_the_canvas_for_them(
+        qtbot, make_window):  # noqa: F811
+    """Every training frame clears the check; with no marks to take away, the marks' item
+    (the whole network's size) must not ask for a repaint, or the whole canvas repaints every
+    frame."""
+    window = make_window("preset:xor")
+    scene = window.canvas.network_scene
+    marks = window.training_docks.gradcheck_panel.marks
+    changed = []
+    scene.changed.connect(changed.extend)
+    qtbot.wait(50)
+    changed.clear()
+    window.training_docks.gradcheck_panel.clear()
+    QApplication.processEvents()
+    whole = marks.sceneBoundingRect()
+    assert not any(rect.contains(whole) for rect in changed)
+    marks.set_refs([WeightRef(1, 0, 1)])
+    QApplication.processEvents()
+    assert any(rect.contains(whole) for rect in changed)  # (the check: it would be seen)
