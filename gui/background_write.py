@@ -35,6 +35,7 @@ from engine.errors import NetworkFileError
 
 BACKGROUND_NUMBERS = 50_000  # parameters and data values above which the write goes elsewhere
 BACKGROUND_BYTES = 1_000_000  # files above which the read goes elsewhere
+BACKGROUND_NICENESS = 19  # the job's process runs on the time the window and training leave
 _ROOT = str(Path(__file__).resolve().parent.parent)  # where the engine package lives
 
 
@@ -83,6 +84,11 @@ class FileJob:
             [sys.executable, "-m", "engine.files.netfile_worker", self._request, self._answers,
              self._result], cwd=_ROOT, env=environment, stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL)
+        with contextlib.suppress(OSError, AttributeError):  # (no process priorities: as it is)
+            # lowest at once, before its imports: the interpreter and numpy starting at the
+            # window's own priority took the window's core from it for a tenth of a second, a
+            # run of late frames whenever an autosave came during training
+            os.setpriority(os.PRIO_PROCESS, self._process.pid, BACKGROUND_NICENESS)
         self.progress: int | None = None
         self.done = False
         self._outcome: list | None = None

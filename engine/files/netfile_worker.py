@@ -21,7 +21,6 @@ the target is left as it was (the write replaces it only once the whole file is 
 from __future__ import annotations
 
 import json
-import os
 import pickle
 import signal
 import sys
@@ -74,8 +73,6 @@ def _abandon(signal_number, frame):
 
 
 if __name__ == "__main__":
-    if hasattr(os, "nice"):
-        os.nice(5)  # the window the learner is looking at comes first
     signal.signal(signal.SIGTERM, _abandon)
     with open(sys.argv[2], "a", encoding="utf-8") as told:
         serve(sys.argv[1], told, sys.argv[3])
