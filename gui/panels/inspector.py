@@ -157,6 +157,7 @@ class Inspector(QWidget):
         document = self._document
         document.selection_changed.connect(self._on_selection_changed)
         document.weights_changed.connect(self._on_weights_changed)
+        self._clock.running_changed.connect(self._on_running_changed)
         document.structure_changed.connect(self._on_structure_changed)
         document.training_changed.connect(self._on_training_changed)
         document.data_changed.connect(self._on_data_changed)
@@ -326,6 +327,14 @@ class Inspector(QWidget):
 
     def _on_weights_changed(self, layer: int):
         self._repaint.mark_dirty()  # a run changes the weights every frame: see __init__
+
+    def _on_running_changed(self, running: bool):
+        """With nothing selected the panel waits for the run to end; its E would stand at the
+        run's first value meanwhile, so it says where the changing one is."""
+        if running and self._document.selection is None:
+            self.loss_value_label.setText(self.tr("changing: see the status bar"))
+        elif not running:
+            self._refresh()
 
     def showEvent(self, event):
         super().showEvent(event)

@@ -1089,6 +1089,10 @@ Save them first?</source>
         <translation>&lt;b&gt;{origin}에서 {target}(으)로 가는 가중치{name}&lt;/b&gt; ({layer}층)</translation>
     </message>
     <message>
+        <source>changing: see the status bar</source>
+        <translation>변하는 중: 상태 표시줄을 보세요</translation>
+    </message>
+    <message>
         <source>Not changed: {problem}.</source>
         <translation>바꾸지 않았습니다: {problem}.</translation>
     </message>
