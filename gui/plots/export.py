@@ -73,9 +73,29 @@ def _export_svg(plot_item: pg.PlotItem, path: str) -> None:
         painter.end()
 
 
+class PlotAxis(pg.AxisItem):
+    """pyqtgraph's axis, except on a log scale spanning about one decade: there pyqtgraph puts
+    every 1…9 × 10ᵏ in one level of labelled ticks, and 0.6, 0.7, 0.8, 0.9 and 1 touched. Here
+    1, 2 and 5 × 10ᵏ are the labelled level and the others a second level, labelled only where
+    the axis has room (its text fill limits)."""
+
+    def tickValues(self, minVal, maxVal, size):
+        levels = super().tickValues(minVal, maxVal, size)
+        if not self.logMode or len(levels) != 1:
+            return levels
+        spacing, values = levels[0]
+        values = np.asarray(values, dtype=float)
+        mantissas = np.round(10.0 ** (values - np.floor(values + 1e-9)), 6)
+        round_ones = np.isin(mantissas, (1.0, 2.0, 5.0, 10.0))
+        if round_ones.all() or not round_ones.any():
+            return levels
+        return [(spacing, values[round_ones].tolist()), (spacing, values[~round_ones].tolist())]
+
+
 def styled_plot_widget() -> pg.PlotWidget:
     """A white plot with dark axes and a light grid, downsampling/clipping left to curves."""
-    widget = pg.PlotWidget(background="w")
+    widget = pg.PlotWidget(background="w", axisItems={name: PlotAxis(name)
+                                                      for name in ("left", "bottom")})
     item = widget.getPlotItem()
     for name in ("left", "bottom"):
         axis = item.getAxis(name)

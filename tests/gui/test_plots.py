@@ -3,13 +3,16 @@
 import xml.dom.minidom
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
 from engine.model.activations import get_activation
 from engine.training import datasets
 from gui.plots.activation_plot import ActivationPlot
+from gui.plots.export import styled_plot_widget
 from gui.plots.gradient_plot import GradientPlot
 from gui.plots.loss_plot import LossPlot
 from tests.gui.lifetimes import opened, runner_for
@@ -271,3 +274,37 @@ def test_the_loss_plot_is_per_sample_by_default_and_weighs_a_short_batch(qtbot, 
     np.testing.assert_array_equal(x, [0, 2, 4])
     np.testing.assert_allclose(y, [(loss[0] + loss[1]) / 4, (loss[2] + loss[3]) / 4],
                                rtol=1e-15)
+
+
+def log_axis_labels(qtbot, axis_class, height: int) -> list:
+    """The left axis's labels (rect, text) of a plot on a log scale from 0.1 to 1."""
+    widget = styled_plot_widget()
+    if axis_class is not None:  # pyqtgraph's own axis, for the comparison
+        widget.getPlotItem().setAxisItems({"left": axis_class("left")})
+    qtbot.addWidget(widget)
+    widget.resize(420, height)
+    widget.show()
+    item = widget.getPlotItem()
+    item.setLogMode(y=True)
+    item.plot(np.arange(200.0), 0.15 + 0.75 * np.exp(-np.arange(200.0) / 50))
+    item.vb.setYRange(-1, 0, padding=0.02)
+    qtbot.wait(20)
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _, _, texts = item.getAxis("left").generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [(rect, text) for rect, _, text in texts]
+
+
+@pytest.mark.parametrize("height", [220, 520])
+def test_a_log_axis_over_one_decade_writes_no_label_into_another(qtbot, height):
+    labels = log_axis_labels(qtbot, None, height)
+    assert {"1", "0.5", "0.2", "0.1"} <= {text for _, text in labels}
+    for i, (rect, text) in enumerate(labels):
+        for other, other_text in labels[i + 1:]:
+            assert not rect.intersects(other), (text, other_text)
+    if height == 220:  # (the check: pyqtgraph's own axis writes them into each other there)
+        plain = log_axis_labels(qtbot, pg.AxisItem, height)
+        assert any(a.intersects(b) for i, (a, _) in enumerate(plain) for b, _ in plain[i + 1:])
