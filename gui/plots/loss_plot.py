@@ -34,6 +34,7 @@ BATCH_COLOR = (120, 160, 205)  # the raw per-step loss: light, so the epoch mean
 TRAIN_SET_COLOR = (40, 40, 40)
 TRAIN_SET_DOT_SPACING = 8  # pixels between the whole-training-set dots, at least
 TRAIN_SET_DOT_SIZE = 5  # pixels across
+LEGEND_OFFSET = 10  # pixels between the legend and the corner of the plot it sits in
 
 
 class LossPlot(HistoryPlot):
@@ -53,7 +54,8 @@ class LossPlot(HistoryPlot):
         item = self.plot_item
         item.setLabel("bottom", self.tr("training step"))
         item.setLabel("left", self.tr("loss E"))
-        self.legend = add_legend(item)
+        self.legend = add_legend(item, offset=(-LEGEND_OFFSET, LEGEND_OFFSET))
+        self._legend_on_top = True
         self.start_following()  # the range moves in coarse jumps: axes rarely repaint
         # light curves: new data on every frame of a run (gui/plots/light_curve.py); the
         # data come thinned to the plot's width (History.series, the test series below)
@@ -154,6 +156,39 @@ class LossPlot(HistoryPlot):
         self._show_test_curve(len(test_steps) > 0)
         self.follow(max(float(steps[-1]), self.ghosts.last_step()),
                     [loss, test_loss, self._draw_train_set(), *self.ghosts.values()])
+        self._place_legend()
+
+    def _place_legend(self):
+        """The legend in the top or the bottom right corner: it moves when the curves run
+        through the corner it is in and not through the other (a loss stuck high, as on the
+        vanishing-gradient presets, ran behind the legend's text)."""
+        view = self.plot_item.vb
+        (x_low, x_high), (y_low, y_high) = view.viewRange()
+        width, height = view.width(), view.height()
+        if width <= 0 or height <= 0:
+            return
+        box = self.legend.boundingRect()
+        left = x_high - (box.width() + LEGEND_OFFSET) / width * (x_high - x_low)
+        tall = (box.height() + LEGEND_OFFSET) / height * (y_high - y_low)
+        points = [curve.getData() for curve in (self.batch_curve, self.epoch_curve,
+                                                self.test_curve, self.train_set_curve)
+                  if curve.isVisible() and curve.getData()[1] is not None]
+
+        def crossed(low: float, high: float) -> bool:
+            for x, y in points:
+                x = x[-len(y):]  # a step curve's levels end at x[1:]
+                if np.any((x >= left) & (y >= low) & (y <= high)):
+                    return True
+            return False
+
+        boxes = {True: (y_high - tall, y_high), False: (y_low, y_low + tall)}
+        here = self._legend_on_top
+        # it stays where both or neither are crossed: no going back and forth
+        if crossed(*boxes[here]) and not crossed(*boxes[not here]):
+            top = self._legend_on_top = not here
+            corner = (1, 0) if top else (1, 1)
+            offset = (-LEGEND_OFFSET, LEGEND_OFFSET if top else -LEGEND_OFFSET)
+            self.legend.anchor(corner, corner, offset)
 
     def _epoch_means(self):
         """Each epoch's mean: of E, or per sample with every sample weighing the same (a short

@@ -308,3 +308,28 @@ def test_a_log_axis_over_one_decade_writes_no_label_into_another(qtbot, height):
     if height == 220:  # (the check: pyqtgraph's own axis writes them into each other there)
         plain = log_axis_labels(qtbot, pg.AxisItem, height)
         assert any(a.intersects(b) for i, (a, _) in enumerate(plain) for b, _ in plain[i + 1:])
+
+
+@pytest.mark.parametrize("stuck", [True, False])
+def test_the_loss_legend_leaves_the_corner_its_curves_run_through(qtbot, owned, stuck):
+    """A loss stuck high (0.69, the vanishing-gradient presets) ran behind the legend's text:
+    the legend goes to the bottom right; a falling loss keeps it in the top right."""
+    document = opened(owned, "xor")
+    runner = runner_for(owned, document)
+    plot = LossPlot(document, runner)
+    qtbot.addWidget(plot)
+    plot.resize(600, 300)
+    plot.show()
+    plot.per_sample_check.setChecked(False)  # E as recorded (xor's E is a sum over 4)
+    steps = np.arange(1, 3901)  # the axis ends at 5,000: the curve reaches under the legend
+    losses = np.full(len(steps), 0.69) if stuck else 0.7 * np.exp(-steps / 300) + 1e-4
+    for loss in losses:
+        runner.history.record(loss, [1.0, 1.0])
+    qtbot.wait(20)  # laid out
+    plot.refresh()
+    qtbot.wait(20)
+    view = plot.plot_item.vb.sceneBoundingRect()
+    legend = plot.legend.sceneBoundingRect()
+    in_bottom_half = legend.center().y() > view.center().y()
+    assert in_bottom_half == stuck
+    assert legend.right() > view.center().x()  # on the right either way
