@@ -83,6 +83,18 @@ def prose_text(text: str) -> str:
 _NEGATIVE_NUMBER = re.compile(r"(?<![\w.])-(?=[0-9])")  # "-0.2" and "= -3", not "bias-corrected"
 
 
+def prose_html(text: str) -> str:
+    """An engine explanation as rich text that writes its symbols as the formula above it does:
+    a named weighted sum net<sub><i>y</i></sub> (the prose's "net_y") and e<sup>−z</sup> (its
+    "e^−z"); everything else shown literally."""
+    html = _POWER.sub(r"e<sup>\1</sup>", text_html(text))
+    return _NAMED_SUM.sub(r"net<sub><i>\1</i></sub>", html)
+
+
+_POWER = re.compile(r"\be\^([^\s)]+)")  # "e^−net_y[2]" up to a space or ")"
+_NAMED_SUM = re.compile(r"\bnet_(\w{1,4})")  # a short label: a letter, up to three more (names.py)
+
+
 def symbol_html(symbol: Symbol) -> str:
     """E.g. w′<sup>(2)</sup><sub>11</sub>, f′(z<sup>(1)</sup><sub>1</sub>), x<sub>1</sub>[3],
     <i>h2</i>, ∂E/∂<i>y</i>."""

@@ -35,6 +35,7 @@ from gui.lesson_hidden import LessonHidden
 from gui.richtext import (
     literal_html,
     numbers_text,
+    prose_html,
     prose_text,
     short_prose,
     step_html,
@@ -169,7 +170,7 @@ class StepPanel(QWidget):
         self.formula_area.setMinimumHeight(int(font.pointSizeF() * 6))
         self.formula_area.setStyleSheet("QScrollArea { background: white; }")
         self.explanation_label = QLabel()
-        self.explanation_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.explanation_label.setTextFormat(Qt.TextFormat.RichText)  # prose_html: escaped
         self.explanation_label.setWordWrap(True)
         # room for two wrapped lines is reserved, so a long explanation never covers the formula
         line = self.explanation_label.fontMetrics().lineSpacing()
@@ -378,7 +379,7 @@ class StepPanel(QWidget):
                 literal_html(self.tr("Full precision:\n{numbers}").format(
                     numbers=step.formula.numbers_line(FULL))))
             explanation = prose_text(step.explanation)
-            self.explanation_label.setText(short_prose(explanation))
+            self.explanation_label.setText(prose_html(short_prose(explanation)))
             self.explanation_label.setToolTip(literal_html(explanation))
 
     def _on_hidden_changed(self, _neurons):

@@ -6,7 +6,7 @@ from engine.lesson.formula import MINUS, PLUS, TIMES, Operator, Symbol
 from engine.lesson.quantities import Kind, Quantity
 from engine.lesson.stepper import trace_experiment
 from gui.richtext import MINUS as TYPOGRAPHIC_MINUS
-from gui.richtext import form_html, prose_text, step_html
+from gui.richtext import form_html, prose_html, prose_text, step_html
 
 REF = Quantity(Kind.WEIGHT, 0, 0, 0)
 
@@ -53,3 +53,13 @@ def test_every_xor_step_in_the_window_has_no_sign_after_a_sign():
             assert not any(sign in html for sign in bad), html
         folded += "so " in step.explanation and " + " in step.explanation
     assert folded  # some update of xor's first batch moves a parameter up: "a + b"
+
+
+def test_the_explanation_writes_a_named_sum_and_a_power_as_the_formula_does():
+    """Under the formula net<sub>y</sub> the sentence said "net_y[2]" and "e^−net_y[2]";
+    anything else in it (a neuron's name from a file) stays literal."""
+    sentence = "σ(net_y[2]) = 1/(1 + e^−net_y[2]) squashes net_y[2] into (0, 1): y[2] = 0.2."
+    assert prose_html(sentence) == (
+        "σ(net<sub><i>y</i></sub>[2]) = 1/(1 + e<sup>−net<sub><i>y</i></sub>[2]</sup>) "
+        "squashes net<sub><i>y</i></sub>[2] into (0, 1): y[2] = 0.2.")
+    assert prose_html("Neuron <b>&x sums σ(z⁽¹⁾₁)") == "Neuron &lt;b&gt;&amp;x sums σ(z⁽¹⁾₁)"

@@ -249,8 +249,8 @@ def test_every_view_shows_hostile_labels_as_text(window_on, tmp_path, fifo, kind
     QApplication.processEvents()
     assert f"Neuron {LINK}" in shown_text(window.inspector.title.text(), Qt.TextFormat.RichText)
     window.stepping.go_to(0)  # the hidden neuron's weighted sum: its name in the explanation
-    assert hidden in window.step_panel.explanation_label.text()
-    assert window.step_panel.explanation_label.textFormat() == Qt.TextFormat.PlainText
+    explanation = window.step_panel.explanation_label
+    assert hidden in shown_text(explanation.text(), explanation.textFormat())
     for ref, label in [(NeuronRef(0, 1), BOLD), (NeuronRef(1, 1), AMPERSAND),
                        (WeightRef(0, 0, 1), BOLD)]:
         tip = tooltips.tooltip(window.canvas.network_scene, ref)

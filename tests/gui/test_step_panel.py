@@ -259,7 +259,9 @@ def test_xor_hidden_neuron_2_reads_subscript_2_and_the_canvas_labels(xor_panel):
     assert f"<i>{neuron_name(network, 0, 0)}</i>" in html  # x1, as on the canvas
     assert f"<i>{neuron_name(network, 0, 1)}</i>" in html  # x2
     assert panel.explanation_label.text().startswith(f"Neuron {neuron_name(network, 1, 1)} ")
-    assert panel.explanation_label.text().endswith("net_h2 = −0.233262.")  # as the formula
+    # the sentence writes net_h2 as the formula does
+    assert panel.explanation_label.text().endswith("net<sub><i>h2</i></sub> = −0.233262.")
+    assert panel.explanation_label.textFormat() == Qt.TextFormat.RichText
     html = _go_to_step_of(panel, q("a", 0, 1))
     assert html.startswith(f"<i>{neuron_name(network, 1, 1)}</i> = σ(")  # h2 = σ(z⁽¹⁾₂)
     assert panel.formula_text().splitlines()[1] == "h2 = σ(−0.233262) = 0.441947"
