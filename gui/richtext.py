@@ -92,7 +92,7 @@ def prose_html(text: str) -> str:
 
 
 _POWER = re.compile(r"\be\^([^\s)]+)")  # "e^−net_y[2]" up to a space or ")"
-_NAMED_SUM = re.compile(r"\bnet_(\w{1,4})")  # a short label: a letter, up to three more (names.py)
+_NAMED_SUM = re.compile(r"\bnet_(\w{1,4})\b")  # a short label: a letter, up to three more
 
 
 def symbol_html(symbol: Symbol) -> str:

@@ -308,7 +308,11 @@ class Inspector(QWidget):
             self.reduction_combo.setCurrentText(network.reduction)
         self.learning_rate_field.set_value_text(format_number(self._document.training.learning_rate))
         loss = None if engine_pass is None else engine_pass.loss
-        self.loss_value_label.setText(self._value_text("loss", loss))  # i18n: as is
+        if self._clock.running and self._document.selection is None:
+            # it waits for the run's end (see __init__): E would stand at a past value
+            self.loss_value_label.setText(self.tr("changing: see the status bar"))
+        else:
+            self.loss_value_label.setText(self._value_text("loss", loss))  # i18n: as is
 
     def _value_text(self, quantity: str, value: float | None, item=None) -> str:
         """The value as a link (value_link), or "?" while the lesson hides it: the forward
@@ -328,13 +332,8 @@ class Inspector(QWidget):
     def _on_weights_changed(self, layer: int):
         self._repaint.mark_dirty()  # a run changes the weights every frame: see __init__
 
-    def _on_running_changed(self, running: bool):
-        """With nothing selected the panel waits for the run to end; its E would stand at the
-        run's first value meanwhile, so it says where the changing one is."""
-        if running and self._document.selection is None:
-            self.loss_value_label.setText(self.tr("changing: see the status bar"))
-        elif not running:
-            self._refresh()
+    def _on_running_changed(self, _running: bool):
+        self._refresh()  # E: live, or where the changing one is (_show_network)
 
     def showEvent(self, event):
         super().showEvent(event)

@@ -230,3 +230,5 @@ def test_during_a_run_the_inspector_waits_unless_a_neuron_is_selected(qtbot, ins
     document.announce_parameters_changed()
     assert shown(inspector.z_label) == "8"  # a selected neuron follows the run
     assert shown(inspector.loss_value_label) == "12.5"
+    document.select(None)  # nothing selected again: it waits again, and says so
+    assert shown(inspector.loss_value_label) == "changing: see the status bar"
