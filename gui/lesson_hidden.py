@@ -17,12 +17,17 @@ There is one per document (:meth:`LessonHidden.of`), so views find it by their d
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from engine.lesson.quantities import Kind, Phase
 from gui.items import NeuronRef
 
 _FORWARD_VALUES = (Kind.PRE_ACTIVATION, Kind.ACTIVATION)  # a neuron's z and a
+
+
+def hidden_note() -> str:
+    """What a view shows in place of numbers the lesson hides (one sentence, one translation)."""
+    return QCoreApplication.translate("LessonHidden", "Hidden until you predict it in the lesson.")
 
 
 class LessonHidden(QObject):

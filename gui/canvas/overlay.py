@@ -72,11 +72,10 @@ def screen_titles(view) -> list[ScreenTitle]:
     key = (layout, tuple(texts), view.viewport().width(), transform.m11(), transform.m22(),
            transform.dx(), transform.dy(), view.horizontalScrollBar().value(),
            view.verticalScrollBar().value())
-    cached = getattr(view, "_screen_titles", None)
-    if cached is not None and cached[0] == key:
-        return cached[1]  # (every frame of a run asks; the titles rarely change)
+    if view.placed_titles is not None and view.placed_titles[0] == key:
+        return view.placed_titles[1]  # (every frame of a run asks; the titles rarely change)
     titles = _placed_titles(view, texts)
-    view._screen_titles = (key, titles)
+    view.placed_titles = (key, titles)
     return titles
 
 

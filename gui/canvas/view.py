@@ -33,6 +33,7 @@ class NetworkView(QGraphicsView):
         super().__init__(parent)
         self._document = document
         self._auto_fit = True  # follow the window size until the learner zooms by hand
+        self.placed_titles = None  # (what they were placed for, the titles): overlay.py's
         self.editor: ValueEditor | None = None
         self.network_scene = NetworkScene(document, stepping, self)
         self.setScene(self.network_scene)

@@ -18,7 +18,7 @@ from engine.lesson.steps import Trace
 from gui import style
 from gui.document import Document
 from gui.frame_clock import FrameClock, Repaint
-from gui.lesson_hidden import LessonHidden
+from gui.lesson_hidden import LessonHidden, hidden_note
 from gui.richtext import (
     number_html,
     prose_text,
@@ -179,7 +179,7 @@ class ExplainPanel(QWidget):
         lesson = LessonHidden.of(self._document)
         if lesson.hides_quantity(reference) or (explanation.step is not None
                                                 and lesson.hides_step(explanation.step)):
-            return self.tr("<p>Hidden until you predict it in the lesson.</p>")
+            return f"<p>{hidden_note()}</p>"
         symbol = trace.data.symbol(reference)
         head = f"<p style='font-size: large'>{symbol_html(symbol)} = " \
                f"<b>{number_html(explanation.value)}</b>{self._label_of(symbol)}</p>"

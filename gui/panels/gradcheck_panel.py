@@ -33,7 +33,7 @@ from engine.commands.gradcheck import TOLERANCE
 from engine.lesson.quantities import Kind
 from gui.document import Document
 from gui.items import BiasRef, WeightRef
-from gui.lesson_hidden import LessonHidden
+from gui.lesson_hidden import LessonHidden, hidden_note
 from gui.style import ERROR_STYLE, ERROR_TEXT, MUTED_TEXT
 
 MAX_WINDOW_WORK = 200_000_000  # multiply-adds: about a second, so the window does not freeze
@@ -134,7 +134,7 @@ class GradientCheckPanel(QWidget):
             self._show_problem(self.tr("No samples to check the gradients on."))
             return
         if self._lesson.hides_output:  # each ∂E/∂θ would give the lesson's hidden values away
-            self._show_problem(self.tr("Hidden until you predict it in the lesson."))
+            self._show_problem(hidden_note())
             return
         rows = self._runner.trainer.next_batch()
         if check_work(network, len(rows)) > MAX_WINDOW_WORK:

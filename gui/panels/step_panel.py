@@ -31,7 +31,7 @@ from engine.lesson.formula import FULL, format_number
 from engine.lesson.quantities import Granularity, Phase
 from gui import style
 from gui.document import Document
-from gui.lesson_hidden import LessonHidden
+from gui.lesson_hidden import LessonHidden, hidden_note
 from gui.richtext import (
     literal_html,
     numbers_text,
@@ -370,7 +370,7 @@ class StepPanel(QWidget):
             self.position_label.setText(self.tr("Step {n} of {count} · {phase}").format(
                 n=position + 1, count=stepping.count, phase=step.phase.title))
             if LessonHidden.of(self._document).hides_step(step):  # the lesson's, till predicted
-                self.formula_label.setText(self.tr("Hidden until you predict it in the lesson."))
+                self.formula_label.setText(hidden_note())
                 self.explanation_label.clear()
                 return
             self.formula_label.setText(step_html(step))

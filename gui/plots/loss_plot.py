@@ -170,9 +170,10 @@ class LossPlot(HistoryPlot):
         box = self.legend.boundingRect()
         left = x_high - (box.width() + LEGEND_OFFSET) / width * (x_high - x_low)
         tall = (box.height() + LEGEND_OFFSET) / height * (y_high - y_low)
-        points = [curve.getData() for curve in (self.batch_curve, self.epoch_curve,
-                                                self.test_curve, self.train_set_curve)
-                  if curve.isVisible() and curve.getData()[1] is not None]
+        drawn = [curve.getData() for curve in (self.batch_curve, self.epoch_curve,
+                                               self.test_curve, self.train_set_curve)
+                 if curve.isVisible()]
+        points = [(x, y) for x, y in drawn if y is not None]
 
         def crossed(low: float, high: float) -> bool:
             for x, y in points:

@@ -555,10 +555,6 @@ so there is no single curve; marks show (z, a).</source>
         <translation>어떻게 계산되었나요? {path}</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Hidden until you predict it in the lesson.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;레슨에서 예측할 때까지 숨깁니다.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;Computed in step {n} ({phase}) — &lt;a href=&apos;{href}&apos;&gt;show this step&lt;/a&gt;:&lt;/p&gt;</source>
         <translation>&lt;p&gt;{n}단계({phase})에서 계산되었습니다 — &lt;a href=&apos;{href}&apos;&gt;이 단계 보기&lt;/a&gt;:&lt;/p&gt;</translation>
     </message>
@@ -847,10 +843,6 @@ Save them first?</source>
     <message>
         <source>No samples to check the gradients on.</source>
         <translation>기울기를 검사할 샘플이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Hidden until you predict it in the lesson.</source>
-        <translation>레슨에서 예측할 때까지 숨깁니다.</translation>
     </message>
     <message>
         <source>{count} parameters on a batch of {batch} samples are too many to check here (five forward passes each): use python main.py gradcheck FILE</source>
@@ -1189,6 +1181,13 @@ Save them first?</source>
     <message>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>LessonHidden</name>
+    <message>
+        <source>Hidden until you predict it in the lesson.</source>
+        <translation>레슨에서 예측할 때까지 숨깁니다.</translation>
     </message>
 </context>
 <context>
@@ -2015,10 +2014,6 @@ Restore the network as it was then?</source>
     <message>
         <source>Step {n} of {count} · {phase}</source>
         <translation>{count}단계 중 {n}단계 · {phase}</translation>
-    </message>
-    <message>
-        <source>Hidden until you predict it in the lesson.</source>
-        <translation>레슨에서 예측할 때까지 숨깁니다.</translation>
     </message>
     <message>
         <source>Training&apos;s next batch: {count} samples (rows {rows}); sample {n} is flowing</source>
